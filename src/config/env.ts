@@ -1,0 +1,52 @@
+// The only reader of process.env. Every variable is validated at start; all problems are reported
+// together so an operator fixes them in one go.
+import { z } from 'zod';
+import path from 'node:path';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const envSchema = z.object({
+  PORT: port.default(3000).describe('HTTP port'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (0.0.0.0 to expose)'),
+  DERMIS_DATA_DIR: z.string().min(1).default('./data').describe('Folder for the embedded database, secret and uploads'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe('postgres://user:pass@host:port/db; unset means the embedded PGlite database'),
+  DERMIS_PUBLIC_URL: z.url().optional().describe('Public origin, e.g. https://spa.example.com (default http://localhost:PORT)'),
+  DERMIS_SECRET: z.string().min(32).optional().describe('Session signing secret; generated into the data folder when unset'),
+  DERMIS_SEED_DEMO: z.enum(['auto', 'never']).default('auto').describe('auto seeds the demo MedSpa into an empty database'),
+  DERMIS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/ })
+    .optional()
+    .describe('smtp://user:pass@host:port; unset keeps email in the outbox, shown in the staff console'),
+  SMTP_FROM: z.string().min(3).default('Dermis <no-reply@dermis.local>'),
+  DERMIS_WORKER: z.enum(['inline', 'off']).default('inline').describe('inline runs the job worker inside the server'),
+  DERMIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  DERMIS_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  DERMIS_TRUST_PROXY: z.enum(['true', 'false']).default('false').describe('true reads the client IP from X-Forwarded-For'),
+});
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string; publicUrl: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings count as unset, as most shells and .env files produce them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    ...e,
+    dataDir: path.resolve(e.DERMIS_DATA_DIR),
+    publicUrl: (e.DERMIS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+  };
+}

@@ -1,0 +1,71 @@
+// One way to open the database: PGlite in a data folder by default, a PostgreSQL server when a URL is
+// given. Both parse types the same way so code never sees a difference (dates as YYYY-MM-DD strings,
+// int8 as numbers, timestamptz as Date).
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
+
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** the PGlite instance when embedded: used by backup and test snapshots */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; undefined means in memory */
+  dataDir?: string | undefined;
+  /** PGlite: start from a dumped data folder (fast test databases) */
+  loadDataDir?: Blob | File | undefined;
+  poolSize?: number;
+}
+
+export function pgliteParsers() {
+  return {
+    [DATE_OID]: (v: string) => v,
+    [INT8_OID]: (v: string) => Number(v),
+    [NUMERIC_OID]: (v: string) => v,
+  };
+}
+
+export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<PGlite> {
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: { btree_gist },
+    parsers: pgliteParsers(),
+  });
+  return pglite;
+}
+
+export async function connect(opts: ConnectOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await openPglite(opts.dataDir, opts.loadDataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './20261125-0001-foundation.js';
+
+// Append new migrations here, in timestamp order. Shipped entries never change.
+export const migrations: Record<string, Migration> = {
+  '20261125-0001-foundation': m0001,
+};

@@ -1,0 +1,23 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../connect.js';
+import type { LocationsTable } from '../schema.js';
+
+export const findOrganization = (db: Db, id: string) =>
+  db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findOrganizationBySlug = (db: Db, slug: string) =>
+  db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
+
+export const listOrganizations = (db: Db) => db.selectFrom('organizations').select(['id', 'slug', 'name']).orderBy('name').execute();
+
+export const insertOrganization = (db: Db, row: { slug: string; name: string }) =>
+  db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const listLocations = (db: Db, organizationId: string) =>
+  db.selectFrom('locations').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();
+
+export const insertLocation = (db: Db, row: Insertable<LocationsTable>) =>
+  db.insertInto('locations').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const countOrganizations = async (db: Db) =>
+  (await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;

@@ -1,0 +1,44 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../connect.js';
+import type { OutboxMessagesTable } from '../schema.js';
+
+export function insertMessage(db: Db, row: Insertable<OutboxMessagesTable>) {
+  return db
+    .insertInto('outbox_messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['organization_id', 'idempotency_key']).doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+/** Claims a batch of pending emails; SKIP LOCKED lets several workers share the queue on PostgreSQL. */
+export function claimPending(db: Db, limit: number) {
+  return db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('channel', '=', 'email')
+    .orderBy('created_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export function markMessage(
+  db: Db,
+  key: { organization_id: string; id: string },
+  patch: { status: 'sent' | 'failed' | 'pending' | 'held'; last_error?: string | null; sent_at?: Date | null; attempts: number },
+) {
+  return db.updateTable('outbox_messages').set(patch).where('organization_id', '=', key.organization_id).where('id', '=', key.id).execute();
+}
+
+export function listMessages(db: Db, organizationId: string, limit: number) {
+  return db
+    .selectFrom('outbox_messages')
+    .select(['id', 'channel', 'kind', 'to_address', 'subject', 'body_text', 'status', 'attempts', 'last_error', 'created_at', 'sent_at'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/connect.js';
+import type { Auth } from '../adapters/auth/better-auth.js';
+import type { Principal } from '../services/context.js';
+import type { IdentityPort } from '../services/ports.js';
+import type { LockoutPolicy } from '../services/auth/sign-in-lockout.js';
+
+/** What the composition root hands to the HTTP layer. */
+export interface AppDeps {
+  db: Db;
+  auth: Auth;
+  identity: IdentityPort;
+  logger: Logger;
+  now: () => Date;
+  publicUrl: string;
+  lockout: LockoutPolicy;
+  trustProxy: boolean;
+  /** folder of the built web app; absent in API-only tests */
+  webDir?: string | undefined;
+  ready: () => Promise<boolean>;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+    principal: Principal | null;
+    ip: string | null;
+    /** a valid session whose user belongs to no organization */
+    membershipMissing: boolean;
+  };
+}

@@ -1,0 +1,116 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, AppEnv } from './app-env.js';
+import { formatPath, problem, STATUS_OF } from './problem.js';
+import { AppError } from '../services/errors.js';
+import { clientIp } from './middleware/client-ip.js';
+import { session } from './middleware/session.js';
+import { csrf } from './middleware/csrf.js';
+import { accessLog } from './middleware/access-log.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { accountRoutes } from './routes/account.routes.js';
+import { clientRoutes } from './routes/clients.routes.js';
+import { organizationRoutes } from './routes/organization.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { docsRoutes } from './routes/docs.routes.js';
+import { webRoutes } from './web.js';
+
+export const JSON_BODY_LIMIT = 256 * 1024;
+
+/** PostgreSQL errors that are the caller's fault, not the server's. */
+function pgConflict(err: unknown): string | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === '23505') return 'this would duplicate an existing record';
+  if (code === '23P01') return 'this overlaps an existing booking';
+  if (code === '23503') return 'a referenced record does not exist';
+  return null;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    // Validation failures become problem+json naming every offending field.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((i) => ({ path: formatPath(i.path) || result.target, message: i.message }));
+        return problem(c, { status: 400, detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors, code: 'validation' });
+      }
+      return undefined;
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestId({ headerName: 'x-request-id', limitLength: 64 }));
+  app.use('*', accessLog);
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.publicUrl.startsWith('https:') ? 'max-age=63072000; includeSubDomains' : false,
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // API answers carry personal data: never cache them
+    if (!c.req.path.startsWith('/api/docs')) c.header('cache-control', 'no-store');
+  });
+  app.use('/api/*', clientIp);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: (c) => problem(c, { status: 413, detail: `request body exceeds ${JSON_BODY_LIMIT} bytes` }),
+    }),
+  );
+  app.use('/api/*', csrf);
+  app.use('/api/*', session);
+
+  healthRoutes(app);
+  docsRoutes(app);
+  authRoutes(app);
+  accountRoutes(app);
+  clientRoutes(app);
+  organizationRoutes(app);
+  auditRoutes(app);
+  webRoutes(app, deps.webDir);
+
+  app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      return problem(c, { status: STATUS_OF[err.code], detail: err.message, errors: err.fields, code: err.code, extra: err.extra });
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status >= 400 && err.status < 500 ? err.status : 500;
+      return problem(c, { status: status as 400, detail: err.message || 'invalid request' });
+    }
+    const conflict = pgConflict(err);
+    if (conflict) return problem(c, { status: 409, detail: conflict, code: 'conflict' });
+    // Unexpected: log the error class and request id only (messages can echo personal data).
+    deps.logger.error({ reqId: c.get('requestId'), err: { name: (err as Error).name, stack: (err as Error).stack?.split('\n').slice(0, 6).join('\n') } }, 'unhandled error');
+    return problem(c, { status: 500, detail: 'an unexpected error occurred; the request id identifies it in the server log' });
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,54 @@
+// Every route declares who may call it. The declaration is kept in a registry that the role-matrix
+// test walks, so a route without a matrix row fails the build.
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Role } from '../db/schema.js';
+import type { AppEnv } from './app-env.js';
+import { problem } from './problem.js';
+
+export type Access = 'public' | 'signed_in' | readonly Role[];
+
+export interface RouteEntry {
+  method: string;
+  /** OpenAPI style path, e.g. /api/clients/{clientId} */
+  path: string;
+  access: Access;
+}
+
+export const routeRegistry: RouteEntry[] = [];
+
+export function registerEntry(entry: RouteEntry) {
+  if (!routeRegistry.some((r) => r.method === entry.method && r.path === entry.path)) routeRegistry.push(entry);
+}
+
+export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (access === 'public') return next();
+    const principal = c.get('principal');
+    if (!principal) {
+      // signed in but with no membership anywhere is a refusal, not a request to sign in
+      return c.get('membershipMissing')
+        ? problem(c, { status: 403, detail: 'your account has no access to a MedSpa' })
+        : problem(c, { status: 401, detail: 'sign in to continue' });
+    }
+    if (access !== 'signed_in' && !access.includes(principal.role)) {
+      return problem(c, { status: 403, detail: 'your role may not do this' });
+    }
+    return next();
+  };
+}
+
+const describeAccess = (a: Access) =>
+  a === 'public' ? 'Access: anyone.' : a === 'signed_in' ? 'Access: any signed-in user.' : `Access: ${a.join(', ')}.`;
+
+/** createRoute plus an access rule, enforced before validation and recorded in the registry. */
+export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R) {
+  registerEntry({ method: config.method.toUpperCase(), path: config.path, access });
+  const description = [config.description, describeAccess(access)].filter(Boolean).join('\n\n');
+  return createRoute({
+    ...config,
+    description,
+    middleware: [requireAccess(access)] as const,
+    ...(access === 'public' ? {} : { security: [{ cookieAuth: [] }] }),
+  });
+}

@@ -1,0 +1,51 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { defineRoute } from '../route.js';
+import { ctxOf } from '../context.js';
+import { errorResponses, json } from '../schemas/common.schema.js';
+import { listAuditEvents } from '../../services/audit/list-audit-events.js';
+import { verifyAuditChain } from '../../services/audit/verify-audit-chain.js';
+
+const tags = ['Audit'];
+
+const AuditEvent = z
+  .object({
+    seq: z.number().int(), occurredAt: z.string(), actorUserId: z.string().nullable(), actorName: z.string().nullable(),
+    actorRole: z.string().nullable(), action: z.string(), entityType: z.string(), entityId: z.string().nullable(),
+    clientId: z.string().nullable(), ip: z.string().nullable(), requestId: z.string().nullable(), details: z.record(z.string(), z.unknown()),
+  })
+  .openapi('AuditEvent');
+
+const list = defineRoute(['owner'], {
+  method: 'get', path: '/api/audit', tags, summary: 'Browse the audit trail, newest first',
+  request: {
+    query: z.object({
+      clientId: z.uuid().optional(),
+      actorUserId: z.string().max(100).optional(),
+      action: z.string().max(100).optional(),
+      entityType: z.string().max(100).optional(),
+      from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+      to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+      beforeSeq: z.coerce.number().int().min(1).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: { 200: json(z.object({ items: z.array(AuditEvent), nextBeforeSeq: z.number().int().nullable() }), 'Events'), ...errorResponses },
+});
+
+const verify = defineRoute(['owner'], {
+  method: 'get', path: '/api/audit/verify', tags, summary: 'Verify the hash chain of the audit trail',
+  responses: {
+    200: json(z.object({ ok: z.boolean(), events: z.number().int(), problems: z.array(z.object({ seq: z.number().int(), problem: z.string() })) }), 'Report'),
+    ...errorResponses,
+  },
+});
+
+export function auditRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(list, async (c) => c.json(await listAuditEvents(ctxOf(c), c.req.valid('query')), 200));
+  app.openapi(verify, async (c) => {
+    const ctx = ctxOf(c);
+    const r = await verifyAuditChain(ctx.db, ctx.principal.organizationId);
+    return c.json({ ok: r.ok, events: r.events, problems: r.problems }, 200);
+  });
+}

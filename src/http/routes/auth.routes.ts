@@ -1,0 +1,70 @@
+// better-auth serves /api/auth/*. In front of it: a per-account lockout on password sign-in, the
+// audit of sign-ins, and the rule that owners and medical directors keep TOTP once enrolled.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { registerEntry } from '../route.js';
+import { problem } from '../problem.js';
+import { metaOf } from '../context.js';
+import { lockedUntil, noteSignInResult } from '../../services/auth/sign-in-lockout.js';
+import { ROLES_REQUIRING_TOTP } from './account.routes.js';
+
+registerEntry({ method: 'POST', path: '/api/auth/sign-in/email', access: 'public' });
+registerEntry({ method: 'POST', path: '/api/auth/two-factor/disable', access: 'signed_in' });
+registerEntry({ method: 'GET', path: '/api/auth/*', access: 'public' });
+registerEntry({ method: 'POST', path: '/api/auth/*', access: 'public' });
+
+/** Hands the request to better-auth with the caller's IP in a header only we set. */
+function forward(c: Context<AppEnv>, body?: string) {
+  const headers = new Headers(c.req.raw.headers);
+  headers.delete('x-dermis-client-ip');
+  const ip = c.get('ip');
+  if (ip) headers.set('x-dermis-client-ip', ip);
+  const init: RequestInit = { method: c.req.method, headers };
+  if (body !== undefined) init.body = body;
+  else if (!['GET', 'HEAD'].includes(c.req.method)) init.body = c.req.raw.body;
+  if (init.body && typeof init.body !== 'string') (init as { duplex?: string }).duplex = 'half';
+  return c.get('deps').auth.handler(new Request(c.req.url, init));
+}
+
+export function authRoutes(app: OpenAPIHono<AppEnv>) {
+  app.post('/api/auth/sign-in/email', async (c) => {
+    const deps = c.get('deps');
+    const raw = await c.req.text();
+    let email: string | null = null;
+    try {
+      const parsed = JSON.parse(raw) as { email?: unknown };
+      if (typeof parsed.email === 'string') email = parsed.email;
+    } catch {
+      return problem(c, { status: 400, detail: 'request body is not valid JSON' });
+    }
+    if (!email) return problem(c, { status: 400, detail: 'email is required', errors: [{ path: 'email', message: 'required' }] });
+    const now = deps.now();
+    const until = await lockedUntil(deps.db, email, now);
+    if (until) {
+      c.header('retry-after', String(Math.ceil((until.getTime() - now.getTime()) / 1000)));
+      return problem(c, {
+        status: 429,
+        code: 'locked',
+        detail: `Too many failed sign-in attempts. Try again after ${until.toISOString().slice(11, 16)} UTC or reset your password.`,
+        extra: { lockedUntil: until.toISOString() },
+      });
+    }
+    const res = await forward(c, raw);
+    if (res.status === 200 || res.status === 401 || res.status === 403) {
+      await noteSignInResult(deps.db, deps.lockout, { email, ok: res.status === 200, meta: metaOf(c), now });
+    }
+    return res;
+  });
+
+  app.post('/api/auth/two-factor/disable', async (c) => {
+    const p = c.get('principal');
+    if (!p) return problem(c, { status: 401, detail: 'sign in to continue' });
+    if (ROLES_REQUIRING_TOTP.has(p.role)) {
+      return problem(c, { status: 403, detail: 'two-factor sign-in is required for your role once enrolled' });
+    }
+    return forward(c);
+  });
+
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => forward(c));
+}

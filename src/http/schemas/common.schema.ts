@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string().nullable(),
+  })
+  .openapi('Problem');
+
+const problemContent = { 'application/problem+json': { schema: Problem } };
+
+/** The error responses every route can give, documented once. */
+export const errorResponses = {
+  400: { description: 'Invalid input; `errors` names each offending field', content: problemContent },
+  401: { description: 'Not signed in', content: problemContent },
+  403: { description: 'Signed in, but this role may not call this route', content: problemContent },
+  404: { description: 'Not found (also for records of another organization or client)', content: problemContent },
+} as const;
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const UuidParam = (name: string) =>
+  z.uuid({ error: `${name} must be a UUID` }).openapi({ param: { name, in: 'path' } });
+
+export const Paging = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});

@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/connect.js';
+import type { EmailPort } from '../services/ports.js';
+import { deliverPendingEmail } from '../services/outbox/deliver-pending-email.js';
+
+/** Polls the outbox and delivers email; runs inside the server by default (DERMIS_WORKER=inline). */
+export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; logger: Logger; intervalMs?: number }) {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    try {
+      const r = await deliverPendingEmail(opts.db, opts.email);
+      if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
+    } catch (err) {
+      opts.logger.warn({ err: { name: (err as Error).name } }, 'outbox delivery failed');
+    }
+  };
+  const timer = setInterval(() => {
+    if (!stopped) running = tick();
+  }, opts.intervalMs ?? 5000);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Opens the database the configuration names, migrates it, and builds the shared dependencies.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Env } from '../config/env.js';
+import { connect, type DbHandle } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { createAuth, type Auth } from '../adapters/auth/better-auth.js';
+import { identityFromAuth } from '../adapters/auth/identity.js';
+import type { IdentityPort } from '../services/ports.js';
+import { loadOrCreateSecret } from './secret.js';
+import { enqueuePasswordReset } from '../services/auth/send-password-reset.js';
+
+export interface Booted {
+  handle: DbHandle;
+  auth: Auth;
+  identity: IdentityPort;
+  migrated: string[];
+}
+
+export const pgliteDir = (env: Env) => path.join(env.dataDir, 'pgdata');
+
+export async function openDatabase(env: Env): Promise<DbHandle> {
+  if (env.DATABASE_URL) return connect({ databaseUrl: env.DATABASE_URL });
+  await mkdir(env.dataDir, { recursive: true });
+  return connect({ dataDir: pgliteDir(env) });
+}
+
+export async function boot(env: Env, opts: { handle?: DbHandle } = {}): Promise<Booted> {
+  const handle = opts.handle ?? (await openDatabase(env));
+  const { applied } = await migrateToLatest(handle.db);
+  const secret = await loadOrCreateSecret(env.dataDir, env.DERMIS_SECRET);
+  const auth = createAuth({
+    db: handle.db as never,
+    secret,
+    publicUrl: env.publicUrl,
+    secureCookies: env.publicUrl.startsWith('https:'),
+    sendPasswordReset: (input) => enqueuePasswordReset(handle.db, input),
+  });
+  return { handle, auth, identity: identityFromAuth(auth), migrated: applied };
+}

@@ -1,0 +1,116 @@
+// The `dermis` command. Exit codes: 0 done, 1 failed, 2 invalid usage or input.
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { ConfigError, loadEnv, type Env } from '../config/env.js';
+import { boot, openDatabase, pgliteDir } from './boot.js';
+import { seedDemo } from '../services/seed/seed-demo.js';
+import { verifyAuditChain } from '../services/audit/verify-audit-chain.js';
+import { backupPglite, restorePglite } from './backup.js';
+import { runningServerPid } from './server-lock.js';
+import { screenCommand } from './commands/screen.command.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+const HELP = `Usage: dermis <command>
+
+  migrate                 apply database migrations
+  seed --demo             create the demo MedSpa (skipped if the database has any organization)
+  screen FILE             screen one request or an array of requests (FILE "-" reads stdin)
+  audit verify            check the audit trail's hash chain of every organization
+  backup FILE             write the embedded database to FILE (.tar.gz); stop the server first
+  restore FILE            replace the embedded database with FILE; the current one is kept aside
+  help                    this text
+
+Configuration comes from the environment (see README): DERMIS_DATA_DIR, DATABASE_URL, ...
+`;
+
+class UsageError extends Error {}
+
+async function assertNoServer(env: Env) {
+  if (env.DATABASE_URL) return;
+  const pid = await runningServerPid(env.dataDir);
+  if (pid) throw new Error(`a Dermis server (pid ${pid}) is using ${env.dataDir}; stop it first`);
+}
+
+async function withDb<T>(env: Env, fn: (b: Awaited<ReturnType<typeof boot>>) => Promise<T>) {
+  await assertNoServer(env);
+  const b = await boot(env);
+  try {
+    return await fn(b);
+  } finally {
+    await b.handle.close();
+  }
+}
+
+export async function runCli(argv: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [cmd, ...rest] = argv;
+  const out = (s: string) => io.stdout.write(s + '\n');
+  try {
+    if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+      io.stdout.write(HELP);
+      return cmd ? 0 : 2;
+    }
+    if (cmd === 'screen') return await screenCommand(rest, io);
+    const env = loadEnv();
+    switch (cmd) {
+      case 'migrate': {
+        await assertNoServer(env);
+        const h = await openDatabase(env);
+        try {
+          const { applied } = await migrateToLatest(h.db);
+          out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+        } finally {
+          await h.close();
+        }
+        return 0;
+      }
+      case 'seed': {
+        if (rest[0] !== '--demo') throw new UsageError('seed takes --demo');
+        const r = await withDb(env, (b) => seedDemo({ db: b.handle.db, identity: b.identity, now: () => new Date() }, { onlyIfEmpty: true }));
+        if (!r.seeded) out('the database already has an organization; demo not seeded');
+        else for (const s of r.signIns) out(`${s.role.padEnd(17)} ${s.email.padEnd(32)} ${s.password}`);
+        return 0;
+      }
+      case 'audit': {
+        if (rest[0] !== 'verify') throw new UsageError('audit takes verify');
+        return await withDb(env, async (b) => {
+          const orgs = await b.handle.db.selectFrom('organizations').select(['id', 'slug']).execute();
+          let ok = true;
+          for (const o of orgs) {
+            const r = await verifyAuditChain(b.handle.db, o.id);
+            ok &&= r.ok;
+            out(`${o.slug}: ${r.events} events, ${r.ok ? 'chain intact' : `TAMPERED: ${r.problems.map((p) => `seq ${p.seq} ${p.problem}`).join('; ')}`}`);
+          }
+          return ok ? 0 : 1;
+        });
+      }
+      case 'backup':
+      case 'restore': {
+        const file = rest[0];
+        if (!file) throw new UsageError(`${cmd} needs a FILE`);
+        if (env.DATABASE_URL) throw new UsageError(`${cmd} is for the embedded database; for a PostgreSQL server use pg_dump/pg_restore (see README)`);
+        await assertNoServer(env);
+        if (cmd === 'backup') {
+          const r = await backupPglite(pgliteDir(env), path.resolve(file));
+          out(`backup written to ${path.resolve(file)} (${r.bytes} bytes)`);
+        } else {
+          const r = await restorePglite(pgliteDir(env), path.resolve(file));
+          out(`restored from ${path.resolve(file)}${r.movedAside ? `; the previous database is kept at ${r.movedAside}` : ''}`);
+        }
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${cmd}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      io.stderr.write(`dermis: ${err.message}\n${err instanceof UsageError ? '\n' + HELP : ''}`);
+      return 2;
+    }
+    io.stderr.write(`dermis: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,102 @@
+// Composition root of the HTTP server: config -> database (migrated, demo-seeded when empty) ->
+// auth -> app -> listen. Also runs the outbox worker in-process unless DERMIS_WORKER=off.
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { ConfigError, loadEnv, type Env } from '../config/env.js';
+import { createApp } from '../http/app.js';
+import { boot } from './boot.js';
+import { createLogger } from './logger.js';
+import { seedDemo } from '../services/seed/seed-demo.js';
+import { smtpEmail } from '../adapters/email/smtp.js';
+import { startOutboxWorker } from '../jobs/outbox-worker.js';
+import { releaseServerLock, takeServerLock } from './server-lock.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const defaultWebDir = path.resolve(here, '../../dist/web');
+
+export async function startServer(env: Env) {
+  const logger = createLogger(env.DERMIS_LOG_LEVEL);
+  const started = performance.now();
+  if (!env.DATABASE_URL) await takeServerLock(env.dataDir);
+  const { handle, auth, identity, migrated } = await boot(env);
+  if (migrated.length) logger.info({ migrations: migrated }, 'database migrated');
+  const now = () => new Date();
+  const seed = env.DERMIS_SEED_DEMO === 'auto' ? await seedDemo({ db: handle.db, identity, now }, { onlyIfEmpty: true }) : null;
+  const email = env.SMTP_URL ? smtpEmail(env.SMTP_URL, env.SMTP_FROM) : null;
+  const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, logger }) : null;
+  const webDir = existsSync(path.join(defaultWebDir, 'index.html')) ? defaultWebDir : undefined;
+  if (!webDir) logger.warn('web app not built (run npm run build); serving the API only');
+  const app = createApp({
+    db: handle.db,
+    auth,
+    identity,
+    logger,
+    now,
+    publicUrl: env.publicUrl,
+    lockout: { maxFailures: env.DERMIS_SIGN_IN_MAX_FAILURES, lockMinutes: env.DERMIS_SIGN_IN_LOCK_MINUTES },
+    trustProxy: env.DERMIS_TRUST_PROXY === 'true',
+    webDir,
+    ready: async () => {
+      await handle.db.selectFrom('organizations').select('id').limit(1).execute();
+      return true;
+    },
+  });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const ms = Math.round(performance.now() - started);
+  logger.info({ port: env.PORT, ms, database: handle.kind }, 'dermis listening');
+  return {
+    server,
+    seed,
+    url: env.publicUrl,
+    async stop() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await worker?.stop();
+      email?.close();
+      await handle.close();
+      if (!env.DATABASE_URL) await releaseServerLock(env.dataDir);
+    },
+  };
+}
+
+function printWelcome(url: string, seed: Awaited<ReturnType<typeof startServer>>['seed']) {
+  const lines = [`\n  Dermis is running at ${url}\n`];
+  if (seed?.seeded) {
+    lines.push('  Demo MedSpa "Glow Skin Studio" created. Sign in with:');
+    for (const s of seed.signIns) lines.push(`    ${s.role.padEnd(17)} ${s.email.padEnd(32)} ${s.password}`);
+  } else {
+    lines.push('  Demo sign-ins (if the demo was seeded): owner@glow.example.com / demo-password-2026 (see README)');
+  }
+  lines.push(`\n  API reference: ${url}/api/docs\n`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(err.message + '\n');
+      process.exit(2);
+    }
+    throw err;
+  }
+  try {
+    const s = await startServer(env);
+    printWelcome(s.url, s.seed);
+    const shutdown = () => {
+      void s.stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (err) {
+    process.stderr.write(`Dermis could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}

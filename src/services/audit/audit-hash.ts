@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../domain/shared/canonical-json.js';
+import type { AuditEventRow } from '../../db/repositories/audit.repository.js';
+
+/** The hash covers every stored field and the previous hash, so editing or removing any event breaks the chain. */
+export function hashEvent(e: Omit<AuditEventRow, 'hash'>): string {
+  const body = canonicalJson({
+    organization_id: e.organization_id,
+    seq: e.seq,
+    occurred_at: new Date(e.occurred_at).toISOString(),
+    actor_user_id: e.actor_user_id,
+    actor_role: e.actor_role,
+    action: e.action,
+    entity_type: e.entity_type,
+    entity_id: e.entity_id,
+    client_id: e.client_id,
+    ip: e.ip,
+    request_id: e.request_id,
+    details: e.details,
+    prev_hash: e.prev_hash,
+  });
+  return createHash('sha256').update(body).digest('hex');
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { Db } from '../../db/connect.js';
+import { findInvitationByTokenHash, markAccepted } from '../../db/repositories/invitations.repository.js';
+import { insertMembership } from '../../db/repositories/memberships.repository.js';
+import { appendAudit } from '../audit/record-audit-event.js';
+import type { RequestMeta } from '../context.js';
+import { AppError } from '../errors.js';
+import type { IdentityPort } from '../ports.js';
+import { hashToken } from './invite-staff.js';
+
+export const acceptInvitationInput = z.strictObject({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(10, 'at least 10 characters').max(128),
+});
+
+const expired = () => new AppError('validation', 'this invitation is invalid or has expired', [{ path: 'token', message: 'invalid or expired' }]);
+
+export async function acceptInvitation(deps: { db: Db; identity: IdentityPort; now: () => Date; meta: RequestMeta }, input: z.infer<typeof acceptInvitationInput>) {
+  const inv = await findInvitationByTokenHash(deps.db, hashToken(input.token));
+  if (!inv || inv.accepted_at || new Date(inv.expires_at) <= deps.now()) throw expired();
+  const existing = await deps.db.selectFrom('users').select('id').where('email', '=', inv.email).executeTakeFirst();
+  const userId = existing?.id ?? (await deps.identity.createUser({ name: input.name, email: inv.email, password: input.password })).userId;
+  return deps.db.transaction().execute(async (trx) => {
+    // re-read under lock: two clicks on the same link accept once
+    const locked = await findInvitationByTokenHash(trx, hashToken(input.token));
+    if (!locked || locked.accepted_at) throw expired();
+    await insertMembership(trx, { organization_id: inv.organization_id, user_id: userId, role: inv.role });
+    await markAccepted(trx, inv.organization_id, inv.id, deps.now());
+    await appendAudit(
+      trx,
+      { organizationId: inv.organization_id, userId, role: inv.role, requestId: deps.meta.requestId, ip: deps.meta.ip },
+      { action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, details: { role: inv.role } },
+      deps.now(),
+    );
+    return { userId, organizationId: inv.organization_id, role: inv.role, email: inv.email };
+  });
+}

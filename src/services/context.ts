@@ -1,0 +1,32 @@
+import type { Db } from '../db/connect.js';
+import type { Role } from '../db/schema.js';
+
+/** Who is calling, resolved from the session and their membership in one organization. */
+export interface Principal {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  /** set when role is client: the only client record they may see */
+  clientId: string | null;
+  name: string;
+  email: string;
+  twoFactorEnabled: boolean;
+}
+
+export interface RequestMeta {
+  requestId: string | null;
+  ip: string | null;
+}
+
+/** Everything a use case needs from the outside, passed in so services stay testable. */
+export interface Ctx {
+  db: Db;
+  principal: Principal;
+  meta: RequestMeta;
+  now: () => Date;
+}
+
+export const STAFF_ROLES = ['owner', 'medical_director', 'provider', 'front_desk'] as const;
+export const CLINICAL_ROLES = ['medical_director', 'provider'] as const;
+
+export const isStaff = (p: Principal) => p.role !== 'client';

@@ -1,0 +1,17 @@
+// Outbound systems the services need, implemented in src/adapters and wired in src/main.
+
+export interface IdentityPort {
+  /** creates a sign-in identity with a password (hashed by the auth library); throws conflict on a taken email */
+  createUser(input: { name: string; email: string; password: string }): Promise<{ userId: string }>;
+}
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: Buffer | string; contentType: string }[];
+}
+
+export interface EmailPort {
+  send(message: EmailMessage): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import type { Db } from '../../db/connect.js';
+import { countOrganizations, insertLocation, insertOrganization } from '../../db/repositories/organizations.repository.js';
+import { insertMembership } from '../../db/repositories/memberships.repository.js';
+import { insertClient } from '../../db/repositories/clients.repository.js';
+import { insertDevice, insertRoom } from '../../db/repositories/resources.repository.js';
+import { appendAudit } from '../audit/record-audit-event.js';
+import type { IdentityPort } from '../ports.js';
+import { DEMO_CLIENTS, DEMO_DEVICES, DEMO_LOCATIONS, DEMO_ORG, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF } from './demo-data.js';
+
+export interface SeedOutcome {
+  seeded: boolean;
+  organization: string;
+  signIns: { role: string; email: string; password: string }[];
+}
+
+export const demoSignIns = () => [
+  ...DEMO_STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),
+  { role: 'client', email: DEMO_CLIENTS[0].email, password: DEMO_PASSWORD },
+];
+
+/** Seeds the demo MedSpa; does nothing when any organization exists (unless force). */
+export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () => Date }, opts: { onlyIfEmpty: boolean }): Promise<SeedOutcome> {
+  if (opts.onlyIfEmpty && (await countOrganizations(deps.db)) > 0) {
+    return { seeded: false, organization: DEMO_ORG.slug, signIns: [] };
+  }
+  // Identities first (better-auth hashes the passwords), then every tenant row in one transaction.
+  const userIds = new Map<string, string>();
+  for (const person of [...DEMO_STAFF, ...DEMO_CLIENTS.filter((c) => c.account).map((c) => ({ email: c.email, name: `${c.first} ${c.last}` }))]) {
+    const existing = await deps.db.selectFrom('users').select('id').where('email', '=', person.email).executeTakeFirst();
+    userIds.set(person.email, existing?.id ?? (await deps.identity.createUser({ name: person.name, email: person.email, password: DEMO_PASSWORD })).userId);
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    const org = await insertOrganization(trx, DEMO_ORG);
+    const locationIds = new Map<string, string>();
+    for (const l of DEMO_LOCATIONS) {
+      const row = await insertLocation(trx, { organization_id: org.id, name: l.name, time_zone: l.time_zone, state: l.state, address: l.address, phone: l.phone });
+      locationIds.set(l.key, row.id);
+    }
+    for (const r of DEMO_ROOMS) await insertRoom(trx, { organization_id: org.id, location_id: locationIds.get(r.location)!, name: r.name });
+    for (const d of DEMO_DEVICES) {
+      await insertDevice(trx, { organization_id: org.id, location_id: locationIds.get(d.location)!, modality: d.modality, manufacturer: d.manufacturer, model: d.model, serial: d.serial });
+    }
+    for (const s of DEMO_STAFF) {
+      await insertMembership(trx, {
+        organization_id: org.id,
+        user_id: userIds.get(s.email)!,
+        role: s.role,
+        title: s.title,
+        licence_type: s.licence?.type ?? null,
+        licence_number: s.licence?.number ?? null,
+        licence_state: s.licence?.state ?? null,
+        licence_expires_on: s.licence?.expiresOn ?? null,
+      });
+    }
+    for (const c of DEMO_CLIENTS) {
+      const userId = c.account ? userIds.get(c.email)! : null;
+      if (userId) await insertMembership(trx, { organization_id: org.id, user_id: userId, role: 'client' });
+      await insertClient(trx, {
+        organization_id: org.id, user_id: userId, first_name: c.first, last_name: c.last, email: c.email, phone: c.phone,
+        date_of_birth: c.dob, preferred_location_id: locationIds.get(c.location)!,
+      });
+    }
+    await appendAudit(trx, { organizationId: org.id, userId: null, role: 'system', requestId: null, ip: null }, { action: 'seed.demo', entityType: 'organization', entityId: org.id }, deps.now());
+  });
+  return { seeded: true, organization: DEMO_ORG.slug, signIns: demoSignIns() };
+}

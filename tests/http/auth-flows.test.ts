@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { PASSWORD, type Org } from '../support/factory.js';
+import { totpFromUri } from '../support/totp.js';
+
+let t: TestApp;
+let org: Org;
+
+const json = async <T>(res: Response) => (await res.json()) as T;
+const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? '';
+
+beforeAll(async () => {
+  t = await createTestApp({ lockout: { maxFailures: 3, lockMinutes: 15 } });
+  org = await t.factory.org();
+});
+afterAll(() => t.close());
+
+describe('sign-in and accounts', () => {
+  it('a client registers, signs in with an httpOnly SameSite cookie, and sees only their record', async () => {
+    const reg = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'Rae', lastName: 'Reg', email: 'rae@example.com', password: 'rae-password-123' } });
+    expect(reg.status).toBe(201);
+    const { clientId } = await json<{ clientId: string }>(reg);
+    const signIn = await t.request('/api/auth/sign-in/email', { body: { email: 'rae@example.com', password: 'rae-password-123' } });
+    expect(signIn.status).toBe(200);
+    const setCookie = signIn.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const me = await json<{ role: string; clientId: string }>(await t.request('/api/me', { cookie: cookieOf(signIn) }));
+    expect(me).toMatchObject({ role: 'client', clientId });
+    const dup = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'R', lastName: 'R', email: 'RAE@example.com', password: 'rae-password-123' } });
+    expect(dup.status).toBe(409);
+  });
+
+  it('registration links to a client record the front desk already made', async () => {
+    const existing = await t.factory.client(org, { email: 'walkin@example.com' });
+    const reg = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'Walk', lastName: 'In', email: 'walkin@example.com', password: 'walkin-password-1' } });
+    expect((await json<{ clientId: string }>(reg)).clientId).toBe(existing.id);
+  });
+
+  it('public sign-up through the auth library is closed', async () => {
+    const res = await t.request('/api/auth/sign-up/email', { body: { name: 'x', email: 'x@example.com', password: 'abcdefghijkl' } });
+    expect(res.status).toBe(404);
+  });
+
+  it('repeated failures lock the account temporarily, even for the right password, and are audited', async () => {
+    const a = await t.factory.actor(org, 'provider');
+    for (let i = 0; i < 3; i++) {
+      expect((await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: 'wrong-password-x' } })).status).toBe(401);
+    }
+    const locked = await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: PASSWORD } });
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await json<{ detail: string }>(locked)).detail).toMatch(/Too many failed sign-in attempts/);
+    const actions = await t.db.selectFrom('audit_events').select('action').where('actor_user_id', '=', a.userId).orderBy('seq').execute();
+    expect(actions.map((x) => x.action)).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_in_failed', 'auth.locked']));
+  });
+
+  it('password reset goes through the outbox and the link sets a new password', async () => {
+    const a = await t.factory.actor(org, 'front_desk');
+    const res = await t.request('/api/auth/request-password-reset', { body: { email: a.email, redirectTo: '/reset-password' } });
+    expect(res.status).toBe(200);
+    const msg = await t.db.selectFrom('outbox_messages').selectAll().where('to_address', '=', a.email).where('kind', '=', 'password_reset').executeTakeFirstOrThrow();
+    const token = /token=([^\s&]+)/.exec(msg.body_text)![1]!;
+    const reset = await t.request('/api/auth/reset-password', { body: { newPassword: 'brand-new-password-1', token: decodeURIComponent(token) } });
+    expect(reset.status).toBe(200);
+    expect((await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: PASSWORD } })).status).toBe(401);
+    expect((await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: 'brand-new-password-1' } })).status).toBe(200);
+  });
+
+  it('an owner invites staff by email; the invitee sets a password once and signs in with the role', async () => {
+    const owner = await t.factory.actor(org, 'owner');
+    const inv = await t.request('/api/invitations', { cookie: owner.cookie, body: { email: 'new.nurse@example.com', role: 'provider' } });
+    expect(inv.status).toBe(201);
+    const msg = await t.db.selectFrom('outbox_messages').selectAll().where('to_address', '=', 'new.nurse@example.com').executeTakeFirstOrThrow();
+    const token = /token=([A-Za-z0-9_-]+)/.exec(msg.body_text)![1]!;
+    const accept = await t.request('/api/invitations/accept', { body: { token, name: 'New Nurse', password: 'nurse-password-1' } });
+    expect(accept.status).toBe(201);
+    const again = await t.request('/api/invitations/accept', { body: { token, name: 'New Nurse', password: 'nurse-password-1' } });
+    expect(again.status).toBe(400);
+    const cookie = await t.signIn('new.nurse@example.com', 'nurse-password-1');
+    expect((await json<{ role: string }>(await t.request('/api/me', { cookie }))).role).toBe('provider');
+  });
+
+  it('TOTP: staff enrol; sign-in then needs the code; owners may not switch it off', async () => {
+    const owner = await t.factory.actor(org, 'owner');
+    const enable = await t.request('/api/auth/two-factor/enable', { cookie: owner.cookie, body: { password: PASSWORD } });
+    expect(enable.status).toBe(200);
+    const { totpURI } = await json<{ totpURI: string; backupCodes: string[] }>(enable);
+    const verify = await t.request('/api/auth/two-factor/verify-totp', { cookie: owner.cookie, body: { code: await totpFromUri(totpURI) } });
+    expect(verify.status).toBe(200);
+
+    const first = await t.request('/api/auth/sign-in/email', { body: { email: owner.email, password: PASSWORD } });
+    expect(first.status).toBe(200);
+    expect(await json<{ twoFactorRedirect?: boolean }>(first)).toMatchObject({ twoFactorRedirect: true });
+    const pending = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    expect((await t.request('/api/me', { cookie: pending })).status).toBe(401);
+    const second = await t.request('/api/auth/two-factor/verify-totp', { cookie: pending, body: { code: await totpFromUri(totpURI) } });
+    expect(second.status).toBe(200);
+    const session = second.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c!.includes('session_token'))!;
+    const me = await json<{ role: string; twoFactorRequired: boolean }>(await t.request('/api/me', { cookie: session }));
+    expect(me).toMatchObject({ role: 'owner', twoFactorRequired: true });
+    const disable = await t.request('/api/auth/two-factor/disable', { cookie: session, body: { password: PASSWORD } });
+    expect(disable.status).toBe(403);
+  });
+});

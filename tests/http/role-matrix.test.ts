@@ -1,0 +1,111 @@
+// Every route, every role (plus anonymous and a user of another organization), against the status
+// it must answer. A route added without a row here fails the first test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { Actor, Org } from '../support/factory.js';
+import { routeRegistry } from '../../src/http/route.js';
+
+type Who = 'anon' | 'owner' | 'medical_director' | 'provider' | 'front_desk' | 'client' | 'other';
+const WHO: Who[] = ['anon', 'owner', 'medical_director', 'provider', 'front_desk', 'client', 'other'];
+
+interface Fixture {
+  org: Org;
+  clientId: string;
+}
+interface Probe {
+  path: (f: Fixture) => string;
+  method?: string;
+  body?: (f: Fixture) => unknown;
+  expect: Record<Who, number>;
+}
+
+const all = (status: number): Record<Who, number> => ({ anon: status, owner: status, medical_director: status, provider: status, front_desk: status, client: status, other: status });
+const signedIn = (status: number): Record<Who, number> => ({ ...all(status), anon: 401 });
+const only = (ok: number, roles: Who[], otherStatus = 403): Record<Who, number> => ({
+  anon: 401,
+  owner: roles.includes('owner') ? ok : 403,
+  medical_director: roles.includes('medical_director') ? ok : 403,
+  provider: roles.includes('provider') ? ok : 403,
+  front_desk: roles.includes('front_desk') ? ok : 403,
+  client: roles.includes('client') ? ok : 403,
+  other: otherStatus,
+});
+const uniq = () => randomBytes(4).toString('hex');
+const STAFF: Who[] = ['owner', 'medical_director', 'provider', 'front_desk'];
+
+// "other" is a provider of a second organization: tenant isolation shows as 404 on ids of the first.
+const MATRIX: Record<string, Probe> = {
+  'GET /healthz': { path: () => '/healthz', expect: all(200) },
+  'GET /readyz': { path: () => '/readyz', expect: all(200) },
+  'GET /api/openapi.json': { path: () => '/api/openapi.json', expect: all(200) },
+  'GET /api/docs': { path: () => '/api/docs', expect: all(200) },
+  'GET /api/docs/{asset}': { path: () => '/api/docs/swagger-ui.css', expect: all(200) },
+  'GET /{webPath}': { path: () => '/portal/learn', expect: all(200) },
+  'POST /api/auth/sign-in/email': { path: () => '/api/auth/sign-in/email', body: () => ({ email: `nobody-${uniq()}@example.com`, password: 'wrong-password-123' }), expect: all(401) },
+  'POST /api/auth/two-factor/disable': {
+    path: () => '/api/auth/two-factor/disable',
+    body: () => ({ password: 'wrong-password-123' }),
+    expect: { anon: 401, owner: 403, medical_director: 403, provider: 400, front_desk: 400, client: 400, other: 400 },
+  },
+  'GET /api/auth/*': { path: () => '/api/auth/get-session', expect: all(200) },
+  'POST /api/auth/*': { path: () => '/api/auth/request-password-reset', body: () => ({ email: `nobody-${uniq()}@example.com`, redirectTo: '/reset-password' }), expect: all(200) },
+  'GET /api/me': { path: () => '/api/me', expect: signedIn(200) },
+  'GET /api/public/organizations': { path: () => '/api/public/organizations', expect: all(200) },
+  'POST /api/register': {
+    path: () => '/api/register',
+    body: (f) => ({ organizationSlug: f.org.slug, firstName: 'New', lastName: 'Client', email: `new-${uniq()}@example.com`, password: 'a-long-password-1' }),
+    expect: all(201),
+  },
+  'POST /api/invitations/accept': { path: () => '/api/invitations/accept', body: () => ({ token: 'x'.repeat(40), name: 'Someone', password: 'a-long-password-1' }), expect: all(400) },
+  'GET /api/organization': { path: () => '/api/organization', expect: signedIn(200) },
+  'GET /api/clients': { path: () => '/api/clients', expect: only(200, STAFF, 200) },
+  'POST /api/clients': { path: () => '/api/clients', body: () => ({ firstName: 'Made', lastName: 'ByStaff', email: `m-${uniq()}@example.com` }), expect: only(201, STAFF, 201) },
+  'GET /api/clients/{clientId}': { path: (f) => `/api/clients/${f.clientId}`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'PATCH /api/clients/{clientId}': { method: 'PATCH', path: (f) => `/api/clients/${f.clientId}`, body: () => ({ phone: '+1 512 555 0199' }), expect: { ...only(200, STAFF, 404), client: 404 } },
+  'GET /api/clients/{clientId}/notes': { path: (f) => `/api/clients/${f.clientId}/notes`, expect: only(200, ['medical_director', 'provider'], 404) },
+  'POST /api/clients/{clientId}/notes': { path: (f) => `/api/clients/${f.clientId}/notes`, body: () => ({ body: 'Tolerated 0.5 mm well.' }), expect: only(201, ['medical_director', 'provider'], 404) },
+  'GET /api/staff': { path: () => '/api/staff', expect: only(200, ['owner', 'medical_director']) },
+  'GET /api/invitations': { path: () => '/api/invitations', expect: only(200, ['owner']) },
+  'POST /api/invitations': { path: () => '/api/invitations', body: () => ({ email: `staff-${uniq()}@example.com`, role: 'provider' }), expect: only(201, ['owner']) },
+  'GET /api/outbox': { path: () => '/api/outbox', expect: only(200, ['owner', 'front_desk']) },
+  'GET /api/audit': { path: () => '/api/audit', expect: only(200, ['owner']) },
+  'GET /api/audit/verify': { path: () => '/api/audit/verify', expect: only(200, ['owner']) },
+};
+
+let t: TestApp;
+let fixture: Fixture;
+const actors = new Map<Who, Actor>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await t.factory.org('Spa A');
+  const otherOrg = await t.factory.org('Spa B');
+  for (const role of ['owner', 'medical_director', 'provider', 'front_desk', 'client'] as const) actors.set(role, await t.factory.actor(org, role));
+  actors.set('other', await t.factory.actor(otherOrg, 'provider'));
+  fixture = { org, clientId: (await t.factory.client(org)).id };
+});
+afterAll(() => t.close());
+
+describe('role matrix', () => {
+  it('has a row for every registered route and no row without a route', () => {
+    const registered = routeRegistry.map((r) => `${r.method} ${r.path}`).sort();
+    expect(Object.keys(MATRIX).sort()).toEqual(registered);
+  });
+
+  for (const [key, probe] of Object.entries(MATRIX)) {
+    it(`${key}`, async () => {
+      const method = probe.method ?? key.split(' ')[0]!;
+      const got: Record<string, number> = {};
+      for (const who of WHO) {
+        const body = probe.body?.(fixture);
+        const res = await t.request(probe.path(fixture), { method, cookie: actors.get(who)?.cookie, ...(body !== undefined ? { body } : {}) });
+        got[who] = res.status;
+        if (res.status >= 400 && res.status !== 401) {
+          expect(res.headers.get('content-type'), `${who} error body`).toMatch(/problem\+json|application\/json/);
+        }
+      }
+      expect(got).toEqual(probe.expect);
+    });
+  }
+});

@@ -1,0 +1,71 @@
+// Test data builders: every test makes the records it needs.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/db/connect.js';
+import type { Role, StaffRole } from '../../src/db/schema.js';
+import type { IdentityPort } from '../../src/services/ports.js';
+
+export const PASSWORD = 'a-long-test-password';
+const uniq = () => randomBytes(4).toString('hex');
+
+export interface Org {
+  id: string;
+  slug: string;
+  locationId: string;
+}
+
+export interface Actor {
+  userId: string;
+  email: string;
+  role: Role;
+  cookie: string;
+  clientId: string | null;
+}
+
+export function makeFactory(deps: { db: Db; identity: IdentityPort; signIn: (email: string, password: string) => Promise<string> }) {
+  const { db } = deps;
+  return {
+    async org(name = 'Test Spa'): Promise<Org> {
+      const slug = `spa-${uniq()}`;
+      const org = await db.insertInto('organizations').values({ slug, name }).returning(['id']).executeTakeFirstOrThrow();
+      const loc = await db
+        .insertInto('locations')
+        .values({ organization_id: org.id, name: 'Main', time_zone: 'America/Chicago', state: 'TX' })
+        .returning(['id'])
+        .executeTakeFirstOrThrow();
+      return { id: org.id, slug, locationId: loc.id };
+    },
+    async client(org: Org, over: Partial<{ firstName: string; lastName: string; email: string }> = {}) {
+      return db
+        .insertInto('clients')
+        .values({
+          organization_id: org.id,
+          first_name: over.firstName ?? 'Casey',
+          last_name: over.lastName ?? `Client${uniq()}`,
+          email: over.email ?? `client-${uniq()}@example.com`,
+          phone: '+1 512 555 0100',
+          date_of_birth: '1990-01-01',
+          user_id: null,
+          preferred_location_id: org.locationId,
+        })
+        .returning(['id', 'email'])
+        .executeTakeFirstOrThrow();
+    },
+    /** a signed-in user of the organization with the role; clients get a linked client record */
+    async actor(org: Org, role: Role): Promise<Actor> {
+      const email = `${role}-${uniq()}@example.com`;
+      const { userId } = await deps.identity.createUser({ name: `${role} ${uniq()}`, email, password: PASSWORD });
+      await db.insertInto('memberships').values({ organization_id: org.id, user_id: userId, role: role as StaffRole }).execute();
+      let clientId: string | null = null;
+      if (role === 'client') {
+        const c = await db
+          .insertInto('clients')
+          .values({ organization_id: org.id, user_id: userId, first_name: 'Self', last_name: `Client${uniq()}`, email })
+          .returning(['id'])
+          .executeTakeFirstOrThrow();
+        clientId = c.id;
+      }
+      const cookie = await deps.signIn(email, PASSWORD);
+      return { userId, email, role, cookie, clientId };
+    },
+  };
+}

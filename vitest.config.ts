@@ -1,0 +1,47 @@
+import { defineConfig } from 'vitest/config';
+
+// Projects: domain tests run twice (UTC and a half-hour-offset zone) to prove they never read the
+// machine's zone; integration tests run against a real database (PGlite by default, PostgreSQL when
+// DATABASE_URL is set); e2e drives Debian's Chromium through the built server.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        test: {
+          name: 'unit-tz',
+          include: ['src/domain/**/*.test.ts'],
+          env: { TZ: 'Asia/Kolkata' },
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          env: { TZ: 'UTC', DERMIS_LOG_LEVEL: 'silent' },
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          env: { TZ: 'UTC', DERMIS_LOG_LEVEL: 'silent' },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
