@@ -22,6 +22,6 @@ if (!existsSync(path.join(root, 'node_modules/.bin/tsc'))) {
   // a production install without dev dependencies: nothing to build with
   process.exit(0);
 }
-const inputs = [path.join(root, 'src'), path.join(root, 'package-lock.json'), path.join(root, 'vite.config.ts'), path.join(root, 'tsconfig.json')];
+const inputs = [path.join(root, 'src'), path.join(root, 'package-lock.json'), path.join(root, 'vite.config.ts'), path.join(root, 'tsconfig.json'), path.join(root, 'tsconfig.build.json')];
 const latest = Math.max(...inputs.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < latest) build();

@@ -15,7 +15,7 @@ function run(cmd, args) {
 export function build() {
   const t = Date.now();
   process.stdout.write('Building Dermis (server and web app)...\n');
-  run(bin('tsc'), ['-p', 'tsconfig.json']);
+  run(bin('tsc'), ['-p', 'tsconfig.build.json']);
   run(bin('vite'), ['build', '--logLevel', 'warn']);
   mkdirSync(path.join(root, 'dist'), { recursive: true });
   writeFileSync(path.join(root, 'dist/.build-stamp'), new Date().toISOString());

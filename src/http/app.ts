@@ -101,12 +101,12 @@ export function createApp(deps: AppDeps) {
     }
     if (err instanceof HTTPException) {
       const status = err.status >= 400 && err.status < 500 ? err.status : 500;
-      return problem(c, { status: status as 400, detail: err.message || 'invalid request' });
+      return problem(c, { status, detail: err.message || 'invalid request' });
     }
     const conflict = pgConflict(err);
     if (conflict) return problem(c, { status: 409, detail: conflict, code: 'conflict' });
     // Unexpected: log the error class and request id only (messages can echo personal data).
-    deps.logger.error({ reqId: c.get('requestId'), err: { name: (err as Error).name, stack: (err as Error).stack?.split('\n').slice(0, 6).join('\n') } }, 'unhandled error');
+    deps.logger.error({ reqId: c.get('requestId'), err: { name: err.name, stack: err.stack?.split('\n').slice(0, 6).join('\n') } }, 'unhandled error');
     return problem(c, { status: 500, detail: 'an unexpected error occurred; the request id identifies it in the server log' });
   });
 

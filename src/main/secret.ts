@@ -11,7 +11,7 @@ export async function loadOrCreateSecret(dataDir: string, fromEnv?: string): Pro
   } catch {
     await mkdir(dataDir, { recursive: true });
     const secret = randomBytes(32).toString('hex');
-    await writeFile(file, secret + '\n', { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+    await writeFile(file, secret + '\n', { mode: 0o600, flag: 'wx' }).catch(() => undefined);
     return (await readFile(file, 'utf8')).trim();
   }
 }

@@ -36,7 +36,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     publicUrl: ORIGIN,
     lockout: opts.lockout ?? { maxFailures: 5, lockMinutes: 15 },
     trustProxy: true,
-    ready: async () => true,
+    ready: () => Promise.resolve(true),
     webDir,
   });
   let ipCounter = 0;

@@ -269,7 +269,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index jobs_due_idx on jobs(run_at) where status = 'queued'`.execute(db);
 }
 
-export async function down(): Promise<void> {
+export function down(): Promise<void> {
   // Migrations go forward only; restore a backup to go back.
-  throw new Error('irreversible');
+  return Promise.reject(new Error('irreversible'));
 }

@@ -1,0 +1,102 @@
+// The CLI as an operator uses it, on a real embedded database in a temporary data folder.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { sql } from 'kysely';
+import { runCli } from '../../src/main/cli.js';
+import { connect } from '../../src/db/connect.js';
+
+let dir: string;
+const saved = { ...process.env };
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdin: new PassThrough() as unknown as NodeJS.ReadStream, stdout: { write: (s: string) => out.push(s) } as unknown as NodeJS.WriteStream, stderr: { write: (s: string) => err.push(s) } as unknown as NodeJS.WriteStream },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+async function cli(...args: string[]) {
+  const x = io();
+  const code = await runCli(args, x.io);
+  return { code, out: x.out(), err: x.err() };
+}
+
+const pgdata = () => path.join(dir, 'pgdata');
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'dermis-cli-'));
+  // these commands are about the embedded database, whichever database the suite runs on
+  delete process.env.DATABASE_URL;
+  process.env.DERMIS_DATA_DIR = dir;
+  process.env.DERMIS_SECRET = 'cli-test-secret-0123456789abcdef0123456789';
+});
+afterAll(async () => {
+  process.env = saved;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('dermis CLI', () => {
+  it('migrate, then seed --demo creates the demo MedSpa once', async () => {
+    expect((await cli('migrate')).code).toBe(0);
+    expect((await cli('migrate')).out).toContain('up to date');
+    const seeded = await cli('seed', '--demo');
+    expect(seeded.code).toBe(0);
+    expect(seeded.out).toContain('owner@glow.example.com');
+    expect((await cli('seed', '--demo')).out).toContain('not seeded');
+  });
+
+  it('audit verify passes on an intact chain and fails (exit 1) on a tampered one', async () => {
+    expect(await cli('audit', 'verify')).toMatchObject({ code: 0 });
+    const h = await connect({ dataDir: pgdata() });
+    await sql`alter table audit_events disable trigger audit_events_no_change`.execute(h.db);
+    await sql`update audit_events set action = 'edited' where seq = 1`.execute(h.db);
+    await sql`alter table audit_events enable trigger audit_events_no_change`.execute(h.db);
+    await h.close();
+    const r = await cli('audit', 'verify');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('TAMPERED');
+  });
+
+  it('backup and restore round-trip the embedded database, keeping the replaced one aside', async () => {
+    const file = path.join(dir, 'backup.tar.gz');
+    const before = await connect({ dataDir: pgdata() });
+    const clients = await before.db.selectFrom('clients').select(['id', 'last_name']).orderBy('id').execute();
+    await before.close();
+    expect((await cli('backup', file)).code).toBe(0);
+
+    // change the live database after the backup
+    const h = await connect({ dataDir: pgdata() });
+    await h.db.deleteFrom('clients').where('user_id', 'is', null).execute();
+    await h.close();
+
+    const r = await cli('restore', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('previous database is kept');
+    const after = await connect({ dataDir: pgdata() });
+    expect(await after.db.selectFrom('clients').select(['id', 'last_name']).orderBy('id').execute()).toEqual(clients);
+    await after.close();
+    expect((await readdir(dir)).some((n) => n.startsWith('pgdata.before-restore-'))).toBe(true);
+  });
+
+  it('invalid usage exits 2 with a message on stderr', async () => {
+    expect(await cli('frobnicate')).toMatchObject({ code: 2 });
+    expect((await cli('frobnicate')).err).toContain('unknown command');
+    expect((await cli('backup')).code).toBe(2);
+    expect((await cli('restore', path.join(dir, 'missing.tar.gz'))).code).toBe(1);
+  });
+
+  it('the dermis bin answers help and refuses a bad configuration with exit 2', () => {
+    const bin = path.resolve('bin/dermis.js');
+    expect(spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' }).status).toBe(0);
+    const bad = spawnSync(process.execPath, [bin, 'migrate'], { encoding: 'utf8', env: { ...process.env, PORT: 'x' } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('PORT');
+  });
+});
