@@ -35,11 +35,24 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(?!\\.{1,2}/)(?!zod$)(?!temporal-polyfill$)', message: 'domain imports only itself, zod and temporal-polyfill' },
-            { regex: '^\\.\\./\\.\\./(?!domain/)', message: 'domain imports nothing outside src/domain' },
+            ...['db', 'services', 'http', 'main', 'web', 'jobs', 'adapters', 'config'].map((name) => ({
+              group: [`**/${name}/**`, `**/${name}`],
+              message: 'domain imports nothing outside src/domain',
+            })),
           ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'domain reads no environment' }, { name: 'Date', message: 'domain takes the clock as a parameter' }],
+    },
+  },
+  {
+    // Domain tests may use the test runner and property testing; the code under test may not.
+    files: ['src/domain/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\.{1,2}/)(?!zod$)(?!temporal-polyfill$)(?!vitest$)(?!fast-check$)', message: 'domain tests import only vitest and fast-check besides the domain' }] },
+      ],
     },
   },
   {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { DESKTOP, launch, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,7 +28,7 @@ describe('foundation in the browser', () => {
     await page.getByLabel('First name').fill('Riley');
     await page.getByLabel('Last name').fill('Newcomer');
     await page.getByLabel('Email').fill('riley@example.com');
-    await page.getByLabel('Password', { exact: true }).fill('riley-password-2026');
+    await passwordField(page).fill('riley-password-2026');
     await shot(page, 'register-phone');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(/\/portal/);
@@ -43,7 +43,7 @@ describe('foundation in the browser', () => {
     const page = await ctx.newPage();
     await page.goto(`${server.url}/sign-in`);
     await page.getByLabel('Email').fill('nurse@glow.example.com');
-    await page.getByLabel('Password').fill('demo-password-2026');
+    await passwordField(page).fill('demo-password-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/console/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain('Schedule');
@@ -61,7 +61,7 @@ describe('foundation in the browser', () => {
     const page = await ctx.newPage();
     await page.goto(`${server.url}/sign-in`);
     await page.getByLabel('Email').fill('frontdesk@glow.example.com');
-    await page.getByLabel('Password').fill('demo-password-2026');
+    await passwordField(page).fill('demo-password-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/console/);
     await page.goto(`${server.url}/console/clients`);

@@ -30,7 +30,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; html?: string; failureSummary?: string }[];
 }
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
@@ -38,8 +38,16 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   // evaluated through DevTools, so the page's strict CSP (no inline scripts) does not block it
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
+    const g = globalThis as unknown as { axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: AxeViolation[] }> }; document: unknown };
+    return g.axe.run(g.document, { resultTypes: ['violations'] });
   });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  // compact, so a failure reads as a list of rule ids and elements
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })) }));
+}
+
+/** The password input: Mantine adds " *" to required labels and a show/hide toggle beside it. */
+export function passwordField(page: Page) {
+  return page.locator('input[type="password"]').and(page.getByLabel(/^Password/));
 }

@@ -16,6 +16,7 @@ export interface Org {
 export interface Actor {
   userId: string;
   email: string;
+  name: string;
   role: Role;
   cookie: string;
   clientId: string | null;
@@ -53,7 +54,8 @@ export function makeFactory(deps: { db: Db; identity: IdentityPort; signIn: (ema
     /** a signed-in user of the organization with the role; clients get a linked client record */
     async actor(org: Org, role: Role): Promise<Actor> {
       const email = `${role}-${uniq()}@example.com`;
-      const { userId } = await deps.identity.createUser({ name: `${role} ${uniq()}`, email, password: PASSWORD });
+      const name = `${role} ${uniq()}`;
+      const { userId } = await deps.identity.createUser({ name, email, password: PASSWORD });
       await db.insertInto('memberships').values({ organization_id: org.id, user_id: userId, role: role as StaffRole }).execute();
       let clientId: string | null = null;
       if (role === 'client') {
@@ -65,7 +67,7 @@ export function makeFactory(deps: { db: Db; identity: IdentityPort; signIn: (ema
         clientId = c.id;
       }
       const cookie = await deps.signIn(email, PASSWORD);
-      return { userId, email, role, cookie, clientId };
+      return { userId, email, name, role, cookie, clientId };
     },
   };
 }
