@@ -8,7 +8,7 @@ export interface BenchResult {
   p99Ms: number;
 }
 
-export async function bench(name: string, iterations: number, fn: (i: number) => Promise<unknown> | unknown): Promise<BenchResult> {
+export async function bench(name: string, iterations: number, fn: (i: number) => unknown): Promise<BenchResult> {
   for (let i = 0; i < Math.min(20, iterations); i++) await fn(i);
   const times: number[] = [];
   const start = performance.now();

@@ -15,6 +15,10 @@ import { accountRoutes } from './routes/account.routes.js';
 import { clientRoutes } from './routes/clients.routes.js';
 import { organizationRoutes } from './routes/organization.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { clinicalSettingsRoutes } from './routes/clinical-settings.routes.js';
+import { intakeRoutes } from './routes/intake.routes.js';
+import { screeningRoutes } from './routes/screening.routes.js';
+import { pricingRoutes } from './routes/pricing.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
 import { webRoutes } from './web.js';
@@ -91,6 +95,10 @@ export function createApp(deps: AppDeps) {
   clientRoutes(app);
   organizationRoutes(app);
   auditRoutes(app);
+  clinicalSettingsRoutes(app);
+  intakeRoutes(app);
+  screeningRoutes(app);
+  pricingRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

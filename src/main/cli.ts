@@ -41,7 +41,13 @@ async function withDb<T>(env: Env, fn: (b: Awaited<ReturnType<typeof boot>>) => 
   }
 }
 
-export async function runCli(argv: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [cmd, ...rest] = argv;
   const out = (s: string) => io.stdout.write(s + '\n');
   try {

@@ -16,7 +16,7 @@ function io() {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    io: { stdin: new PassThrough() as unknown as NodeJS.ReadStream, stdout: { write: (s: string) => out.push(s) } as unknown as NodeJS.WriteStream, stderr: { write: (s: string) => err.push(s) } as unknown as NodeJS.WriteStream },
+    io: { stdin: new PassThrough(), stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
     out: () => out.join(''),
     err: () => err.join(''),
   };

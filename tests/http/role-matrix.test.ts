@@ -5,13 +5,21 @@ import { randomBytes } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Actor, Org } from '../support/factory.js';
 import { routeRegistry } from '../../src/http/route.js';
+import { Temporal } from 'temporal-polyfill';
+import { baseIntake } from '../../src/domain/screening/engine/fixtures.js';
+import { defaultClinicalSettings } from '../../src/services/clinical/settings/clinical-settings.js';
 
 type Who = 'anon' | 'owner' | 'medical_director' | 'provider' | 'front_desk' | 'client' | 'other';
 const WHO: Who[] = ['anon', 'owner', 'medical_director', 'provider', 'front_desk', 'client', 'other'];
 
 interface Fixture {
   org: Org;
+  /** a client with an intake on record */
   clientId: string;
+  /** a needs_review screening of another client, for the review route */
+  reviewScreeningId: string;
+  directorName: string;
+  settingsVersion: number;
 }
 interface Probe {
   path: (f: Fixture) => string;
@@ -33,6 +41,10 @@ const only = (ok: number, roles: Who[], otherStatus = 403): Record<Who, number> 
 });
 const uniq = () => randomBytes(4).toString('hex');
 const STAFF: Who[] = ['owner', 'medical_director', 'provider', 'front_desk'];
+/** health records: clinicians and the client themself (the fixture client is not the signed-in client) */
+const health = (ok: number) => ({ ...only(ok, ['medical_director', 'provider'], 404), client: 404 });
+const planDate = Temporal.Now.plainDateISO('UTC').add({ days: 14 }).toString();
+const intake = baseIntake({ answeredOn: Temporal.Now.plainDateISO('UTC').toString() });
 
 // "other" is a provider of a second organization: tenant isolation shows as 404 on ids of the first.
 const MATRIX: Record<string, Probe> = {
@@ -71,6 +83,40 @@ const MATRIX: Record<string, Probe> = {
   'GET /api/outbox': { path: () => '/api/outbox', expect: only(200, ['owner', 'front_desk']) },
   'GET /api/audit': { path: () => '/api/audit', expect: only(200, ['owner']) },
   'GET /api/audit/verify': { path: () => '/api/audit/verify', expect: only(200, ['owner']) },
+  'GET /api/clinical-settings': { path: () => '/api/clinical-settings', expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
+  'PUT /api/clinical-settings': {
+    path: () => '/api/clinical-settings',
+    body: (f) => ({ settings: defaultClinicalSettings(), reason: 'annual review', baseVersion: f.settingsVersion }),
+    expect: only(200, ['medical_director']),
+  },
+  'GET /api/clients/{clientId}/intake/draft': { path: (f) => `/api/clients/${f.clientId}/intake/draft`, expect: health(200) },
+  'PUT /api/clients/{clientId}/intake/draft': { path: (f) => `/api/clients/${f.clientId}/intake/draft`, body: () => ({ data: { pregnant: false }, step: 2 }), expect: health(200) },
+  'DELETE /api/clients/{clientId}/intake/draft': { path: (f) => `/api/clients/${f.clientId}/intake/draft`, expect: health(204) },
+  'POST /api/clients/{clientId}/intake': { path: (f) => `/api/clients/${f.clientId}/intake?source=staff`, body: () => intake, expect: health(201) },
+  'GET /api/clients/{clientId}/intake': { path: (f) => `/api/clients/${f.clientId}/intake`, expect: health(200) },
+  'GET /api/clients/{clientId}/intake/export': { path: (f) => `/api/clients/${f.clientId}/intake/export`, expect: health(200) },
+  'POST /api/screening/evaluate': { path: () => '/api/screening/evaluate', body: () => ({ intake, plan: { modality: 'pen', areas: ['cheeks'], date: planDate } }), expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
+  'POST /api/clients/{clientId}/screenings': { path: (f) => `/api/clients/${f.clientId}/screenings`, body: () => ({ plan: { modality: 'pen', areas: ['cheeks'], date: planDate } }), expect: health(201) },
+  'GET /api/clients/{clientId}/screenings': { path: (f) => `/api/clients/${f.clientId}/screenings`, expect: health(200) },
+  'GET /api/screenings/{screeningId}': { path: (f) => `/api/screenings/${f.reviewScreeningId}`, expect: health(200) },
+  // a provider may review only with a prescribing licence (settings); the test providers have none
+  'GET /api/reviews': { path: () => '/api/reviews', expect: only(200, ['medical_director']) },
+  'POST /api/screenings/{screeningId}/review': {
+    path: (f) => `/api/screenings/${f.reviewScreeningId}/review`,
+    body: (f) => ({ outcome: 'approved', note: 'Reviewed the anticoagulant; proceed with care.', signedName: f.directorName }),
+    expect: only(201, ['medical_director']),
+  },
+  'GET /api/locations/{locationId}/prices': { path: (f) => `/api/locations/${f.org.locationId}/prices`, expect: { ...signedIn(200), other: 404 } },
+  'POST /api/locations/{locationId}/prices': {
+    path: (f) => `/api/locations/${f.org.locationId}/prices`,
+    body: () => ({ serviceCode: `mn_face_${uniq()}`, name: 'Microneedling, face', modality: 'pen', priceCents: 45000, effectiveFrom: '2026-12-01' }),
+    expect: only(201, ['owner']),
+  },
+  'POST /api/locations/{locationId}/packages': {
+    path: (f) => `/api/locations/${f.org.locationId}/packages`,
+    body: () => ({ serviceCode: 'mn_face', name: 'Three sessions', sessions: 3, priceCents: 120000 }),
+    expect: only(201, ['owner']),
+  },
 };
 
 let t: TestApp;
@@ -83,7 +129,21 @@ beforeAll(async () => {
   const otherOrg = await t.factory.org('Spa B');
   for (const role of ['owner', 'medical_director', 'provider', 'front_desk', 'client'] as const) actors.set(role, await t.factory.actor(org, role));
   actors.set('other', await t.factory.actor(otherOrg, 'provider'));
-  fixture = { org, clientId: (await t.factory.client(org)).id };
+  const provider = actors.get('provider')!;
+  const director = actors.get('medical_director')!;
+  const withIntake = (await t.factory.client(org)).id;
+  const post = async (path: string, body: unknown) => {
+    const res = await t.request(path, { method: 'POST', cookie: provider.cookie, body });
+    expect(res.status, path).toBe(201);
+    return (await res.json()) as { id: string };
+  };
+  await post(`/api/clients/${withIntake}/intake?source=staff`, intake);
+  const reviewClient = (await t.factory.client(org)).id;
+  await post(`/api/clients/${reviewClient}/intake?source=staff`, { ...intake, medications: [{ code: 'anticoagulant', current: true }] });
+  const screening = await post(`/api/clients/${reviewClient}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: planDate } });
+  const settings = await t.request('/api/clinical-settings', { cookie: director.cookie });
+  const { version } = (await settings.json()) as { version: number };
+  fixture = { org, clientId: withIntake, reviewScreeningId: screening.id, directorName: director.name, settingsVersion: version };
 });
 afterAll(() => t.close());
 

@@ -3,6 +3,8 @@ import { countOrganizations, insertLocation, insertOrganization } from '../../db
 import { insertMembership } from '../../db/repositories/memberships.repository.js';
 import { insertClient } from '../../db/repositories/clients.repository.js';
 import { insertDevice, insertRoom } from '../../db/repositories/resources.repository.js';
+import { insertPackage, insertPriceItem } from '../../db/repositories/pricing.repository.js';
+import { DEMO_PACKAGES, DEMO_PRICES, DEMO_PRICES_EFFECTIVE } from './demo-prices.js';
 import { appendAudit } from '../audit/record-audit-event.js';
 import type { IdentityPort } from '../ports.js';
 import { DEMO_CLIENTS, DEMO_DEVICES, DEMO_LOCATIONS, DEMO_ORG, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF } from './demo-data.js';
@@ -39,6 +41,15 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
     for (const r of DEMO_ROOMS) await insertRoom(trx, { organization_id: org.id, location_id: locationIds.get(r.location)!, name: r.name });
     for (const d of DEMO_DEVICES) {
       await insertDevice(trx, { organization_id: org.id, location_id: locationIds.get(d.location)!, modality: d.modality, manufacturer: d.manufacturer, model: d.model, serial: d.serial });
+    }
+    for (const [key, locationId] of locationIds) {
+      const at = key as 'austin' | 'sandiego';
+      for (const p of DEMO_PRICES) {
+        await insertPriceItem(trx, { organization_id: org.id, location_id: locationId, service_code: p.serviceCode, name: p.name, modality: p.modality, price_cents: p[at], effective_from: DEMO_PRICES_EFFECTIVE });
+      }
+      for (const p of DEMO_PACKAGES) {
+        await insertPackage(trx, { organization_id: org.id, location_id: locationId, service_code: p.serviceCode, name: p.name, sessions: p.sessions, price_cents: p[at], valid_days: p.validDays });
+      }
     }
     for (const s of DEMO_STAFF) {
       await insertMembership(trx, {

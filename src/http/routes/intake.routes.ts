@@ -1,0 +1,71 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { defineRoute } from '../route.js';
+import { ctxOf } from '../context.js';
+import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { discardIntakeDraft, draftInput, getIntakeDraft, saveIntakeDraft } from '../../services/clinical/intake/intake-drafts.js';
+import { submitIntake } from '../../services/clinical/intake/submit-intake.js';
+import { readIntake } from '../../services/clinical/intake/read-intake.js';
+import { IntakeSchema } from '../../services/clinical/engine.js';
+
+const tags = ['Health questionnaire'];
+const HEALTH = ['medical_director', 'provider', 'client'] as const;
+const params = z.object({ clientId: UuidParam('clientId') });
+
+const IntakeRecord = z
+  .object({
+    version: z.number().int(), latestVersion: z.number().int(), source: z.string(), answeredOn: z.string(), recordedAt: z.string(),
+    intake: z.record(z.string(), z.unknown()),
+    versions: z.array(z.object({ version: z.number().int(), answeredOn: z.string(), source: z.string(), recordedAt: z.string(), recordedBy: z.string() })),
+  })
+  .openapi('IntakeRecord');
+const Draft = z.object({ data: z.record(z.string(), z.unknown()), step: z.number().int(), savedAt: z.string() }).nullable().openapi('IntakeDraft');
+
+const getDraft = defineRoute(HEALTH, {
+  method: 'get', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'The questionnaire in progress (saved after every step)',
+  request: { params }, responses: { 200: json(Draft, 'The draft, or null'), ...errorResponses },
+});
+const putDraft = defineRoute(HEALTH, {
+  method: 'put', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'Save questionnaire progress',
+  request: { params, body: jsonBody(draftInput.openapi('IntakeDraftInput')) },
+  responses: { 200: json(z.object({ step: z.number().int(), savedAt: z.string() }), 'Saved'), ...errorResponses },
+});
+const deleteDraft = defineRoute(HEALTH, {
+  method: 'delete', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'Discard questionnaire progress',
+  request: { params }, responses: { 204: { description: 'Discarded' }, ...errorResponses },
+});
+const submit = defineRoute(HEALTH, {
+  method: 'post', path: '/api/clients/{clientId}/intake', tags,
+  summary: 'Record a complete Intake v1 as the next version (the same endpoint imports an Intake v1 JSON file)',
+  request: { params, query: z.object({ source: z.enum(['staff', 'import']).optional() }), body: jsonBody(IntakeSchema) },
+  responses: { 201: json(z.object({ version: z.number().int(), answeredOn: z.string() }), 'Recorded'), ...errorResponses },
+});
+const latest = defineRoute(HEALTH, {
+  method: 'get', path: '/api/clients/{clientId}/intake', tags, summary: 'The latest intake (or ?version=N) with the version history',
+  request: { params, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+  responses: { 200: json(IntakeRecord, 'Intake'), ...errorResponses },
+});
+const exportJson = defineRoute(HEALTH, {
+  method: 'get', path: '/api/clients/{clientId}/intake/export', tags, summary: 'Download the intake as an Intake v1 JSON file',
+  request: { params, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
+  responses: { 200: json(IntakeSchema, 'Intake v1 JSON'), ...errorResponses },
+});
+
+export function intakeRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(getDraft, async (c) => c.json(await getIntakeDraft(ctxOf(c), c.req.valid('param').clientId), 200));
+  app.openapi(putDraft, async (c) => c.json(await saveIntakeDraft(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json')), 200));
+  app.openapi(deleteDraft, async (c) => {
+    await discardIntakeDraft(ctxOf(c), c.req.valid('param').clientId);
+    return c.body(null, 204);
+  });
+  app.openapi(submit, async (c) => {
+    const r = await submitIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json'), c.req.valid('query').source ?? 'staff');
+    return c.json({ version: r.version, answeredOn: r.answeredOn }, 201);
+  });
+  app.openapi(latest, async (c) => c.json(await readIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('query').version), 200));
+  app.openapi(exportJson, async (c) => {
+    const r = await readIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('query').version);
+    c.header('content-disposition', `attachment; filename="intake-v${r.version}.json"`);
+    return c.json(r.intake as z.infer<typeof IntakeSchema>, 200);
+  });
+}

@@ -1,0 +1,56 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { defineRoute } from '../route.js';
+import { ctxOf } from '../context.js';
+import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { screenClient } from '../../services/clinical/screening/screen-client.js';
+import { getScreening, listClientScreenings } from '../../services/clinical/screening/list-screenings.js';
+import { listReviewQueue } from '../../services/clinical/review/list-review-queue.js';
+import { decideReview, decideReviewInput } from '../../services/clinical/review/decide-review.js';
+import { evaluateScreening } from '../../services/clinical/screening/evaluate-screening.js';
+import { PlanSchema, ScreeningRequestSchema, ScreeningResultSchema } from '../../services/clinical/engine.js';
+
+const tags = ['Screening'];
+const HEALTH = ['medical_director', 'provider', 'client'] as const;
+const Stored = z.record(z.string(), z.unknown()).openapi('StoredScreening');
+
+const evaluate = defineRoute(['owner', 'medical_director', 'provider'], {
+  method: 'post', path: '/api/screening/evaluate', tags,
+  summary: 'Stateless screening: the contract request in, the contract result out; nothing is stored',
+  request: { body: jsonBody(ScreeningRequestSchema) },
+  responses: { 200: json(ScreeningResultSchema, 'Screening result (contract v1)'), ...errorResponses },
+});
+const create = defineRoute(HEALTH, {
+  method: 'post', path: '/api/clients/{clientId}/screenings', tags,
+  summary: "Screen the client's latest intake for a plan and keep the result on their record",
+  request: { params: z.object({ clientId: UuidParam('clientId') }), body: jsonBody(z.strictObject({ plan: PlanSchema })) },
+  responses: { 201: json(Stored, 'Stored result: staff see rule ids and sources; clients a plain explanation'), 409: errorResponses[404], ...errorResponses },
+});
+const list = defineRoute(HEALTH, {
+  method: 'get', path: '/api/clients/{clientId}/screenings', tags, summary: "A client's screenings, newest first, with status (current, stale, expired)",
+  request: { params: z.object({ clientId: UuidParam('clientId') }) },
+  responses: { 200: json(z.object({ items: z.array(Stored) }), 'Screenings'), ...errorResponses },
+});
+const read = defineRoute(HEALTH, {
+  method: 'get', path: '/api/screenings/{screeningId}', tags, summary: 'One stored screening',
+  request: { params: z.object({ screeningId: UuidParam('screeningId') }) },
+  responses: { 200: json(Stored, 'Screening'), ...errorResponses },
+});
+const queue = defineRoute(['medical_director', 'provider'], {
+  method: 'get', path: '/api/reviews', tags: ['Reviews'], summary: 'Screenings waiting for a clinician review (medical director or prescribing providers)',
+  responses: { 200: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), 'Queue, oldest first'), ...errorResponses },
+});
+const decide = defineRoute(['medical_director', 'provider'], {
+  method: 'post', path: '/api/screenings/{screeningId}/review', tags: ['Reviews'], summary: 'Approve or decline a needs-review screening (signed)',
+  request: { params: z.object({ screeningId: UuidParam('screeningId') }), body: jsonBody(decideReviewInput.openapi('ReviewDecision')) },
+  responses: { 201: json(z.record(z.string(), z.unknown()), 'Signed decision'), 409: errorResponses[404], ...errorResponses },
+});
+
+export function screeningRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(evaluate, async (c) => c.json(await evaluateScreening(ctxOf(c), c.req.valid('json')), 200));
+  app.openapi(create, async (c) => c.json(await screenClient(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json').plan), 201));
+  app.openapi(list, async (c) => c.json({ items: await listClientScreenings(ctxOf(c), c.req.valid('param').clientId) }, 200));
+  app.openapi(read, async (c) => c.json(await getScreening(ctxOf(c), c.req.valid('param').screeningId), 200));
+  app.openapi(queue, async (c) => c.json({ items: await listReviewQueue(ctxOf(c)) }, 200));
+  app.openapi(decide, async (c) => c.json(await decideReview(ctxOf(c), c.req.valid('param').screeningId, c.req.valid('json')), 201));
+}

@@ -1,0 +1,25 @@
+import { intakeVersion, latestIntake, listIntakeVersions } from '../../../db/repositories/clinical.repository.js';
+import type { Ctx } from '../../context.js';
+import { recordAudit } from '../../audit/record-audit-event.js';
+import { notFound } from '../../errors.js';
+import { loadClientForHealthData } from './intake-access.js';
+
+/** The latest intake, or a given version; also the Intake v1 JSON export. */
+export async function readIntake(ctx: Ctx, clientId: string, version?: number) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const client = await loadClientForHealthData(trx, ctx, clientId);
+    const row = version ? await intakeVersion(trx, ctx.principal.organizationId, client.id, version) : await latestIntake(trx, ctx.principal.organizationId, client.id);
+    if (!row) throw notFound('intake');
+    const versions = await listIntakeVersions(trx, ctx.principal.organizationId, client.id);
+    await recordAudit(trx, ctx, { action: 'intake.read', entityType: 'intake', entityId: `${client.id}:${row.version}`, clientId: client.id, details: { version: row.version } });
+    return {
+      version: row.version,
+      latestVersion: versions[0]?.version ?? row.version,
+      source: row.source,
+      answeredOn: row.answered_on,
+      recordedAt: row.created_at.toISOString(),
+      intake: row.data as Record<string, unknown>,
+      versions: versions.map((v) => ({ version: v.version, answeredOn: v.answered_on, source: v.source, recordedAt: v.created_at.toISOString(), recordedBy: v.recorded_by_name })),
+    };
+  });
+}

@@ -1,0 +1,34 @@
+import { latestIntake, pendingReviews } from '../../../db/repositories/clinical.repository.js';
+import type { Ctx } from '../../context.js';
+import { recordAudit } from '../../audit/record-audit-event.js';
+import type { ScreeningResultValue } from '../engine.js';
+import { todayIn } from '../today.js';
+import { assertReviewer } from './reviewer.js';
+import { screeningStatus } from '../screening/screening-view.js';
+
+/** Screenings waiting for a clinician's signed decision, oldest first; stale ones are left out. */
+export async function listReviewQueue(ctx: Ctx) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const today = await todayIn(trx, ctx);
+    await assertReviewer(trx, ctx, today);
+    const rows = await pendingReviews(trx, ctx.principal.organizationId);
+    const items = [];
+    for (const r of rows) {
+      const latest = (await latestIntake(trx, ctx.principal.organizationId, r.client_id))?.version ?? 0;
+      const status = screeningStatus(r, latest, today);
+      if (status !== 'current') continue;
+      const result = r.result as ScreeningResultValue;
+      items.push({
+        screeningId: r.id,
+        clientId: r.client_id,
+        clientName: `${r.first_name} ${r.last_name}`,
+        planDate: r.plan_date,
+        modality: r.modality,
+        findings: result.findings.filter((f) => f.outcome === 'needs_review').map((f) => ({ ruleId: f.ruleId, message: f.message })),
+        createdAt: r.created_at.toISOString(),
+      });
+    }
+    await recordAudit(trx, ctx, { action: 'review_queue.read', entityType: 'screening', details: { count: items.length, ids: items.map((i) => i.screeningId) } });
+    return items;
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { insertPackage, insertPriceItem, listPackages, listPriceItems } from '../../db/repositories/pricing.repository.js';
+import { listLocations } from '../../db/repositories/organizations.repository.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { notFound } from '../errors.js';
+import type { Db } from '../../db/connect.js';
+import { money, type PackageOffer, type PriceEntry } from '../../domain/pricing/quote.js';
+
+const cents = z.number().int().min(0).max(10_000_000);
+
+export const newPriceInput = z.strictObject({
+  serviceCode: z.string().regex(/^[a-z0-9_]{2,60}$/, 'lower-case letters, digits and _'),
+  name: z.string().trim().min(2).max(120),
+  modality: z.enum(['roller', 'pen', 'rf']).nullable(),
+  priceCents: cents,
+  effectiveFrom: z.iso.date(),
+});
+
+export const newPackageInput = z.strictObject({
+  serviceCode: z.string().regex(/^[a-z0-9_]{2,60}$/),
+  name: z.string().trim().min(2).max(120),
+  sessions: z.number().int().min(2).max(24),
+  priceCents: cents,
+  validDays: z.number().int().min(30).max(1095).default(365),
+});
+
+/** The location is addressed in the path: one of another organization answers 404, as if absent. */
+export async function assertLocation(trx: Db, organizationId: string, locationId: string) {
+  if (!(await listLocations(trx, organizationId)).some((l) => l.id === locationId)) throw notFound('location');
+}
+
+export async function priceBook(db: Db, organizationId: string, locationId: string): Promise<{ prices: PriceEntry[]; packages: PackageOffer[] }> {
+  const items = await listPriceItems(db, organizationId, locationId);
+  const pkgs = await listPackages(db, organizationId, locationId);
+  return {
+    prices: items.map((i) => ({ serviceCode: i.service_code, name: i.name, price: money(i.price_cents, i.currency), effectiveFrom: i.effective_from })),
+    packages: pkgs.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name, serviceCode: p.service_code, sessions: p.sessions, price: money(p.price_cents, p.currency), validDays: p.valid_days })),
+  };
+}
+
+export async function getPriceList(ctx: Ctx, locationId: string) {
+  await assertLocation(ctx.db, ctx.principal.organizationId, locationId);
+  const items = await listPriceItems(ctx.db, ctx.principal.organizationId, locationId);
+  const pkgs = await listPackages(ctx.db, ctx.principal.organizationId, locationId);
+  return {
+    items: items.map((i) => ({ id: i.id, serviceCode: i.service_code, name: i.name, modality: i.modality, priceCents: i.price_cents, currency: i.currency, effectiveFrom: i.effective_from })),
+    packages: pkgs.map((p) => ({ id: p.id, serviceCode: p.service_code, name: p.name, sessions: p.sessions, priceCents: p.price_cents, currency: p.currency, validDays: p.valid_days, active: p.active })),
+  };
+}
+
+/** A price change is a new entry with its effective date; earlier quotes keep their price. */
+export async function addPrice(ctx: Ctx, locationId: string, input: z.infer<typeof newPriceInput>) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertLocation(trx, ctx.principal.organizationId, locationId);
+    const row = await insertPriceItem(trx, {
+      organization_id: ctx.principal.organizationId, location_id: locationId, service_code: input.serviceCode, name: input.name,
+      modality: input.modality, price_cents: input.priceCents, effective_from: input.effectiveFrom,
+    });
+    await recordAudit(trx, ctx, { action: 'price.create', entityType: 'price_list_item', entityId: row.id, details: { serviceCode: input.serviceCode, priceCents: input.priceCents, effectiveFrom: input.effectiveFrom } });
+    return { id: row.id };
+  });
+}
+
+export async function addPackage(ctx: Ctx, locationId: string, input: z.infer<typeof newPackageInput>) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await assertLocation(trx, ctx.principal.organizationId, locationId);
+    const row = await insertPackage(trx, {
+      organization_id: ctx.principal.organizationId, location_id: locationId, service_code: input.serviceCode, name: input.name,
+      sessions: input.sessions, price_cents: input.priceCents, valid_days: input.validDays,
+    });
+    await recordAudit(trx, ctx, { action: 'package.create', entityType: 'package', entityId: row.id, details: { serviceCode: input.serviceCode, sessions: input.sessions, priceCents: input.priceCents } });
+    return { id: row.id };
+  });
+}

@@ -1,0 +1,46 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError } from '../api/client.js';
+import type { Me } from '../api/types.js';
+
+interface SessionValue {
+  me: Me | null;
+  loading: boolean;
+  refresh: () => Promise<Me | null>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const refresh = useCallback(async () => {
+    try {
+      const m = await api<Me>('/api/me');
+      setMe(m);
+      return m;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setMe(null);
+      return null;
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  const signOut = useCallback(async () => {
+    await api('/api/auth/sign-out', { body: {} }).catch(() => undefined);
+    setMe(null);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return <SessionContext.Provider value={{ me, loading, refresh, signOut }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+export const homeFor = (me: Me) => (me.role === 'client' ? '/portal' : '/console');

@@ -1,0 +1,14 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { homeFor, useSession } from '../auth/session.js';
+import { Loading } from '../components/states.js';
+import type { Role } from '../api/types.js';
+
+/** Only signed-in users with one of the roles; others go to sign-in or their own area. */
+export function RequireRoles({ roles }: { roles: Role[] }) {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading label="Checking your session" />;
+  if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!roles.includes(me.role)) return <Navigate to={homeFor(me)} replace />;
+  return <Outlet />;
+}

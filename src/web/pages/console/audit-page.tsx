@@ -1,0 +1,136 @@
+import { Alert, Badge, Button, Code, Group, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { api, errorText } from '../../api/client.js';
+import type { AuditEvent } from '../../api/types.js';
+import { Page } from '../../components/page.js';
+import { Empty, ErrorAlert, Loading } from '../../components/states.js';
+import { useEffect } from 'react';
+
+interface Filters {
+  action: string;
+  entityType: string;
+  clientId: string;
+  from: string;
+  to: string;
+}
+
+export function AuditPage() {
+  const [filters, setFilters] = useState<Filters>({ action: '', entityType: '', clientId: '', from: '', to: '' });
+  const [applied, setApplied] = useState<Filters>(filters);
+  const [items, setItems] = useState<AuditEvent[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [verify, setVerify] = useState<{ ok: boolean; events: number; problems: { seq: number; problem: string }[] } | null>(null);
+
+  const query = (f: Filters, beforeSeq?: number) => {
+    const p = new URLSearchParams({ limit: '50' });
+    for (const [k, v] of Object.entries(f) as [string, string][]) if (v) p.set(k, v);
+    if (beforeSeq) p.set('beforeSeq', String(beforeSeq));
+    return `/api/audit?${p.toString()}`;
+  };
+  const load = async (f: Filters, beforeSeq?: number) => {
+    setLoading(true);
+    try {
+      const r = await api<{ items: AuditEvent[]; nextBeforeSeq: number | null }>(query(f, beforeSeq));
+      setItems((prev) => (beforeSeq ? [...prev, ...r.items] : r.items));
+      setNext(r.nextBeforeSeq);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    void load(applied);
+  }, [applied]);
+
+  const field = (key: keyof Filters, label: string, type = 'text') => (
+    <TextInput label={label} type={type} value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.currentTarget.value })} />
+  );
+
+  return (
+    <Page
+      title="Audit trail"
+      lead="Who did what to which record, when and from where. Events cannot be changed; the chain check proves it."
+      actions={
+        <Button variant="light" onClick={() => void api<typeof verify>('/api/audit/verify').then(setVerify).catch((e: unknown) => setError(e))}>
+          Verify chain
+        </Button>
+      }
+    >
+      {verify ? (
+        <Alert color={verify.ok ? 'teal' : 'red'} title={verify.ok ? 'Chain intact' : 'Chain broken'} role="status">
+          {verify.ok ? `All ${verify.events} events verify.` : verify.problems.map((p) => `event ${p.seq}: ${p.problem.replace('_', ' ')}`).join('; ')}
+        </Alert>
+      ) : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied(filters);
+        }}
+      >
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
+          {field('action', 'Action starts with')}
+          {field('entityType', 'Record type')}
+          {field('clientId', 'Client id')}
+          {field('from', 'From', 'date')}
+          {field('to', 'To', 'date')}
+        </SimpleGrid>
+        <Group mt="sm">
+          <Button type="submit">Filter</Button>
+        </Group>
+      </form>
+      {error ? <ErrorAlert error={error} /> : null}
+      {loading && items.length === 0 ? <Loading label="Loading events" /> : null}
+      {!loading && items.length === 0 && !error ? <Empty title="No events match these filters" /> : null}
+      {items.length > 0 ? (
+        <ScrollArea>
+          <Table striped verticalSpacing="xs" miw={800}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>Action</Table.Th>
+                <Table.Th>Record</Table.Th>
+                <Table.Th>From</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((e) => (
+                <Table.Tr key={e.seq}>
+                  <Table.Td>{e.seq}</Table.Td>
+                  <Table.Td>{new Date(e.occurredAt).toLocaleString()}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.actorName ?? 'System'}</Text>
+                    {e.actorRole ? <Badge size="xs" variant="light">{e.actorRole.replace('_', ' ')}</Badge> : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{e.action}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.entityType}</Text>
+                    {e.clientId ? <Text size="xs" c="dimmed">client {e.clientId.slice(0, 8)}</Text> : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">{e.ip ?? '—'}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      ) : null}
+      {next ? (
+        <Stack align="center">
+          <Button variant="default" loading={loading} onClick={() => void load(applied, next)}>
+            Load older events
+          </Button>
+        </Stack>
+      ) : null}
+      {error && items.length ? <Text c="red">{errorText(error)}</Text> : null}
+    </Page>
+  );
+}

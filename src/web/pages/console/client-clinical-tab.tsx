@@ -1,0 +1,130 @@
+import { Alert, Anchor, Badge, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError, errorText } from '../../api/client.js';
+import { useApi } from '../../api/use-api.js';
+import { Empty, ErrorAlert, Loading } from '../../components/states.js';
+import { FindingsTable, type Finding } from '../../components/clinical/findings-table.js';
+import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../../components/clinical/labels.js';
+import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
+
+interface StaffScreening {
+  id: string;
+  planDate: string;
+  validUntil: string;
+  status: string;
+  clearsTreatment: boolean;
+  plan: PlanInput;
+  result: { decision: string; earliestDate: string | null; findings: Finding[]; protocol: string };
+  settingsVersion: number;
+  createdAt: string;
+  review: { outcome: string; note: string; signedName: string; reviewedAt: string } | null;
+}
+
+interface IntakeInfo {
+  version: number;
+  answeredOn: string;
+  source: string;
+}
+
+export function ClientClinicalTab({ clientId }: { clientId: string }) {
+  const intake = useApi<IntakeInfo>(`/api/clients/${clientId}/intake`);
+  const screenings = useApi<{ items: StaffScreening[] }>(`/api/clients/${clientId}/screenings`);
+  const [opened, { toggle }] = useDisclosure(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const noIntake = intake.error instanceof ApiError && intake.error.status === 404;
+
+  const screen = async (plan: PlanInput) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/clients/${clientId}/screenings`, { body: { plan } });
+      screenings.reload();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Card withBorder>
+        <Group justify="space-between" wrap="wrap">
+          <div>
+            <Title order={2} size="h4">
+              Health questionnaire
+            </Title>
+            {intake.loading ? <Loading label="Loading intake" /> : null}
+            {intake.data ? (
+              <Text size="sm" c="dimmed">
+                Version {intake.data.version}, answered {intake.data.answeredOn} ({intake.data.source})
+              </Text>
+            ) : null}
+            {noIntake ? <Text size="sm">Not answered yet.</Text> : null}
+            {intake.error && !noIntake ? <ErrorAlert error={intake.error} /> : null}
+          </div>
+          <Group>
+            <Button component={Link} to={`/console/clients/${clientId}/questionnaire`} variant="light">
+              {intake.data ? 'Update with the client' : 'Fill in with the client'}
+            </Button>
+            {intake.data ? (
+              <Anchor href={`/api/clients/${clientId}/intake/export`} download>
+                Export Intake v1 JSON
+              </Anchor>
+            ) : null}
+          </Group>
+        </Group>
+      </Card>
+      <Card withBorder>
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            Screenings
+          </Title>
+          <Button onClick={toggle} variant="default" disabled={!intake.data}>
+            Screen a plan
+          </Button>
+        </Group>
+        <Collapse expanded={opened}>
+          <Stack mt="md">
+            <PlanPicker onSubmit={(p) => void screen(p)} busy={busy} submitLabel="Screen" initialDate={new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10)} />
+          </Stack>
+        </Collapse>
+        {error ? <Alert color="red" mt="sm">{error}</Alert> : null}
+      </Card>
+      {screenings.loading && !screenings.data ? <Loading label="Loading screenings" /> : null}
+      {screenings.error ? <ErrorAlert error={screenings.error} /> : null}
+      {screenings.data?.items.length === 0 ? <Empty title="No screenings yet">Screen a plan once the questionnaire is answered.</Empty> : null}
+      {screenings.data?.items.map((s) => (
+        <Card key={s.id} withBorder>
+          <Group justify="space-between" wrap="wrap" mb="sm">
+            <div>
+              <Group gap="xs">
+                <Badge color={DECISION_COLOR[s.result.decision]} size="lg">
+                  {DECISION_LABEL[s.result.decision]}
+                </Badge>
+                {s.status !== 'current' ? <Badge color="gray">{s.status === 'stale' ? 'Stale: intake changed' : 'Expired'}</Badge> : null}
+                {s.review ? <Badge color={s.review.outcome === 'approved' ? 'teal' : 'red'}>Review {s.review.outcome}</Badge> : null}
+              </Group>
+              <Text size="sm" mt={4}>
+                {MODALITY_LABEL[s.plan.modality]} · {s.plan.areas.map((a) => AREA_LABEL[a] ?? a).join(', ')} · on {s.planDate} (valid until {s.validUntil})
+              </Text>
+              <Text size="xs" c="dimmed">
+                {s.result.protocol}, settings v{s.settingsVersion}
+                {s.result.earliestDate ? ` · earliest date ${s.result.earliestDate}` : ''}
+              </Text>
+            </div>
+          </Group>
+          <FindingsTable findings={s.result.findings} />
+          {s.review ? (
+            <Alert mt="sm" color={s.review.outcome === 'approved' ? 'teal' : 'red'} title={`Signed by ${s.review.signedName}, ${new Date(s.review.reviewedAt).toLocaleString()}`}>
+              {s.review.note}
+            </Alert>
+          ) : null}
+        </Card>
+      ))}
+    </Stack>
+  );
+}

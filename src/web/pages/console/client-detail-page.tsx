@@ -1,0 +1,95 @@
+import { Alert, Button, Card, Group, Stack, Tabs, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api, errorText } from '../../api/client.js';
+import { useApi } from '../../api/use-api.js';
+import type { Client } from '../../api/types.js';
+import { useSession } from '../../auth/session.js';
+import { Page } from '../../components/page.js';
+import { Empty, ErrorAlert, Loading } from '../../components/states.js';
+import { ClientForm } from './client-form.js';
+import { ClientClinicalTab } from './client-clinical-tab.js';
+
+interface Note {
+  id: string;
+  body: string;
+  authorName: string;
+  createdAt: string;
+}
+
+function Notes({ clientId }: { clientId: string }) {
+  const notes = useApi<{ items: Note[] }>(`/api/clients/${clientId}/notes`);
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async () => {
+    try {
+      await api(`/api/clients/${clientId}/notes`, { body: { body } });
+      setBody('');
+      notes.reload();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Stack>
+      <Textarea label="New clinical note" description="Notes are permanent: they cannot be edited or deleted." autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+      {error ? <Alert color="red">{error}</Alert> : null}
+      <Group>
+        <Button onClick={() => void add()} disabled={!body.trim()}>
+          Add note
+        </Button>
+      </Group>
+      {notes.loading && !notes.data ? <Loading label="Loading notes" /> : null}
+      {notes.error ? <ErrorAlert error={notes.error} /> : null}
+      {notes.data?.items.length === 0 ? <Empty title="No clinical notes yet" /> : null}
+      <Timeline bulletSize={14} lineWidth={2}>
+        {notes.data?.items.map((n) => (
+          <Timeline.Item key={n.id} title={`${n.authorName} · ${new Date(n.createdAt).toLocaleString()}`}>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {n.body}
+            </Text>
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Stack>
+  );
+}
+
+export function ClientDetailPage() {
+  const { clientId = '' } = useParams();
+  const { me } = useSession();
+  const client = useApi<Client>(`/api/clients/${clientId}`);
+  const clinical = me?.role === 'medical_director' || me?.role === 'provider';
+  if (client.loading && !client.data) return <Loading label="Loading client" />;
+  if (client.error || !client.data) return <ErrorAlert error={client.error} title="Client not available" />;
+  const c = client.data;
+  return (
+    <Page title={`${c.firstName} ${c.lastName}`} lead={c.hasAccount ? 'Has a portal account' : 'No portal account yet'}>
+      <Tabs defaultValue={clinical ? 'clinical' : 'contact'} keepMounted={false}>
+        <Tabs.List>
+          {clinical ? <Tabs.Tab value="clinical">Clinical</Tabs.Tab> : null}
+          <Tabs.Tab value="contact">Contact details</Tabs.Tab>
+          {clinical ? <Tabs.Tab value="notes">Clinical notes</Tabs.Tab> : null}
+        </Tabs.List>
+        {clinical ? (
+          <Tabs.Panel value="clinical" pt="md">
+            <ClientClinicalTab clientId={c.id} />
+          </Tabs.Panel>
+        ) : null}
+        <Tabs.Panel value="contact" pt="md">
+          <Card withBorder>
+            <Title order={2} size="h4" mb="sm">
+              Contact details
+            </Title>
+            <ClientForm client={c} onSaved={() => client.reload()} />
+          </Card>
+        </Tabs.Panel>
+        {clinical ? (
+          <Tabs.Panel value="notes" pt="md">
+            <Notes clientId={c.id} />
+          </Tabs.Panel>
+        ) : null}
+      </Tabs>
+    </Page>
+  );
+}

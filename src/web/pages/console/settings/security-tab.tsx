@@ -1,0 +1,84 @@
+import { Alert, Button, Card, Code, List, PasswordInput, PinInput, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api, errorText } from '../../../api/client.js';
+import { useSession } from '../../../auth/session.js';
+
+/** TOTP enrolment: password, then the secret for an authenticator app, then a first code to confirm. */
+export function SecurityTab() {
+  const { me, refresh } = useSession();
+  const [password, setPassword] = useState('');
+  const [setup, setSetup] = useState<{ totpURI: string; backupCodes: string[] } | null>(null);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  if (!me) return null;
+  const required = me.role === 'owner' || me.role === 'medical_director';
+  const secret = setup ? new URL(setup.totpURI).searchParams.get('secret') : null;
+
+  const enable = async () => {
+    try {
+      setSetup(await api<{ totpURI: string; backupCodes: string[] }>('/api/auth/two-factor/enable', { body: { password } }));
+      setMsg(null);
+    } catch (e) {
+      setMsg({ ok: false, text: errorText(e) });
+    }
+  };
+  const confirm = async (code: string) => {
+    try {
+      await api('/api/auth/two-factor/verify-totp', { body: { code } });
+      setSetup(null);
+      setMsg({ ok: true, text: 'Two-step sign-in is on. You will be asked for a code at every sign-in.' });
+      await refresh();
+    } catch (e) {
+      setMsg({ ok: false, text: errorText(e) });
+    }
+  };
+  const disable = async () => {
+    try {
+      await api('/api/auth/two-factor/disable', { body: { password } });
+      setMsg({ ok: true, text: 'Two-step sign-in is off.' });
+      await refresh();
+    } catch (e) {
+      setMsg({ ok: false, text: errorText(e) });
+    }
+  };
+
+  return (
+    <Card withBorder maw={640}>
+      <Stack>
+        <Title order={3} size="h5">
+          Two-step sign-in (authenticator app)
+        </Title>
+        {required && !me.user.twoFactorEnabled ? (
+          <Alert color="yellow" title="Recommended for your role">
+            As {me.role === 'owner' ? 'owner' : 'medical director'} you can see and approve sensitive records. Turn on two-step sign-in; once on, it stays required for your role.
+          </Alert>
+        ) : null}
+        {msg ? <Alert color={msg.ok ? 'teal' : 'red'}>{msg.text}</Alert> : null}
+        <Text>Status: {me.user.twoFactorEnabled ? 'on' : 'off'}</Text>
+        {setup ? (
+          <Stack>
+            <Text>Add this key to your authenticator app (or open the link on your phone), then enter the code it shows.</Text>
+            <Code block>{secret}</Code>
+            <Text size="sm">
+              Backup codes (keep them somewhere safe; each works once):
+            </Text>
+            <List size="sm">{setup.backupCodes.map((c) => <List.Item key={c}>{c}</List.Item>)}</List>
+            <PinInput length={6} type="number" oneTimeCode aria-label="Code from your app" onComplete={(c) => void confirm(c)} />
+          </Stack>
+        ) : (
+          <Stack>
+            <PasswordInput label="Your password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" />
+            {me.user.twoFactorEnabled ? (
+              <Button variant="default" onClick={() => void disable()} disabled={!password}>
+                Turn off two-step sign-in
+              </Button>
+            ) : (
+              <Button onClick={() => void enable()} disabled={!password}>
+                Set up two-step sign-in
+              </Button>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,59 @@
+import { Card, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
+import { useApi } from '../../../api/use-api.js';
+import type { Organization } from '../../../api/types.js';
+import { useSession } from '../../../auth/session.js';
+import { Page } from '../../../components/page.js';
+import { StaffTab } from './staff-tab.js';
+import { SecurityTab } from './security-tab.js';
+import { OutboxTab } from './outbox-tab.js';
+import { ClinicalTab } from './clinical-tab.js';
+
+function LocationsTab() {
+  const org = useApi<Organization>('/api/organization');
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {org.data?.locations.map((l) => (
+        <Card key={l.id} withBorder>
+          <Title order={3} size="h5">
+            {l.name}
+          </Title>
+          <Text size="sm">{l.address}</Text>
+          <Text size="sm">{l.phone}</Text>
+          <Text size="sm" c="dimmed">
+            Time zone {l.timeZone} · State {l.state} (scope-of-practice rules)
+          </Text>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+export function SettingsPage() {
+  const { me } = useSession();
+  const role = me?.role;
+  const tabs = [
+    { value: 'security', label: 'Security', show: true, el: <SecurityTab /> },
+    { value: 'staff', label: 'Staff', show: role === 'owner' || role === 'medical_director', el: <StaffTab /> },
+    { value: 'clinical', label: 'Clinical windows', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <ClinicalTab /> },
+    { value: 'locations', label: 'Locations', show: true, el: <LocationsTab /> },
+    { value: 'outbox', label: 'Outbox', show: role === 'owner' || role === 'front_desk', el: <OutboxTab /> },
+  ].filter((t) => t.show);
+  return (
+    <Page title="Settings">
+      <Tabs defaultValue="security" keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((t) => (
+          <Tabs.Panel key={t.value} value={t.value} pt="md">
+            {t.el}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Page>
+  );
+}

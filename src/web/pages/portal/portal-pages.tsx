@@ -1,0 +1,43 @@
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useApi } from '../../api/use-api.js';
+import type { Client } from '../../api/types.js';
+import { useSession } from '../../auth/session.js';
+import { Page } from '../../components/page.js';
+import { Empty, ErrorAlert, Loading } from '../../components/states.js';
+import { ClientForm } from '../console/client-form.js';
+
+export function BookPage() {
+  return (
+    <Page title="Book" lead="Consultations and treatment series with a licensed provider.">
+      <Empty title="Online booking is not open yet" action={<Button component={Link} to="/portal/care">Check my eligibility first</Button>}>
+        You can already answer the health questionnaire and see whether microneedling suits you. Call your clinic to book in the meantime.
+      </Empty>
+    </Page>
+  );
+}
+
+export function AccountPage() {
+  const { me, signOut } = useSession();
+  const client = useApi<Client>(me?.clientId ? `/api/clients/${me.clientId}` : null);
+  return (
+    <Page title="Account" lead={me?.user.email}>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="sm">
+          Your contact details
+        </Title>
+        {client.loading && !client.data ? <Loading label="Loading your details" /> : null}
+        {client.error ? <ErrorAlert error={client.error} /> : null}
+        {client.data ? <ClientForm client={client.data} onSaved={() => client.reload()} submitLabel="Save my details" /> : null}
+      </Card>
+      <Stack align="flex-start">
+        <Text size="sm" c="dimmed">
+          Your health answers are private: only you and your clinic&apos;s clinicians can see them, and every access is recorded.
+        </Text>
+        <Button variant="default" onClick={() => void signOut()}>
+          Sign out
+        </Button>
+      </Stack>
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+import { Alert, Anchor, Button, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, ApiError, errorText } from '../../api/client.js';
+import { useApi } from '../../api/use-api.js';
+import { useSession } from '../../auth/session.js';
+
+export function RegisterPage() {
+  const orgs = useApi<{ items: { slug: string; name: string }[] }>('/api/public/organizations');
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { organizationSlug: '', firstName: '', lastName: '', email: '', phone: '', dateOfBirth: '', password: '' },
+    validate: {
+      firstName: (v) => (v.trim() ? null : 'Enter your first name'),
+      lastName: (v) => (v.trim() ? null : 'Enter your last name'),
+      email: (v) => (/.+@.+\..+/.test(v) ? null : 'Enter a valid email'),
+      password: (v) => (v.length >= 10 ? null : 'Use at least 10 characters'),
+      dateOfBirth: (v) => (!v || /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use the date picker or YYYY-MM-DD'),
+    },
+  });
+  const first = orgs.data?.items[0]?.slug;
+  useEffect(() => {
+    if (first && !form.values.organizationSlug) form.setFieldValue('organizationSlug', first);
+    // Only when the list of organizations arrives: the form object changes every render.
+  }, [first]);
+
+  const submit = form.onSubmit(async (v) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/api/register', {
+        body: { organizationSlug: v.organizationSlug, firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, ...(v.phone ? { phone: v.phone } : {}), ...(v.dateOfBirth ? { dateOfBirth: v.dateOfBirth } : {}) },
+      });
+      await api('/api/auth/sign-in/email', { body: { email: v.email, password: v.password } });
+      await refresh();
+      void navigate('/portal', { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError && e.fields.length) form.setErrors(e.fieldErrors());
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Paper withBorder radius="lg" p="xl" maw={560} mx="auto" mt="lg">
+      <Title order={1} size="h2">
+        Create your account
+      </Title>
+      <Text c="dimmed" mb="md">
+        Your answers and records are private: only you and your care team can see them.
+      </Text>
+      {error ? (
+        <Alert color="red" mb="md" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {orgs.data && orgs.data.items.length > 1 ? (
+            <Select label="MedSpa" data={orgs.data.items.map((o) => ({ value: o.slug, label: o.name }))} {...form.getInputProps('organizationSlug')} allowDeselect={false} />
+          ) : null}
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <TextInput label="First name" autoComplete="given-name" required {...form.getInputProps('firstName')} />
+            <TextInput label="Last name" autoComplete="family-name" required {...form.getInputProps('lastName')} />
+          </SimpleGrid>
+          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <TextInput label="Mobile phone" type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
+            <TextInput label="Date of birth" type="date" autoComplete="bday" {...form.getInputProps('dateOfBirth')} />
+          </SimpleGrid>
+          <PasswordInput label="Password" description="At least 10 characters" autoComplete="new-password" required {...form.getInputProps('password')} />
+          <Button type="submit" loading={busy} disabled={!orgs.data}>
+            Create account
+          </Button>
+          <Text size="sm">
+            Already have an account?{' '}
+            <Anchor component={Link} to="/sign-in">
+              Sign in
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,176 @@
+import { Alert, Button, Card, Checkbox, Group, List, Progress, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, ApiError, errorText } from '../../api/client.js';
+import type { Client } from '../../api/types.js';
+import { useSession } from '../../auth/session.js';
+import { Loading } from '../../components/states.js';
+import { CONCERNS, FITZPATRICK, STEPS } from './questions.js';
+import { emptyAnswers, fromIntake, itemKey, stepProblems, toIntake, type Answers } from './answers.js';
+import { ItemField } from './item-field.js';
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** The health questionnaire: the client on their phone, or staff filling it in with the client. */
+export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
+  const { me } = useSession();
+  const params = useParams();
+  const navigate = useNavigate();
+  const clientId = mode === 'client' ? me?.clientId : params.clientId;
+  const [answers, setAnswers] = useState<Answers | null>(null);
+  const [step, setStep] = useState(0);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  // Resume a saved draft, else start from the last intake, else from the client's date of birth.
+  useEffect(() => {
+    if (!clientId) return;
+    void (async () => {
+      const draft = await api<{ data: { answers?: Answers }; step: number } | null>(`/api/clients/${clientId}/intake/draft`).catch(() => null);
+      if (draft?.data.answers) {
+        setAnswers(draft.data.answers);
+        setStep(Math.min(draft.step, STEPS.length - 1));
+        return;
+      }
+      const last = await api<{ intake: Record<string, unknown> }>(`/api/clients/${clientId}/intake`).catch(() => null);
+      if (last) return setAnswers(fromIntake(last.intake));
+      const client = await api<Client>(`/api/clients/${clientId}`).catch(() => null);
+      setAnswers(emptyAnswers(client?.dateOfBirth ?? ''));
+    })();
+  }, [clientId]);
+
+  if (!clientId || !answers) return <Loading label="Opening your questionnaire" />;
+  const s = STEPS[step]!;
+  const update = (patch: Partial<Answers>) => setAnswers({ ...answers, ...patch });
+
+  const go = async (to: number) => {
+    const p = to > step ? stepProblems(s.id, answers) : [];
+    setProblems(p);
+    if (p.length) return;
+    try {
+      const r = await api<{ savedAt: string }>(`/api/clients/${clientId}/intake/draft`, { method: 'PUT', body: { data: { answers }, step: to } });
+      setSaved(`Progress saved at ${new Date(r.savedAt).toLocaleTimeString()}`);
+      setError(null);
+    } catch (e) {
+      setError(`Your progress could not be saved: ${errorText(e)}`);
+    }
+    setStep(to);
+    window.scrollTo({ top: 0 });
+  };
+
+  const submit = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      await api(`/api/clients/${clientId}/intake${mode === 'staff' ? '?source=staff' : ''}`, { body: toIntake(answers, today()) });
+      void navigate(mode === 'client' ? '/portal/care?answered=1' : `/console/clients/${clientId}`);
+    } catch (e) {
+      setError(e instanceof ApiError && e.fields.length ? `Please check: ${e.fields.map((f) => f.message).join('; ')}` : errorText(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const checked = STEPS.flatMap((x) => x.items ?? []).filter((i) => answers.picks[itemKey(i)]?.checked);
+
+  return (
+    <Stack gap="md" maw={720} mx="auto" py="md">
+      <div>
+        <Text size="sm" c="dimmed">
+          Health questionnaire · step {step + 1} of {STEPS.length}
+        </Text>
+        <Progress value={((step + 1) / STEPS.length) * 100} aria-label="Questionnaire progress" mt={4} />
+      </div>
+      <Title order={1} size="h2">
+        {s.title}
+      </Title>
+      <Alert variant="light" icon={<IconInfoCircle />} title="Why we ask">
+        {s.why}
+      </Alert>
+      {problems.length ? (
+        <Alert color="red" role="alert">
+          {problems.join(' ')}
+        </Alert>
+      ) : null}
+      {s.id === 'about' ? (
+        <Card withBorder>
+          <Stack>
+            <TextInput label="Date of birth" type="date" value={answers.dateOfBirth} onChange={(e) => update({ dateOfBirth: e.currentTarget.value })} />
+            <Select label="How does your skin react to the sun?" description="Your skin type (Fitzpatrick scale). Skip if unsure." data={FITZPATRICK} value={answers.fitzpatrick} onChange={(v) => update({ fitzpatrick: v })} clearable />
+            <Checkbox.Group label="What would you like to improve?" value={answers.concerns} onChange={(v) => update({ concerns: v })}>
+              <Stack gap={6} mt="xs">
+                {CONCERNS.map((c) => (
+                  <Checkbox key={c.value} value={c.value} label={c.label} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          </Stack>
+        </Card>
+      ) : null}
+      {s.id === 'pregnancy' ? (
+        <Card withBorder>
+          <Stack>
+            <Radio.Group label="Are you pregnant, or could you be?" value={answers.pregnant === null ? '' : answers.pregnant ? 'yes' : 'no'} onChange={(v) => update({ pregnant: v === 'yes' })}>
+              <Group mt="xs">
+                <Radio value="no" label="No" />
+                <Radio value="yes" label="Yes" />
+              </Group>
+            </Radio.Group>
+            <Radio.Group label="Are you breastfeeding?" value={answers.breastfeeding === null ? '' : answers.breastfeeding ? 'yes' : 'no'} onChange={(v) => update({ breastfeeding: v === 'yes' })}>
+              <Group mt="xs">
+                <Radio value="no" label="No" />
+                <Radio value="yes" label="Yes" />
+              </Group>
+            </Radio.Group>
+          </Stack>
+        </Card>
+      ) : null}
+      {s.items ? (
+        <Stack gap="xs">
+          <Text fw={600}>Tick everything that applies to you. Leave the rest.</Text>
+          {s.items.map((item) => (
+            <ItemField key={itemKey(item)} item={item} pick={answers.picks[itemKey(item)]} onChange={(p) => update({ picks: { ...answers.picks, [itemKey(item)]: p } })} />
+          ))}
+        </Stack>
+      ) : null}
+      {s.id === 'review' ? (
+        <Card withBorder>
+          <Text>Date of birth: {answers.dateOfBirth}</Text>
+          <Text>Pregnant: {answers.pregnant ? 'yes' : 'no'} · Breastfeeding: {answers.breastfeeding ? 'yes' : 'no'}</Text>
+          <Text mt="sm" fw={600}>
+            You told us about:
+          </Text>
+          {checked.length ? <List size="sm">{checked.map((i) => <List.Item key={itemKey(i)}>{i.label}</List.Item>)}</List> : <Text size="sm">Nothing else.</Text>}
+        </Card>
+      ) : null}
+      {error ? (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      <Group justify="space-between">
+        <Button variant="default" onClick={() => void go(step - 1)} disabled={step === 0}>
+          Back
+        </Button>
+        {step < STEPS.length - 1 ? (
+          <Button onClick={() => void go(step + 1)}>Next</Button>
+        ) : (
+          <Button onClick={() => void submit()} loading={sending}>
+            Send my answers
+          </Button>
+        )}
+      </Group>
+      {saved ? (
+        <Text size="xs" c="dimmed" ta="center" aria-live="polite">
+          {saved}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
