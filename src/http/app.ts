@@ -19,6 +19,9 @@ import { clinicalSettingsRoutes } from './routes/clinical-settings.routes.js';
 import { intakeRoutes } from './routes/intake.routes.js';
 import { screeningRoutes } from './routes/screening.routes.js';
 import { pricingRoutes } from './routes/pricing.routes.js';
+import { planRoutes } from './routes/plans.routes.js';
+import { learnRoutes } from './routes/learn.routes.js';
+import { consentRoutes } from './routes/consents.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
 import { webRoutes } from './web.js';
@@ -99,6 +102,9 @@ export function createApp(deps: AppDeps) {
   intakeRoutes(app);
   screeningRoutes(app);
   pricingRoutes(app);
+  planRoutes(app);
+  learnRoutes(app);
+  consentRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

@@ -8,6 +8,7 @@ import { routeRegistry } from '../../src/http/route.js';
 import { Temporal } from 'temporal-polyfill';
 import { baseIntake } from '../../src/domain/screening/engine/fixtures.js';
 import { defaultClinicalSettings } from '../../src/services/clinical/settings/clinical-settings.js';
+import sharp from 'sharp';
 
 type Who = 'anon' | 'owner' | 'medical_director' | 'provider' | 'front_desk' | 'client' | 'other';
 const WHO: Who[] = ['anon', 'owner', 'medical_director', 'provider', 'front_desk', 'client', 'other'];
@@ -20,6 +21,12 @@ interface Fixture {
   reviewScreeningId: string;
   directorName: string;
   settingsVersion: number;
+  reviewClientId: string;
+  /** the signed-in client's own record */
+  selfClientId: string;
+  planId: string;
+  consentId: string;
+  consentBody: Record<string, unknown>;
 }
 interface Probe {
   path: (f: Fixture) => string;
@@ -117,6 +124,33 @@ const MATRIX: Record<string, Probe> = {
     body: () => ({ serviceCode: 'mn_face', name: 'Three sessions', sessions: 3, priceCents: 120000 }),
     expect: only(201, ['owner']),
   },
+  'GET /api/plans/awaiting-director': { path: () => '/api/plans/awaiting-director', expect: only(200, ['medical_director']) },
+  'POST /api/clients/{clientId}/plans': { path: (f) => `/api/clients/${f.reviewClientId}/plans`, body: (f) => ({ screeningId: f.reviewScreeningId }), expect: health(201) },
+  'GET /api/clients/{clientId}/plans': { path: (f) => `/api/clients/${f.reviewClientId}/plans`, expect: health(200) },
+  'GET /api/plans/{planId}': { path: (f) => `/api/plans/${f.planId}`, expect: health(200) },
+  // a refused change (interval under the 14-day floor): clinicians reach validation, others do not
+  'POST /api/plans/{planId}/adjust': {
+    path: (f) => `/api/plans/${f.planId}/adjust`,
+    body: () => ({ intervalDays: { min: 7, max: 10 }, reason: 'faster series' }),
+    expect: { ...only(400, ['medical_director', 'provider'], 404), client: 403 },
+  },
+  'POST /api/plans/{planId}/approve': { path: (f) => `/api/plans/${f.planId}/approve`, body: () => ({ note: 'fine by me' }), expect: only(409, ['medical_director']) },
+  'GET /api/learn/guide': { path: () => '/api/learn/guide', expect: all(200) },
+  'GET /api/learn/search': { path: () => '/api/learn/search?q=dermal%20rolling', expect: all(200) },
+  'GET /api/learn/risk-summary': { path: () => '/api/learn/risk-summary?modality=rf', expect: all(200) },
+  'POST /api/clients/{clientId}/risk-acknowledgements': {
+    path: (f) => `/api/clients/${f.selfClientId}/risk-acknowledgements`,
+    body: () => ({ modality: 'pen', summaryVersion: '2026.11.1' }),
+    expect: only(201, ['client']),
+  },
+  'GET /api/clients/{clientId}/risk-acknowledgements': { path: (f) => `/api/clients/${f.clientId}/risk-acknowledgements`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'GET /api/clients/{clientId}/consents/preview': { path: (f) => `/api/clients/${f.clientId}/consents/preview?kind=photo_clinical`, expect: health(200) },
+  'POST /api/clients/{clientId}/consents': { path: (f) => `/api/clients/${f.clientId}/consents`, body: (f) => f.consentBody, expect: health(201) },
+  'GET /api/clients/{clientId}/consents': { path: (f) => `/api/clients/${f.clientId}/consents`, expect: health(200) },
+  'GET /api/consents/{consentId}/pdf': { path: (f) => `/api/consents/${f.consentId}/pdf`, expect: health(200) },
+  // the director withdraws it; the provider then finds it already withdrawn
+  'POST /api/consents/{consentId}/withdraw': { path: (f) => `/api/consents/${f.consentId}/withdraw`, expect: { ...health(200), provider: 409 } },
+  'GET /api/clients/{clientId}/treatment-readiness': { path: (f) => `/api/clients/${f.clientId}/treatment-readiness?modality=pen`, expect: { ...only(200, STAFF, 404), client: 404 } },
 };
 
 let t: TestApp;
@@ -143,7 +177,15 @@ beforeAll(async () => {
   const screening = await post(`/api/clients/${reviewClient}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: planDate } });
   const settings = await t.request('/api/clinical-settings', { cookie: director.cookie });
   const { version } = (await settings.json()) as { version: number };
-  fixture = { org, clientId: withIntake, reviewScreeningId: screening.id, directorName: director.name, settingsVersion: version };
+  const plan = await post(`/api/clients/${reviewClient}/plans`, { screeningId: screening.id });
+  const png = await sharp({ create: { width: 60, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer();
+  const preview = (await (await t.request(`/api/clients/${withIntake}/consents/preview?kind=photo_clinical`, { cookie: provider.cookie })).json()) as { documentHash: string; clientName: string };
+  const consentBody = { kind: 'photo_clinical', signedName: preview.clientName, signaturePng: `data:image/png;base64,${png.toString('base64')}`, documentHash: preview.documentHash, agree: true };
+  const consent = await post(`/api/clients/${withIntake}/consents`, consentBody);
+  fixture = {
+    org, clientId: withIntake, reviewScreeningId: screening.id, directorName: director.name, settingsVersion: version, reviewClientId: reviewClient,
+    selfClientId: actors.get('client')!.clientId!, planId: plan.id, consentId: consent.id, consentBody,
+  };
 });
 afterAll(() => t.close());
 

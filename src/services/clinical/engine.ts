@@ -2,6 +2,7 @@
 import {
   explainForClient as explain,
   IntakeSchema,
+  CalendarDateSchema,
   parseIntake,
   parsePlan,
   PlanSchema,
@@ -15,7 +16,7 @@ import {
   type ScreeningSettings,
 } from '../../domain/screening/engine/index.js';
 
-export { IntakeSchema, PlanSchema, ScreeningRequestSchema, ScreeningResultSchema, parseIntake, parsePlan, defaultScreeningSettings };
+export { CalendarDateSchema, IntakeSchema, PlanSchema, ScreeningRequestSchema, ScreeningResultSchema, parseIntake, parsePlan, defaultScreeningSettings };
 export const screeningSettingsSchema = ScreeningSettingsSchema;
 export type ScreeningSettingsValues = ScreeningSettings;
 export type ScreeningResultValue = ScreeningResult;

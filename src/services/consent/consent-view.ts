@@ -1,0 +1,30 @@
+import type { ConsentRecord } from '../../db/repositories/consents.repository.js';
+import { templateById } from '../../domain/consent/templates.js';
+
+/** current: signed on the template version in force and not withdrawn. */
+export type ConsentStatus = 'current' | 'withdrawn' | 'outdated';
+
+export function consentStatus(r: Pick<ConsentRecord, 'withdrawn_at' | 'template_id' | 'template_version'>): ConsentStatus {
+  if (r.withdrawn_at) return 'withdrawn';
+  return templateById(r.template_id)?.version === r.template_version ? 'current' : 'outdated';
+}
+
+export function consentView(r: Omit<ConsentRecord, 'signature_png' | 'document_canonical'> & { signature_png?: unknown; document_canonical?: unknown }) {
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    kind: r.kind,
+    modality: r.modality,
+    templateId: r.template_id,
+    templateVersion: r.template_version,
+    planId: r.plan_id,
+    signedName: r.signed_name,
+    signedAt: new Date(r.signed_at).toISOString(),
+    signedBy: r.signed_by_name,
+    ip: r.ip,
+    documentHash: r.document_hash,
+    status: consentStatus(r),
+    withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
+  };
+}
+export type ConsentView = ReturnType<typeof consentView>;

@@ -1,0 +1,58 @@
+import type { Db } from '../../db/connect.js';
+import { latestIntake, listScreenings } from '../../db/repositories/clinical.repository.js';
+import { listConsents } from '../../db/repositories/consents.repository.js';
+import { listRiskAcknowledgements } from '../../db/repositories/learn.repository.js';
+import type { Modality } from '../../domain/screening/engine/contract.js';
+import { RISK_SUMMARY } from '../../domain/learn/guide.js';
+import type { Ctx } from '../context.js';
+import { loadClientForHealthData } from '../clinical/intake/intake-access.js';
+import { clearsTreatment, screeningStatus } from '../clinical/screening/screening-view.js';
+import { todayIn } from '../clinical/today.js';
+import { consentStatus } from './consent-view.js';
+
+export interface ReadinessCheck {
+  id: 'screening' | 'treatment_consent' | 'risk_acknowledgement';
+  ok: boolean;
+  message: string;
+}
+
+/**
+ * May this client be treated with this modality on this date? A current screening that clears
+ * treatment on that date, a current signed treatment consent, and the risk summary acknowledged.
+ * Booking and check-in call this; nothing treats a client it says no to.
+ */
+export async function treatmentReadiness(trx: Db, organizationId: string, clientId: string, modality: Modality, date: string, today: string) {
+  const checks: ReadinessCheck[] = [];
+  const latest = (await latestIntake(trx, organizationId, clientId))?.version ?? 0;
+  const screenings = (await listScreenings(trx, organizationId, clientId)).filter((s) => s.modality === modality);
+  const usable = screenings.find((s) => screeningStatus(s, latest, today) === 'current' && clearsTreatment(s) && s.plan_date <= date && date <= s.valid_until);
+  const newest = screenings[0];
+  checks.push(
+    usable
+      ? { id: 'screening', ok: true, message: `screening of ${usable.plan_date} clears ${modality} until ${usable.valid_until}` }
+      : {
+          id: 'screening',
+          ok: false,
+          message: !newest
+            ? `no ${modality} screening yet`
+            : newest.decision === 'needs_review' && !newest.review_id
+              ? 'the screening is waiting for a clinician review'
+              : `no current screening clears ${modality} on ${date} (latest: ${newest.decision.replace(/_/g, ' ')}${newest.earliest_date ? `, earliest ${newest.earliest_date}` : ''})`,
+        },
+  );
+  const consents = await listConsents(trx, organizationId, clientId);
+  const consent = consents.find((c) => c.kind === 'treatment' && c.modality === modality && consentStatus(c) === 'current');
+  checks.push(consent ? { id: 'treatment_consent', ok: true, message: `signed ${new Date(consent.signed_at).toISOString().slice(0, 10)}` } : { id: 'treatment_consent', ok: false, message: `no current signed ${modality} treatment consent` });
+  const acks = await listRiskAcknowledgements(trx, organizationId, clientId);
+  const ack = acks.find((a) => a.modality === modality && a.summary_version === RISK_SUMMARY.version);
+  checks.push(ack ? { id: 'risk_acknowledgement', ok: true, message: 'risk summary acknowledged' } : { id: 'risk_acknowledgement', ok: false, message: 'the client has not acknowledged the current risk summary' });
+  return { modality, date, ready: checks.every((c) => c.ok), checks };
+}
+
+export async function getTreatmentReadiness(ctx: Ctx, clientId: string, modality: Modality, date: string | undefined) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const client = await loadClientForHealthData(trx, ctx, clientId);
+    const today = await todayIn(trx, ctx, client.preferred_location_id ?? undefined);
+    return treatmentReadiness(trx, ctx.principal.organizationId, client.id, modality, date ?? today, today);
+  });
+}
