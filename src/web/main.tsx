@@ -24,6 +24,8 @@ import { PortalHomePage } from './pages/portal/portal-home-page.js';
 import { AccountPage, BookPage } from './pages/portal/portal-pages.js';
 import { LearnPage } from './pages/portal/learn-page.js';
 import { MyCarePage } from './pages/portal/my-care-page.js';
+import { PlanPage } from './pages/portal/plan-page.js';
+import { ConsentPage } from './pages/portal/consent-page.js';
 import { QuestionnairePage } from './pages/questionnaire/questionnaire-page.js';
 import { STAFF_ROLES } from './api/types.js';
 
@@ -34,13 +36,17 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   const base = defaultVariantColorsResolver(input);
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (input.variant === 'light' && parsed.isThemeColor && parsed.shade === undefined) {
-    return { ...base, background: `var(--mantine-color-${parsed.color}-0)`, hover: `var(--mantine-color-${parsed.color}-1)`, color: `var(--mantine-color-${parsed.color}-9)` };
+    // yellow, lime and orange stay too pale at every shade: their text is near-black instead
+    const text = ['yellow', 'lime', 'orange'].includes(parsed.color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${parsed.color}-9)`;
+    return { ...base, background: `var(--mantine-color-${parsed.color}-0)`, hover: `var(--mantine-color-${parsed.color}-1)`, color: text };
   }
   return base;
 };
-const theme = createTheme({ primaryColor: 'teal', primaryShade: { light: 9, dark: 6 }, defaultRadius: 'md', variantColorResolver, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
+const theme = createTheme({ autoContrast: true, primaryColor: 'teal', primaryShade: { light: 9, dark: 6 }, defaultRadius: 'md', variantColorResolver, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
 const cssVariables: CSSVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // error text and borders at WCAG AA contrast on white
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
     // the same pale tint for components that read the light variables directly (NavLink)
     '--mantine-color-teal-light': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
@@ -56,6 +62,7 @@ const router = createBrowserRouter([
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/accept-invite', element: <AcceptInvitePage /> },
+      { path: '/learn', element: <LearnPage /> },
     ],
   },
   {
@@ -87,6 +94,8 @@ const router = createBrowserRouter([
           { path: '/portal/book', element: <BookPage /> },
           { path: '/portal/care', element: <MyCarePage /> },
           { path: '/portal/care/questionnaire', element: <QuestionnairePage mode="client" /> },
+          { path: '/portal/care/plans/:planId', element: <PlanPage /> },
+          { path: '/portal/care/consent', element: <ConsentPage /> },
           { path: '/portal/account', element: <AccountPage /> },
         ],
       },

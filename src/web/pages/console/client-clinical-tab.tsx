@@ -8,6 +8,7 @@ import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { FindingsTable, type Finding } from '../../components/clinical/findings-table.js';
 import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../../components/clinical/labels.js';
 import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
+import { ClientPlansPanel } from './client-plans-panel.js';
 
 interface StaffScreening {
   id: string;
@@ -35,6 +36,16 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const noIntake = intake.error instanceof ApiError && intake.error.status === 404;
+  const [plansKey, setPlansKey] = useState(0);
+  const recommend = async (screeningId: string) => {
+    setError(null);
+    try {
+      await api(`/api/clients/${clientId}/plans`, { body: { screeningId } });
+      setPlansKey((k) => k + 1);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
 
   const screen = async (plan: PlanInput) => {
     setBusy(true);
@@ -116,6 +127,11 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
                 {s.result.earliestDate ? ` · earliest date ${s.result.earliestDate}` : ''}
               </Text>
             </div>
+            {s.status === 'current' && s.result.decision !== 'contraindicated' && s.review?.outcome !== 'declined' ? (
+              <Button size="xs" variant="light" onClick={() => void recommend(s.id)}>
+                Recommend plan and quote
+              </Button>
+            ) : null}
           </Group>
           <FindingsTable findings={s.result.findings} />
           {s.review ? (
@@ -125,6 +141,7 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
           ) : null}
         </Card>
       ))}
+      <ClientPlansPanel clientId={clientId} reloadKey={plansKey} />
     </Stack>
   );
 }

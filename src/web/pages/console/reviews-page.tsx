@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { MODALITY_LABEL } from '../../components/clinical/labels.js';
+import { PlanApprovals } from './plan-approvals.js';
 
 interface QueueItem {
   screeningId: string;
@@ -60,6 +61,7 @@ export function ReviewsPage() {
   const queue = useApi<{ items: QueueItem[] }>('/api/reviews');
   const [open, setOpen] = useState<QueueItem | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const { me } = useSession();
   return (
     <Page title="Reviews queue" lead="Screenings that need a licensed clinician's signed decision. Contraindications cannot be approved away.">
       {done ? <Alert color="teal">{done}</Alert> : null}
@@ -90,6 +92,7 @@ export function ReviewsPage() {
           </Card>
         ))}
       </Stack>
+      {me?.role === 'medical_director' ? <PlanApprovals /> : null}
       {open ? (
         <DecideModal
           item={open}

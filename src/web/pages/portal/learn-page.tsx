@@ -1,31 +1,271 @@
-import { Anchor, Card, List, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Card, Group, List, Loader, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle, IconBook, IconSearch } from '@tabler/icons-react';
+import { useCallback, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useApi } from '../../api/use-api.js';
+import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
+import { ErrorAlert, Loading } from '../../components/states.js';
 
-const NAMES = ['collagen induction therapy (CIT)', 'percutaneous collagen induction (PCI)', 'skin needling', 'dermal rolling', 'micro-needling therapy', 'needle dermabrasion', 'dermal micro-needling'];
+interface GuideSection {
+  id: string;
+  title: string;
+  summary: string;
+  paragraphs: string[];
+  bullets: string[];
+  sources: string[];
+}
+
+interface RiskSummary {
+  id: string;
+  version: string;
+  title: string;
+  points: { modality: 'all' | 'rf'; text: string }[];
+}
+
+interface Guide {
+  version: string;
+  names: string[];
+  sections: GuideSection[];
+  riskSummary: RiskSummary;
+}
+
+interface SearchHit {
+  kind: 'guide' | 'service';
+  id: string;
+  title: string;
+  snippet: string;
+  score: number;
+}
+
+interface SearchResponse {
+  items: SearchHit[];
+}
+
+function SearchResults({ query, path, onOpenSection }: { query: string; path: string | null; onOpenSection: (id: string) => void }) {
+  const { data, error, loading } = useApi<SearchResponse>(path);
+  const headingId = useId();
+  if (!path) return null;
+  const items = data?.items ?? [];
+  return (
+    <section aria-labelledby={headingId}>
+      <Stack gap="xs" aria-live="polite">
+        <Group gap="xs">
+          <Title order={2} size="h4" id={headingId}>
+            Search results
+          </Title>
+          {loading ? <Loader size="xs" aria-label="Searching" /> : null}
+        </Group>
+        {error ? <ErrorAlert error={error} title="Search failed" /> : null}
+        {!loading && !error && data && items.length === 0 ? <Text c="dimmed">No matches for “{query}”.</Text> : null}
+        {items.length > 0 ? (
+          <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {items.map((hit) => (
+              <li key={`${hit.kind}-${hit.id}`}>
+                {hit.kind === 'guide' ? (
+                  <UnstyledButton
+                    onClick={() => onOpenSection(hit.id)}
+                    w="100%"
+                    p="sm"
+                    style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
+                  >
+                    <Group gap="xs" wrap="nowrap" align="flex-start">
+                      <IconBook size={18} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+                      <div>
+                        <Text fw={600} c="var(--mantine-color-anchor)">
+                          {hit.title}
+                        </Text>
+                        {hit.snippet ? (
+                          <Text size="sm" c="dimmed" lineClamp={2}>
+                            {hit.snippet}
+                          </Text>
+                        ) : null}
+                      </div>
+                    </Group>
+                  </UnstyledButton>
+                ) : (
+                  <Card withBorder padding="sm">
+                    <Group gap="xs" wrap="nowrap" align="flex-start">
+                      <Badge variant="light" color="teal" style={{ flexShrink: 0 }}>
+                        Service
+                      </Badge>
+                      <div>
+                        <Text fw={600}>{hit.title}</Text>
+                        {hit.snippet ? (
+                          <Text size="sm" c="dimmed" lineClamp={2}>
+                            {hit.snippet}
+                          </Text>
+                        ) : null}
+                      </div>
+                    </Group>
+                  </Card>
+                )}
+              </li>
+            ))}
+          </Stack>
+        ) : null}
+      </Stack>
+    </section>
+  );
+}
 
 export function LearnPage() {
+  const { me } = useSession();
+  const { data, error, loading } = useApi<Guide>('/api/learn/guide');
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 250);
+  const [open, setOpen] = useState<string[]>(['what-it-is']);
+
+  const trimmed = debounced.trim();
+  const params = new URLSearchParams();
+  if (trimmed) {
+    params.set('q', trimmed);
+    if (me?.organization.slug) params.set('organization', me.organization.slug);
+  }
+  const searchPath = trimmed ? `/api/learn/search?${params.toString()}` : null;
+
+  const openSection = useCallback((id: string) => {
+    setOpen((prev) => (prev.includes(id) ? prev : [...prev, id]));
+    window.setTimeout(() => {
+      const el = document.getElementById('guide-' + id);
+      el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      el?.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+    }, 50);
+  }, []);
+
+  const isClient = me?.role === 'client';
+
   return (
-    <Page title="Learn about microneedling" lead="A plain guide to the treatment, written for you by your clinic's team.">
-      <Card withBorder>
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            What it is
-          </Title>
-          <Text>
-            Microneedling makes many tiny, controlled punctures in the skin with fine sterile needles. Your skin responds by repairing itself and building new
-            collagen, which can soften acne scars, fine lines and uneven texture over a series of sessions.
+    <Page title="Learn about microneedling" lead="A plain-language guide to the treatment, written for clients by the clinic's team.">
+      <TextInput
+        label="Search the guide and services"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        placeholder="Try “collagen induction therapy” or “dermal rolling”"
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        type="search"
+      />
+
+      <SearchResults query={trimmed} path={searchPath} onOpenSection={openSection} />
+
+      {loading && !data ? <Loading label="Loading the guide" /> : null}
+      {error ? <ErrorAlert error={error} /> : null}
+
+      {data ? (
+        <>
+          {data.names.length > 0 ? (
+            <Stack gap={6}>
+              <Title order={2} size="h5">
+                Also known as
+              </Title>
+              <Group gap={6} wrap="wrap">
+                {data.names.map((n) => (
+                  <Badge key={n} variant="light" tt="none" size="lg" style={{ maxWidth: '100%' }}>
+                    {n}
+                  </Badge>
+                ))}
+              </Group>
+            </Stack>
+          ) : null}
+
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              The guide
+            </Title>
+            <Accordion multiple value={open} onChange={setOpen} variant="separated" chevronPosition="right">
+              {data.sections.map((s) => (
+                <Accordion.Item key={s.id} value={s.id} id={'guide-' + s.id} style={{ scrollMarginTop: 80 }}>
+                  <Accordion.Control>
+                    <Text fw={600}>{s.title}</Text>
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    <Stack gap="sm">
+                      {s.summary ? <Text fw={500}>{s.summary}</Text> : null}
+                      {s.paragraphs.map((p, i) => (
+                        <Text key={i}>{p}</Text>
+                      ))}
+                      {s.bullets.length > 0 ? (
+                        <List spacing={4}>
+                          {s.bullets.map((b, i) => (
+                            <List.Item key={i}>{b}</List.Item>
+                          ))}
+                        </List>
+                      ) : null}
+                      {s.sources.length > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          Sources: {s.sources.join(', ')}
+                        </Text>
+                      ) : null}
+                    </Stack>
+                  </Accordion.Panel>
+                </Accordion.Item>
+              ))}
+            </Accordion>
+          </Stack>
+
+          <Card withBorder padding="lg">
+            <Stack gap="sm">
+              <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} p="sm">
+                <Title order={2} size="h4">
+                  Before you book
+                </Title>
+                <Text size="sm" mt={4}>
+                  {data.riskSummary.title}
+                </Text>
+              </Alert>
+              <List spacing="xs">
+                {data.riskSummary.points.map((p, i) => (
+                  <List.Item key={i}>
+                    {p.text}
+                    {p.modality === 'rf' ? (
+                      <Badge size="xs" variant="light" color="grape" ml={6}>
+                        RF only
+                      </Badge>
+                    ) : null}
+                  </List.Item>
+                ))}
+              </List>
+              <Text size="xs" c="dimmed">
+                Risk summary version {data.riskSummary.version}
+              </Text>
+            </Stack>
+          </Card>
+
+          <Card withBorder padding="lg">
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                {isClient ? 'Ready for the next step?' : 'Want personalised advice?'}
+              </Title>
+              <Text>
+                {isClient
+                  ? 'Answer a short health questionnaire to check whether microneedling suits you, or book a consultation with the team.'
+                  : 'Create an account to check whether microneedling suits you and to book a consultation.'}
+              </Text>
+              <Group gap="sm" wrap="wrap">
+                {isClient ? (
+                  <>
+                    <Button component={Link} to="/portal/care/questionnaire">
+                      Check if it suits me
+                    </Button>
+                    <Button component={Link} to="/portal/book" variant="light">
+                      Book a consultation
+                    </Button>
+                  </>
+                ) : (
+                  <Button component={Link} to="/register">
+                    Create an account
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </Card>
+
+          <Text size="xs" c="dimmed">
+            Guide version {data.version}
           </Text>
-          <Text>It goes by several names:</Text>
-          <List size="sm">
-            {NAMES.map((n) => (
-              <List.Item key={n}>{n}</List.Item>
-            ))}
-          </List>
-          <Text size="sm" c="dimmed">
-            Questions about whether it suits you? Answer the <Anchor href="/portal/care/questionnaire">health questionnaire</Anchor> and we will tell you, with reasons.
-          </Text>
-        </Stack>
-      </Card>
+        </>
+      ) : null}
     </Page>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, errorText } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
@@ -8,6 +8,7 @@ import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../../components/clinical/labels.js';
 import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
+import { CONSENT_KIND, PLAN_STATUS, type ConsentView, type PlanView } from '../../api/clinical-types.js';
 
 export interface ClientScreening {
   id: string;
@@ -22,7 +23,10 @@ export interface ClientScreening {
   review: { outcome: string; note: string; reviewedAt: string } | null;
 }
 
-export function ScreeningCard({ s }: { s: ClientScreening }) {
+/** A result that can lead to a plan: current, not contraindicated, not declined on review. */
+const canPlan = (s: ClientScreening) => s.status === 'current' && s.decision !== 'contraindicated' && s.review?.outcome !== 'declined';
+
+export function ScreeningCard({ s, onPlan, planning }: { s: ClientScreening; onPlan?: (s: ClientScreening) => void; planning?: boolean }) {
   const approved = s.review?.outcome === 'approved';
   return (
     <Card withBorder radius="md">
@@ -50,7 +54,100 @@ export function ScreeningCard({ s }: { s: ClientScreening }) {
           </List>
         </>
       ) : null}
+      {onPlan && canPlan(s) ? (
+        <Button mt="md" onClick={() => onPlan(s)} loading={planning ?? false}>
+          See my plan and price
+        </Button>
+      ) : null}
     </Card>
+  );
+}
+
+function MyPlans({ clientId }: { clientId: string }) {
+  const plans = useApi<{ items: PlanView[] }>(`/api/clients/${clientId}/plans`);
+  const live = plans.data?.items.filter((p) => p.status !== 'superseded') ?? [];
+  if (!live.length) return null;
+  return (
+    <Stack>
+      <Title order={2} size="h4">
+        My plans
+      </Title>
+      {live.map((p) => (
+        <Card key={p.id} withBorder>
+          <Group justify="space-between">
+            <div>
+              <Text fw={600}>
+                {MODALITY_LABEL[p.plan.modality]} · {p.plan.sessions} sessions
+              </Text>
+              <Text size="sm" c="dimmed">
+                {p.plan.areas.map((a) => AREA_LABEL[a.area] ?? a.area).join(', ')} · from {p.plan.startDate}
+              </Text>
+            </div>
+            <Badge color={PLAN_STATUS[p.status].color}>{PLAN_STATUS[p.status].label}</Badge>
+          </Group>
+          <Anchor component={Link} to={`/portal/care/plans/${p.id}`} mt="xs">
+            Open plan, price and consent
+          </Anchor>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function MyConsents({ clientId }: { clientId: string }) {
+  const consents = useApi<{ items: ConsentView[] }>(`/api/clients/${clientId}/consents`);
+  const [error, setError] = useState<string | null>(null);
+  const withdraw = async (id: string) => {
+    setError(null);
+    try {
+      await api(`/api/consents/${id}/withdraw`, { method: 'POST' });
+      consents.reload();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const marketing = consents.data?.items.find((c) => c.kind === 'photo_marketing' && c.status === 'current');
+  return (
+    <Stack>
+      <Title order={2} size="h4">
+        My consents
+      </Title>
+      {error ? <Alert color="red">{error}</Alert> : null}
+      {consents.data?.items.map((c) => (
+        <Card key={c.id} withBorder padding="sm">
+          <Group justify="space-between" wrap="wrap">
+            <div>
+              <Text fw={600}>{CONSENT_KIND[c.kind]}</Text>
+              <Text size="sm" c="dimmed">
+                Signed {new Date(c.signedAt).toLocaleDateString()}
+                {c.withdrawnAt ? ` · withdrawn ${new Date(c.withdrawnAt).toLocaleDateString()}` : ''}
+              </Text>
+            </div>
+            <Group gap="xs">
+              <Badge color={c.status === 'current' ? 'teal' : 'gray'}>{c.status}</Badge>
+              <Button component="a" size="xs" variant="default" href={`/api/consents/${c.id}/pdf`} download>
+                PDF
+              </Button>
+              {c.kind === 'photo_marketing' && c.status === 'current' ? (
+                <Button size="xs" color="red" variant="light" onClick={() => void withdraw(c.id)}>
+                  Withdraw
+                </Button>
+              ) : null}
+            </Group>
+          </Group>
+        </Card>
+      ))}
+      <Group>
+        <Button component={Link} to="/portal/care/consent?kind=photo_clinical" variant="default" size="sm">
+          Consent to photos for my record
+        </Button>
+        {!marketing ? (
+          <Button component={Link} to="/portal/care/consent?kind=photo_marketing" variant="subtle" size="sm">
+            Optional: photos for marketing
+          </Button>
+        ) : null}
+      </Group>
+    </Stack>
   );
 }
 
@@ -62,6 +159,8 @@ export function MyCarePage() {
   const screenings = useApi<{ items: ClientScreening[] }>(`/api/clients/${clientId}/screenings`);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [planning, setPlanning] = useState<string | null>(null);
+  const navigate = useNavigate();
   const noIntake = intake.error instanceof ApiError && intake.error.status === 404;
 
   const check = async (plan: PlanInput) => {
@@ -74,6 +173,19 @@ export function MyCarePage() {
       setError(errorText(e));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const plan = async (s: ClientScreening) => {
+    setPlanning(s.id);
+    setError(null);
+    try {
+      const p = await api<{ id: string }>(`/api/clients/${clientId}/plans`, { body: { screeningId: s.id } });
+      void navigate(`/portal/care/plans/${p.id}`);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setPlanning(null);
     }
   };
 
@@ -114,10 +226,12 @@ export function MyCarePage() {
             My results
           </Title>
           {screenings.data.items.map((s) => (
-            <ScreeningCard key={s.id} s={s} />
+            <ScreeningCard key={s.id} s={s} onPlan={(x) => void plan(x)} planning={planning === s.id} />
           ))}
         </Stack>
       ) : null}
+      {clientId ? <MyPlans clientId={clientId} /> : null}
+      {clientId && intake.data ? <MyConsents clientId={clientId} /> : null}
     </Page>
   );
 }

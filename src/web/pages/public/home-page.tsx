@@ -26,7 +26,7 @@ export function HomePage() {
               <Button size="md" variant="default" component={Link} to="/sign-in">
                 Sign in
               </Button>
-              <Button size="md" variant="subtle" component={Link} to="/portal/learn">
+              <Button size="md" variant="subtle" component={Link} to="/learn">
                 Learn about microneedling
               </Button>
             </Group>

@@ -1,0 +1,170 @@
+// The clinical journey in the browser: a new client on a phone reads the guide, answers the
+// questionnaire, gets a decision with reasons, a plan and a quote, acknowledges the risks, signs the
+// consent and downloads the PDF; a medical director approves a needs-review case and the client's
+// status changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startBuiltServer, type RunningServer } from './support/server.js';
+import { DESKTOP, launch, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startBuiltServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function register(page: Page, first: string, last: string, email: string) {
+  await page.goto(`${server.url}/register`);
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Email').fill(email);
+  await passwordField(page).fill('a-long-password-2026');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/portal/);
+}
+
+/** A signed-in API context for set-up steps that are not what the test is about. */
+async function apiAs(ctx: BrowserContext, email: string, password: string) {
+  const headers = { origin: server.url };
+  const res = await ctx.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email, password }, headers });
+  expect(res.status()).toBe(200);
+  return {
+    get: async (path: string) => (await ctx.request.get(`${server.url}${path}`, { headers })).json() as Promise<Record<string, unknown>>,
+    post: async (path: string, data: unknown) => {
+      const r = await ctx.request.post(`${server.url}${path}`, { data, headers });
+      expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
+      return (await r.json()) as Record<string, unknown>;
+    },
+  };
+}
+
+describe('clinical journey in the browser', () => {
+  it('a new client on a phone: guide, questionnaire, decision, plan and quote, risks, consent and PDF', async () => {
+    const ctx = await browser.newContext({ ...PHONE, acceptDownloads: true });
+    const page = await ctx.newPage();
+    await register(page, 'Jordan', 'Lee', 'jordan.lee@example.com');
+
+    // learn: microneedling is found under another of its names
+    await page.goto(`${server.url}/portal/learn`);
+    await page.getByLabel(/search the guide/i).fill('dermal rolling');
+    await page.getByText('Pen microneedling, full face').first().waitFor();
+    await shot(page, 'learn-search-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // the questionnaire, one topic per step
+    await page.goto(`${server.url}/portal/care/questionnaire`);
+    await page.getByLabel('Date of birth').fill('1990-04-12');
+    await page.getByLabel('Fine lines and wrinkles').check();
+    await shot(page, 'questionnaire-step1-phone');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radiogroup', { name: /pregnant/i }).getByLabel('No').check();
+    await page.getByRole('radiogroup', { name: /breastfeeding/i }).getByLabel('No').check();
+    for (let i = 0; i < 7; i++) {
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect.poll(() => page.getByText(`step ${i + 3} of 9`).count()).toBe(1);
+    }
+    await shot(page, 'questionnaire-review-phone');
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.waitForURL(/\/portal\/care\?answered=1/);
+
+    // the decision, with its reasons
+    await page.getByLabel('Preferred treatment date').fill(soon(10));
+    await page.getByRole('button', { name: 'Check my eligibility' }).click();
+    await page.getByText('Eligible', { exact: true }).first().waitFor();
+    await shot(page, 'decision-phone');
+
+    // plan and quote
+    await page.getByRole('button', { name: 'See my plan and price' }).click();
+    await page.waitForURL(/\/portal\/care\/plans\//);
+    await page.getByRole('heading', { name: 'Your quote' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Areas and needle depth' }).textContent()).toContain('0.50 mm');
+    await expect.poll(() => page.getByText(/Save \$/).count()).toBeGreaterThan(0);
+    await shot(page, 'plan-quote-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // risks acknowledged before booking
+    await page.getByLabel('I have read and understood these risks.').check();
+    await page.getByRole('button', { name: 'Acknowledge the risks' }).click();
+    await page.getByText(/You acknowledged these risks/).waitFor();
+
+    // consent: typed name, drawn signature, agreement
+    await page.getByRole('link', { name: 'Read and sign the consent' }).click();
+    await page.getByLabel('Consent document').waitFor();
+    expect(await page.getByLabel('Consent document').textContent()).toMatch(/darker skin/i);
+    await page.getByRole('button', { name: 'Sign', exact: true }).click();
+    await page.getByText('Draw your signature in the box').waitFor();
+    await page.getByLabel('Type your full name').fill('Jordan Lee');
+    const canvas = page.getByRole('img', { name: 'Signature drawing area' });
+    await canvas.scrollIntoViewIfNeeded();
+    const pad = await canvas.boundingBox();
+    // a finger drawing on the phone's touch screen (DevTools touch events; Playwright has no touch drag)
+    const cdp = await ctx.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: pad!.x + x, y: pad!.y + y }] });
+    await touch('touchStart', 20, 80);
+    for (let i = 1; i <= 20; i++) await touch('touchMove', 20 + i * 10, 80 + Math.round(30 * Math.sin(i / 3)));
+    await touch('touchEnd', 220, 80);
+    await page.getByLabel(/I have read this document/).check();
+    await shot(page, 'consent-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sign', exact: true }).click();
+    const link = page.getByRole('link', { name: /Download the signed PDF/ });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const pdf = await readFile((await download.path()));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await shot(page, 'consent-signed-phone');
+    await ctx.close();
+  });
+
+  it('a medical director approves a needs-review case and the client sees the change', async () => {
+    // set-up through the API: a client who takes a blood thinner (CI-R1: needs review)
+    const clientCtx = await browser.newContext(PHONE);
+    const clientPage = await clientCtx.newPage();
+    await register(clientPage, 'Morgan', 'Reyes', 'morgan.reyes@example.com');
+    const client = await apiAs(clientCtx, 'morgan.reyes@example.com', 'a-long-password-2026');
+    const me = (await client.get('/api/me')) as { clientId: string };
+    await client.post(`/api/clients/${me.clientId}/intake`, {
+      answeredOn: soon(0), dateOfBirth: '1985-02-03', pregnant: false, breastfeeding: false, conditions: [], medications: [{ code: 'anticoagulant', current: true }],
+      procedures: [], implants: [], allergies: [], clearances: [], concerns: ['acne_scars'],
+    });
+    await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: soon(12) } });
+    await clientPage.goto(`${server.url}/portal/care`);
+    await clientPage.getByText('Needs clinician review').first().waitFor();
+
+    const mdCtx = await browser.newContext(DESKTOP);
+    const md = await mdCtx.newPage();
+    await md.goto(`${server.url}/sign-in`);
+    await md.getByLabel('Email').fill('director@glow.example.com');
+    await passwordField(md).fill('demo-password-2026');
+    await md.getByRole('button', { name: 'Sign in' }).click();
+    await md.waitForURL(/\/console/);
+    const mdName = ((await (await mdCtx.request.get(`${server.url}/api/me`)).json()) as { user: { name: string } }).user.name;
+    await md.goto(`${server.url}/console/reviews`);
+    const card = md.locator('.mantine-Card-root', { hasText: 'Morgan Reyes' });
+    await card.getByText('CI-R1').waitFor();
+    await shot(md, 'reviews-queue');
+    expect(await seriousA11yViolations(md)).toEqual([]);
+    await card.getByRole('button', { name: 'Review' }).click();
+    await md.getByLabel('Clinical note').fill('On apixaban, INR not relevant; gentle pressure, 1.0 mm maximum.');
+    await md.getByLabel('Sign with your full name').fill(mdName);
+    await shot(md, 'review-decision');
+    await md.getByRole('button', { name: 'Sign decision' }).click();
+    await md.getByText('Decision signed for Morgan Reyes.').waitFor();
+
+    await clientPage.reload();
+    await clientPage.getByText('Approved by a clinician').first().waitFor();
+    await clientPage.getByRole('button', { name: 'See my plan and price' }).waitFor();
+    await shot(clientPage, 'approved-phone');
+    await mdCtx.close();
+    await clientCtx.close();
+  });
+});
