@@ -167,4 +167,32 @@ describe('clinical journey in the browser', () => {
     await mdCtx.close();
     await clientCtx.close();
   });
+
+  it('a provider imports an Intake v1 file, screens, recommends a plan and adjusts it outside the caps', async () => {
+    const ctx = await browser.newContext(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill('nurse@glow.example.com');
+    await passwordField(page).fill('demo-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/console/);
+    await page.goto(`${server.url}/console/clients`);
+    await page.getByRole('link', { name: 'Emma Schulz' }).click();
+    const intake = { answeredOn: soon(0), dateOfBirth: '1988-07-09', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'], fitzpatrick: 3 };
+    await page.locator('input[type="file"]').setInputFiles({ name: 'intake.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(intake)) });
+    await page.getByText(/Imported intake.json as intake version 1/).waitFor();
+    await page.getByRole('button', { name: 'Screen a plan' }).click();
+    await page.getByLabel('Preferred treatment date').fill(soon(9));
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    await page.getByRole('button', { name: 'Recommend plan and quote' }).first().click();
+    await page.getByRole('table', { name: 'Areas and needle depth' }).waitFor();
+    await page.getByRole('button', { name: 'Adjust' }).click();
+    await page.getByLabel(/Forehead: depth/).fill('1');
+    await page.getByLabel('Reason for the change').fill('Thick forehead skin');
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await page.getByText(/waits for the medical director/).waitFor();
+    await shot(page, 'console-plan-adjusted');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await ctx.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Collapse, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Collapse, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -37,6 +37,22 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
   const [error, setError] = useState<string | null>(null);
   const noIntake = intake.error instanceof ApiError && intake.error.status === 404;
   const [plansKey, setPlansKey] = useState(0);
+  const [imported, setImported] = useState<string | null>(null);
+  /** An Intake v1 JSON file becomes the next intake version; errors name the offending fields. */
+  const importIntake = async (file: File | null) => {
+    if (!file) return;
+    setError(null);
+    setImported(null);
+    try {
+      const data: unknown = JSON.parse(await file.text());
+      const r = await api<{ version: number }>(`/api/clients/${clientId}/intake?source=import`, { body: data });
+      setImported(`Imported ${file.name} as intake version ${r.version}.`);
+      intake.reload();
+      screenings.reload();
+    } catch (e) {
+      setError(e instanceof SyntaxError ? `${file.name} is not valid JSON` : e instanceof ApiError && e.fields.length ? `${errorText(e)}: ${e.fields.map((f) => `${f.path} ${f.message}`).join('; ')}` : errorText(e));
+    }
+  };
   const recommend = async (screeningId: string) => {
     setError(null);
     try {
@@ -81,6 +97,13 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
             <Button component={Link} to={`/console/clients/${clientId}/questionnaire`} variant="light">
               {intake.data ? 'Update with the client' : 'Fill in with the client'}
             </Button>
+            <FileButton onChange={(f) => void importIntake(f)} accept="application/json,.json">
+              {(props) => (
+                <Button variant="default" {...props}>
+                  Import Intake v1 JSON
+                </Button>
+              )}
+            </FileButton>
             {intake.data ? (
               <Anchor href={`/api/clients/${clientId}/intake/export`} download>
                 Export Intake v1 JSON
@@ -88,6 +111,11 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
             ) : null}
           </Group>
         </Group>
+        {imported ? (
+          <Alert color="teal" mt="sm">
+            {imported}
+          </Alert>
+        ) : null}
       </Card>
       <Card withBorder>
         <Group justify="space-between">
