@@ -1,5 +1,6 @@
 // Kysely table types. Generated<> marks columns the database fills in.
 import type { ColumnType, Generated } from 'kysely';
+import type { SchedulingTables } from './schema-scheduling.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -213,7 +214,7 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends ClinicalTables {
+export interface Database extends ClinicalTables, SchedulingTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   rooms: RoomsTable;

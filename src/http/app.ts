@@ -22,6 +22,8 @@ import { pricingRoutes } from './routes/pricing.routes.js';
 import { planRoutes } from './routes/plans.routes.js';
 import { learnRoutes } from './routes/learn.routes.js';
 import { consentRoutes } from './routes/consents.routes.js';
+import { schedulingSetupRoutes } from './routes/scheduling-setup.routes.js';
+import { bookingRoutes } from './routes/bookings.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
 import { webRoutes } from './web.js';
@@ -105,6 +107,8 @@ export function createApp(deps: AppDeps) {
   planRoutes(app);
   learnRoutes(app);
   consentRoutes(app);
+  schedulingSetupRoutes(app);
+  bookingRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

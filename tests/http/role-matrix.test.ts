@@ -9,6 +9,7 @@ import { Temporal } from 'temporal-polyfill';
 import { baseIntake } from '../../src/domain/screening/engine/fixtures.js';
 import { defaultClinicalSettings } from '../../src/services/clinical/settings/clinical-settings.js';
 import sharp from 'sharp';
+import { setUpClinic, type Clinic } from '../support/clinic.js';
 
 type Who = 'anon' | 'owner' | 'medical_director' | 'provider' | 'front_desk' | 'client' | 'other';
 const WHO: Who[] = ['anon', 'owner', 'medical_director', 'provider', 'front_desk', 'client', 'other'];
@@ -27,6 +28,16 @@ interface Fixture {
   planId: string;
   consentId: string;
   consentBody: Record<string, unknown>;
+  clinic: Clinic;
+  /** free consultation starts, an hour apart, handed out one per request */
+  slots: string[];
+  bookingId: string;
+  heldId: string;
+  cancelId: string;
+  checkInId: string;
+  pastId: string;
+  from: string;
+  to: string;
 }
 interface Probe {
   path: (f: Fixture) => string;
@@ -47,6 +58,9 @@ const only = (ok: number, roles: Who[], otherStatus = 403): Record<Who, number> 
   other: otherStatus,
 });
 const uniq = () => randomBytes(4).toString('hex');
+let slotIndex = 0;
+const nextSlot = (f: Fixture) => f.slots[slotIndex++ % f.slots.length]!;
+const consult = (f: Fixture) => ({ locationId: f.org.locationId, serviceId: f.clinic.consultationId, clientId: f.clientId });
 const STAFF: Who[] = ['owner', 'medical_director', 'provider', 'front_desk'];
 /** health records: clinicians and the client themself (the fixture client is not the signed-in client) */
 const health = (ok: number) => ({ ...only(ok, ['medical_director', 'provider'], 404), client: 404 });
@@ -151,7 +165,55 @@ const MATRIX: Record<string, Probe> = {
   // the director withdraws it; the provider then finds it already withdrawn
   'POST /api/consents/{consentId}/withdraw': { path: (f) => `/api/consents/${f.consentId}/withdraw`, expect: { ...health(200), provider: 409 } },
   'GET /api/clients/{clientId}/treatment-readiness': { path: (f) => `/api/clients/${f.clientId}/treatment-readiness?modality=pen`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'GET /api/services': { path: () => '/api/services', expect: signedIn(200) },
+  'POST /api/services': { path: () => '/api/services', body: () => ({ code: `consult_${uniq()}`, name: 'Follow-up consultation', kind: 'consultation', treatmentMin: 15 }), expect: only(201, ['owner']) },
+  'GET /api/locations/{locationId}/scheduling-setup': { path: (f) => `/api/locations/${f.org.locationId}/scheduling-setup`, expect: only(200, STAFF, 404) },
+  'PUT /api/locations/{locationId}/schedule': {
+    path: (f) => `/api/locations/${f.org.locationId}/schedule`,
+    body: () => ({ weekly: WEEKDAYS, gridMin: 15, minNoticeMin: 60, horizonDays: 90 }),
+    expect: only(200, ['owner']),
+  },
+  'POST /api/locations/{locationId}/closures': { path: (f) => `/api/locations/${f.org.locationId}/closures`, body: () => ({ date: '2031-12-25', reason: 'Holiday' }), expect: only(201, ['owner']) },
+  'PUT /api/providers/{userId}/schedule': { path: (f) => `/api/providers/${f.clinic.provider.userId}/schedule`, body: (f) => ({ locationId: f.org.locationId, weekly: WEEKDAYS }), expect: only(200, ['owner']) },
+  'PUT /api/providers/{userId}/overrides': { path: (f) => `/api/providers/${f.clinic.provider.userId}/overrides`, body: (f) => ({ locationId: f.org.locationId, date: '2031-12-24', ranges: [] }), expect: only(200, ['owner', 'front_desk']) },
+  'POST /api/providers/{userId}/time-off': {
+    path: (f) => `/api/providers/${f.clinic.provider.userId}/time-off`,
+    body: () => ({ from: '2031-07-01T00:00:00Z', to: '2031-07-08T00:00:00Z', reason: 'Vacation' }),
+    expect: only(201, ['owner', 'medical_director', 'front_desk']),
+  },
+  'PUT /api/providers/{userId}/credentials': { path: (f) => `/api/providers/${f.clinic.provider.userId}/credentials`, body: () => ({ credentials: [{ credential: 'rf_training', expiresOn: null }] }), expect: only(200, ['owner', 'medical_director']) },
+  'POST /api/devices/{deviceId}/maintenance': {
+    path: (f) => `/api/devices/${f.clinic.deviceId}/maintenance`,
+    body: () => ({ from: '2031-08-01T00:00:00Z', to: '2031-08-02T00:00:00Z', reason: 'Service' }),
+    expect: only(201, ['owner', 'medical_director', 'provider'], 404),
+  },
+  'PUT /api/scope-rules': { path: () => '/api/scope-rules', body: () => ({ state: 'TX', licenceType: 'pa', modality: 'pen', outcome: 'allowed' }), expect: only(200, ['owner', 'medical_director']) },
+  'GET /api/locations/{locationId}/availability': {
+    path: (f) => `/api/locations/${f.org.locationId}/availability?serviceId=${f.clinic.consultationId}&from=${f.from}&to=${f.to}`,
+    expect: { ...signedIn(200), other: 404 },
+  },
+  'POST /api/locations/{locationId}/series-plan': {
+    path: (f) => `/api/locations/${f.org.locationId}/series-plan`,
+    body: (f) => ({ serviceId: f.clinic.consultationId, sessions: 2, intervalDays: { min: 14, max: 21 }, firstFrom: f.from, firstTo: f.to }),
+    expect: { ...signedIn(200), other: 404 },
+  },
+  'POST /api/bookings': { path: () => '/api/bookings', body: (f) => ({ ...consult(f), start: nextSlot(f), idempotencyKey: `matrix-${uniq()}` }), expect: { ...signedIn(201), client: 404, other: 404 } },
+  'POST /api/bookings/series': {
+    path: () => '/api/bookings/series',
+    body: (f) => ({ ...consult(f), sessions: [{ start: nextSlot(f) }], idempotencyKey: `matrix-series-${uniq()}` }),
+    expect: { ...signedIn(201), client: 404, other: 404 },
+  },
+  'GET /api/bookings': { path: (f) => `/api/bookings?locationId=${f.org.locationId}&from=${f.from}&to=${f.to}`, expect: only(200, STAFF, 404) },
+  'GET /api/bookings/{bookingId}': { path: (f) => `/api/bookings/${f.bookingId}`, expect: { ...signedIn(200), client: 404, other: 404 } },
+  'GET /api/clients/{clientId}/bookings': { path: (f) => `/api/clients/${f.clientId}/bookings`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  // the first allowed caller changes the state; the next ones find it already changed (409)
+  'POST /api/bookings/{bookingId}/confirm': { path: (f) => `/api/bookings/${f.heldId}/confirm`, expect: { ...signedIn(409), owner: 200, client: 404, other: 404 } },
+  'POST /api/bookings/{bookingId}/cancel': { path: (f) => `/api/bookings/${f.cancelId}/cancel`, body: () => ({ reason: 'Changed plans' }), expect: { ...signedIn(409), owner: 200, client: 404, other: 404 } },
+  'POST /api/bookings/{bookingId}/reschedule': { path: (f) => `/api/bookings/${f.bookingId}/reschedule`, body: (f) => ({ start: nextSlot(f) }), expect: { ...signedIn(200), client: 404, other: 404 } },
+  'POST /api/bookings/{bookingId}/check-in': { path: (f) => `/api/bookings/${f.checkInId}/check-in`, body: () => ({}), expect: { ...only(409, STAFF, 404), owner: 200 } },
+  'POST /api/bookings/{bookingId}/no-show': { path: (f) => `/api/bookings/${f.pastId}/no-show`, expect: { ...only(409, STAFF, 404), owner: 200 } },
 };
+const WEEKDAYS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '07:00', end: '21:00' }]]));
 
 let t: TestApp;
 let fixture: Fixture;
@@ -182,7 +244,28 @@ beforeAll(async () => {
   const preview = (await (await t.request(`/api/clients/${withIntake}/consents/preview?kind=photo_clinical`, { cookie: provider.cookie })).json()) as { documentHash: string; clientName: string };
   const consentBody = { kind: 'photo_clinical', signedName: preview.clientName, signaturePng: `data:image/png;base64,${png.toString('base64')}`, documentHash: preview.documentHash, agree: true };
   const consent = await post(`/api/clients/${withIntake}/consents`, consentBody);
+  const clinic = await setUpClinic(t, org);
+  // open every day, so the matrix finds free time whatever day it runs
+  await t.request(`/api/locations/${org.locationId}/schedule`, { method: 'PUT', cookie: clinic.owner.cookie, body: { weekly: WEEKDAYS, gridMin: 15, minNoticeMin: 60, horizonDays: 90 } });
+  await t.request(`/api/providers/${clinic.provider.userId}/schedule`, { method: 'PUT', cookie: clinic.owner.cookie, body: { locationId: org.locationId, weekly: WEEKDAYS } });
+  const from = Temporal.Now.plainDateISO('America/Chicago').add({ days: 1 }).toString();
+  const to = Temporal.Now.plainDateISO('America/Chicago').add({ days: 7 }).toString();
+  const avail = (await (await t.request(`/api/locations/${org.locationId}/availability?serviceId=${clinic.consultationId}&from=${from}&to=${to}`, { cookie: clinic.frontDesk.cookie })).json()) as { slots: { start: string }[] };
+  // an hour apart: a 30-minute consultation never overlaps the next one
+  const slots = avail.slots.filter((_, i) => i % 4 === 0).map((x) => x.start);
+  const booked = async (extra: Record<string, unknown> = {}) => {
+    const res = await t.request('/api/bookings', { cookie: clinic.frontDesk.cookie, body: { locationId: org.locationId, serviceId: clinic.consultationId, clientId: withIntake, start: slots.pop(), idempotencyKey: `fx-${uniq()}`, ...extra } });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const bookingId = await booked();
+  const heldId = await booked({ hold: true });
+  const cancelId = await booked();
+  const checkInId = await booked();
+  const pastId = await booked();
+  await t.db.updateTable('bookings').set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 1_800_000) }).where('id', '=', pastId).execute();
   fixture = {
+    clinic, slots, bookingId, heldId, cancelId, checkInId, pastId, from, to,
     org, clientId: withIntake, reviewScreeningId: screening.id, directorName: director.name, settingsVersion: version, reviewClientId: reviewClient,
     selfClientId: actors.get('client')!.clientId!, planId: plan.id, consentId: consent.id, consentBody,
   };

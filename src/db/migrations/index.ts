@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './20261125-0001-foundation.js';
 import * as m0002 from './20261125-0002-clinical-core.js';
+import * as m0003 from './20261126-0003-scheduling.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
   '20261125-0001-foundation': m0001,
   '20261125-0002-clinical-core': m0002,
+  '20261126-0003-scheduling': m0003,
 };

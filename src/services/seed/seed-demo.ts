@@ -5,6 +5,7 @@ import { insertClient } from '../../db/repositories/clients.repository.js';
 import { insertDevice, insertRoom } from '../../db/repositories/resources.repository.js';
 import { insertPackage, insertPriceItem } from '../../db/repositories/pricing.repository.js';
 import { DEMO_PACKAGES, DEMO_PRICES, DEMO_PRICES_EFFECTIVE } from './demo-prices.js';
+import { DEMO_CREDENTIALS, DEMO_LOCATION_HOURS, DEMO_PROVIDER_HOURS, DEMO_SCOPE_RULES, DEMO_SERVICES } from './demo-scheduling.js';
 import { appendAudit } from '../audit/record-audit-event.js';
 import type { IdentityPort } from '../ports.js';
 import { DEMO_CLIENTS, DEMO_DEVICES, DEMO_LOCATIONS, DEMO_ORG, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF } from './demo-data.js';
@@ -62,6 +63,22 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
         licence_state: s.licence?.state ?? null,
         licence_expires_on: s.licence?.expiresOn ?? null,
       });
+    }
+    for (const [key, weekly] of Object.entries(DEMO_LOCATION_HOURS)) {
+      await trx.insertInto('location_schedules').values({ organization_id: org.id, location_id: locationIds.get(key)!, weekly: JSON.stringify(weekly), min_notice_min: 60 }).execute();
+    }
+    for (const p of DEMO_PROVIDER_HOURS) {
+      await trx.insertInto('provider_schedules').values({ organization_id: org.id, user_id: userIds.get(p.email)!, location_id: locationIds.get(p.location)!, weekly: JSON.stringify(p.weekly) }).execute();
+    }
+    for (const c of DEMO_CREDENTIALS) {
+      await trx.insertInto('provider_credentials').values({ organization_id: org.id, user_id: userIds.get(c.email)!, credential: c.credential, expires_on: c.expiresOn }).execute();
+    }
+    for (const sv of DEMO_SERVICES) await trx.insertInto('services').values({ organization_id: org.id, ...sv, modality: sv.modality }).execute();
+    for (const r of DEMO_SCOPE_RULES) {
+      await trx
+        .insertInto('scope_rules')
+        .values({ organization_id: org.id, state: r.state, licence_type: r.licence, modality: r.modality, outcome: r.outcome, max_depth_mm: r.maxDepthMm === undefined ? null : String(r.maxDepthMm), note: r.note ?? '' })
+        .execute();
     }
     for (const c of DEMO_CLIENTS) {
       const userId = c.account ? userIds.get(c.email)! : null;

@@ -1,0 +1,42 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { defineRoute } from '../route.js';
+import { ctxOf } from '../context.js';
+import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { addClosure, closureInput, locationScheduleInput, putLocationSchedule } from '../../services/scheduling/setup/location-setup.js';
+import { addTimeOff, credentialsInput, overrideDayInput, providerScheduleInput, putCredentials, putProviderOverride, putProviderSchedule, timeOffInput } from '../../services/scheduling/setup/provider-setup.js';
+import { addMaintenance, createService, maintenanceInput, putScopeRule, scopeRuleInput, serviceInput } from '../../services/scheduling/setup/resources-setup.js';
+import { getSchedulingSetup, listActiveServices } from '../../services/scheduling/setup/get-setup.js';
+
+const tags = ['Scheduling set-up'];
+const Any = z.record(z.string(), z.unknown());
+const locParams = z.object({ locationId: UuidParam('locationId') });
+const userParams = z.object({ userId: z.string().min(1).max(64).openapi({ param: { name: 'userId', in: 'path' } }) });
+const ok = (d: string) => ({ 200: json(Any, d), ...errorResponses });
+const created = (d: string) => ({ 201: json(Any, d), 409: errorResponses[404], ...errorResponses });
+
+const services = defineRoute('signed_in', { method: 'get', path: '/api/services', tags, summary: 'Bookable services: consultation and microneedling by modality and areas', responses: { 200: json(z.object({ items: z.array(Any) }), 'Services'), ...errorResponses } });
+const addService = defineRoute(['owner'], { method: 'post', path: '/api/services', tags, summary: 'Add a service with its times, buffers per resource and the resources it needs', request: { body: jsonBody(serviceInput) }, responses: created('Created') });
+const setup = defineRoute(['owner', 'medical_director', 'provider', 'front_desk'], { method: 'get', path: '/api/locations/{locationId}/scheduling-setup', tags, summary: "A location's hours, providers, rooms, devices, services and scope rules", request: { params: locParams }, responses: ok('Set-up') });
+const schedule = defineRoute(['owner'], { method: 'put', path: '/api/locations/{locationId}/schedule', tags, summary: 'Opening hours, slot grid, notice, horizon, hold length, late-cancel window', request: { params: locParams, body: jsonBody(locationScheduleInput) }, responses: ok('Saved') });
+const closure = defineRoute(['owner'], { method: 'post', path: '/api/locations/{locationId}/closures', tags, summary: 'Close the location on a date', request: { params: locParams, body: jsonBody(closureInput) }, responses: created('Added') });
+const providerSchedule = defineRoute(['owner'], { method: 'put', path: '/api/providers/{userId}/schedule', tags, summary: "A provider's weekly hours at a location", request: { params: userParams, body: jsonBody(providerScheduleInput) }, responses: ok('Saved') });
+const providerOverride = defineRoute(['owner', 'front_desk'], { method: 'put', path: '/api/providers/{userId}/overrides', tags, summary: "Replace one date's hours (empty: day off)", request: { params: userParams, body: jsonBody(overrideDayInput) }, responses: ok('Saved') });
+const timeOff = defineRoute(['owner', 'medical_director', 'front_desk'], { method: 'post', path: '/api/providers/{userId}/time-off', tags, summary: 'Time off: never offered for booking', request: { params: userParams, body: jsonBody(timeOffInput) }, responses: created('Added') });
+const credentials = defineRoute(['owner', 'medical_director'], { method: 'put', path: '/api/providers/{userId}/credentials', tags, summary: 'Modality credentials (for example rf_training), with expiry', request: { params: userParams, body: jsonBody(credentialsInput) }, responses: ok('Saved') });
+const maintenance = defineRoute(['owner', 'medical_director', 'provider'], { method: 'post', path: '/api/devices/{deviceId}/maintenance', tags, summary: 'A maintenance window when the device cannot be booked', request: { params: z.object({ deviceId: UuidParam('deviceId') }), body: jsonBody(maintenanceInput) }, responses: created('Added') });
+const scope = defineRoute(['owner', 'medical_director'], { method: 'put', path: '/api/scope-rules', tags, summary: 'Set a scope-of-practice rule (state x licence x modality); no rule denies', request: { body: jsonBody(scopeRuleInput) }, responses: ok('Saved') });
+
+export function schedulingSetupRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(services, async (c) => c.json({ items: await listActiveServices(ctxOf(c)) }, 200));
+  app.openapi(addService, async (c) => c.json(await createService(ctxOf(c), c.req.valid('json')), 201));
+  app.openapi(setup, async (c) => c.json(await getSchedulingSetup(ctxOf(c), c.req.valid('param').locationId), 200));
+  app.openapi(schedule, async (c) => c.json(await putLocationSchedule(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 200));
+  app.openapi(closure, async (c) => c.json(await addClosure(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 201));
+  app.openapi(providerSchedule, async (c) => c.json(await putProviderSchedule(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
+  app.openapi(providerOverride, async (c) => c.json(await putProviderOverride(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
+  app.openapi(timeOff, async (c) => c.json(await addTimeOff(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 201));
+  app.openapi(credentials, async (c) => c.json(await putCredentials(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
+  app.openapi(maintenance, async (c) => c.json(await addMaintenance(ctxOf(c), c.req.valid('param').deviceId, c.req.valid('json')), 201));
+  app.openapi(scope, async (c) => c.json(await putScopeRule(ctxOf(c), c.req.valid('json')), 200));
+}

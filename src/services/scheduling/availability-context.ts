@@ -1,0 +1,122 @@
+import type { Db } from '../../db/connect.js';
+import { listLocations } from '../../db/repositories/organizations.repository.js';
+import {
+  findService,
+  getLocationSchedule,
+  listBusy,
+  listClosures,
+  listCredentials,
+  listDevicesAt,
+  listMaintenance,
+  listOverrides,
+  listProvidersAt,
+  listRoomsAt,
+  listScopeRules,
+  listTimeOff,
+  type ServiceRow,
+} from '../../db/repositories/scheduling.repository.js';
+import { normalize, intersect, subtract, type Interval } from '../../domain/scheduling/intervals.js';
+import { expandWeekly, instantOf, localDays, type DayOverride, type LocalRange, type WeeklyHours } from '../../domain/scheduling/local-time.js';
+import { providerEligibility, type Eligibility } from '../../domain/scheduling/scope.js';
+import type { ResourceFree, SlotQuery } from '../../domain/scheduling/availability.js';
+import { AppError, notFound } from '../errors.js';
+
+export interface ProviderInfo {
+  id: string;
+  name: string;
+  title: string;
+  eligibility: Eligibility;
+}
+
+export interface AvailabilityContext {
+  location: { id: string; name: string; timeZone: string; state: string };
+  service: ServiceRow;
+  providers: ProviderInfo[];
+  query: Omit<SlotQuery, 'window'>;
+  window: Interval;
+}
+
+const busyOf = (rows: { resource_kind: string; resource_id: string; start: Date; end: Date; booking_id: string }[], kind: string, id: string, ignore: string | undefined) =>
+  normalize(rows.filter((r) => r.resource_kind === kind && r.resource_id === id && r.booking_id !== ignore).map((r) => ({ start: new Date(r.start).getTime(), end: new Date(r.end).getTime() })));
+
+/**
+ * Everything the availability engine needs for a service at a location over local dates: each
+ * eligible provider's, room's and device's free time (hours minus closures, time off, maintenance and
+ * bookings with their buffers). `override` ignores hours and rules, keeping only other bookings.
+ */
+export async function loadAvailability(
+  db: Db,
+  organizationId: string,
+  args: { locationId: string; serviceId: string; from: string; to: string; now: Date; ignoreBookingId?: string | undefined; override?: boolean; depthMm?: number | null },
+): Promise<AvailabilityContext> {
+  const loc = (await listLocations(db, organizationId)).find((l) => l.id === args.locationId);
+  if (!loc) throw notFound('location');
+  const service = await findService(db, organizationId, args.serviceId);
+  if (!service || !service.active) throw notFound('service');
+  const schedule = await getLocationSchedule(db, organizationId, loc.id);
+  if (!schedule) throw new AppError('conflict', `${loc.name} has no opening hours yet`, [{ path: 'locationId', message: 'no opening hours' }]);
+  const tz = loc.time_zone;
+  const window = localDays(args.from, args.to, tz);
+  const closures: DayOverride[] = (await listClosures(db, organizationId, loc.id, args.from, args.to)).map((c) => ({ date: c.date, ranges: [] }));
+  const open = args.override ? [window] : expandWeekly(schedule.weekly as WeeklyHours, closures, args.from, args.to, tz);
+  const start = new Date(window.start - 86_400_000);
+  const end = new Date(window.end + 86_400_000);
+  const busy = await listBusy(db, organizationId, start, end, args.now);
+  const rules = (await listScopeRules(db, organizationId)).map((r) => ({ state: r.state, licenceType: r.licence_type, modality: r.modality, maxDepthMm: r.max_depth_mm === null ? null : Number(r.max_depth_mm), outcome: r.outcome }));
+  const credentials = await listCredentials(db, organizationId);
+  const timeOff = await listTimeOff(db, organizationId, start, end);
+  const overrides = await listOverrides(db, organizationId, loc.id, args.from, args.to);
+
+  const providers: ProviderInfo[] = [];
+  const providerFree: ResourceFree[] = [];
+  for (const p of await listProvidersAt(db, organizationId, loc.id)) {
+    const eligibility = providerEligibility(
+      { role: p.role, licenceType: p.licence_type, licenceExpiresOn: p.licence_expires_on, credentials: credentials.filter((c) => c.user_id === p.user_id).map((c) => ({ credential: c.credential, expiresOn: c.expires_on })) },
+      { kind: service.kind, modality: service.modality, credential: service.credential, depthMm: args.depthMm ?? null },
+      loc.state,
+      args.from,
+      rules,
+    );
+    providers.push({ id: p.user_id, name: p.name, title: p.title, eligibility });
+    if (!eligibility.ok && !args.override) continue;
+    const own: DayOverride[] = overrides.filter((o) => o.user_id === p.user_id).map((o) => ({ date: o.date, ranges: o.ranges as LocalRange[] }));
+    let free = args.override ? [window] : intersect(expandWeekly(p.weekly as WeeklyHours, [...closures, ...own.filter((o) => !closures.some((c) => c.date === o.date))], args.from, args.to, tz), open);
+    // a licence that expires during the range stops at the end of its last day
+    if (!args.override && p.licence_expires_on && p.licence_expires_on < args.to) free = intersect(free, [{ start: window.start, end: instantOf(p.licence_expires_on, '24:00', tz) }]);
+    if (!args.override) free = subtract(free, normalize(timeOff.filter((t) => t.user_id === p.user_id).map((t) => ({ start: new Date(t.start).getTime(), end: new Date(t.end).getTime() }))));
+    providerFree.push({ id: p.user_id, free: subtract(free, busyOf(busy, 'provider', p.user_id, args.ignoreBookingId)) });
+  }
+  const rooms = service.needs_room ? (await listRoomsAt(db, organizationId, loc.id)).map((r) => ({ id: r.id, free: subtract(open, busyOf(busy, 'room', r.id, args.ignoreBookingId)) })) : null;
+  let devices: ResourceFree[] | null = null;
+  if (service.needs_device) {
+    const maintenance = await listMaintenance(db, organizationId, start, end);
+    devices = (await listDevicesAt(db, organizationId, loc.id))
+      .filter((d) => d.modality === service.modality)
+      .map((d) => {
+        const down = normalize(maintenance.filter((m) => m.device_id === d.id).map((m) => ({ start: new Date(m.start).getTime(), end: new Date(m.end).getTime() })));
+        return { id: d.id, free: subtract(subtract(open, args.override ? [] : down), busyOf(busy, 'device', d.id, args.ignoreBookingId)) };
+      });
+  }
+  return {
+    location: { id: loc.id, name: loc.name, timeZone: tz, state: loc.state },
+    service,
+    providers,
+    window,
+    query: {
+      durationMin: service.numbing_min + service.treatment_min,
+      buffers: {
+        provider: { beforeMin: service.provider_before_min, afterMin: service.provider_after_min },
+        room: { beforeMin: service.room_before_min, afterMin: service.room_after_min },
+        device: { beforeMin: service.device_before_min, afterMin: service.device_after_min },
+      },
+      providers: providerFree,
+      rooms,
+      devices,
+      gridMin: args.override ? 5 : schedule.grid_min,
+      timeZone: tz,
+      now: args.now.getTime(),
+      minNoticeMin: args.override ? 0 : schedule.min_notice_min,
+      horizonDays: args.override ? 3650 : schedule.horizon_days,
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { findBooking, findBookingByKey, listClientBookings } from '../../db/repositories/bookings.repository.js';
+import { findPlan } from '../../db/repositories/plans.repository.js';
+import { findSlots } from '../../domain/scheduling/availability.js';
+import { addDays } from '../../domain/scheduling/local-time.js';
+import { planSeries } from '../../domain/scheduling/series.js';
+import type { TreatmentPlan } from '../../domain/plans/recommend.js';
+import type { Ctx } from '../context.js';
+import { AppError, invalid } from '../errors.js';
+import { loadClient } from '../clients/load-client.js';
+import { loadAvailability } from './availability-context.js';
+import { bookingView } from './booking-view.js';
+import { isOverlap, placeIn, taken } from './place-booking.js';
+import { slotView } from './find-availability.js';
+
+export const seriesPlanInput = z.strictObject({
+  serviceId: z.uuid(),
+  sessions: z.number().int().min(1).max(12),
+  intervalDays: z.strictObject({ min: z.number().int().min(14).max(120), max: z.number().int().min(14).max(180) }),
+  firstFrom: z.iso.date(),
+  firstTo: z.iso.date(),
+  providerId: z.string().min(1).max(64).optional(),
+});
+
+/** Finds one slot per session, each inside its window after the previous one, same provider if possible. */
+export async function planSeriesSlots(ctx: Ctx, locationId: string, q: z.infer<typeof seriesPlanInput>) {
+  if (q.intervalDays.max < q.intervalDays.min) throw invalid('intervalDays.max', 'must not be shorter than the minimum');
+  if (q.firstTo < q.firstFrom) throw invalid('firstTo', 'must be on or after firstFrom');
+  const last = addDays(q.firstTo, (q.sessions - 1) * q.intervalDays.max);
+  // one load covers every window of the series
+  const a = await loadAvailability(ctx.db, ctx.principal.organizationId, { locationId, serviceId: q.serviceId, from: q.firstFrom, to: last, now: ctx.now() });
+  const result = planSeries({
+    sessions: q.sessions,
+    intervalDays: q.intervalDays,
+    firstFrom: q.firstFrom,
+    firstTo: q.firstTo,
+    timeZone: a.location.timeZone,
+    preferProviderId: q.providerId,
+    slotsIn: (window) => findSlots({ ...a.query, window }),
+  });
+  return { slots: result.slots.map((s) => slotView(a, s)), missing: result.missing };
+}
+
+export const bookSeriesInput = z.strictObject({
+  locationId: z.uuid(),
+  serviceId: z.uuid(),
+  clientId: z.uuid(),
+  planId: z.uuid().optional(),
+  sessions: z.array(z.strictObject({ start: z.iso.datetime({ offset: true }), providerId: z.string().min(1).max(64).optional() })).min(1).max(12),
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+/** Books every session of a series, or none: one transaction, one series id. */
+export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput>) {
+  const org = ctx.principal.organizationId;
+  const key = `series:${input.idempotencyKey}`;
+  const replay = await findBookingByKey(ctx.db, org, key);
+  const fetchSeries = async (seriesId: string, clientId: string) =>
+    (await listClientBookings(ctx.db, org, clientId)).filter((b) => b.series_id === seriesId).sort((x, y) => (x.series_index ?? 0) - (y.series_index ?? 0)).map(bookingView);
+  if (replay) return { seriesId: replay.series_id!, bookings: await fetchSeries(replay.series_id!, replay.client_id), replayed: true };
+  const seriesId = randomUUID();
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const client = await loadClient(trx, ctx, input.clientId);
+      if (input.planId) {
+        const plan = await findPlan(trx, org, input.planId);
+        if (!plan || plan.client_id !== client.id) throw invalid('planId', 'no such plan for this client');
+        const sessions = (plan.plan as TreatmentPlan).sessions;
+        if (input.sessions.length > sessions) throw invalid('sessions', `the plan has ${sessions} sessions`);
+      }
+      for (const [i, s] of input.sessions.entries()) {
+        const id = await placeIn(trx, ctx, { locationId: input.locationId, serviceId: input.serviceId, clientId: input.clientId, planId: input.planId, start: s.start, providerId: s.providerId, hold: false, idempotencyKey: i === 0 ? key : `${key}:${i}` }, { id: seriesId, index: i + 1, firstStart: Date.parse(input.sessions[0]!.start) }).catch((e: unknown) => {
+          if (e instanceof AppError) throw new AppError(e.code, `session ${i + 1}: ${e.message}`, e.fields.map((f) => ({ ...f, path: `sessions.${i}.${f.path}` })), e.extra);
+          throw e;
+        });
+        // the first session carries the series key, so a repeated request finds the series
+        if (i === 0) await trx.updateTable('bookings').set({ idempotency_key: key }).where('organization_id', '=', org).where('id', '=', id).execute();
+      }
+    });
+  } catch (e) {
+    if (isOverlap(e)) throw taken();
+    throw e;
+  }
+  const first = await findBookingByKey(ctx.db, org, key);
+  return { seriesId, bookings: await fetchSeries(seriesId, first!.client_id), replayed: false };
+}
+
+export { findBooking };

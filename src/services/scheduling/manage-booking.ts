@@ -1,0 +1,140 @@
+// Changing a booking: confirm a hold, cancel (with the location's late-cancel policy), reschedule
+// (the same rows move, so the exclusion constraint checks the new time), check in and no-show.
+import { z } from 'zod';
+import type { Db } from '../../db/connect.js';
+import { findBooking, lockBooking, moveBooking, releaseResources, setBookingStatus, type BookingRecord } from '../../db/repositories/bookings.repository.js';
+import { getLocationSchedule, range } from '../../db/repositories/scheduling.repository.js';
+import { localDateOf } from '../../domain/scheduling/local-time.js';
+import type { Modality } from '../../domain/screening/engine/contract.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { loadClient } from '../clients/load-client.js';
+import { todayIn } from '../clinical/today.js';
+import { treatmentReadiness } from '../consent/treatment-readiness.js';
+import { loadAvailability } from './availability-context.js';
+import { assertTreatmentBookable } from './booking-rules.js';
+import { bookingView } from './booking-view.js';
+import { isOverlap, OVERRIDE_ROLES, overrideInput, slotAt, taken } from './place-booking.js';
+
+async function load(trx: Db, ctx: Ctx, id: string): Promise<BookingRecord> {
+  if (!(await lockBooking(trx, ctx.principal.organizationId, id))) throw notFound('booking');
+  const b = (await findBooking(trx, ctx.principal.organizationId, id))!;
+  // a client reaches only their own bookings; anything else is "not found"
+  await loadClient(trx, ctx, b.client_id).catch(() => {
+    throw notFound('booking');
+  });
+  return b;
+}
+
+const ACTIVE = ['held', 'confirmed', 'checked_in'];
+const view = async (ctx: Ctx, id: string) => bookingView((await findBooking(ctx.db, ctx.principal.organizationId, id))!);
+
+export async function confirmHold(ctx: Ctx, id: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const b = await load(trx, ctx, id);
+    if (b.status !== 'held') throw new AppError('conflict', `the booking is ${b.status.replace('_', ' ')}, not held`);
+    if (new Date(b.hold_expires_at!).getTime() <= ctx.now().getTime()) throw new AppError('conflict', 'the hold expired; choose a time again', [{ path: 'holdExpiresAt', message: 'expired' }]);
+    await setBookingStatus(trx, ctx.principal.organizationId, id, { status: 'confirmed', hold_expires_at: null });
+    await recordAudit(trx, ctx, { action: 'booking.confirm', entityType: 'booking', entityId: id, clientId: b.client_id });
+  });
+  return view(ctx, id);
+}
+
+export const cancelInput = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+
+/** Cancels and frees the time; within the location's late-cancel window it is a late cancel. */
+export async function cancelBooking(ctx: Ctx, id: string, input: z.infer<typeof cancelInput>) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const b = await load(trx, ctx, id);
+    if (!['held', 'confirmed'].includes(b.status)) throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be cancelled`);
+    const schedule = await getLocationSchedule(trx, ctx.principal.organizationId, b.location_id);
+    const hoursBefore = (new Date(b.starts_at).getTime() - ctx.now().getTime()) / 3_600_000;
+    const late = b.status === 'confirmed' && hoursBefore < (schedule?.late_cancel_hours ?? 24);
+    await setBookingStatus(trx, ctx.principal.organizationId, id, { status: late ? 'late_cancelled' : 'cancelled', cancel_reason: input.reason, hold_expires_at: null });
+    await releaseResources(trx, ctx.principal.organizationId, id);
+    await recordAudit(trx, ctx, { action: late ? 'booking.cancel.late' : 'booking.cancel', entityType: 'booking', entityId: id, clientId: b.client_id, details: { hoursBefore: Math.round(hoursBefore) } });
+  });
+  return view(ctx, id);
+}
+
+export const rescheduleInput = z.strictObject({
+  start: z.iso.datetime({ offset: true }),
+  providerId: z.string().min(1).max(64).optional(),
+  override: overrideInput.optional(),
+});
+
+export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typeof rescheduleInput>) {
+  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules');
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const org = ctx.principal.organizationId;
+      const b = await load(trx, ctx, id);
+      if (!['held', 'confirmed'].includes(b.status)) throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be moved`);
+      const start = Date.parse(input.start);
+      const date = localDateOf(start, b.time_zone);
+      const override = input.override !== undefined;
+      const a = await loadAvailability(trx, org, { locationId: b.location_id, serviceId: b.service_id, from: date, to: date, now: ctx.now(), ignoreBookingId: id, override });
+      if (a.service.kind === 'treatment' && !override) {
+        await assertTreatmentBookable(trx, org, { clientId: b.client_id, modality: a.service.modality as Modality, start, timeZone: b.time_zone, today: await todayIn(trx, ctx, b.location_id), planId: b.plan_id, ignoreBookingId: id });
+      }
+      const slot = slotAt(a, start, input.providerId ?? b.provider_user_id) ?? (input.providerId ? undefined : slotAt(a, start, undefined));
+      if (!slot) throw taken();
+      await moveBooking(trx, org, id, { starts_at: new Date(slot.start), ends_at: new Date(slot.end), provider_user_id: slot.providerId, room_id: slot.roomId, device_id: slot.deviceId, override_reason: input.override?.reason ?? b.override_reason });
+      const buf = a.query.buffers;
+      const rows: [kind: 'provider' | 'room' | 'device', id: string | null, before: number, after: number][] = [
+        ['provider', slot.providerId, buf.provider.beforeMin, buf.provider.afterMin],
+        ['room', slot.roomId, buf.room.beforeMin, buf.room.afterMin],
+        ['device', slot.deviceId, buf.device.beforeMin, buf.device.afterMin],
+      ];
+      for (const [kind, resourceId, before, after] of rows) {
+        if (!resourceId) continue;
+        await trx
+          .updateTable('booking_resources')
+          .set({ resource_id: resourceId, during: range(new Date(slot.start - before * 60_000), new Date(slot.end + after * 60_000)) })
+          .where('organization_id', '=', org)
+          .where('booking_id', '=', id)
+          .where('resource_kind', '=', kind)
+          .execute();
+      }
+      await recordAudit(trx, ctx, { action: override ? 'booking.reschedule.override' : 'booking.reschedule', entityType: 'booking', entityId: id, clientId: b.client_id, details: { from: new Date(b.starts_at).toISOString(), to: input.start, providerId: slot.providerId } });
+    });
+  } catch (e) {
+    if (isOverlap(e)) throw taken();
+    throw e;
+  }
+  return view(ctx, id);
+}
+
+export const checkInInput = z.strictObject({ override: overrideInput.optional() });
+
+/** Check-in: a treatment needs a clearing screening, a signed consent and the risks acknowledged. */
+export async function checkIn(ctx: Ctx, id: string, input: z.infer<typeof checkInInput>) {
+  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override check-in rules');
+  await ctx.db.transaction().execute(async (trx) => {
+    const b = await load(trx, ctx, id);
+    if (b.status !== 'confirmed') throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be checked in`);
+    if (b.service_kind === 'treatment' && !input.override) {
+      const date = localDateOf(new Date(b.starts_at).getTime(), b.time_zone);
+      const r = await treatmentReadiness(trx, ctx.principal.organizationId, b.client_id, b.modality as Modality, date, await todayIn(trx, ctx, b.location_id));
+      const missing = r.checks.filter((c) => !c.ok);
+      if (missing.length) throw new AppError('conflict', `not ready for treatment: ${missing.map((m) => m.message).join('; ')}`, missing.map((m) => ({ path: m.id, message: m.message })));
+    }
+    await setBookingStatus(trx, ctx.principal.organizationId, id, { status: 'checked_in', ...(input.override ? { override_reason: input.override.reason } : {}) });
+    await recordAudit(trx, ctx, { action: input.override ? 'booking.check_in.override' : 'booking.check_in', entityType: 'booking', entityId: id, clientId: b.client_id });
+  });
+  return view(ctx, id);
+}
+
+export async function markNoShow(ctx: Ctx, id: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const b = await load(trx, ctx, id);
+    if (b.status !== 'confirmed') throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be marked as a no-show`);
+    if (new Date(b.starts_at).getTime() > ctx.now().getTime()) throw new AppError('conflict', 'a no-show can only be marked after the start time', [{ path: 'status', message: 'not started yet' }]);
+    await setBookingStatus(trx, ctx.principal.organizationId, id, { status: 'no_show' });
+    await recordAudit(trx, ctx, { action: 'booking.no_show', entityType: 'booking', entityId: id, clientId: b.client_id });
+  });
+  return view(ctx, id);
+}
+
+export { ACTIVE };

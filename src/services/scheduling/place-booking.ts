@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { Db } from '../../db/connect.js';
+import { expireHolds, findBooking, findBookingByKey, insertBooking, insertResource } from '../../db/repositories/bookings.repository.js';
+import { getLocationSchedule } from '../../db/repositories/scheduling.repository.js';
+import { findSlots, type Slot } from '../../domain/scheduling/availability.js';
+import { localDateOf } from '../../domain/scheduling/local-time.js';
+import type { Modality } from '../../domain/screening/engine/contract.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { listLocations } from '../../db/repositories/organizations.repository.js';
+import { loadClient } from '../clients/load-client.js';
+import { todayIn } from '../clinical/today.js';
+import { loadAvailability, type AvailabilityContext } from './availability-context.js';
+import { assertTreatmentBookable } from './booking-rules.js';
+import { bookingView } from './booking-view.js';
+
+export const OVERRIDE_ROLES = ['owner', 'medical_director', 'front_desk'] as const;
+
+export const overrideInput = z.strictObject({ reason: z.string().trim().min(5, 'say why the rules are overridden').max(500) });
+
+export const bookingRequest = z.strictObject({
+  start: z.iso.datetime({ offset: true }),
+  providerId: z.string().min(1).max(64).optional(),
+});
+
+export const placeBookingInput = z.strictObject({
+  locationId: z.uuid(),
+  serviceId: z.uuid(),
+  clientId: z.uuid(),
+  start: z.iso.datetime({ offset: true }),
+  providerId: z.string().min(1).max(64).optional(),
+  planId: z.uuid().optional(),
+  /** a short hold while the client confirms; it blocks like a booking and expires */
+  hold: z.boolean().default(false),
+  idempotencyKey: z.string().min(8).max(100),
+  override: overrideInput.optional(),
+});
+export type PlaceBookingInput = z.infer<typeof placeBookingInput>;
+
+/** Exclusion-constraint violation: another booking took an overlapping time of the same resource. */
+export const isOverlap = (e: unknown) => (e as { code?: string }).code === '23P01';
+const isDuplicateKey = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505';
+
+export const taken = () => new AppError('conflict', 'that time was just taken; choose another', [{ path: 'start', message: 'no longer available' }], { rule: 'overlap' });
+
+/** The slot at exactly this start, with the requested provider if any, as availability sees it. */
+export function slotAt(a: AvailabilityContext, start: number, providerId: string | undefined): Slot | undefined {
+  const providers = providerId ? a.query.providers.filter((p) => p.id === providerId) : a.query.providers;
+  const durationMs = a.query.durationMin * 60_000;
+  return findSlots({ ...a.query, providers, window: { start, end: start + durationMs } }).find((s) => s.start === start);
+}
+
+/** Writes the booking and one row per resource it holds; overlapping rows are refused by PostgreSQL. */
+export async function insertBookingRows(
+  trx: Db,
+  ctx: Ctx,
+  a: AvailabilityContext,
+  slot: Slot,
+  args: { clientId: string; planId: string | null; hold: boolean; key: string | null; seriesId?: string | null; seriesIndex?: number | null; overrideReason: string | null },
+) {
+  const org = ctx.principal.organizationId;
+  const schedule = (await getLocationSchedule(trx, org, a.location.id))!;
+  const b = a.query.buffers;
+  const row = await insertBooking(trx, {
+    organization_id: org,
+    location_id: a.location.id,
+    client_id: args.clientId,
+    service_id: a.service.id,
+    status: args.hold ? 'held' : 'confirmed',
+    starts_at: new Date(slot.start),
+    ends_at: new Date(slot.end),
+    provider_user_id: slot.providerId,
+    room_id: slot.roomId,
+    device_id: slot.deviceId,
+    hold_expires_at: args.hold ? new Date(ctx.now().getTime() + schedule.hold_min * 60_000) : null,
+    idempotency_key: args.key,
+    series_id: args.seriesId ?? null,
+    series_index: args.seriesIndex ?? null,
+    plan_id: args.planId,
+    override_reason: args.overrideReason,
+    created_by: ctx.principal.userId,
+  });
+  const at = (min: number) => new Date(slot.start + min * 60_000);
+  const until = (min: number) => new Date(slot.end + min * 60_000);
+  await insertResource(trx, org, row.id, 'provider', slot.providerId, at(-b.provider.beforeMin), until(b.provider.afterMin));
+  if (slot.roomId) await insertResource(trx, org, row.id, 'room', slot.roomId, at(-b.room.beforeMin), until(b.room.afterMin));
+  if (slot.deviceId) await insertResource(trx, org, row.id, 'device', slot.deviceId, at(-b.device.beforeMin), until(b.device.afterMin));
+  return row.id;
+}
+
+/** One booking in the caller's transaction: access, rules (unless overridden), slot, rows, audit. */
+export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, series?: { id: string; index: number; firstStart: number }) {
+  const org = ctx.principal.organizationId;
+  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules');
+  const client = await loadClient(trx, ctx, input.clientId);
+  await expireHolds(trx, org, ctx.now());
+  const start = Date.parse(input.start);
+  const override = input.override !== undefined;
+  // local date of the start in the location's zone decides hours, scope and screening
+  const location = (await listLocations(trx, org)).find((l) => l.id === input.locationId);
+  if (!location) throw notFound('location');
+  const date = localDateOf(start, location.time_zone);
+  const a = await loadAvailability(trx, org, { locationId: input.locationId, serviceId: input.serviceId, from: date, to: date, now: ctx.now(), override });
+  if (a.service.kind === 'treatment' && !override) {
+    await assertTreatmentBookable(trx, org, {
+      clientId: client.id,
+      modality: a.service.modality as Modality,
+      start,
+      timeZone: a.location.timeZone,
+      today: await todayIn(trx, ctx, a.location.id),
+      planId: input.planId ?? null,
+      seriesStart: series && series.index > 1 ? series.firstStart : undefined,
+    });
+  }
+  const slot = slotAt(a, start, input.providerId);
+  if (!slot) throw taken();
+  const id = await insertBookingRows(trx, ctx, a, slot, {
+    clientId: client.id,
+    planId: input.planId ?? null,
+    hold: input.hold,
+    key: series ? null : input.idempotencyKey,
+    seriesId: series?.id ?? null,
+    seriesIndex: series?.index ?? null,
+    overrideReason: input.override?.reason ?? null,
+  });
+  await recordAudit(trx, ctx, {
+    action: override ? 'booking.create.override' : input.hold ? 'booking.hold' : 'booking.create',
+    entityType: 'booking',
+    entityId: id,
+    clientId: client.id,
+    details: { serviceId: a.service.id, start: input.start, providerId: slot.providerId, ...(override ? { reason: input.override!.reason } : {}) },
+  });
+  return id;
+}
+
+/**
+ * Books a slot all or nothing across its resources in one transaction. The same idempotency key
+ * returns the first booking instead of making a second; a slot taken meanwhile answers 409.
+ */
+export async function placeBooking(ctx: Ctx, input: PlaceBookingInput) {
+  const org = ctx.principal.organizationId;
+  const existing = await findBookingByKey(ctx.db, org, input.idempotencyKey);
+  if (existing) return { booking: bookingView(existing), replayed: true };
+  try {
+    const id = await ctx.db.transaction().execute((trx) => placeIn(trx, ctx, input));
+    return { booking: bookingView((await findBooking(ctx.db, org, id))!), replayed: false };
+  } catch (e) {
+    if (isOverlap(e)) throw taken();
+    if (isDuplicateKey(e)) {
+      const first = await findBookingByKey(ctx.db, org, input.idempotencyKey);
+      if (first) return { booking: bookingView(first), replayed: true };
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { listLocations } from '../../../db/repositories/organizations.repository.js';
+import type { Ctx } from '../../context.js';
+import { recordAudit } from '../../audit/record-audit-event.js';
+import { notFound } from '../../errors.js';
+import { weeklySchema } from './schemas.js';
+
+export const locationScheduleInput = z.strictObject({
+  weekly: weeklySchema,
+  gridMin: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30), z.literal(60)]).default(15),
+  minNoticeMin: z.number().int().min(0).max(10080).default(120),
+  horizonDays: z.number().int().min(1).max(365).default(90),
+  holdMin: z.number().int().min(1).max(60).default(10),
+  lateCancelHours: z.number().int().min(0).max(168).default(24),
+});
+
+export async function assertLocation(ctx: Ctx, locationId: string) {
+  const loc = (await listLocations(ctx.db, ctx.principal.organizationId)).find((l) => l.id === locationId);
+  if (!loc) throw notFound('location');
+  return loc;
+}
+
+/** Opening hours, slot grid, notice, horizon, hold length and the late-cancel window. */
+export async function putLocationSchedule(ctx: Ctx, locationId: string, input: z.infer<typeof locationScheduleInput>) {
+  await assertLocation(ctx, locationId);
+  const row = {
+    organization_id: ctx.principal.organizationId,
+    location_id: locationId,
+    weekly: JSON.stringify(input.weekly),
+    grid_min: input.gridMin,
+    min_notice_min: input.minNoticeMin,
+    horizon_days: input.horizonDays,
+    hold_min: input.holdMin,
+    late_cancel_hours: input.lateCancelHours,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('location_schedules')
+      .values(row)
+      .onConflict((oc) => oc.columns(['organization_id', 'location_id']).doUpdateSet({ ...row, updated_at: sql`now()` }))
+      .execute();
+    await recordAudit(trx, ctx, { action: 'location.schedule.update', entityType: 'location', entityId: locationId });
+  });
+  return input;
+}
+
+export const closureInput = z.strictObject({ date: z.iso.date(), reason: z.string().trim().max(200).default('') });
+
+export async function addClosure(ctx: Ctx, locationId: string, input: z.infer<typeof closureInput>) {
+  await assertLocation(ctx, locationId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('location_closures')
+      .values({ organization_id: ctx.principal.organizationId, location_id: locationId, date: input.date, reason: input.reason })
+      .onConflict((oc) => oc.columns(['organization_id', 'location_id', 'date']).doUpdateSet({ reason: input.reason }))
+      .execute();
+    await recordAudit(trx, ctx, { action: 'location.closure.add', entityType: 'location', entityId: locationId, details: { date: input.date } });
+  });
+  return input;
+}
