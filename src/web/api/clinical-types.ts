@@ -106,3 +106,64 @@ export const CONSENT_KIND: Record<ConsentView['kind'], string> = {
   photo_clinical: 'Photos for my medical record',
   photo_marketing: 'Photos for marketing',
 };
+
+export interface Service {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'consultation' | 'treatment';
+  modality: 'roller' | 'pen' | 'rf' | null;
+  durationMin: number;
+  needsDevice: boolean;
+}
+
+export interface AvailableSlot {
+  start: string;
+  end: string;
+  localDate: string;
+  localTime: string;
+  providerId: string;
+  providerName: string;
+  roomId: string | null;
+  deviceId: string | null;
+}
+
+export interface Availability {
+  location: { id: string; name: string; timeZone: string };
+  service: { id: string; name: string; kind: string; modality: string | null; durationMin: number };
+  providers: { id: string; name: string; title: string; eligible: boolean; supervised: boolean; reason: string | null }[];
+  slots: AvailableSlot[];
+}
+
+export interface Booking {
+  id: string;
+  status: 'held' | 'confirmed' | 'checked_in' | 'completed' | 'cancelled' | 'late_cancelled' | 'no_show';
+  start: string;
+  end: string;
+  localDate: string;
+  localTime: string;
+  timeZone: string;
+  location: { id: string; name: string };
+  service: { id: string; name: string; kind: string; modality: string | null };
+  client: { id: string; name: string; email: string | null; phone: string | null };
+  provider: { id: string; name: string };
+  room: { id: string; name: string } | null;
+  device: { id: string; model: string; serial: string } | null;
+  holdExpiresAt: string | null;
+  seriesId: string | null;
+  seriesIndex: number | null;
+  overrideReason: string | null;
+  cancelReason: string | null;
+}
+
+export const BOOKING_STATUS: Record<Booking['status'], { label: string; color: string }> = {
+  held: { label: 'Held', color: 'yellow' },
+  confirmed: { label: 'Confirmed', color: 'teal' },
+  checked_in: { label: 'Checked in', color: 'blue' },
+  completed: { label: 'Completed', color: 'gray' },
+  cancelled: { label: 'Cancelled', color: 'gray' },
+  late_cancelled: { label: 'Late cancel', color: 'orange' },
+  no_show: { label: 'No-show', color: 'red' },
+};
+
+export const prettyDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });

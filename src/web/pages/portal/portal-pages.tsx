@@ -1,21 +1,10 @@
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
 import { useApi } from '../../api/use-api.js';
 import type { Client } from '../../api/types.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
-import { Empty, ErrorAlert, Loading } from '../../components/states.js';
+import { ErrorAlert, Loading } from '../../components/states.js';
 import { ClientForm } from '../console/client-form.js';
-
-export function BookPage() {
-  return (
-    <Page title="Book" lead="Consultations and treatment series with a licensed provider.">
-      <Empty title="Online booking is not open yet" action={<Button component={Link} to="/portal/care">Check my eligibility first</Button>}>
-        You can already answer the health questionnaire and see whether microneedling suits you. Call your clinic to book in the meantime.
-      </Empty>
-    </Page>
-  );
-}
 
 export function AccountPage() {
   const { me, signOut } = useSession();

@@ -7,6 +7,7 @@ import { StaffTab } from './staff-tab.js';
 import { SecurityTab } from './security-tab.js';
 import { OutboxTab } from './outbox-tab.js';
 import { ClinicalTab } from './clinical-tab.js';
+import { SchedulingTab } from './scheduling-tab.js';
 
 function LocationsTab() {
   const org = useApi<Organization>('/api/organization');
@@ -36,6 +37,7 @@ export function SettingsPage() {
     { value: 'staff', label: 'Staff', show: role === 'owner' || role === 'medical_director', el: <StaffTab /> },
     { value: 'clinical', label: 'Clinical windows', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <ClinicalTab /> },
     { value: 'locations', label: 'Locations', show: true, el: <LocationsTab /> },
+    { value: 'scheduling', label: 'Scheduling', show: role !== 'client', el: <SchedulingTab /> },
     { value: 'outbox', label: 'Outbox', show: role === 'owner' || role === 'front_desk', el: <OutboxTab /> },
   ].filter((t) => t.show);
   return (

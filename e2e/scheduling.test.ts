@@ -1,0 +1,109 @@
+// Booking in the browser: a new client books a consultation and a three-session series from real
+// availability; the front desk moves the consultation on the calendar and the client sees the change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startBuiltServer, type RunningServer } from './support/server.js';
+import { DESKTOP, launch, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startBuiltServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function api(ctx: BrowserContext, method: 'get' | 'post', path: string, data?: unknown) {
+  const res = await ctx.request[method](`${server.url}${path}`, { headers: { origin: server.url }, ...(data !== undefined ? { data } : {}) });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+describe('booking in the browser', () => {
+  it('a new client books a consultation and a series; the front desk reschedules; the client sees it', async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/register`);
+    await page.getByLabel('First name').fill('Taylor');
+    await page.getByLabel('Last name').fill('Quinn');
+    await page.getByLabel('Email').fill('taylor.quinn@example.com');
+    await passwordField(page).fill('a-long-password-2026');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/portal/);
+    // set-up that is not under test here: the questionnaire and an eligible screening for pen
+    const me = (await api(ctx, 'get', '/api/me')) as { clientId: string };
+    await api(ctx, 'post', `/api/clients/${me.clientId}/intake`, {
+      answeredOn: day(0), dateOfBirth: '1992-06-01', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'],
+    });
+    await api(ctx, 'post', `/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: day(1) } });
+
+    // a consultation: service, a real free time (held), confirm
+    await page.goto(`${server.url}/portal/book`);
+    await page.getByText('Microneedling consultation').click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    const firstTime = page.getByRole('group', { name: /Free times on/ }).getByRole('button').first();
+    await firstTime.waitFor();
+    await shot(page, 'book-times-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await firstTime.click();
+    await page.getByText(/We hold this time for you/).waitFor();
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    await page.getByText('Booked', { exact: true }).waitFor();
+    const booked = (await page.locator('.mantine-Alert-root', { hasText: 'Booked' }).textContent()) ?? '';
+    const consultTime = /at (\d\d:\d\d) with/.exec(booked)![1]!;
+
+    // a three-session series: the risk summary first, then every session at once
+    await page.getByRole('button', { name: 'Book something else' }).click();
+    await page.getByText('Pen microneedling, full face').click();
+    await page.getByLabel(/The whole series/).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Session 3:').waitFor();
+    await page.getByLabel('I have read and understood these risks.').check();
+    await page.getByRole('button', { name: 'Acknowledge the risks' }).click();
+    await page.getByText(/You acknowledged these risks/).waitFor();
+    await shot(page, 'book-series-phone');
+    await page.getByRole('button', { name: 'Book 3 sessions' }).click();
+    await page.getByText('Booked', { exact: true }).waitFor();
+    await expect.poll(() => page.getByText(/· session \d/).count()).toBe(3);
+    await shot(page, 'booked-phone');
+
+    // the front desk moves the consultation on the calendar
+    const desk = await browser.newContext(DESKTOP);
+    const dp = await desk.newPage();
+    await dp.goto(`${server.url}/sign-in`);
+    await dp.getByLabel('Email').fill('frontdesk@glow.example.com');
+    await passwordField(dp).fill('demo-password-2026');
+    await dp.getByRole('button', { name: 'Sign in' }).click();
+    await dp.waitForURL(/\/console/);
+    const consult = (await api(ctx, 'get', `/api/clients/${me.clientId}/bookings`)) as { items: { service: { kind: string }; localDate: string }[] };
+    const c = consult.items.find((b) => b.service.kind === 'consultation')!;
+    // the client booked at the first location, which the calendar also opens on
+    await dp.getByLabel('Day', { exact: true }).fill(c.localDate);
+    const block = dp.getByRole('button', { name: new RegExp(`${consultTime} Taylor Quinn`) });
+    await block.waitFor();
+    await shot(dp, 'schedule-day');
+    expect(await seriousA11yViolations(dp)).toEqual([]);
+    await block.click();
+    await dp.getByRole('button', { name: 'Reschedule' }).click();
+    const later = dp.getByRole('group', { name: /Free times on/ }).getByRole('button').last();
+    await later.waitFor();
+    const newTime = (await later.textContent())!.trim();
+    expect(newTime).not.toBe(consultTime);
+    await later.click();
+    await dp.getByRole('dialog').getByText(new RegExp(`at ${newTime}`)).waitFor();
+    await shot(dp, 'schedule-rescheduled');
+
+    // the client sees the new time
+    await page.goto(`${server.url}/portal/book`);
+    await page.getByText(new RegExp(`at ${newTime} ·`)).first().waitFor();
+    await shot(page, 'client-sees-change-phone');
+    await desk.close();
+    await ctx.close();
+  });
+});

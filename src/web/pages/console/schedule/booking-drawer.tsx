@@ -1,0 +1,103 @@
+import { Alert, Badge, Button, Checkbox, Drawer, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError, errorText } from '../../../api/client.js';
+import { BOOKING_STATUS, prettyDate, type AvailableSlot, type Booking } from '../../../api/clinical-types.js';
+import { useSession } from '../../../auth/session.js';
+import { addDays, SlotPicker } from '../../../components/booking/slot-picker.js';
+
+const OVERRIDERS = ['owner', 'medical_director', 'front_desk'];
+
+/** A booking's details and what the desk can do with it: check in, no-show, move, cancel. */
+export function BookingDrawer({ booking, onClose, onChanged }: { booking: Booking; onClose: () => void; onChanged: (b: Booking) => void }) {
+  const { me } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [reason, setReason] = useState('');
+  const [override, setOverride] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const canOverride = OVERRIDERS.includes(me?.role ?? '');
+  const act = async (path: string, body: unknown = {}) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await api<Booking>(`/api/bookings/${booking.id}/${path}`, { body }));
+    } catch (e) {
+      setError(e instanceof ApiError && e.fields.length ? `${errorText(e)}` : errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const withOverride = () => (override && overrideReason.trim().length >= 5 ? { override: { reason: overrideReason } } : {});
+  const status = BOOKING_STATUS[booking.status];
+  const open = booking.status === 'confirmed' || booking.status === 'held';
+  return (
+    <Drawer opened onClose={onClose} position="right" size="md" title={`${booking.service.name}`}>
+      <Stack>
+        <Group gap="xs">
+          <Badge color={status.color}>{status.label}</Badge>
+          {booking.seriesIndex ? <Badge variant="light">Session {booking.seriesIndex}</Badge> : null}
+        </Group>
+        <Text>
+          {prettyDate(booking.localDate)} at {booking.localTime} ({booking.timeZone})
+        </Text>
+        <Text size="sm">
+          Client: <Link to={`/console/clients/${booking.client.id}`}>{booking.client.name}</Link> · {booking.client.phone ?? 'no phone'}
+        </Text>
+        <Text size="sm">
+          Provider: {booking.provider.name}
+          {booking.room ? ` · ${booking.room.name}` : ''}
+          {booking.device ? ` · ${booking.device.model} (${booking.device.serial})` : ''}
+        </Text>
+        {booking.overrideReason ? <Text size="sm">Rules overridden: {booking.overrideReason}</Text> : null}
+        {booking.cancelReason ? <Text size="sm">Cancelled: {booking.cancelReason}</Text> : null}
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        {canOverride && open ? (
+          <Stack gap={4}>
+            <Checkbox label="Override booking rules (never overlaps)" checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} />
+            {override ? <TextInput label="Reason for the override" value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} /> : null}
+          </Stack>
+        ) : null}
+        {booking.status === 'confirmed' ? (
+          <Group>
+            <Button onClick={() => void act('check-in', withOverride())} loading={busy}>
+              Check in
+            </Button>
+            {Date.parse(booking.start) <= Date.now() ? (
+              <Button variant="light" color="red" onClick={() => void act('no-show')} loading={busy}>
+                Mark no-show
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+        {open ? (
+          <>
+            <Button variant="default" onClick={() => setMoving((m) => !m)}>
+              {moving ? 'Keep this time' : 'Reschedule'}
+            </Button>
+            {moving ? (
+              <SlotPicker
+                locationId={booking.location.id}
+                serviceId={booking.service.id}
+                from={addDays(new Date().toISOString().slice(0, 10), 0)}
+                picked={null}
+                onPick={(s: AvailableSlot) => void act('reschedule', { start: s.start, providerId: s.providerId, ...withOverride() })}
+              />
+            ) : null}
+            <Group align="flex-end">
+              <TextInput label="Cancellation reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />
+              <Button color="red" variant="light" disabled={reason.trim().length < 2} onClick={() => void act('cancel', { reason })} loading={busy}>
+                Cancel booking
+              </Button>
+            </Group>
+          </>
+        ) : null}
+      </Stack>
+    </Drawer>
+  );
+}

@@ -1,0 +1,259 @@
+import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, Select, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { IconCalendarCheck, IconClock } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError, errorText } from '../../api/client.js';
+import { useApi } from '../../api/use-api.js';
+import type { Organization } from '../../api/types.js';
+import { useSession } from '../../auth/session.js';
+import { prettyDate, type AvailableSlot, type Booking, type PlanView, type Service } from '../../api/clinical-types.js';
+import { Page } from '../../components/page.js';
+import { ErrorAlert, Loading } from '../../components/states.js';
+import { addDays, SlotPicker } from '../../components/booking/slot-picker.js';
+import { RiskAcknowledgement } from '../../components/clinical/risk-acknowledgement.js';
+import { MyBookings } from './my-bookings.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const PRE_CARE = ['Stop retinoids and acids (AHA, BHA, benzoyl peroxide) 3 days before.', 'No tanning, self-tanner or sunburn on the area.', 'Come without makeup; wear what you like, we give you a cleanser.'];
+
+function Countdown({ until }: { until: string }) {
+  const [left, setLeft] = useState(() => Date.parse(until) - Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setLeft(Date.parse(until) - Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [until]);
+  if (left <= 0) return <Text c="red.8">The hold expired; choose a time again.</Text>;
+  return (
+    <Text size="sm" aria-live="polite">
+      <IconClock size={14} /> We hold this time for you for {Math.floor(left / 60000)}:{String(Math.floor((left % 60000) / 1000)).padStart(2, '0')}
+    </Text>
+  );
+}
+
+interface SeriesProposal {
+  slots: AvailableSlot[];
+  missing: { session: number; from: string; to: string } | null;
+}
+
+/** Service, provider and time from real availability, a short hold, then confirm; or a whole series. */
+export function BookPage() {
+  const { me } = useSession();
+  const clientId = me?.clientId ?? '';
+  const org = useApi<Organization>('/api/organization');
+  const services = useApi<{ items: Service[] }>('/api/services');
+  const plans = useApi<{ items: PlanView[] }>(clientId ? `/api/clients/${clientId}/plans` : null);
+  const [step, setStep] = useState(0);
+  const [locationId, setLocationId] = useState<string | null>(null);
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [mode, setMode] = useState<'single' | 'series'>('single');
+  const [slot, setSlot] = useState<AvailableSlot | null>(null);
+  const [series, setSeries] = useState<SeriesProposal | null>(null);
+  const [hold, setHold] = useState<Booking | null>(null);
+  const [done, setDone] = useState<Booking[] | null>(null);
+  const [error, setError] = useState<{ text: string; rule?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [reload, setReload] = useState(0);
+
+  const location = locationId ?? org.data?.locations[0]?.id ?? null;
+  const service = services.data?.items.find((s) => s.id === serviceId) ?? null;
+  const plan = useMemo(() => plans.data?.items.find((p) => p.status !== 'superseded' && p.plan.modality === service?.modality) ?? null, [plans.data, service]);
+  const from = addDays(today(), 1);
+
+  const fail = (e: unknown) => {
+    const rule = e instanceof ApiError ? (e.fields[0]?.path ?? undefined) : undefined;
+    setError({ text: errorText(e), ...(rule ? { rule } : {}) });
+  };
+
+  const holdSlot = async (s: AvailableSlot) => {
+    setSlot(s);
+    setError(null);
+    setBusy(true);
+    try {
+      if (hold) await api(`/api/bookings/${hold.id}/cancel`, { body: { reason: 'chose another time' } }).catch(() => undefined);
+      const b = await api<Booking>('/api/bookings', { body: { locationId: location, serviceId, clientId, start: s.start, providerId: s.providerId, hold: true, idempotencyKey: crypto.randomUUID(), ...(plan ? { planId: plan.id } : {}) } });
+      setHold(b);
+      setStep(2);
+    } catch (e) {
+      fail(e);
+      setHold(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const proposeSeries = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const p = await api<SeriesProposal>(`/api/locations/${location}/series-plan`, {
+        body: { serviceId, sessions: plan?.plan.sessions ?? 3, intervalDays: plan?.plan.intervalDays ?? { min: 28, max: 42 }, firstFrom: from, firstTo: addDays(from, 13) },
+      });
+      setSeries(p);
+      setStep(2);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === 'series' && series) {
+        const r = await api<{ bookings: Booking[] }>('/api/bookings/series', {
+          body: { locationId: location, serviceId, clientId, sessions: series.slots.map((s) => ({ start: s.start, providerId: s.providerId })), idempotencyKey: crypto.randomUUID(), ...(plan ? { planId: plan.id } : {}) },
+        });
+        setDone(r.bookings);
+      } else if (hold) {
+        setDone([await api<Booking>(`/api/bookings/${hold.id}/confirm`, { method: 'POST' })]);
+      }
+      setStep(3);
+      setReload((n) => n + 1);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (org.loading || services.loading) return <Loading label="Loading services" />;
+  if (services.error) return <ErrorAlert error={services.error} />;
+
+  return (
+    <Page title="Book" lead="Consultations and treatment series with a licensed provider. Only times that are really free are shown.">
+      <Stepper active={step} onStepClick={(s) => s < step && step < 3 && setStep(s)} size="sm" allowNextStepsSelect={false}>
+        <Stepper.Step label="What" description="Service and clinic">
+          <Stack mt="md">
+            <Select label="Clinic" data={org.data?.locations.map((l) => ({ value: l.id, label: l.name })) ?? []} value={location} onChange={(v) => setLocationId(v)} allowDeselect={false} />
+            <Radio.Group label="Service" value={serviceId ?? ''} onChange={(v) => setServiceId(v)}>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+                {services.data?.items.map((s) => (
+                  <Radio.Card key={s.id} value={s.id} p="md" radius="md" withBorder>
+                    <Group wrap="nowrap" align="flex-start">
+                      <Radio.Indicator />
+                      <div>
+                        <Text fw={600}>{s.name}</Text>
+                        <Text size="sm" c="dimmed">
+                          About {s.durationMin} minutes{s.kind === 'consultation' ? ' · no screening needed' : ' · needs a current eligibility result'}
+                        </Text>
+                      </div>
+                    </Group>
+                  </Radio.Card>
+                ))}
+              </SimpleGrid>
+            </Radio.Group>
+            {service?.kind === 'treatment' ? (
+              <Radio.Group label="How many sessions?" value={mode} onChange={(v) => setMode(v)}>
+                <Group mt="xs">
+                  <Radio value="single" label="One session" />
+                  <Radio value="series" label={`The whole series (${plan?.plan.sessions ?? 3} sessions${plan ? ', from my plan' : ''})`} />
+                </Group>
+              </Radio.Group>
+            ) : null}
+            <Group justify="flex-end">
+              <Button disabled={!service || !location} onClick={() => (mode === 'series' && service?.kind === 'treatment' ? void proposeSeries() : setStep(1))} loading={busy}>
+                Next
+              </Button>
+            </Group>
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label="When" description="Provider, day, time">
+          {location && serviceId ? (
+            <Stack mt="md">
+              <SlotPicker locationId={location} serviceId={serviceId} from={from} onPick={(s) => void holdSlot(s)} picked={slot} />
+            </Stack>
+          ) : null}
+        </Stepper.Step>
+        <Stepper.Step label="Confirm" description="Check and book">
+          <Stack mt="md">
+            {mode === 'series' && series ? (
+              <Card withBorder>
+                <Title order={2} size="h4" mb="xs">
+                  Your series
+                </Title>
+                <List spacing={4}>
+                  {series.slots.map((s, i) => (
+                    <List.Item key={s.start}>
+                      Session {i + 1}: {prettyDate(s.localDate)} at {s.localTime} with {s.providerName}
+                    </List.Item>
+                  ))}
+                </List>
+                {series.missing ? <Alert color="orange" mt="sm">No free time for session {series.missing.session} between {series.missing.from} and {series.missing.to}. Book the first sessions now and the rest with the front desk.</Alert> : null}
+              </Card>
+            ) : hold ? (
+              <Card withBorder>
+                <Title order={2} size="h4" mb="xs">
+                  {hold.service.name}
+                </Title>
+                <Text>
+                  {prettyDate(hold.localDate)} at {hold.localTime} with {hold.provider.name}, {hold.location.name}
+                </Text>
+                {hold.holdExpiresAt ? <Countdown until={hold.holdExpiresAt} /> : null}
+              </Card>
+            ) : null}
+            {service?.kind === 'treatment' && service.modality ? <RiskAcknowledgement clientId={clientId} modality={service.modality} /> : null}
+            <Card withBorder>
+              <Title order={2} size="h5" mb="xs">
+                Before your visit
+              </Title>
+              <List size="sm">
+                {PRE_CARE.map((p) => (
+                  <List.Item key={p}>{p}</List.Item>
+                ))}
+              </List>
+            </Card>
+            <Group justify="space-between">
+              <Button variant="default" onClick={() => setStep(mode === 'series' ? 0 : 1)}>
+                Back
+              </Button>
+              <Button onClick={() => void confirm()} loading={busy} leftSection={<IconCalendarCheck size={16} />} disabled={mode === 'series' ? !series?.slots.length : !hold}>
+                {mode === 'series' ? `Book ${series?.slots.length ?? 0} sessions` : 'Confirm booking'}
+              </Button>
+            </Group>
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Completed>
+          <Alert color="teal" icon={<IconCalendarCheck />} title="Booked" mt="md">
+            {done?.map((b) => (
+              <Text key={b.id}>
+                {b.service.name}: {prettyDate(b.localDate)} at {b.localTime} with {b.provider.name}
+              </Text>
+            ))}
+            <Text size="sm" mt="xs">
+              We will remind you before each visit.
+            </Text>
+          </Alert>
+          <Button
+            mt="md"
+            variant="default"
+            onClick={() => {
+              setStep(0);
+              setHold(null);
+              setSlot(null);
+              setSeries(null);
+              setDone(null);
+            }}
+          >
+            Book something else
+          </Button>
+        </Stepper.Completed>
+      </Stepper>
+      {error ? (
+        <Alert color="red" role="alert" title="Could not book">
+          {error.text}
+          {error.rule === 'start' || error.rule === 'clientId' ? (
+            <Text size="sm" mt={4}>
+              Treatments need a current eligibility result and the risk summary acknowledged: <Anchor component={Link} to="/portal/care">open My care</Anchor>.
+            </Text>
+          ) : null}
+        </Alert>
+      ) : null}
+      {clientId ? <MyBookings clientId={clientId} reloadKey={reload} /> : null}
+      {step === 0 && plans.data?.items.some((p) => p.status !== 'superseded') ? (
+        <Badge variant="light">You have a treatment plan: choose its service to book the series.</Badge>
+      ) : null}
+    </Page>
+  );
+}
