@@ -133,7 +133,33 @@ export interface BookingResourcesTable {
   active: Generated<boolean>;
 }
 
+export interface WaitlistEntriesTable {
+  organization_id: string;
+  id: Generated<string>;
+  client_id: string;
+  location_id: string;
+  service_id: string;
+  provider_user_id: string | null;
+  from_date: string;
+  to_date: string;
+  status: Generated<'waiting' | 'offered' | 'booked' | 'cancelled'>;
+  offer_booking_id: string | null;
+  offers: Generated<number>;
+  queued_at: Generated<Date>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CalendarFeedsTable {
+  organization_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+}
+
 export interface SchedulingTables {
+  waitlist_entries: WaitlistEntriesTable;
+  calendar_feeds: CalendarFeedsTable;
   location_schedules: LocationSchedulesTable;
   location_closures: LocationClosuresTable;
   provider_schedules: ProviderSchedulesTable;

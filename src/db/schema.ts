@@ -191,12 +191,16 @@ export interface OutboxMessagesTable {
   to_address: string;
   subject: Generated<string>;
   body_text: string;
-  status: Generated<'pending' | 'sent' | 'failed' | 'held'>;
+  status: Generated<'pending' | 'sent' | 'failed' | 'held' | 'cancelled'>;
   attempts: Generated<number>;
   last_error: string | null;
   idempotency_key: string | null;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+  /** not delivered before this time (reminders) */
+  send_after: Generated<Date>;
+  booking_id: string | null;
+  attachment_ics: string | null;
 }
 
 export interface JobsTable {

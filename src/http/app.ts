@@ -24,6 +24,7 @@ import { learnRoutes } from './routes/learn.routes.js';
 import { consentRoutes } from './routes/consents.routes.js';
 import { schedulingSetupRoutes } from './routes/scheduling-setup.routes.js';
 import { bookingRoutes } from './routes/bookings.routes.js';
+import { waitlistRoutes } from './routes/waitlist.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
 import { webRoutes } from './web.js';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   consentRoutes(app);
   schedulingSetupRoutes(app);
   bookingRoutes(app);
+  waitlistRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

@@ -2,13 +2,17 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
 import type { EmailPort } from '../services/ports.js';
 import { deliverPendingEmail } from '../services/outbox/deliver-pending-email.js';
+import { sweepExpiredHolds } from '../services/scheduling/waitlist/sweep-holds.js';
 
-/** Polls the outbox and delivers email; runs inside the server by default (DERMIS_WORKER=inline). */
+/** Releases expired holds and delivers due email; runs inside the server by default (DERMIS_WORKER=inline). */
 export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; logger: Logger; intervalMs?: number }) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     try {
+      // expired holds first, so a waitlist offer made now goes out in this round
+      const released = await sweepExpiredHolds(opts.db, new Date());
+      if (released) opts.logger.info({ released }, 'expired holds released');
       const r = await deliverPendingEmail(opts.db, opts.email);
       if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
     } catch (err) {

@@ -36,6 +36,7 @@ interface Fixture {
   cancelId: string;
   checkInId: string;
   pastId: string;
+  waitlistId: string;
   from: string;
   to: string;
 }
@@ -212,6 +213,19 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/bookings/{bookingId}/reschedule': { path: (f) => `/api/bookings/${f.bookingId}/reschedule`, body: (f) => ({ start: nextSlot(f) }), expect: { ...signedIn(200), client: 404, other: 404 } },
   'POST /api/bookings/{bookingId}/check-in': { path: (f) => `/api/bookings/${f.checkInId}/check-in`, body: () => ({}), expect: { ...only(409, STAFF, 404), owner: 200 } },
   'POST /api/bookings/{bookingId}/no-show': { path: (f) => `/api/bookings/${f.pastId}/no-show`, expect: { ...only(409, STAFF, 404), owner: 200 } },
+  // the first staff request joins; the client is then already waiting (409)
+  'POST /api/waitlist': {
+    path: () => '/api/waitlist',
+    body: (f) => ({ ...consult(f), fromDate: f.from, toDate: f.to }),
+    expect: { ...signedIn(409), owner: 201, client: 404, other: 404 },
+  },
+  'GET /api/waitlist': { path: (f) => `/api/waitlist?locationId=${f.org.locationId}`, expect: only(200, STAFF, 404) },
+  'GET /api/clients/{clientId}/waitlist': { path: (f) => `/api/clients/${f.clientId}/waitlist`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'POST /api/waitlist/{entryId}/cancel': { path: (f) => `/api/waitlist/${f.waitlistId}/cancel`, expect: { ...signedIn(409), owner: 200, client: 404, other: 404 } },
+  'GET /api/bookings/{bookingId}/ics': { path: (f) => `/api/bookings/${f.bookingId}/ics`, expect: { ...signedIn(200), client: 404, other: 404 } },
+  // a provider mints only their own feed; the owner any
+  'POST /api/providers/{userId}/calendar-feed': { path: (f) => `/api/providers/${f.clinic.provider.userId}/calendar-feed`, expect: only(201, ['owner']) },
+  'GET /api/calendar/{file}': { path: () => `/api/calendar/${'x'.repeat(32)}.ics`, expect: all(404) },
 };
 const WEEKDAYS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '07:00', end: '21:00' }]]));
 
@@ -264,8 +278,11 @@ beforeAll(async () => {
   const checkInId = await booked();
   const pastId = await booked();
   await t.db.updateTable('bookings').set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 1_800_000) }).where('id', '=', pastId).execute();
+  const waitClient = (await t.factory.client(org)).id;
+  const wl = await t.request('/api/waitlist', { cookie: clinic.frontDesk.cookie, body: { locationId: org.locationId, serviceId: clinic.consultationId, clientId: waitClient, fromDate: from, toDate: to } });
+  const waitlistId = ((await wl.json()) as { id: string }).id;
   fixture = {
-    clinic, slots, bookingId, heldId, cancelId, checkInId, pastId, from, to,
+    clinic, slots, bookingId, heldId, cancelId, checkInId, pastId, waitlistId, from, to,
     org, clientId: withIntake, reviewScreeningId: screening.id, directorName: director.name, settingsVersion: version, reviewClientId: reviewClient,
     selfClientId: actors.get('client')!.clientId!, planId: plan.id, consentId: consent.id, consentBody,
   };

@@ -67,12 +67,12 @@ export async function expireHolds(db: Db, organizationId: string, now: Date) {
     .where('organization_id', '=', organizationId)
     .where('status', '=', 'held')
     .where('hold_expires_at', '<=', now)
-    .returning(['id'])
+    .returning(['id', 'location_id', 'starts_at', 'ends_at'])
     .execute();
   if (expired.length) {
     await db.updateTable('booking_resources').set({ active: false }).where('organization_id', '=', organizationId).where('booking_id', 'in', expired.map((e) => e.id)).execute();
   }
-  return expired.length;
+  return expired;
 }
 
 export type BookingRecord = NonNullable<Awaited<ReturnType<typeof findBooking>>>;

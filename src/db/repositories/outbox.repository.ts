@@ -18,7 +18,8 @@ export function claimPending(db: Db, limit: number) {
     .selectAll()
     .where('status', '=', 'pending')
     .where('channel', '=', 'email')
-    .orderBy('created_at')
+    .where('send_after', '<=', new Date())
+    .orderBy('send_after')
     .limit(limit)
     .forUpdate()
     .skipLocked()
@@ -36,9 +37,20 @@ export function markMessage(
 export function listMessages(db: Db, organizationId: string, limit: number) {
   return db
     .selectFrom('outbox_messages')
-    .select(['id', 'channel', 'kind', 'to_address', 'subject', 'body_text', 'status', 'attempts', 'last_error', 'created_at', 'sent_at'])
+    .select(['id', 'channel', 'kind', 'to_address', 'subject', 'body_text', 'status', 'attempts', 'last_error', 'created_at', 'sent_at', 'send_after'])
     .where('organization_id', '=', organizationId)
     .orderBy('created_at', 'desc')
     .limit(limit)
+    .execute();
+}
+
+/** Reminders not yet sent for a booking are cancelled when it moves or is cancelled. */
+export function cancelPendingForBooking(db: Db, organizationId: string, bookingId: string) {
+  return db
+    .updateTable('outbox_messages')
+    .set({ status: 'cancelled' })
+    .where('organization_id', '=', organizationId)
+    .where('booking_id', '=', bookingId)
+    .where('status', '=', 'pending')
     .execute();
 }

@@ -18,7 +18,12 @@ export async function deliverPendingEmail(db: Db, email: EmailPort | null, batch
       if (!m) return false;
       const attempts = m.attempts + 1;
       try {
-        await email.send({ to: m.to_address, subject: m.subject, text: m.body_text });
+        await email.send({
+          to: m.to_address,
+          subject: m.subject,
+          text: m.body_text,
+          ...(m.attachment_ics ? { attachments: [{ filename: 'appointment.ics', content: m.attachment_ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] } : {}),
+        });
         await markMessage(trx, m, { status: 'sent', sent_at: new Date(), attempts, last_error: null });
         sent++;
       } catch (err) {

@@ -10,6 +10,10 @@ export interface OutgoingMessage {
   text: string;
   /** the same key twice queues one message */
   idempotencyKey?: string;
+  /** deliver no earlier than this (reminders) */
+  sendAfter?: Date;
+  bookingId?: string;
+  ics?: string;
 }
 
 /** Writes the message in the caller's transaction; delivery happens later, so a rollback sends nothing. */
@@ -22,5 +26,8 @@ export async function enqueueMessage(trx: Db, m: OutgoingMessage) {
     subject: m.subject,
     body_text: m.text,
     idempotency_key: m.idempotencyKey ?? null,
+    ...(m.sendAfter ? { send_after: m.sendAfter } : {}),
+    booking_id: m.bookingId ?? null,
+    attachment_ics: m.ics ?? null,
   });
 }

@@ -15,6 +15,8 @@ import { treatmentReadiness } from '../consent/treatment-readiness.js';
 import { loadAvailability } from './availability-context.js';
 import { assertTreatmentBookable } from './booking-rules.js';
 import { bookingView } from './booking-view.js';
+import { queueBookingMessages } from './booking-messages.js';
+import { markWaitlistBooked, offerFreedTime } from './waitlist/offer-freed-time.js';
 import { isOverlap, OVERRIDE_ROLES, overrideInput, slotAt, taken } from './place-booking.js';
 
 async function load(trx: Db, ctx: Ctx, id: string): Promise<BookingRecord> {
@@ -37,6 +39,8 @@ export async function confirmHold(ctx: Ctx, id: string) {
     if (new Date(b.hold_expires_at!).getTime() <= ctx.now().getTime()) throw new AppError('conflict', 'the hold expired; choose a time again', [{ path: 'holdExpiresAt', message: 'expired' }]);
     await setBookingStatus(trx, ctx.principal.organizationId, id, { status: 'confirmed', hold_expires_at: null });
     await recordAudit(trx, ctx, { action: 'booking.confirm', entityType: 'booking', entityId: id, clientId: b.client_id });
+    await markWaitlistBooked(trx, ctx.principal.organizationId, id);
+    await queueBookingMessages(trx, ctx.principal.organizationId, id, 'confirmed', ctx.now());
   });
   return view(ctx, id);
 }
@@ -54,6 +58,8 @@ export async function cancelBooking(ctx: Ctx, id: string, input: z.infer<typeof 
     await setBookingStatus(trx, ctx.principal.organizationId, id, { status: late ? 'late_cancelled' : 'cancelled', cancel_reason: input.reason, hold_expires_at: null });
     await releaseResources(trx, ctx.principal.organizationId, id);
     await recordAudit(trx, ctx, { action: late ? 'booking.cancel.late' : 'booking.cancel', entityType: 'booking', entityId: id, clientId: b.client_id, details: { hoursBefore: Math.round(hoursBefore) } });
+    if (b.status === 'confirmed') await queueBookingMessages(trx, ctx.principal.organizationId, id, 'cancelled', ctx.now());
+    await offerFreedTime(trx, ctx.principal.organizationId, { locationId: b.location_id, start: new Date(b.starts_at).getTime(), end: new Date(b.ends_at).getTime() }, ctx.now());
   });
   return view(ctx, id);
 }
@@ -98,6 +104,8 @@ export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typ
           .execute();
       }
       await recordAudit(trx, ctx, { action: override ? 'booking.reschedule.override' : 'booking.reschedule', entityType: 'booking', entityId: id, clientId: b.client_id, details: { from: new Date(b.starts_at).toISOString(), to: input.start, providerId: slot.providerId } });
+      if (b.status === 'confirmed') await queueBookingMessages(trx, org, id, 'moved', ctx.now());
+      await offerFreedTime(trx, org, { locationId: b.location_id, start: new Date(b.starts_at).getTime(), end: new Date(b.ends_at).getTime() }, ctx.now());
     });
   } catch (e) {
     if (isOverlap(e)) throw taken();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
-import { expireHolds, findBooking, findBookingByKey, insertBooking, insertResource } from '../../db/repositories/bookings.repository.js';
+import { findBooking, findBookingByKey, insertBooking, insertResource } from '../../db/repositories/bookings.repository.js';
+import { releaseExpiredHolds } from './waitlist/offer-freed-time.js';
 import { getLocationSchedule } from '../../db/repositories/scheduling.repository.js';
 import { findSlots, type Slot } from '../../domain/scheduling/availability.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
@@ -14,6 +15,7 @@ import { todayIn } from '../clinical/today.js';
 import { loadAvailability, type AvailabilityContext } from './availability-context.js';
 import { assertTreatmentBookable } from './booking-rules.js';
 import { bookingView } from './booking-view.js';
+import { queueBookingMessages } from './booking-messages.js';
 
 export const OVERRIDE_ROLES = ['owner', 'medical_director', 'front_desk'] as const;
 
@@ -52,14 +54,20 @@ export function slotAt(a: AvailabilityContext, start: number, providerId: string
 }
 
 /** Writes the booking and one row per resource it holds; overlapping rows are refused by PostgreSQL. */
+export interface Actor {
+  organizationId: string;
+  userId: string;
+  now: Date;
+}
+
 export async function insertBookingRows(
   trx: Db,
-  ctx: Ctx,
+  who: Actor,
   a: AvailabilityContext,
   slot: Slot,
   args: { clientId: string; planId: string | null; hold: boolean; key: string | null; seriesId?: string | null; seriesIndex?: number | null; overrideReason: string | null },
 ) {
-  const org = ctx.principal.organizationId;
+  const org = who.organizationId;
   const schedule = (await getLocationSchedule(trx, org, a.location.id))!;
   const b = a.query.buffers;
   const row = await insertBooking(trx, {
@@ -73,13 +81,13 @@ export async function insertBookingRows(
     provider_user_id: slot.providerId,
     room_id: slot.roomId,
     device_id: slot.deviceId,
-    hold_expires_at: args.hold ? new Date(ctx.now().getTime() + schedule.hold_min * 60_000) : null,
+    hold_expires_at: args.hold ? new Date(who.now.getTime() + schedule.hold_min * 60_000) : null,
     idempotency_key: args.key,
     series_id: args.seriesId ?? null,
     series_index: args.seriesIndex ?? null,
     plan_id: args.planId,
     override_reason: args.overrideReason,
-    created_by: ctx.principal.userId,
+    created_by: who.userId,
   });
   const at = (min: number) => new Date(slot.start + min * 60_000);
   const until = (min: number) => new Date(slot.end + min * 60_000);
@@ -94,7 +102,7 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
   const org = ctx.principal.organizationId;
   if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules');
   const client = await loadClient(trx, ctx, input.clientId);
-  await expireHolds(trx, org, ctx.now());
+  await releaseExpiredHolds(trx, org, ctx.now());
   const start = Date.parse(input.start);
   const override = input.override !== undefined;
   // local date of the start in the location's zone decides hours, scope and screening
@@ -115,7 +123,7 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
   }
   const slot = slotAt(a, start, input.providerId);
   if (!slot) throw taken();
-  const id = await insertBookingRows(trx, ctx, a, slot, {
+  const id = await insertBookingRows(trx, { organizationId: org, userId: ctx.principal.userId, now: ctx.now() }, a, slot, {
     clientId: client.id,
     planId: input.planId ?? null,
     hold: input.hold,
@@ -131,6 +139,7 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
     clientId: client.id,
     details: { serviceId: a.service.id, start: input.start, providerId: slot.providerId, ...(override ? { reason: input.override!.reason } : {}) },
   });
+  if (!input.hold) await queueBookingMessages(trx, org, id, 'confirmed', ctx.now());
   return id;
 }
 

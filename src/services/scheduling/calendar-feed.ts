@@ -1,0 +1,50 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/connect.js';
+import { findBooking, listBookingsBetween, type BookingRecord } from '../../db/repositories/bookings.repository.js';
+import { findOrganization } from '../../db/repositories/organizations.repository.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { forbidden, notFound } from '../errors.js';
+import { loadClient } from '../clients/load-client.js';
+import { bookingIcs, providerFeedIcs } from './ics.js';
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A new secret feed URL for a provider (the old one stops working); only its hash is stored. */
+export async function createCalendarFeed(ctx: Ctx, userId: string, publicUrl: string) {
+  if (ctx.principal.role !== 'owner' && ctx.principal.userId !== userId) throw forbidden('a provider creates their own feed; the owner may create any');
+  const org = ctx.principal.organizationId;
+  const m = await ctx.db.selectFrom('memberships').select('role').where('organization_id', '=', org).where('user_id', '=', userId).executeTakeFirst();
+  if (!m || (m.role !== 'provider' && m.role !== 'medical_director')) throw notFound('provider');
+  const token = randomBytes(24).toString('base64url');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('calendar_feeds')
+      .values({ organization_id: org, user_id: userId, token_hash: hash(token) })
+      .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doUpdateSet({ token_hash: hash(token) }))
+      .execute();
+    await recordAudit(trx, ctx, { action: 'calendar_feed.create', entityType: 'membership', entityId: userId });
+  });
+  return { url: `${publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics` };
+}
+
+/** The feed behind a secret URL: the provider's bookings from 30 days ago to 90 days ahead. */
+export async function calendarFeed(db: Db, token: string, now: Date): Promise<string> {
+  const feed = await db.selectFrom('calendar_feeds as f').innerJoin('users as u', 'u.id', 'f.user_id').select(['f.organization_id', 'f.user_id', 'u.name']).where('f.token_hash', '=', hash(token)).executeTakeFirst();
+  if (!feed) throw notFound('calendar');
+  const rows = (await listBookingsBetween(db, feed.organization_id, { start: new Date(now.getTime() - 30 * 86_400_000), end: new Date(now.getTime() + 90 * 86_400_000) })).filter(
+    (b: BookingRecord) => b.provider_user_id === feed.user_id && ['confirmed', 'checked_in', 'completed'].includes(b.status),
+  );
+  return providerFeedIcs(feed.name, rows);
+}
+
+/** One booking as an .ics file, for the client or staff. */
+export async function bookingIcsFile(ctx: Ctx, id: string) {
+  const b = await findBooking(ctx.db, ctx.principal.organizationId, id);
+  if (!b) throw notFound('booking');
+  await loadClient(ctx.db, ctx, b.client_id).catch(() => {
+    throw notFound('booking');
+  });
+  const org = await findOrganization(ctx.db, ctx.principal.organizationId);
+  return bookingIcs(b, org?.name ?? 'Dermis');
+}

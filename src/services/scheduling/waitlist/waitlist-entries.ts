@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Temporal } from 'temporal-polyfill';
+import { findService } from '../../../db/repositories/scheduling.repository.js';
+import { listLocations } from '../../../db/repositories/organizations.repository.js';
+import type { Ctx } from '../../context.js';
+import { recordAudit } from '../../audit/record-audit-event.js';
+import { AppError, invalid, notFound } from '../../errors.js';
+import { loadClient } from '../../clients/load-client.js';
+
+export const joinWaitlistInput = z
+  .strictObject({
+    locationId: z.uuid(),
+    serviceId: z.uuid(),
+    clientId: z.uuid(),
+    providerId: z.string().min(1).max(64).optional(),
+    fromDate: z.iso.date(),
+    toDate: z.iso.date(),
+  })
+  .refine((w) => w.toDate >= w.fromDate, { message: 'must be on or after fromDate', path: ['toDate'] });
+
+const view = (e: { id: string; client_id: string; location_id: string; service_id: string; provider_user_id: string | null; from_date: string; to_date: string; status: string; offer_booking_id: string | null; offers: number; queued_at: Date; created_at: Date }, names?: { client?: string; service?: string }) => ({
+  id: e.id, clientId: e.client_id, locationId: e.location_id, serviceId: e.service_id, providerId: e.provider_user_id, fromDate: e.from_date, toDate: e.to_date,
+  status: e.status, offerBookingId: e.offer_booking_id, offers: e.offers, queuedAt: new Date(e.queued_at).toISOString(), createdAt: new Date(e.created_at).toISOString(), ...names,
+});
+
+/** A client asks for a service over a range of days; a freed matching time is offered in queue order. */
+export async function joinWaitlist(ctx: Ctx, input: z.infer<typeof joinWaitlistInput>) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = ctx.principal.organizationId;
+    const client = await loadClient(trx, ctx, input.clientId);
+    const loc = (await listLocations(trx, org)).find((l) => l.id === input.locationId);
+    if (!loc) throw notFound('location');
+    const service = await findService(trx, org, input.serviceId);
+    if (!service || !service.active) throw invalid('serviceId', 'no such service');
+    if (Temporal.PlainDate.from(input.fromDate).until(input.toDate).days > 90) throw invalid('toDate', 'at most 90 days');
+    const open = await trx.selectFrom('waitlist_entries').select('id').where('organization_id', '=', org).where('client_id', '=', client.id).where('service_id', '=', service.id).where('status', 'in', ['waiting', 'offered']).executeTakeFirst();
+    if (open) throw new AppError('conflict', 'already on the waitlist for this service', [{ path: 'serviceId', message: 'already waiting' }]);
+    const row = await trx
+      .insertInto('waitlist_entries')
+      .values({ organization_id: org, client_id: client.id, location_id: loc.id, service_id: service.id, provider_user_id: input.providerId ?? null, from_date: input.fromDate, to_date: input.toDate, created_by: ctx.principal.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'waitlist.join', entityType: 'waitlist_entry', entityId: row.id, clientId: client.id });
+    return view(row, { service: service.name });
+  });
+}
+
+export async function listWaitlist(ctx: Ctx, q: { locationId?: string | undefined; clientId?: string | undefined }) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = ctx.principal.organizationId;
+    if (q.clientId) await loadClient(trx, ctx, q.clientId);
+    if (q.locationId && !(await listLocations(trx, org)).some((l) => l.id === q.locationId)) throw notFound('location');
+    let query = trx
+      .selectFrom('waitlist_entries as w')
+      .innerJoin('clients as c', (j) => j.onRef('c.organization_id', '=', 'w.organization_id').onRef('c.id', '=', 'w.client_id'))
+      .innerJoin('services as s', (j) => j.onRef('s.organization_id', '=', 'w.organization_id').onRef('s.id', '=', 'w.service_id'))
+      .selectAll('w')
+      .select(['c.first_name', 'c.last_name', 's.name as service_name'])
+      .where('w.organization_id', '=', org)
+      .where('w.status', 'in', ['waiting', 'offered']);
+    if (q.locationId) query = query.where('w.location_id', '=', q.locationId);
+    if (q.clientId) query = query.where('w.client_id', '=', q.clientId);
+    const rows = await query.orderBy('w.queued_at').limit(500).execute();
+    await recordAudit(trx, ctx, { action: 'waitlist.list', entityType: q.clientId ? 'client' : 'location', entityId: q.clientId ?? q.locationId ?? null, clientId: q.clientId ?? null });
+    return rows.map((r) => view(r, { client: `${r.first_name} ${r.last_name}`, service: r.service_name }));
+  });
+}
+
+export async function leaveWaitlist(ctx: Ctx, id: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const org = ctx.principal.organizationId;
+    const e = await trx.selectFrom('waitlist_entries').selectAll().where('organization_id', '=', org).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!e) throw notFound('waitlist entry');
+    await loadClient(trx, ctx, e.client_id).catch(() => {
+      throw notFound('waitlist entry');
+    });
+    if (e.status !== 'waiting' && e.status !== 'offered') throw new AppError('conflict', `the entry is ${e.status}`);
+    const row = await trx.updateTable('waitlist_entries').set({ status: 'cancelled' }).where('organization_id', '=', org).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'waitlist.leave', entityType: 'waitlist_entry', entityId: id, clientId: e.client_id });
+    return view(row);
+  });
+}
