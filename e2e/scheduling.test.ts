@@ -84,7 +84,7 @@ describe('booking in the browser', () => {
     const consult = (await api(ctx, 'get', `/api/clients/${me.clientId}/bookings`)) as { items: { service: { kind: string }; localDate: string }[] };
     const c = consult.items.find((b) => b.service.kind === 'consultation')!;
     // the client booked at the first location, which the calendar also opens on
-    await dp.getByLabel('Day', { exact: true }).fill(c.localDate);
+    await dp.getByLabel('Date', { exact: true }).fill(c.localDate);
     const block = dp.getByRole('button', { name: new RegExp(`${consultTime} Taylor Quinn`) });
     await block.waitFor();
     await shot(dp, 'schedule-day');
@@ -104,6 +104,28 @@ describe('booking in the browser', () => {
     await page.getByText(new RegExp(`at ${newTime} ·`)).first().waitFor();
     await shot(page, 'client-sees-change-phone');
     await desk.close();
+    await ctx.close();
+  });
+
+  it('the owner sees the week, the waitlist and the scheduling set-up', async () => {
+    const ctx = await browser.newContext(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill('owner@glow.example.com');
+    await passwordField(page).fill('demo-password-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/console/);
+    await page.getByText('Week', { exact: true }).click();
+    await page.getByText(/^Week of /).waitFor();
+    await page.getByRole('heading', { name: 'Waitlist' }).waitFor();
+    await shot(page, 'schedule-week');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/console/settings`);
+    await page.getByRole('tab', { name: 'Scheduling' }).click();
+    await page.getByRole('heading', { name: 'Opening hours' }).waitFor();
+    await page.getByText('Nina Park').first().waitFor();
+    await shot(page, 'settings-scheduling');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await ctx.close();
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Chip, Group, Loader, Select, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/use-api.js';
 import { prettyDate, type Availability, type AvailableSlot } from '../../api/clinical-types.js';
 import { ErrorAlert } from '../states.js';
@@ -14,7 +14,7 @@ const addDays = (date: string, n: number) => {
  * Provider (or any), day and time from real availability. Days show how many times are free, so a
  * busy week is visible at a glance; a day with nothing free cannot be chosen.
  */
-export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, picked }: { locationId: string; serviceId: string; from: string; days?: number; onPick: (s: AvailableSlot) => void; picked: AvailableSlot | null }) {
+export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, picked, emptyAction }: { locationId: string; serviceId: string; from: string; days?: number; onPick: (s: AvailableSlot) => void; picked: AvailableSlot | null; emptyAction?: (range: { from: string; to: string; providerId: string | null }) => ReactNode }) {
   const to = addDays(from, days - 1);
   const [provider, setProvider] = useState<string | null>(null);
   const a = useApi<Availability>(`/api/locations/${locationId}/availability?serviceId=${serviceId}&from=${from}&to=${to}${provider ? `&providerId=${encodeURIComponent(provider)}` : ''}`);
@@ -63,7 +63,12 @@ export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, pic
           </Group>
         </Chip.Group>
       </div>
-      {a.data && a.data.slots.length === 0 && !a.loading ? <Text c="dimmed">No free times in these two weeks. Try another provider or the waitlist at the front desk.</Text> : null}
+      {a.data && a.data.slots.length === 0 && !a.loading ? (
+        <Stack gap="xs" align="flex-start">
+          <Text c="dimmed">No free times in these two weeks. Try another provider, or wait for a time to open up.</Text>
+          {emptyAction?.({ from, to, providerId: provider })}
+        </Stack>
+      ) : null}
       {chosenDay && times.length ? (
         <div>
           <Text size="sm" fw={600} mb={4}>

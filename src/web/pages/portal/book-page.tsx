@@ -97,6 +97,20 @@ export function BookPage() {
     }
   };
 
+  const [waiting, setWaiting] = useState(false);
+  const joinWaitlist = async (r: { from: string; to: string; providerId: string | null }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/api/waitlist', { body: { locationId: location, serviceId, clientId, fromDate: r.from, toDate: r.to, ...(r.providerId ? { providerId: r.providerId } : {}) } });
+      setWaiting(true);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const confirm = async () => {
     setBusy(true);
     setError(null);
@@ -162,7 +176,19 @@ export function BookPage() {
         <Stepper.Step label="When" description="Provider, day, time">
           {location && serviceId ? (
             <Stack mt="md">
-              <SlotPicker locationId={location} serviceId={serviceId} from={from} onPick={(s) => void holdSlot(s)} picked={slot} />
+              <SlotPicker
+                locationId={location}
+                serviceId={serviceId}
+                from={from}
+                onPick={(s) => void holdSlot(s)}
+                picked={slot}
+                emptyAction={(r) => (
+                  <Button variant="light" onClick={() => void joinWaitlist(r)} loading={busy}>
+                    Join the waitlist for these two weeks
+                  </Button>
+                )}
+              />
+              {waiting ? <Alert color="teal">You are on the waitlist. When a time frees up we hold it for you and email you to confirm.</Alert> : null}
             </Stack>
           ) : null}
         </Stepper.Step>

@@ -24,7 +24,7 @@ export function DayGrid({ columns, bookings, columnOf, onOpen }: { columns: Colu
   const hours = Array.from({ length: END_HOUR - START_HOUR + 1 }, (_, i) => START_HOUR + i);
   const visible = bookings.filter((b) => b.status !== 'cancelled' && b.status !== 'late_cancelled');
   return (
-    <ScrollArea type="auto" offsetScrollbars>
+    <ScrollArea type="auto" offsetScrollbars viewportProps={{ tabIndex: 0, role: "region", "aria-label": "Calendar, scrolls sideways" }}>
       <Box style={{ display: 'grid', gridTemplateColumns: `56px repeat(${Math.max(columns.length, 1)}, minmax(150px, 1fr))`, minWidth: 56 + 150 * columns.length }}>
         <div />
         {columns.map((c) => (

@@ -12,6 +12,7 @@ import { addDays } from '../../../components/booking/slot-picker.js';
 import { DayGrid } from './day-grid.js';
 import { BookingDrawer } from './booking-drawer.js';
 import { NewBookingModal } from './new-booking-modal.js';
+import { WaitlistCard } from './waitlist-card.js';
 
 interface Setup {
   location: { id: string; timeZone: string };
@@ -31,6 +32,8 @@ export function SchedulePage() {
   const [date, setDate] = useState<string | null>(null);
   const day = date ?? (location ? localToday(location.timeZone) : null);
   const [by, setBy] = useState<'provider' | 'room'>('provider');
+  const [span, setSpan] = useState<'day' | 'week'>('day');
+  const [changes, setChanges] = useState(0);
   const [open, setOpen] = useState<Booking | null>(null);
   const [creating, setCreating] = useState(false);
   const weekStart = day ? addDays(day, -((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7)) : null;
@@ -68,7 +71,7 @@ export function SchedulePage() {
           <ActionIcon variant="default" size="lg" aria-label="Previous day" onClick={() => setDate(addDays(day, -1))}>
             <IconChevronLeft size={16} />
           </ActionIcon>
-          <TextInput label="Day" type="date" value={day} onChange={(e) => setDate(e.currentTarget.value || null)} w={160} />
+          <TextInput label="Date" type="date" value={day} onChange={(e) => setDate(e.currentTarget.value || null)} w={160} />
           <ActionIcon variant="default" size="lg" aria-label="Next day" onClick={() => setDate(addDays(day, 1))}>
             <IconChevronRight size={16} />
           </ActionIcon>
@@ -76,14 +79,22 @@ export function SchedulePage() {
             Today
           </Button>
         </Group>
-        <SegmentedControl value={by} onChange={(v) => setBy(v)} data={[{ value: 'provider', label: 'By provider' }, { value: 'room', label: 'By room' }]} aria-label="Columns" />
+        <SegmentedControl value={span} onChange={(v) => setSpan(v === 'week' ? 'week' : 'day')} data={[{ value: 'day', label: 'Day' }, { value: 'week', label: 'Week' }]} aria-label="Span" />
+        {span === 'day' ? <SegmentedControl value={by} onChange={(v) => setBy(v === 'room' ? 'room' : 'provider')} data={[{ value: 'provider', label: 'By provider' }, { value: 'room', label: 'By room' }]} aria-label="Columns" /> : null}
       </Group>
       {week.error ? <ErrorAlert error={week.error} /> : null}
       <Card withBorder p="xs">
         <Title order={2} size="h5" mb="xs">
-          {prettyDate(day)} · {plural(todays.filter((b) => b.status !== 'cancelled' && b.status !== 'late_cancelled').length, 'booking')}
+          {span === 'week' ? `Week of ${prettyDate(weekStart!)} · ` : `${prettyDate(day)} · `}
+          {plural((span === 'week' ? (week.data?.items ?? []) : todays).filter((b) => b.status !== 'cancelled' && b.status !== 'late_cancelled').length, 'booking')}
         </Title>
-        {week.loading && !week.data ? <Loading label="Loading the day" /> : <DayGrid columns={columns} bookings={todays} columnOf={(b) => (by === 'provider' ? b.provider.id : (b.room?.id ?? null))} onOpen={setOpen} />}
+        {week.loading && !week.data ? (
+          <Loading label="Loading the day" />
+        ) : span === 'day' ? (
+          <DayGrid columns={columns} bookings={todays} columnOf={(b) => (by === 'provider' ? b.provider.id : (b.room?.id ?? null))} onOpen={setOpen} />
+        ) : (
+          <DayGrid columns={Array.from({ length: 7 }, (_, i) => ({ id: addDays(weekStart!, i), name: prettyDate(addDays(weekStart!, i)) }))} bookings={week.data?.items ?? []} columnOf={(b) => b.localDate} onOpen={setOpen} />
+        )}
       </Card>
       <Card withBorder>
         <Title order={2} size="h5" mb="xs">
@@ -100,6 +111,7 @@ export function SchedulePage() {
           ))}
         </Stack>
       </Card>
+      <WaitlistCard locationId={location.id} reloadKey={changes} />
       {open ? (
         <BookingDrawer
           booking={open}
@@ -107,6 +119,7 @@ export function SchedulePage() {
           onChanged={(b) => {
             setOpen(b);
             week.reload();
+            setChanges((n) => n + 1);
           }}
         />
       ) : null}

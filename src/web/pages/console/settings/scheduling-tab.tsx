@@ -347,7 +347,7 @@ export function WeeklyEditor({
                     size="compact-xs"
                     leftSection={<IconPlus size={14} />}
                     style={{ alignSelf: 'flex-start' }}
-                    aria-label={`Add a range on ${d.name}`}
+                    aria-label={`Add range on ${d.name}`}
                     onClick={() => {
                       const last = ranges[ranges.length - 1];
                       const start = last && last.end < '22:00' ? last.end : '13:00';

@@ -8,6 +8,7 @@ import { SecurityTab } from './security-tab.js';
 import { OutboxTab } from './outbox-tab.js';
 import { ClinicalTab } from './clinical-tab.js';
 import { SchedulingTab } from './scheduling-tab.js';
+import { CalendarFeedCard } from './calendar-feed-card.js';
 
 function LocationsTab() {
   const org = useApi<Organization>('/api/organization');
@@ -33,7 +34,17 @@ export function SettingsPage() {
   const { me } = useSession();
   const role = me?.role;
   const tabs = [
-    { value: 'security', label: 'Security', show: true, el: <SecurityTab /> },
+    {
+      value: 'security',
+      label: 'Security',
+      show: true,
+      el: (
+        <>
+          <SecurityTab />
+          <CalendarFeedCard />
+        </>
+      ),
+    },
     { value: 'staff', label: 'Staff', show: role === 'owner' || role === 'medical_director', el: <StaffTab /> },
     { value: 'clinical', label: 'Clinical windows', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <ClinicalTab /> },
     { value: 'locations', label: 'Locations', show: true, el: <LocationsTab /> },

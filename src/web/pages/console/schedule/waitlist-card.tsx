@@ -1,0 +1,62 @@
+import { Badge, Card, Table, Text, Title } from '@mantine/core';
+import { useApi } from '../../../api/use-api.js';
+import { prettyDate } from '../../../api/clinical-types.js';
+
+interface Entry {
+  id: string;
+  client: string;
+  service: string;
+  fromDate: string;
+  toDate: string;
+  status: 'waiting' | 'offered';
+  offers: number;
+}
+
+/** Who is waiting at this location, in the order freed times are offered. */
+export function WaitlistCard({ locationId, reloadKey }: { locationId: string; reloadKey: number }) {
+  const list = useApi<{ items: Entry[] }>(`/api/waitlist?locationId=${locationId}&k=${reloadKey}`);
+  return (
+    <Card withBorder>
+      <Title order={2} size="h5" mb="xs">
+        Waitlist
+      </Title>
+      {list.data?.items.length ? (
+        <Table.ScrollContainer minWidth={520}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>Client</Table.Th>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Days</Table.Th>
+                <Table.Th>Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((e, i) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{i + 1}</Table.Td>
+                  <Table.Td>{e.client}</Table.Td>
+                  <Table.Td>{e.service}</Table.Td>
+                  <Table.Td>
+                    {prettyDate(e.fromDate)} to {prettyDate(e.toDate)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={e.status === 'offered' ? 'yellow' : 'gray'} variant="light">
+                      {e.status === 'offered' ? 'Offer out' : 'Waiting'}
+                    </Badge>
+                    {e.offers ? <Text span size="xs" c="dimmed"> · {e.offers} offer{e.offers > 1 ? 's' : ''}</Text> : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Nobody is waiting. When a client asks for a full day, they appear here; a freed time is offered to the first in line.
+        </Text>
+      )}
+    </Card>
+  );
+}
