@@ -1,19 +1,50 @@
-// `npm run bench`: runs every benchmark and writes bench/results/latest.json (and a dated copy).
+// `npm run bench`: runs every benchmark, prints a table and writes bench/results.json (the latest)
+// and bench/results/latest.json. Scheduling runs on a throwaway PostgreSQL server when the Debian
+// binaries are there (or DATABASE_URL), and always on PGlite.
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { httpBenches } from './http.bench.js';
 import { screeningBenches } from './screening.bench.js';
+import { schedulingBenches } from './scheduling.bench.js';
+import { startThrowawayPg } from '../scripts/pg-server.mjs';
 
 const results = [...(await screeningBenches()), ...(await httpBenches())];
+
+let pg: { url: string; stop: () => void } | null = null;
+if (process.env.DATABASE_URL) pg = { url: process.env.DATABASE_URL, stop: () => undefined };
+else {
+  try {
+    pg = await startThrowawayPg();
+  } catch (err) {
+    process.stdout.write(`PostgreSQL not available (${(err as Error).message}); scheduling runs on PGlite only\n`);
+  }
+}
+let scheduling: Record<string, unknown>;
+try {
+  scheduling = await schedulingBenches(pg?.url ?? null);
+} finally {
+  pg?.stop();
+}
+process.stdout.write('\nscheduling\n');
+for (const [db, figures] of Object.entries(scheduling)) {
+  for (const [k, v] of Object.entries(figures as Record<string, unknown>)) {
+    process.stdout.write(`  ${db.padEnd(11)} ${k.padEnd(24)} ${JSON.stringify(v)}\n`);
+  }
+}
+
 const report = {
   at: new Date().toISOString(),
   node: process.version,
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model ?? 'unknown',
   results,
+  scheduling,
+  aims: { availability_p95_ms: '<= 10', booking_per_s_c32: '>= 300', race_successes: 1, overlaps: 0 },
 };
 const dir = path.resolve('bench/results');
 await mkdir(dir, { recursive: true });
-await writeFile(path.join(dir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
-process.stdout.write(`\nwritten to ${path.join(dir, 'latest.json')}\n`);
+const text = JSON.stringify(report, null, 2) + '\n';
+await writeFile(path.join(dir, 'latest.json'), text);
+await writeFile(path.resolve('bench/results.json'), text);
+process.stdout.write(`\nwritten to bench/results.json and ${path.join(dir, 'latest.json')}\n`);

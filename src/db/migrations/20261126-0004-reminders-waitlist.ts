@@ -12,6 +12,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index outbox_pending_idx on outbox_messages(status, send_after) where status = 'pending'`.execute(db);
   await sql`create index outbox_booking_idx on outbox_messages(organization_id, booking_id) where booking_id is not null`.execute(db);
 
+  // expired holds are looked up before every booking: keep that lookup off the whole table
+  await sql`create index bookings_held_idx on bookings(organization_id, hold_expires_at) where status = 'held'`.execute(db);
+
   await sql`
     create table waitlist_entries (
       organization_id uuid not null,

@@ -57,15 +57,19 @@ export const listServices = (db: Db, organizationId: string) => db.selectFrom('s
 export const findService = (db: Db, organizationId: string, id: string) => db.selectFrom('services').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 
 /** Time held by active bookings (with each resource's buffers); expired holds no longer count. */
-export const listBusy = (db: Db, organizationId: string, start: Date, end: Date, now: Date) =>
+export const listBusy = (db: Db, organizationId: string, start: Date, end: Date, now: Date, resourceIds: string[]) =>
   db
     .selectFrom('booking_resources as r')
-    .innerJoin('bookings as b', (j) => j.onRef('b.organization_id', '=', 'r.organization_id').onRef('b.id', '=', 'r.booking_id'))
-    .select(['r.resource_kind', 'r.resource_id', 'r.booking_id', sql<Date>`lower(r.during)`.as('start'), sql<Date>`upper(r.during)`.as('end')])
+    // epoch milliseconds as numbers: thousands of rows parse far faster than timestamps
+    .select(['r.resource_kind', 'r.resource_id', 'r.booking_id', sql<number>`(extract(epoch from lower(r.during)) * 1000)::float8`.as('start'), sql<number>`(extract(epoch from upper(r.during)) * 1000)::float8`.as('end')])
     .where('r.organization_id', '=', organizationId)
     .where('r.active', '=', true)
+    .where('r.resource_id', 'in', resourceIds.length ? resourceIds : [''])
     .where(sql<boolean>`r.during && ${range(start, end)}`)
-    .where((eb) => eb.or([eb('b.status', '!=', 'held'), eb('b.hold_expires_at', '>', now)]))
+    // expired holds are few: look them up by the partial index instead of joining every booking
+    .where('r.booking_id', 'not in', (eb) =>
+      eb.selectFrom('bookings').select('id').where('organization_id', '=', organizationId).where('status', '=', 'held').where('hold_expires_at', '<=', now),
+    )
     .execute();
 
 export type ServiceRow = NonNullable<Awaited<ReturnType<typeof findService>>>;

@@ -23,8 +23,23 @@ const toTime = (hhmm: string) => {
   return { hour: h, minute: m };
 };
 
+// Zone rules do not change while the process runs, so conversions are memoized: availability asks
+// for the same few wall-clock times on the same dates for every provider, room and device.
+const instantCache = new Map<string, number>();
+const MAX_CACHE = 50_000;
+
 /** The instant of a local date and wall-clock time; a time in a DST gap moves forward (compatible). */
 export function instantOf(date: string, hhmm: string, timeZone: string): number {
+  const key = `${date}|${hhmm}|${timeZone}`;
+  const hit = instantCache.get(key);
+  if (hit !== undefined) return hit;
+  if (instantCache.size > MAX_CACHE) instantCache.clear();
+  const v = computeInstant(date, hhmm, timeZone);
+  instantCache.set(key, v);
+  return v;
+}
+
+function computeInstant(date: string, hhmm: string, timeZone: string): number {
   const d = Temporal.PlainDate.from(date);
   const { hour, minute } = toTime(hhmm);
   const day = hour === 24 ? d.add({ days: 1 }) : d;
@@ -40,12 +55,26 @@ export function dayRanges(date: string, ranges: readonly LocalRange[], timeZone:
 export function expandWeekly(hours: WeeklyHours, overrides: readonly DayOverride[], from: string, to: string, timeZone: string): Interval[] {
   const byDate = new Map(overrides.map((o) => [o.date, o.ranges]));
   const out: Interval[] = [];
-  for (let d = Temporal.PlainDate.from(from); Temporal.PlainDate.compare(d, to) <= 0; d = d.add({ days: 1 })) {
-    const date = d.toString();
-    const ranges = byDate.get(date) ?? hours[d.dayOfWeek as 1] ?? [];
+  for (const { date, weekday } of datesBetween(from, to)) {
+    const ranges = byDate.get(date) ?? hours[weekday as 1] ?? [];
     out.push(...dayRanges(date, ranges, timeZone));
   }
   return normalize(out);
+}
+
+const datesCache = new Map<string, { date: string; weekday: number }[]>();
+
+/** The local dates from one to another (inclusive) with their ISO weekday, memoized. */
+export function datesBetween(from: string, to: string): { date: string; weekday: number }[] {
+  const key = `${from}|${to}`;
+  let list = datesCache.get(key);
+  if (!list) {
+    list = [];
+    for (let d = Temporal.PlainDate.from(from); Temporal.PlainDate.compare(d, to) <= 0; d = d.add({ days: 1 })) list.push({ date: d.toString(), weekday: d.dayOfWeek });
+    if (datesCache.size > 1000) datesCache.clear();
+    datesCache.set(key, list);
+  }
+  return list;
 }
 
 /** The whole local days from one date to another (inclusive) as one instant interval. */

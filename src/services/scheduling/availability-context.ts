@@ -16,7 +16,14 @@ import {
   type ServiceRow,
 } from '../../db/repositories/scheduling.repository.js';
 import { normalize, intersect, subtract, type Interval } from '../../domain/scheduling/intervals.js';
-import { expandWeekly, instantOf, localDays, type DayOverride, type LocalRange, type WeeklyHours } from '../../domain/scheduling/local-time.js';
+import {
+  expandWeekly,
+  instantOf,
+  localDays,
+  type DayOverride,
+  type LocalRange,
+  type WeeklyHours,
+} from '../../domain/scheduling/local-time.js';
 import { providerEligibility, type Eligibility } from '../../domain/scheduling/scope.js';
 import type { ResourceFree, SlotQuery } from '../../domain/scheduling/availability.js';
 import { AppError, notFound } from '../errors.js';
@@ -36,8 +43,17 @@ export interface AvailabilityContext {
   window: Interval;
 }
 
-const busyOf = (rows: { resource_kind: string; resource_id: string; start: Date; end: Date; booking_id: string }[], kind: string, id: string, ignore: string | undefined) =>
-  normalize(rows.filter((r) => r.resource_kind === kind && r.resource_id === id && r.booking_id !== ignore).map((r) => ({ start: new Date(r.start).getTime(), end: new Date(r.end).getTime() })));
+const busyOf = (
+  rows: { resource_kind: string; resource_id: string; start: number; end: number; booking_id: string }[],
+  kind: string,
+  id: string,
+  ignore: string | undefined,
+) =>
+  normalize(
+    rows
+      .filter((r) => r.resource_kind === kind && r.resource_id === id && r.booking_id !== ignore)
+      .map((r) => ({ start: Number(r.start), end: Number(r.end) })),
+  );
 
 /**
  * Everything the availability engine needs for a service at a location over local dates: each
@@ -47,55 +63,146 @@ const busyOf = (rows: { resource_kind: string; resource_id: string; start: Date;
 export async function loadAvailability(
   db: Db,
   organizationId: string,
-  args: { locationId: string; serviceId: string; from: string; to: string; now: Date; ignoreBookingId?: string | undefined; override?: boolean; depthMm?: number | null },
+  args: {
+    locationId: string;
+    serviceId: string;
+    from: string;
+    to: string;
+    now: Date;
+    ignoreBookingId?: string | undefined;
+    override?: boolean;
+    depthMm?: number | null;
+  },
 ): Promise<AvailabilityContext> {
-  const loc = (await listLocations(db, organizationId)).find((l) => l.id === args.locationId);
+  // Independent reads go out together: on a pool they run on separate connections (a request's
+  // latency is three round trips, not fourteen); inside a transaction they simply queue.
+  const [locations, service, schedule, scopeRows, credentials] = await Promise.all([
+    listLocations(db, organizationId),
+    findService(db, organizationId, args.serviceId),
+    getLocationSchedule(db, organizationId, args.locationId),
+    listScopeRules(db, organizationId),
+    listCredentials(db, organizationId),
+  ]);
+  const loc = locations.find((l) => l.id === args.locationId);
   if (!loc) throw notFound('location');
-  const service = await findService(db, organizationId, args.serviceId);
   if (!service || !service.active) throw notFound('service');
-  const schedule = await getLocationSchedule(db, organizationId, loc.id);
-  if (!schedule) throw new AppError('conflict', `${loc.name} has no opening hours yet`, [{ path: 'locationId', message: 'no opening hours' }]);
+  if (!schedule)
+    throw new AppError('conflict', `${loc.name} has no opening hours yet`, [
+      { path: 'locationId', message: 'no opening hours' },
+    ]);
   const tz = loc.time_zone;
   const window = localDays(args.from, args.to, tz);
-  const closures: DayOverride[] = (await listClosures(db, organizationId, loc.id, args.from, args.to)).map((c) => ({ date: c.date, ranges: [] }));
-  const open = args.override ? [window] : expandWeekly(schedule.weekly as WeeklyHours, closures, args.from, args.to, tz);
   const start = new Date(window.start - 86_400_000);
   const end = new Date(window.end + 86_400_000);
-  const busy = await listBusy(db, organizationId, start, end, args.now);
-  const rules = (await listScopeRules(db, organizationId)).map((r) => ({ state: r.state, licenceType: r.licence_type, modality: r.modality, maxDepthMm: r.max_depth_mm === null ? null : Number(r.max_depth_mm), outcome: r.outcome }));
-  const credentials = await listCredentials(db, organizationId);
-  const timeOff = await listTimeOff(db, organizationId, start, end);
-  const overrides = await listOverrides(db, organizationId, loc.id, args.from, args.to);
+  const [closureRows, providerRows, roomRowsAll, deviceRowsAll, timeOff, overrides] = await Promise.all([
+    listClosures(db, organizationId, loc.id, args.from, args.to),
+    listProvidersAt(db, organizationId, loc.id),
+    service.needs_room ? listRoomsAt(db, organizationId, loc.id) : Promise.resolve([]),
+    service.needs_device ? listDevicesAt(db, organizationId, loc.id) : Promise.resolve([]),
+    listTimeOff(db, organizationId, start, end),
+    listOverrides(db, organizationId, loc.id, args.from, args.to),
+  ]);
+  const roomRows = roomRowsAll;
+  const deviceRows = deviceRowsAll.filter((d) => d.modality === service.modality);
+  const closures: DayOverride[] = closureRows.map((c) => ({ date: c.date, ranges: [] }));
+  const open = args.override
+    ? [window]
+    : expandWeekly(schedule.weekly as WeeklyHours, closures, args.from, args.to, tz);
+  // only the time held on this location's resources (a provider's bookings elsewhere included)
+  const [busy, maintenance] = await Promise.all([
+    listBusy(db, organizationId, start, end, args.now, [
+      ...providerRows.map((p) => p.user_id),
+      ...roomRows.map((r) => r.id),
+      ...deviceRows.map((d) => d.id),
+    ]),
+    service.needs_device ? listMaintenance(db, organizationId, start, end) : Promise.resolve([]),
+  ]);
+  const rules = scopeRows.map((r) => ({
+    state: r.state,
+    licenceType: r.licence_type,
+    modality: r.modality,
+    maxDepthMm: r.max_depth_mm === null ? null : Number(r.max_depth_mm),
+    outcome: r.outcome,
+  }));
 
   const providers: ProviderInfo[] = [];
   const providerFree: ResourceFree[] = [];
-  for (const p of await listProvidersAt(db, organizationId, loc.id)) {
+  for (const p of providerRows) {
     const eligibility = providerEligibility(
-      { role: p.role, licenceType: p.licence_type, licenceExpiresOn: p.licence_expires_on, credentials: credentials.filter((c) => c.user_id === p.user_id).map((c) => ({ credential: c.credential, expiresOn: c.expires_on })) },
-      { kind: service.kind, modality: service.modality, credential: service.credential, depthMm: args.depthMm ?? null },
+      {
+        role: p.role,
+        licenceType: p.licence_type,
+        licenceExpiresOn: p.licence_expires_on,
+        credentials: credentials
+          .filter((c) => c.user_id === p.user_id)
+          .map((c) => ({ credential: c.credential, expiresOn: c.expires_on })),
+      },
+      {
+        kind: service.kind,
+        modality: service.modality,
+        credential: service.credential,
+        depthMm: args.depthMm ?? null,
+      },
       loc.state,
       args.from,
       rules,
     );
     providers.push({ id: p.user_id, name: p.name, title: p.title, eligibility });
     if (!eligibility.ok && !args.override) continue;
-    const own: DayOverride[] = overrides.filter((o) => o.user_id === p.user_id).map((o) => ({ date: o.date, ranges: o.ranges as LocalRange[] }));
-    let free = args.override ? [window] : intersect(expandWeekly(p.weekly as WeeklyHours, [...closures, ...own.filter((o) => !closures.some((c) => c.date === o.date))], args.from, args.to, tz), open);
+    const own: DayOverride[] = overrides
+      .filter((o) => o.user_id === p.user_id)
+      .map((o) => ({ date: o.date, ranges: o.ranges as LocalRange[] }));
+    let free = args.override
+      ? [window]
+      : intersect(
+          expandWeekly(
+            p.weekly as WeeklyHours,
+            [...closures, ...own.filter((o) => !closures.some((c) => c.date === o.date))],
+            args.from,
+            args.to,
+            tz,
+          ),
+          open,
+        );
     // a licence that expires during the range stops at the end of its last day
-    if (!args.override && p.licence_expires_on && p.licence_expires_on < args.to) free = intersect(free, [{ start: window.start, end: instantOf(p.licence_expires_on, '24:00', tz) }]);
-    if (!args.override) free = subtract(free, normalize(timeOff.filter((t) => t.user_id === p.user_id).map((t) => ({ start: new Date(t.start).getTime(), end: new Date(t.end).getTime() }))));
-    providerFree.push({ id: p.user_id, free: subtract(free, busyOf(busy, 'provider', p.user_id, args.ignoreBookingId)) });
+    if (!args.override && p.licence_expires_on && p.licence_expires_on < args.to)
+      free = intersect(free, [{ start: window.start, end: instantOf(p.licence_expires_on, '24:00', tz) }]);
+    if (!args.override)
+      free = subtract(
+        free,
+        normalize(
+          timeOff
+            .filter((t) => t.user_id === p.user_id)
+            .map((t) => ({ start: new Date(t.start).getTime(), end: new Date(t.end).getTime() })),
+        ),
+      );
+    providerFree.push({
+      id: p.user_id,
+      free: subtract(free, busyOf(busy, 'provider', p.user_id, args.ignoreBookingId)),
+    });
   }
-  const rooms = service.needs_room ? (await listRoomsAt(db, organizationId, loc.id)).map((r) => ({ id: r.id, free: subtract(open, busyOf(busy, 'room', r.id, args.ignoreBookingId)) })) : null;
+  const rooms = service.needs_room
+    ? roomRows.map((r) => ({
+        id: r.id,
+        free: subtract(open, busyOf(busy, 'room', r.id, args.ignoreBookingId)),
+      }))
+    : null;
   let devices: ResourceFree[] | null = null;
   if (service.needs_device) {
-    const maintenance = await listMaintenance(db, organizationId, start, end);
-    devices = (await listDevicesAt(db, organizationId, loc.id))
-      .filter((d) => d.modality === service.modality)
-      .map((d) => {
-        const down = normalize(maintenance.filter((m) => m.device_id === d.id).map((m) => ({ start: new Date(m.start).getTime(), end: new Date(m.end).getTime() })));
-        return { id: d.id, free: subtract(subtract(open, args.override ? [] : down), busyOf(busy, 'device', d.id, args.ignoreBookingId)) };
-      });
+    devices = deviceRows.map((d) => {
+      const down = normalize(
+        maintenance
+          .filter((m) => m.device_id === d.id)
+          .map((m) => ({ start: new Date(m.start).getTime(), end: new Date(m.end).getTime() })),
+      );
+      return {
+        id: d.id,
+        free: subtract(
+          subtract(open, args.override ? [] : down),
+          busyOf(busy, 'device', d.id, args.ignoreBookingId),
+        ),
+      };
+    });
   }
   return {
     location: { id: loc.id, name: loc.name, timeZone: tz, state: loc.state },

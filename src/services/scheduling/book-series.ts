@@ -11,7 +11,7 @@ import { AppError, invalid } from '../errors.js';
 import { loadClient } from '../clients/load-client.js';
 import { loadAvailability } from './availability-context.js';
 import { bookingView } from './booking-view.js';
-import { isOverlap, placeIn, taken } from './place-booking.js';
+import { isOverlap, placeIn, retryOnDeadlock, taken } from './place-booking.js';
 import { slotView } from './find-availability.js';
 
 export const seriesPlanInput = z.strictObject({
@@ -61,7 +61,7 @@ export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput
   if (replay) return { seriesId: replay.series_id!, bookings: await fetchSeries(replay.series_id!, replay.client_id), replayed: true };
   const seriesId = randomUUID();
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await retryOnDeadlock(() => ctx.db.transaction().execute(async (trx) => {
       const client = await loadClient(trx, ctx, input.clientId);
       if (input.planId) {
         const plan = await findPlan(trx, org, input.planId);
@@ -77,7 +77,7 @@ export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput
         // the first session carries the series key, so a repeated request finds the series
         if (i === 0) await trx.updateTable('bookings').set({ idempotency_key: key }).where('organization_id', '=', org).where('id', '=', id).execute();
       }
-    });
+    }));
   } catch (e) {
     if (isOverlap(e)) throw taken();
     throw e;

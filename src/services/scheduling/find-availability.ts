@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { findSlots, type Slot } from '../../domain/scheduling/availability.js';
+import { offsetFinder } from '../../domain/scheduling/local-time.js';
 import type { Ctx } from '../context.js';
 import { invalid } from '../errors.js';
 import { loadAvailability, type AvailabilityContext } from './availability-context.js';
@@ -15,13 +16,22 @@ export const availabilityQuery = z.object({
 
 export const MAX_SEARCH_DAYS = 62;
 
-export function slotView(ctx: AvailabilityContext, s: Slot) {
-  const z0 = Temporal.Instant.fromEpochMilliseconds(s.start).toZonedDateTimeISO(ctx.location.timeZone);
+/** Local date and time of many instants: the zone offset is looked up once per quarter hour. */
+export function localClock(timeZone: string) {
+  const offsetAt = offsetFinder(timeZone);
+  return (instant: number) => {
+    const iso = new Date(instant + offsetAt(instant)).toISOString();
+    return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+  };
+}
+
+export function slotView(ctx: AvailabilityContext, s: Slot, clock = localClock(ctx.location.timeZone)) {
+  const local = clock(s.start);
   return {
     start: new Date(s.start).toISOString(),
     end: new Date(s.end).toISOString(),
-    localDate: z0.toPlainDate().toString(),
-    localTime: z0.toPlainTime().toString({ smallestUnit: 'minute' }),
+    localDate: local.date,
+    localTime: local.time,
     providerId: s.providerId,
     providerName: ctx.providers.find((p) => p.id === s.providerId)?.name ?? '',
     roomId: s.roomId,
@@ -36,6 +46,7 @@ export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<
   const a = await loadAvailability(ctx.db, ctx.principal.organizationId, { locationId, serviceId: q.serviceId, from: q.from, to: q.to, now: ctx.now() });
   const query = { ...a.query, window: a.window, providers: q.providerId ? a.query.providers.filter((p) => p.id === q.providerId) : a.query.providers };
   const slots = findSlots(query);
+  const clock = localClock(a.location.timeZone);
   const staff = ctx.principal.role !== 'client';
   return {
     location: a.location,
@@ -43,6 +54,6 @@ export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<
     providers: a.providers
       .filter((p) => staff || p.eligibility.ok)
       .map((p) => ({ id: p.id, name: p.name, title: p.title, eligible: p.eligibility.ok, supervised: p.eligibility.ok && p.eligibility.supervised, reason: p.eligibility.ok ? null : p.eligibility.reason })),
-    slots: slots.map((s) => slotView(a, s)),
+    slots: slots.map((s) => slotView(a, s, clock)),
   };
 }

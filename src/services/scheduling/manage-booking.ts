@@ -17,7 +17,7 @@ import { assertTreatmentBookable } from './booking-rules.js';
 import { bookingView } from './booking-view.js';
 import { queueBookingMessages } from './booking-messages.js';
 import { markWaitlistBooked, offerFreedTime } from './waitlist/offer-freed-time.js';
-import { isOverlap, OVERRIDE_ROLES, overrideInput, slotAt, taken } from './place-booking.js';
+import { isOverlap, OVERRIDE_ROLES, overrideInput, retryOnDeadlock, slotAt, taken } from './place-booking.js';
 
 async function load(trx: Db, ctx: Ctx, id: string): Promise<BookingRecord> {
   if (!(await lockBooking(trx, ctx.principal.organizationId, id))) throw notFound('booking');
@@ -73,7 +73,7 @@ export const rescheduleInput = z.strictObject({
 export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typeof rescheduleInput>) {
   if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules');
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await retryOnDeadlock(() => ctx.db.transaction().execute(async (trx) => {
       const org = ctx.principal.organizationId;
       const b = await load(trx, ctx, id);
       if (!['held', 'confirmed'].includes(b.status)) throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be moved`);
@@ -106,7 +106,7 @@ export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typ
       await recordAudit(trx, ctx, { action: override ? 'booking.reschedule.override' : 'booking.reschedule', entityType: 'booking', entityId: id, clientId: b.client_id, details: { from: new Date(b.starts_at).toISOString(), to: input.start, providerId: slot.providerId } });
       if (b.status === 'confirmed') await queueBookingMessages(trx, org, id, 'moved', ctx.now());
       await offerFreedTime(trx, org, { locationId: b.location_id, start: new Date(b.starts_at).getTime(), end: new Date(b.ends_at).getTime() }, ctx.now());
-    });
+    }));
   } catch (e) {
     if (isOverlap(e)) throw taken();
     throw e;

@@ -42,6 +42,23 @@ export type PlaceBookingInput = z.infer<typeof placeBookingInput>;
 
 /** Exclusion-constraint violation: another booking took an overlapping time of the same resource. */
 export const isOverlap = (e: unknown) => (e as { code?: string }).code === '23P01';
+
+/**
+ * Two bookings that each hold one resource the other wants (one's provider, the other's room) can
+ * deadlock while PostgreSQL checks the exclusion constraint; it aborts one of them. That is not an
+ * error the caller made: the transaction is run again, and then either fits or meets a clear 409.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if ((code !== '40P01' && code !== '40001') || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 5 * i + Math.floor(Math.random() * 10)));
+    }
+  }
+}
 const isDuplicateKey = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505';
 
 export const taken = () => new AppError('conflict', 'that time was just taken; choose another', [{ path: 'start', message: 'no longer available' }], { rule: 'overlap' });
@@ -132,6 +149,8 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
     seriesIndex: series?.index ?? null,
     overrideReason: input.override?.reason ?? null,
   });
+  if (!input.hold) await queueBookingMessages(trx, org, id, 'confirmed', ctx.now());
+  // the audit append locks the organization's chain head until commit: it comes last
   await recordAudit(trx, ctx, {
     action: override ? 'booking.create.override' : input.hold ? 'booking.hold' : 'booking.create',
     entityType: 'booking',
@@ -139,7 +158,6 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
     clientId: client.id,
     details: { serviceId: a.service.id, start: input.start, providerId: slot.providerId, ...(override ? { reason: input.override!.reason } : {}) },
   });
-  if (!input.hold) await queueBookingMessages(trx, org, id, 'confirmed', ctx.now());
   return id;
 }
 
@@ -152,7 +170,7 @@ export async function placeBooking(ctx: Ctx, input: PlaceBookingInput) {
   const existing = await findBookingByKey(ctx.db, org, input.idempotencyKey);
   if (existing) return { booking: bookingView(existing), replayed: true };
   try {
-    const id = await ctx.db.transaction().execute((trx) => placeIn(trx, ctx, input));
+    const id = await retryOnDeadlock(() => ctx.db.transaction().execute((trx) => placeIn(trx, ctx, input)));
     return { booking: bookingView((await findBooking(ctx.db, org, id))!), replayed: false };
   } catch (e) {
     if (isOverlap(e)) throw taken();

@@ -1,0 +1,2 @@
+export function pgBin(): string;
+export function startThrowawayPg(): Promise<{ url: string; version: string; stop: () => void }>;
