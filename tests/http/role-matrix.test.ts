@@ -226,6 +226,17 @@ const MATRIX: Record<string, Probe> = {
   // a provider mints only their own feed; the owner any
   'POST /api/providers/{userId}/calendar-feed': { path: (f) => `/api/providers/${f.clinic.provider.userId}/calendar-feed`, expect: only(201, ['owner']) },
   'GET /api/calendar/{file}': { path: () => `/api/calendar/${'x'.repeat(32)}.ics`, expect: all(404) },
+  'POST /api/locations/{locationId}/rooms': { path: (f) => `/api/locations/${f.org.locationId}/rooms`, body: () => ({ name: `Room ${uniq()}` }), expect: only(201, ['owner']) },
+  'POST /api/locations/{locationId}/devices': {
+    path: (f) => `/api/locations/${f.org.locationId}/devices`,
+    body: () => ({ modality: 'rf', manufacturer: 'InMode', model: 'Morpheus8', serial: `M8-${uniq()}` }),
+    expect: only(201, ['owner']),
+  },
+  'PUT /api/staff/{userId}/licence': {
+    path: (f) => `/api/staff/${f.clinic.provider.userId}/licence`,
+    body: () => ({ licenceType: 'rn', licenceNumber: 'TX-RN-1', licenceState: 'TX', licenceExpiresOn: '2030-12-31' }),
+    expect: only(200, ['owner', 'medical_director']),
+  },
 };
 const WEEKDAYS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '07:00', end: '21:00' }]]));
 

@@ -5,7 +5,8 @@ import { ctxOf } from '../context.js';
 import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
 import { addClosure, closureInput, locationScheduleInput, putLocationSchedule } from '../../services/scheduling/setup/location-setup.js';
 import { addTimeOff, credentialsInput, overrideDayInput, providerScheduleInput, putCredentials, putProviderOverride, putProviderSchedule, timeOffInput } from '../../services/scheduling/setup/provider-setup.js';
-import { addMaintenance, createService, maintenanceInput, putScopeRule, scopeRuleInput, serviceInput } from '../../services/scheduling/setup/resources-setup.js';
+import { addDevice, addMaintenance, addRoom, createService, deviceInput, maintenanceInput, putScopeRule, roomInput, scopeRuleInput, serviceInput } from '../../services/scheduling/setup/resources-setup.js';
+import { licenceInput, updateLicence } from '../../services/organization/update-licence.js';
 import { getSchedulingSetup, listActiveServices } from '../../services/scheduling/setup/get-setup.js';
 
 const tags = ['Scheduling set-up'];
@@ -27,6 +28,10 @@ const credentials = defineRoute(['owner', 'medical_director'], { method: 'put', 
 const maintenance = defineRoute(['owner', 'medical_director', 'provider'], { method: 'post', path: '/api/devices/{deviceId}/maintenance', tags, summary: 'A maintenance window when the device cannot be booked', request: { params: z.object({ deviceId: UuidParam('deviceId') }), body: jsonBody(maintenanceInput) }, responses: created('Added') });
 const scope = defineRoute(['owner', 'medical_director'], { method: 'put', path: '/api/scope-rules', tags, summary: 'Set a scope-of-practice rule (state x licence x modality); no rule denies', request: { body: jsonBody(scopeRuleInput) }, responses: ok('Saved') });
 
+const room = defineRoute(['owner'], { method: 'post', path: '/api/locations/{locationId}/rooms', tags, summary: 'Add a treatment room', request: { params: locParams, body: jsonBody(roomInput) }, responses: created('Added') });
+const device = defineRoute(['owner'], { method: 'post', path: '/api/locations/{locationId}/devices', tags, summary: 'Add a device (modality, model, serial)', request: { params: locParams, body: jsonBody(deviceInput) }, responses: created('Added') });
+const licence = defineRoute(['owner', 'medical_director'], { method: 'put', path: '/api/staff/{userId}/licence', tags, summary: "A clinician's licence type, number, state and expiry", request: { params: userParams, body: jsonBody(licenceInput) }, responses: ok('Saved') });
+
 export function schedulingSetupRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(services, async (c) => c.json({ items: await listActiveServices(ctxOf(c)) }, 200));
   app.openapi(addService, async (c) => c.json(await createService(ctxOf(c), c.req.valid('json')), 201));
@@ -39,4 +44,7 @@ export function schedulingSetupRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(credentials, async (c) => c.json(await putCredentials(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
   app.openapi(maintenance, async (c) => c.json(await addMaintenance(ctxOf(c), c.req.valid('param').deviceId, c.req.valid('json')), 201));
   app.openapi(scope, async (c) => c.json(await putScopeRule(ctxOf(c), c.req.valid('json')), 200));
+  app.openapi(room, async (c) => c.json(await addRoom(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 201));
+  app.openapi(device, async (c) => c.json(await addDevice(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 201));
+  app.openapi(licence, async (c) => c.json(await updateLicence(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
 }

@@ -86,3 +86,44 @@ export async function putScopeRule(ctx: Ctx, input: z.infer<typeof scopeRuleInpu
   });
   return input;
 }
+
+export const roomInput = z.strictObject({ name: z.string().trim().min(1).max(80) });
+
+export async function addRoom(ctx: Ctx, locationId: string, input: z.infer<typeof roomInput>) {
+  const org = ctx.principal.organizationId;
+  const loc = await ctx.db.selectFrom('locations').select('id').where('organization_id', '=', org).where('id', '=', locationId).executeTakeFirst();
+  if (!loc) throw notFound('location');
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('rooms').values({ organization_id: org, location_id: locationId, name: input.name }).returning(['id', 'name']).executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, { action: 'room.create', entityType: 'room', entityId: row.id });
+      return row;
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') throw new AppError('conflict', `a room called ${input.name} exists here`, [{ path: 'name', message: 'already used' }]);
+    throw e;
+  }
+}
+
+export const deviceInput = z.strictObject({
+  modality: z.enum(['roller', 'pen', 'rf']),
+  manufacturer: z.string().trim().min(1).max(80),
+  model: z.string().trim().min(1).max(80),
+  serial: z.string().trim().min(1).max(80),
+});
+
+export async function addDevice(ctx: Ctx, locationId: string, input: z.infer<typeof deviceInput>) {
+  const org = ctx.principal.organizationId;
+  const loc = await ctx.db.selectFrom('locations').select('id').where('organization_id', '=', org).where('id', '=', locationId).executeTakeFirst();
+  if (!loc) throw notFound('location');
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('devices').values({ organization_id: org, location_id: locationId, ...input }).returning(['id', 'serial']).executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, { action: 'device.create', entityType: 'device', entityId: row.id, details: { serial: input.serial } });
+      return row;
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === '23505') throw new AppError('conflict', `a device with serial ${input.serial} exists`, [{ path: 'serial', message: 'already used' }]);
+    throw e;
+  }
+}

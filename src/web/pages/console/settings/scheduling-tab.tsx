@@ -421,7 +421,7 @@ function SetupSections({ setup, reload }: { setup: SchedulingSetup; reload: () =
     <Stack>
       <HoursSection setup={setup} canEdit={perms.owner} reload={reload} />
       <ProvidersSection setup={setup} perms={perms} reload={reload} />
-      <ResourcesSection setup={setup} />
+      <ResourcesSection setup={setup} canEdit={perms.owner} reload={reload} />
       <ServicesSection setup={setup} canEdit={perms.owner} reload={reload} />
       <ScopeSection setup={setup} canEdit={perms.clinical} reload={reload} />
     </Stack>
@@ -1034,7 +1034,47 @@ function CredentialsForm({ provider, onDone }: { provider: Provider; onDone: () 
 
 // ---------- rooms and devices ----------
 
-function ResourcesSection({ setup }: { setup: SchedulingSetup }) {
+function AddResourceForms({ locationId, reload }: { locationId: string; reload: () => void }) {
+  const [room, setRoom] = useState('');
+  const [device, setDevice] = useState({ modality: 'pen', manufacturer: '', model: '', serial: '' });
+  const [error, setError] = useState<string | null>(null);
+  const save = async (path: string, body: unknown, done: () => void) => {
+    setError(null);
+    try {
+      await api(`/api/locations/${locationId}/${path}`, { body });
+      done();
+      reload();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Stack gap="xs" mt="md">
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label="New room" value={room} onChange={(e) => setRoom(e.currentTarget.value)} />
+        <Button variant="light" disabled={!room.trim()} onClick={() => void save('rooms', { name: room }, () => setRoom(''))}>
+          Add room
+        </Button>
+      </Group>
+      <Group align="flex-end" wrap="wrap">
+        <Select label="Device type" data={[{ value: 'pen', label: 'Pen' }, { value: 'roller', label: 'Roller' }, { value: 'rf', label: 'RF microneedling' }]} value={device.modality} onChange={(v) => setDevice((d) => ({ ...d, modality: v ?? 'pen' }))} allowDeselect={false} w={170} />
+        <TextInput label="Manufacturer" value={device.manufacturer} onChange={(e) => { const v = e.currentTarget.value; setDevice((d) => ({ ...d, manufacturer: v })); }} w={150} />
+        <TextInput label="Model" value={device.model} onChange={(e) => { const v = e.currentTarget.value; setDevice((d) => ({ ...d, model: v })); }} w={150} />
+        <TextInput label="Serial number" value={device.serial} onChange={(e) => { const v = e.currentTarget.value; setDevice((d) => ({ ...d, serial: v })); }} w={150} />
+        <Button variant="light" disabled={!device.manufacturer || !device.model || !device.serial} onClick={() => void save('devices', device, () => setDevice({ modality: 'pen', manufacturer: '', model: '', serial: '' }))}>
+          Add device
+        </Button>
+      </Group>
+      {error ? (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+function ResourcesSection({ setup, canEdit, reload }: { setup: SchedulingSetup; canEdit: boolean; reload: () => void }) {
   return (
     <Section title="Rooms and devices">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -1076,6 +1116,7 @@ function ResourcesSection({ setup }: { setup: SchedulingSetup }) {
           )}
         </Stack>
       </SimpleGrid>
+      {canEdit ? <AddResourceForms locationId={setup.location.id} reload={reload} /> : null}
     </Section>
   );
 }

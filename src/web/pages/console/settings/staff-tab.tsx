@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api, ApiError, errorText } from '../../../api/client.js';
@@ -8,6 +8,40 @@ import { useSession } from '../../../auth/session.js';
 import { ErrorAlert, Loading } from '../../../components/states.js';
 
 const LICENCE: Record<string, string> = { md: 'MD', do: 'DO', np: 'NP', pa: 'PA', rn: 'RN', lvn: 'LVN', esthetician: 'Esthetician', master_esthetician: 'Master esthetician' };
+
+/** Licence type, number, state and expiry: they decide who may review and what each may perform. */
+function LicenceModal({ member, onClose, onSaved }: { member: StaffMember; onClose: () => void; onSaved: () => void }) {
+  const [type, setType] = useState<string | null>(member.licenceType);
+  const [number, setNumber] = useState(member.licenceNumber ?? '');
+  const [state, setState] = useState(member.licenceState ?? '');
+  const [expires, setExpires] = useState(member.licenceExpiresOn ?? '');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    try {
+      await api(`/api/staff/${member.userId}/licence`, {
+        method: 'PUT',
+        body: { licenceType: type, licenceNumber: number.trim() || null, licenceState: state.trim().toUpperCase() || null, licenceExpiresOn: expires || null },
+      });
+      onSaved();
+    } catch (e) {
+      if (e instanceof ApiError) setFields(e.fieldErrors());
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Licence: ${member.name}`}>
+      <Stack>
+        <Select label="Licence type" data={Object.entries(LICENCE).map(([value, label]) => ({ value, label }))} value={type} onChange={setType} clearable error={fields.licenceType} />
+        <TextInput label="Licence number" value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={fields.licenceNumber} />
+        <TextInput label="State" description="Two letters, for example TX" value={state} onChange={(e) => setState(e.currentTarget.value)} maxLength={2} error={fields.licenceState} />
+        <TextInput label="Expires on" type="date" value={expires} onChange={(e) => setExpires(e.currentTarget.value)} error={fields.licenceExpiresOn} />
+        {error ? <Alert color="red">{error}</Alert> : null}
+        <Button onClick={() => void save()}>Save licence</Button>
+      </Stack>
+    </Modal>
+  );
+}
 
 function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
@@ -47,11 +81,23 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
 export function StaffTab() {
   const { me } = useSession();
   const staff = useApi<{ items: StaffMember[] }>('/api/staff');
+  const [editing, setEditing] = useState<StaffMember | null>(null);
+  const canEditLicence = me?.role === 'owner' || me?.role === 'medical_director';
   if (staff.loading && !staff.data) return <Loading label="Loading staff" />;
   if (staff.error) return <ErrorAlert error={staff.error} />;
   return (
     <Stack>
       {me?.role === 'owner' ? <InviteForm onInvited={staff.reload} /> : null}
+      {editing ? (
+        <LicenceModal
+          member={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            staff.reload();
+          }}
+        />
+      ) : null}
       <ScrollArea>
         <Table miw={640} verticalSpacing="sm">
           <Table.Thead>
@@ -60,6 +106,7 @@ export function StaffTab() {
               <Table.Th>Role</Table.Th>
               <Table.Th>Licence</Table.Th>
               <Table.Th>Two-step sign-in</Table.Th>
+              <Table.Th>Edit</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -88,6 +135,13 @@ export function StaffTab() {
                   )}
                 </Table.Td>
                 <Table.Td>{s.twoFactorEnabled ? <Badge color="teal">On</Badge> : <Badge color="gray">Off</Badge>}</Table.Td>
+                <Table.Td>
+                  {canEditLicence && s.role !== 'client' ? (
+                    <Button size="compact-xs" variant="light" onClick={() => setEditing(s)}>
+                      Licence
+                    </Button>
+                  ) : null}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
