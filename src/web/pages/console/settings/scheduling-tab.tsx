@@ -653,7 +653,7 @@ function ClosuresBlock({
 // ---------- providers ----------
 
 type Perms = { owner: boolean; clinical: boolean; timeOff: boolean };
-type ProviderModal = { kind: 'hours' | 'timeOff' | 'credentials'; provider: Provider } | null;
+type ProviderModal = { kind: 'hours' | 'timeOff' | 'credentials' | 'day'; provider: Provider } | null;
 
 function ProvidersSection({
   setup,
@@ -783,6 +783,11 @@ function ProvidersSection({
                           Time off
                         </Button>
                       ) : null}
+                      {perms.timeOff && p.weekly ? (
+                        <Button size="compact-xs" variant="light" aria-label={`One day for ${p.name}`} onClick={() => setModal({ kind: 'day', provider: p })}>
+                          One day
+                        </Button>
+                      ) : null}
                       {perms.clinical ? (
                         <Button
                           size="compact-xs"
@@ -824,6 +829,9 @@ function ProvidersSection({
         {modal?.kind === 'timeOff' ? (
           <TimeOffForm key={modal.provider.id} provider={modal.provider} onDone={done} />
         ) : null}
+      </Modal>
+      <Modal opened={modal?.kind === 'day'} onClose={close} title={modal ? `One day: ${modal.provider.name}` : ''}>
+        {modal?.kind === 'day' ? <DayOverrideForm key={modal.provider.id} provider={modal.provider} locationId={setup.location.id} onDone={done} /> : null}
       </Modal>
       <Modal
         opened={modal?.kind === 'credentials'}
@@ -881,6 +889,45 @@ function ProviderHoursForm({
           Save hours
         </Button>
       </Group>
+    </Stack>
+  );
+}
+
+/** Different hours on one date at this location (or a day off), replacing the weekly hours. */
+function DayOverrideForm({ provider, locationId, onDone }: { provider: Provider; locationId: string; onDone: () => void }) {
+  const [date, setDate] = useState('');
+  const [off, setOff] = useState(false);
+  const [start, setStart] = useState('09:00');
+  const [end, setEnd] = useState('17:00');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setError(null);
+    try {
+      await api(`/api/providers/${provider.id}/overrides`, { method: 'PUT', body: { locationId, date, ranges: off ? [] : [{ start, end }] } });
+      notifications.show({ color: 'teal', message: `Hours on ${date} saved for ${provider.name}.` });
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Stack>
+      <TextInput label="Date" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} required />
+      <Switch label="Day off" checked={off} onChange={(e) => setOff(e.currentTarget.checked)} />
+      {!off ? (
+        <Group grow>
+          <TextInput label="Starts" type="time" value={start} onChange={(e) => setStart(e.currentTarget.value)} />
+          <TextInput label="Ends" type="time" value={end} onChange={(e) => setEnd(e.currentTarget.value)} />
+        </Group>
+      ) : null}
+      {error ? (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      <Button onClick={() => void save()} disabled={!date || (!off && end <= start)}>
+        Save this day
+      </Button>
     </Stack>
   );
 }
