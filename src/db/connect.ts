@@ -54,6 +54,9 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
 export async function connect(opts: ConnectOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, a dropped test database) is reported
+    // here; without a listener it would crash the process. The pool opens a new one when needed.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -1,6 +1,7 @@
 // Kysely table types. Generated<> marks columns the database fills in.
 import type { ColumnType, Generated } from 'kysely';
 import type { SchedulingTables } from './schema-scheduling.js';
+import type { TreatmentTables } from './schema-treatment.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -218,7 +219,7 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends ClinicalTables, SchedulingTables {
+export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   rooms: RoomsTable;

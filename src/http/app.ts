@@ -25,6 +25,7 @@ import { consentRoutes } from './routes/consents.routes.js';
 import { schedulingSetupRoutes } from './routes/scheduling-setup.routes.js';
 import { bookingRoutes } from './routes/bookings.routes.js';
 import { waitlistRoutes } from './routes/waitlist.routes.js';
+import { treatmentRoutes } from './routes/treatment.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { docsRoutes } from './routes/docs.routes.js';
 import { webRoutes } from './web.js';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
   schedulingSetupRoutes(app);
   bookingRoutes(app);
   waitlistRoutes(app);
+  treatmentRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js';
 import type { EmailPort } from '../services/ports.js';
 import { deliverPendingEmail } from '../services/outbox/deliver-pending-email.js';
 import { sweepExpiredHolds } from '../services/scheduling/waitlist/sweep-holds.js';
+import { escalateAlerts } from '../services/treatment/aftercare.js';
 
 /** Releases expired holds and delivers due email; runs inside the server by default (DERMIS_WORKER=inline). */
 export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; logger: Logger; intervalMs?: number }) {
@@ -13,6 +14,8 @@ export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; logge
       // expired holds first, so a waitlist offer made now goes out in this round
       const released = await sweepExpiredHolds(opts.db, new Date());
       if (released) opts.logger.info({ released }, 'expired holds released');
+      const escalated = await escalateAlerts(opts.db, new Date());
+      if (escalated) opts.logger.warn({ escalated }, 'red-flag alerts escalated');
       const r = await deliverPendingEmail(opts.db, opts.email);
       if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
     } catch (err) {

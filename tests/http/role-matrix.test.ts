@@ -37,6 +37,7 @@ interface Fixture {
   checkInId: string;
   pastId: string;
   waitlistId: string;
+  lotId: string;
   from: string;
   to: string;
 }
@@ -61,6 +62,11 @@ const only = (ok: number, roles: Who[], otherStatus = 403): Record<Who, number> 
 const uniq = () => randomBytes(4).toString('hex');
 let slotIndex = 0;
 const nextSlot = (f: Fixture) => f.slots[slotIndex++ % f.slots.length]!;
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+const chartBody = (f: Fixture) => ({
+  checklist: { skinCleansed: true, beforePhotosBeforeNumbing: true, numbingApplied: false },
+  deviceId: f.clinic.deviceId, lotIds: [f.lotId], numbing: null, areas: [{ area: 'cheeks', depthMm: 1, passes: 2 }], products: [], endPoint: 'uniform erythema',
+});
 const consult = (f: Fixture) => ({ locationId: f.org.locationId, serviceId: f.clinic.consultationId, clientId: f.clientId });
 const STAFF: Who[] = ['owner', 'medical_director', 'provider', 'front_desk'];
 /** health records: clinicians and the client themself (the fixture client is not the signed-in client) */
@@ -232,6 +238,24 @@ const MATRIX: Record<string, Probe> = {
     body: () => ({ modality: 'rf', manufacturer: 'InMode', model: 'Morpheus8', serial: `M8-${uniq()}` }),
     expect: only(201, ['owner']),
   },
+  'POST /api/locations/{locationId}/lots': {
+    path: (f) => `/api/locations/${f.org.locationId}/lots`,
+    body: () => ({ manufacturer: 'Crown', product: 'SkinPen cartridge', lotNumber: `L-${uniq()}`, expiresOn: '2030-01-31' }),
+    expect: only(201, ['owner', 'medical_director', 'provider'], 404),
+  },
+  'GET /api/locations/{locationId}/lots': { path: (f) => `/api/locations/${f.org.locationId}/lots`, expect: only(200, ['owner', 'medical_director', 'provider'], 404) },
+  'GET /api/lots/{lotId}/trace': { path: (f) => `/api/lots/${f.lotId}/trace`, expect: only(200, ['owner', 'medical_director']) },
+  'POST /api/lots/{lotId}/recall': { path: (f) => `/api/lots/${f.lotId}/recall`, body: () => ({ reason: 'Manufacturer notice' }), expect: only(200, ['owner', 'medical_director']) },
+  'GET /api/bookings/{bookingId}/chart': { path: (f) => `/api/bookings/${f.bookingId}/chart`, expect: { ...only(200, ['medical_director', 'provider'], 404) } },
+  // the fixture booking is a consultation: clinicians reach the rule, nobody else the booking
+  'PUT /api/bookings/{bookingId}/chart': { path: (f) => `/api/bookings/${f.bookingId}/chart`, body: (f) => ({ chart: chartBody(f), sign: false }), expect: only(409, ['medical_director', 'provider'], 404) },
+  'POST /api/charts/{chartId}/amend': { path: () => `/api/charts/${NO_ID}/amend`, body: (f) => ({ chart: chartBody(f), reason: 'typo in depth', signedName: 'Someone' }), expect: only(404, ['medical_director', 'provider'], 404) },
+  'POST /api/charts/{chartId}/cosign': { path: () => `/api/charts/${NO_ID}/cosign`, expect: only(404, ['medical_director']) },
+  'GET /api/charts/cosign-queue': { path: () => '/api/charts/cosign-queue', expect: only(200, ['medical_director']) },
+  'GET /api/clients/{clientId}/aftercare': { path: (f) => `/api/clients/${f.clientId}/aftercare`, expect: health(200) },
+  'POST /api/aftercare/{journeyId}/reports': { path: () => `/api/aftercare/${NO_ID}/reports`, body: () => ({ symptoms: ['pus'] }), expect: { ...only(404, ['medical_director', 'provider', 'client'], 404) } },
+  'GET /api/alerts': { path: () => '/api/alerts', expect: only(200, ['medical_director', 'provider'], 200) },
+  'POST /api/alerts/{alertId}/acknowledge': { path: () => `/api/alerts/${NO_ID}/acknowledge`, expect: only(404, ['medical_director', 'provider'], 404) },
   'PUT /api/staff/{userId}/licence': {
     path: (f) => `/api/staff/${f.clinic.provider.userId}/licence`,
     body: () => ({ licenceType: 'rn', licenceNumber: 'TX-RN-1', licenceState: 'TX', licenceExpiresOn: '2030-12-31' }),
@@ -292,8 +316,10 @@ beforeAll(async () => {
   const waitClient = (await t.factory.client(org)).id;
   const wl = await t.request('/api/waitlist', { cookie: clinic.frontDesk.cookie, body: { locationId: org.locationId, serviceId: clinic.consultationId, clientId: waitClient, fromDate: from, toDate: to } });
   const waitlistId = ((await wl.json()) as { id: string }).id;
+  const lotRes = await t.request(`/api/locations/${org.locationId}/lots`, { cookie: clinic.owner.cookie, body: { manufacturer: 'Crown', product: 'SkinPen cartridge', lotNumber: `FX-${uniq()}`, expiresOn: '2030-01-31' } });
+  const lotId = ((await lotRes.json()) as { id: string }).id;
   fixture = {
-    clinic, slots, bookingId, heldId, cancelId, checkInId, pastId, waitlistId, from, to,
+    clinic, slots, bookingId, heldId, cancelId, checkInId, pastId, waitlistId, lotId, from, to,
     org, clientId: withIntake, reviewScreeningId: screening.id, directorName: director.name, settingsVersion: version, reviewClientId: reviewClient,
     selfClientId: actors.get('client')!.clientId!, planId: plan.id, consentId: consent.id, consentBody,
   };

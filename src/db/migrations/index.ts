@@ -3,6 +3,7 @@ import * as m0001 from './20261125-0001-foundation.js';
 import * as m0002 from './20261125-0002-clinical-core.js';
 import * as m0003 from './20261126-0003-scheduling.js';
 import * as m0004 from './20261126-0004-reminders-waitlist.js';
+import * as m0005 from './20261126-0005-treatment.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261125-0002-clinical-core': m0002,
   '20261126-0003-scheduling': m0003,
   '20261126-0004-reminders-waitlist': m0004,
+  '20261126-0005-treatment': m0005,
 };

@@ -1,0 +1,95 @@
+// Treatment tables (migration 0005).
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface CartridgeLotsTable {
+  organization_id: string;
+  id: Generated<string>;
+  location_id: string;
+  manufacturer: string;
+  product: string;
+  lot_number: string;
+  expires_on: string;
+  recalled_at: Timestamp | null;
+  recall_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ChartsTable {
+  organization_id: string;
+  id: Generated<string>;
+  booking_id: string;
+  client_id: string;
+  version: number;
+  supersedes: string | null;
+  status: 'draft' | 'signed';
+  data: Json;
+  provider_user_id: string;
+  signed_name: string | null;
+  signed_at: Timestamp | null;
+  signature_hash: string | null;
+  amendment_reason: string | null;
+  needs_cosign: Generated<boolean>;
+  cosigned_by: string | null;
+  cosigned_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ChartLotsTable {
+  organization_id: string;
+  chart_id: string;
+  lot_id: string;
+  client_id: string;
+}
+
+export interface AftercareJourneysTable {
+  organization_id: string;
+  id: Generated<string>;
+  booking_id: string;
+  client_id: string;
+  chart_id: string;
+  modality: string;
+  treated_at: Timestamp;
+  time_zone: string;
+  created_at: CreatedAt;
+}
+
+export interface AftercareCheckInsTable {
+  organization_id: string;
+  id: Generated<string>;
+  journey_id: string;
+  day: number;
+  due_at: Timestamp;
+  answered_at: Timestamp | null;
+  answers: Json | null;
+  level: 'none' | 'urgent' | 'emergency' | null;
+  scheduled: Generated<boolean>;
+}
+
+export interface ClinicalAlertsTable {
+  organization_id: string;
+  id: Generated<string>;
+  client_id: string;
+  journey_id: string;
+  check_in_id: string;
+  level: 'urgent' | 'emergency';
+  flags: Json;
+  status: Generated<'open' | 'acknowledged'>;
+  escalate_after: Timestamp;
+  escalated_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface TreatmentTables {
+  cartridge_lots: CartridgeLotsTable;
+  charts: ChartsTable;
+  chart_lots: ChartLotsTable;
+  aftercare_journeys: AftercareJourneysTable;
+  aftercare_check_ins: AftercareCheckInsTable;
+  clinical_alerts: ClinicalAlertsTable;
+}

@@ -1,0 +1,49 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { defineRoute } from '../route.js';
+import { ctxOf } from '../context.js';
+import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { addLot, listLots, lotInput, recallInput, recallLot, traceLot } from '../../services/treatment/lots.js';
+import { amendChart, amendChartInput, cosignChart, saveChart, signChartInput } from '../../services/treatment/sign-chart.js';
+import { cosignQueue, getBookingChart } from '../../services/treatment/chart-view.js';
+import { acknowledgeAlert, listOpenAlerts, myAftercare, reportSymptoms, symptomReportInput } from '../../services/treatment/aftercare.js';
+
+const CLINICIANS = ['medical_director', 'provider'] as const;
+const Any = z.record(z.string(), z.unknown());
+const conflict = { 409: errorResponses[404] };
+const loc = z.object({ locationId: UuidParam('locationId') });
+const lot = z.object({ lotId: UuidParam('lotId') });
+const booking = z.object({ bookingId: UuidParam('bookingId') });
+const chart = z.object({ chartId: UuidParam('chartId') });
+
+const r = {
+  addLot: defineRoute(['owner', 'medical_director', 'provider'], { method: 'post', path: '/api/locations/{locationId}/lots', tags: ['Treatment'], summary: 'Receive a lot of single-use needle cartridges', request: { params: loc, body: jsonBody(lotInput) }, responses: { 201: json(Any, 'Recorded'), ...conflict, ...errorResponses } }),
+  lots: defineRoute(['owner', 'medical_director', 'provider'], { method: 'get', path: '/api/locations/{locationId}/lots', tags: ['Treatment'], summary: "A location's cartridge lots", request: { params: loc }, responses: { 200: json(z.object({ items: z.array(Any) }), 'Lots'), ...errorResponses } }),
+  trace: defineRoute(['owner', 'medical_director'], { method: 'get', path: '/api/lots/{lotId}/trace', tags: ['Treatment'], summary: 'Every client a lot was used on', request: { params: lot }, responses: { 200: json(Any, 'Uses'), ...errorResponses } }),
+  recall: defineRoute(['owner', 'medical_director'], { method: 'post', path: '/api/lots/{lotId}/recall', tags: ['Treatment'], summary: 'Recall a lot: refused from now on; lists every client it touched', request: { params: lot, body: jsonBody(recallInput) }, responses: { 200: json(Any, 'Recalled, with the clients'), ...errorResponses } }),
+  chart: defineRoute(CLINICIANS, { method: 'get', path: '/api/bookings/{bookingId}/chart', tags: ['Treatment'], summary: "A session's chart and its versions", request: { params: booking }, responses: { 200: json(Any, 'Chart'), ...errorResponses } }),
+  saveChart: defineRoute(CLINICIANS, { method: 'put', path: '/api/bookings/{bookingId}/chart', tags: ['Treatment'], summary: 'Save the chart as a draft, or sign it (checks depths, lots, products, checklist)', request: { params: booking, body: jsonBody(signChartInput) }, responses: { 200: json(Any, 'Chart'), ...conflict, ...errorResponses } }),
+  amend: defineRoute(CLINICIANS, { method: 'post', path: '/api/charts/{chartId}/amend', tags: ['Treatment'], summary: 'Amend a signed chart: a new signed version with a reason', request: { params: chart, body: jsonBody(amendChartInput) }, responses: { 201: json(Any, 'New version'), ...conflict, ...errorResponses } }),
+  cosign: defineRoute(['medical_director'], { method: 'post', path: '/api/charts/{chartId}/cosign', tags: ['Treatment'], summary: "Co-sign a supervised provider's chart", request: { params: chart }, responses: { 200: json(Any, 'Co-signed'), ...conflict, ...errorResponses } }),
+  cosignQueue: defineRoute(['medical_director'], { method: 'get', path: '/api/charts/cosign-queue', tags: ['Treatment'], summary: 'Charts waiting for a co-signature', responses: { 200: json(z.object({ items: z.array(Any) }), 'Queue'), ...errorResponses } }),
+  aftercare: defineRoute([...CLINICIANS, 'client'], { method: 'get', path: '/api/clients/{clientId}/aftercare', tags: ['Aftercare'], summary: 'What to do and avoid now, what comes next, and the check-ins', request: { params: z.object({ clientId: UuidParam('clientId') }) }, responses: { 200: json(Any, 'Aftercare'), ...errorResponses } }),
+  report: defineRoute([...CLINICIANS, 'client'], { method: 'post', path: '/api/aftercare/{journeyId}/reports', tags: ['Aftercare'], summary: 'A symptom check-in; red flags alert the provider and medical director', request: { params: z.object({ journeyId: UuidParam('journeyId') }), body: jsonBody(symptomReportInput) }, responses: { 201: json(Any, 'Recorded, with what to do'), ...conflict, ...errorResponses } }),
+  alerts: defineRoute(CLINICIANS, { method: 'get', path: '/api/alerts', tags: ['Aftercare'], summary: 'Open red-flag alerts, oldest first', responses: { 200: json(z.object({ items: z.array(Any) }), 'Alerts'), ...errorResponses } }),
+  ack: defineRoute(CLINICIANS, { method: 'post', path: '/api/alerts/{alertId}/acknowledge', tags: ['Aftercare'], summary: 'Acknowledge an alert after contacting the client', request: { params: z.object({ alertId: UuidParam('alertId') }) }, responses: { 200: json(Any, 'Acknowledged'), ...conflict, ...errorResponses } }),
+};
+
+export function treatmentRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(r.cosignQueue, async (c) => c.json({ items: await cosignQueue(ctxOf(c)) }, 200));
+  app.openapi(r.addLot, async (c) => c.json(await addLot(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 201));
+  app.openapi(r.lots, async (c) => c.json({ items: await listLots(ctxOf(c), c.req.valid('param').locationId) }, 200));
+  app.openapi(r.trace, async (c) => c.json(await traceLot(ctxOf(c), c.req.valid('param').lotId), 200));
+  app.openapi(r.recall, async (c) => c.json(await recallLot(ctxOf(c), c.req.valid('param').lotId, c.req.valid('json')), 200));
+  app.openapi(r.chart, async (c) => c.json(await getBookingChart(ctxOf(c), c.req.valid('param').bookingId), 200));
+  app.openapi(r.saveChart, async (c) => c.json(await saveChart(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json')), 200));
+  app.openapi(r.amend, async (c) => c.json(await amendChart(ctxOf(c), c.req.valid('param').chartId, c.req.valid('json')), 201));
+  app.openapi(r.cosign, async (c) => c.json(await cosignChart(ctxOf(c), c.req.valid('param').chartId), 200));
+  app.openapi(r.aftercare, async (c) => c.json(await myAftercare(ctxOf(c), c.req.valid('param').clientId), 200));
+  app.openapi(r.report, async (c) => c.json(await reportSymptoms(ctxOf(c), c.req.valid('param').journeyId, c.req.valid('json')), 201));
+  app.openapi(r.alerts, async (c) => c.json({ items: await listOpenAlerts(ctxOf(c)) }, 200));
+  app.openapi(r.ack, async (c) => c.json(await acknowledgeAlert(ctxOf(c), c.req.valid('param').alertId), 200));
+}

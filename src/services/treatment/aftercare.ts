@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { Db } from '../../db/connect.js';
+import { aftercareNow, buildAftercarePlan } from '../../domain/treatment/aftercare-plan.js';
+import { evaluateRedFlags, SYMPTOMS, SYMPTOM_LABEL } from '../../domain/treatment/red-flags.js';
+import type { Ctx } from '../context.js';
+import { appendAudit, recordAudit } from '../audit/record-audit-event.js';
+import { AppError, notFound } from '../errors.js';
+import { loadClient } from '../clients/load-client.js';
+import { enqueueMessage } from '../outbox/enqueue-message.js';
+
+/** Minutes an alert may stay unacknowledged before it is escalated to the owner and director again. */
+export const ESCALATE_AFTER_MIN = 30;
+
+export const symptomReportInput = z.strictObject({
+  symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length),
+  note: z.string().trim().max(1000).optional(),
+  /** the scheduled check-in this answers; without it, a report between check-ins */
+  checkInId: z.uuid().optional(),
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The client's journeys: what to do and avoid now, what comes next, and the check-ins. */
+export async function myAftercare(ctx: Ctx, clientId: string) {
+  const org = ctx.principal.organizationId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const client = await loadClient(trx, ctx, clientId);
+    const journeys = await trx.selectFrom('aftercare_journeys').selectAll().where('organization_id', '=', org).where('client_id', '=', client.id).orderBy('treated_at', 'desc').limit(10).execute();
+    const now = ctx.now().getTime();
+    const out = [];
+    for (const j of journeys) {
+      const plan = buildAftercarePlan(new Date(j.treated_at).getTime(), j.time_zone);
+      const state = aftercareNow(plan, now);
+      const checkIns = await trx.selectFrom('aftercare_check_ins').selectAll().where('organization_id', '=', org).where('journey_id', '=', j.id).orderBy('due_at').execute();
+      out.push({
+        id: j.id, bookingId: j.booking_id, modality: j.modality, treatedAt: new Date(j.treated_at).toISOString(), timeZone: j.time_zone,
+        now: state.now.map((i) => ({ ...i, from: iso(i.from), to: i.to === null ? null : iso(i.to) })),
+        next: state.next.map((i) => ({ ...i, from: iso(i.from), to: i.to === null ? null : iso(i.to) })),
+        checkIns: checkIns.map((c) => ({ id: c.id, day: c.day, scheduled: c.scheduled, dueAt: new Date(c.due_at).toISOString(), answeredAt: c.answered_at ? new Date(c.answered_at).toISOString() : null, level: c.level, due: !c.answered_at && new Date(c.due_at).getTime() <= now })),
+      });
+    }
+    await recordAudit(trx, ctx, { action: 'aftercare.read', entityType: 'client', entityId: client.id, clientId: client.id });
+    return { journeys: out, symptoms: SYMPTOMS.map((s) => ({ code: s, label: SYMPTOM_LABEL[s] })) };
+  });
+}
+
+async function staffToAlert(trx: Db, organizationId: string, providerUserId: string | null) {
+  return trx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.email', 'm.role'])
+    .where('m.organization_id', '=', organizationId)
+    .where('m.active', '=', true)
+    .where((eb) => eb.or([eb('m.role', '=', 'medical_director'), ...(providerUserId ? [eb('m.user_id', '=', providerUserId)] : [])]))
+    .execute();
+}
+
+/**
+ * A symptom check-in. Red flags raise an urgent alert to the treating provider and the medical
+ * director (escalated if nobody acknowledges it in time); emergency signs tell the client at once
+ * to call emergency services.
+ */
+export async function reportSymptoms(ctx: Ctx, journeyId: string, input: z.infer<typeof symptomReportInput>) {
+  const org = ctx.principal.organizationId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const j = await trx.selectFrom('aftercare_journeys').selectAll().where('organization_id', '=', org).where('id', '=', journeyId).executeTakeFirst();
+    if (!j) throw notFound('aftercare journey');
+    await loadClient(trx, ctx, j.client_id).catch(() => {
+      throw notFound('aftercare journey');
+    });
+    const now = ctx.now();
+    const hoursSinceTreatment = (now.getTime() - new Date(j.treated_at).getTime()) / 3_600_000;
+    const result = evaluateRedFlags({ symptoms: input.symptoms, ...(input.note ? { note: input.note } : {}) }, { hoursSinceTreatment, modality: j.modality as 'pen' });
+    const answers = JSON.stringify({ symptoms: input.symptoms, note: input.note ?? null, flags: result.flags });
+    let checkInId: string;
+    if (input.checkInId) {
+      const c = await trx.selectFrom('aftercare_check_ins').select(['id', 'answered_at']).where('organization_id', '=', org).where('journey_id', '=', j.id).where('id', '=', input.checkInId).executeTakeFirst();
+      if (!c) throw new AppError('validation', 'no such check-in on this journey', [{ path: 'checkInId', message: 'not found' }]);
+      if (c.answered_at) throw new AppError('conflict', 'this check-in was already answered; report new symptoms without it', [{ path: 'checkInId', message: 'answered' }]);
+      await trx.updateTable('aftercare_check_ins').set({ answered_at: now, answers, level: result.level }).where('organization_id', '=', org).where('id', '=', c.id).execute();
+      checkInId = c.id;
+    } else {
+      checkInId = (await trx.insertInto('aftercare_check_ins').values({ organization_id: org, journey_id: j.id, day: Math.floor(hoursSinceTreatment / 24), due_at: now, answered_at: now, answers, level: result.level, scheduled: false }).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    let alertId: string | null = null;
+    if (result.level !== 'none') {
+      const alert = await trx
+        .insertInto('clinical_alerts')
+        .values({ organization_id: org, client_id: j.client_id, journey_id: j.id, check_in_id: checkInId, level: result.level, flags: JSON.stringify(result.flags), escalate_after: new Date(now.getTime() + ESCALATE_AFTER_MIN * 60_000) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      alertId = alert.id;
+      const booking = await trx.selectFrom('bookings').select(['provider_user_id']).where('organization_id', '=', org).where('id', '=', j.booking_id).executeTakeFirst();
+      const client = await trx.selectFrom('clients').select(['first_name', 'last_name']).where('organization_id', '=', org).where('id', '=', j.client_id).executeTakeFirstOrThrow();
+      for (const s of await staffToAlert(trx, org, booking?.provider_user_id ?? null)) {
+        await enqueueMessage(trx, {
+          organizationId: org, channel: 'email', kind: `alert.${result.level}`, to: s.email, idempotencyKey: `alert:${alert.id}:${s.email}`,
+          subject: `${result.level === 'emergency' ? 'EMERGENCY' : 'Urgent'}: red flag from ${client.first_name} ${client.last_name.slice(0, 1)}.`,
+          // no symptoms in the email: staff read them in the console, behind sign-in
+          text: `A client reported a red-flag symptom ${Math.round(hoursSinceTreatment)} hours after treatment. Open Dermis, Reviews queue, to read and acknowledge it.`,
+        });
+      }
+    }
+    await recordAudit(trx, ctx, { action: 'aftercare.report', entityType: 'aftercare_check_in', entityId: checkInId, clientId: j.client_id, details: { level: result.level, flags: result.flags.map((f) => f.ruleId) } });
+    return { checkInId, alertId, level: result.level, flags: result.flags, message: result.clientMessage };
+  });
+}
+
+export async function listOpenAlerts(ctx: Ctx) {
+  const rows = await ctx.db
+    .selectFrom('clinical_alerts as a')
+    .innerJoin('clients as c', (j) => j.onRef('c.organization_id', '=', 'a.organization_id').onRef('c.id', '=', 'a.client_id'))
+    .select(['a.id', 'a.client_id', 'a.level', 'a.flags', 'a.created_at', 'a.escalated_at', 'c.first_name', 'c.last_name', 'c.phone'])
+    .where('a.organization_id', '=', ctx.principal.organizationId)
+    .where('a.status', '=', 'open')
+    .orderBy('a.created_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, clientId: r.client_id, clientName: `${r.first_name} ${r.last_name}`, phone: r.phone, level: r.level, flags: r.flags as { ruleId: string; message: string }[], createdAt: new Date(r.created_at).toISOString(), escalatedAt: r.escalated_at ? new Date(r.escalated_at).toISOString() : null }));
+}
+
+export async function acknowledgeAlert(ctx: Ctx, alertId: string) {
+  const org = ctx.principal.organizationId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const a = await trx.updateTable('clinical_alerts').set({ status: 'acknowledged', acknowledged_by: ctx.principal.userId, acknowledged_at: ctx.now() }).where('organization_id', '=', org).where('id', '=', alertId).where('status', '=', 'open').returning(['id', 'client_id']).executeTakeFirst();
+    if (!a) {
+      const exists = await trx.selectFrom('clinical_alerts').select('id').where('organization_id', '=', org).where('id', '=', alertId).executeTakeFirst();
+      if (!exists) throw notFound('alert');
+      throw new AppError('conflict', 'this alert was already acknowledged');
+    }
+    await recordAudit(trx, ctx, { action: 'alert.acknowledge', entityType: 'clinical_alert', entityId: a.id, clientId: a.client_id });
+    return { id: a.id, status: 'acknowledged' };
+  });
+}
+
+/** Run by the worker: an alert nobody acknowledged in time goes to the owner and director again. */
+export async function escalateAlerts(db: Db, now: Date) {
+  const due = await db.selectFrom('clinical_alerts').select(['organization_id', 'id', 'client_id', 'level']).where('status', '=', 'open').where('escalated_at', 'is', null).where('escalate_after', '<=', now).execute();
+  for (const a of due) {
+    await db.transaction().execute(async (trx) => {
+      const done = await trx.updateTable('clinical_alerts').set({ escalated_at: now }).where('organization_id', '=', a.organization_id).where('id', '=', a.id).where('escalated_at', 'is', null).returning('id').executeTakeFirst();
+      if (!done) return;
+      const staff = await trx.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select('u.email').where('m.organization_id', '=', a.organization_id).where('m.role', 'in', ['owner', 'medical_director']).where('m.active', '=', true).execute();
+      for (const s of staff) {
+        await enqueueMessage(trx, { organizationId: a.organization_id, channel: 'email', kind: 'alert.escalated', to: s.email, idempotencyKey: `alert:${a.id}:escalated:${s.email}`, subject: `ESCALATED: an ${a.level} red flag is not acknowledged`, text: `A red-flag alert has waited more than ${ESCALATE_AFTER_MIN} minutes. Open Dermis, Reviews queue, and acknowledge it after contacting the client.` });
+      }
+      await appendAudit(trx, { organizationId: a.organization_id, userId: null, role: 'system', requestId: null, ip: null }, { action: 'alert.escalate', entityType: 'clinical_alert', entityId: a.id, clientId: a.client_id }, now);
+    });
+  }
+  return due.length;
+}

@@ -1,0 +1,156 @@
+// A treatment day through the API: check-in, chart against the caps and lots, signature starting the
+// aftercare journey once, emails over a real SMTP server, red flags raising and escalating alerts,
+// and a lot recall listing every client it touched.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { Temporal } from 'temporal-polyfill';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import type { Actor, Org } from '../support/factory.js';
+import { setUpClinic, type Clinic } from '../support/clinic.js';
+import { startSmtp } from '../support/smtp.js';
+import { smtpEmail } from '../../src/adapters/email/smtp.js';
+import { deliverPendingEmail } from '../../src/services/outbox/deliver-pending-email.js';
+import { escalateAlerts } from '../../src/services/treatment/aftercare.js';
+import { startAftercare } from '../../src/services/treatment/start-aftercare.js';
+
+let t: TestApp;
+let org: Org;
+let clinic: Clinic;
+let client: Actor;
+let director: Actor;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let lotId: string;
+let bookingId: string;
+let journeyId: string;
+let png: string;
+const tomorrow = Temporal.Now.plainDateISO('America/Chicago').add({ days: 1 });
+// a weekday, so the clinic is open
+const day = tomorrow.dayOfWeek > 5 ? tomorrow.add({ days: 8 - tomorrow.dayOfWeek }) : tomorrow;
+
+async function call<T = Record<string, unknown>>(who: Actor, path: string, body?: unknown, method?: string) {
+  const res = await t.request(path, { cookie: who.cookie, ...(body !== undefined ? { body } : {}), ...(method ? { method } : {}) });
+  return { status: res.status, data: (await res.json()) as T };
+}
+const chart = (over: Record<string, unknown> = {}) => ({
+  checklist: { skinCleansed: true, beforePhotosBeforeNumbing: true, numbingApplied: true },
+  deviceId: clinic.deviceId,
+  lotIds: [lotId],
+  numbing: { product: 'Lidocaine 4% cream', amount: '2 g', area: 'full face', onAt: '09:40', offAt: '10:00' },
+  areas: [{ area: 'cheeks', depthMm: 1, passes: 3 }, { area: 'forehead', depthMm: 0.5, passes: 2 }],
+  products: [{ name: 'Hyaluronic acid serum (device-approved)', approvedForDevice: true }],
+  endPoint: 'Uniform erythema with pinpoint bleeding',
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await t.factory.org();
+  clinic = await setUpClinic(t, org);
+  client = await t.factory.actor(org, 'client');
+  director = await t.factory.actor(org, 'medical_director');
+  smtp = await startSmtp();
+  png = `data:image/png;base64,${(await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64')}`;
+  const intake = { answeredOn: Temporal.Now.plainDateISO('UTC').toString(), dateOfBirth: '1990-05-15', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'] };
+  await call(clinic.provider, `/api/clients/${client.clientId}/intake?source=staff`, intake);
+  await call(clinic.provider, `/api/clients/${client.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks', 'forehead'], date: day.toString() } });
+  await call(client, `/api/clients/${client.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
+  const preview = await call<{ documentHash: string; clientName: string }>(client, `/api/clients/${client.clientId}/consents/preview?kind=treatment&modality=pen`);
+  await call(client, `/api/clients/${client.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.data.clientName, signaturePng: png, documentHash: preview.data.documentHash, agree: true });
+  lotId = (await call<{ id: string }>(clinic.owner, `/api/locations/${org.locationId}/lots`, { manufacturer: 'Crown', product: 'SkinPen cartridge 14-pin', lotNumber: 'SP-2026-001', expiresOn: '2030-06-30' })).data.id;
+  const start = day.toZonedDateTime({ timeZone: 'America/Chicago', plainTime: '10:00' }).toInstant().toString();
+  const b = await call<{ id: string }>(clinic.frontDesk, '/api/bookings', { locationId: org.locationId, serviceId: clinic.penId, clientId: client.clientId, start, idempotencyKey: `tx-${org.id}` });
+  expect(b.status).toBe(201);
+  bookingId = b.data.id;
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+describe('treatment day', () => {
+  it('charts only a checked-in treatment, and saves a draft', async () => {
+    expect((await call(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: chart(), sign: false }, 'PUT')).status).toBe(409);
+    expect((await call(clinic.frontDesk, `/api/bookings/${bookingId}/check-in`, {}, 'POST')).status).toBe(200);
+    const draft = await call<{ status: string; version: number }>(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: chart(), sign: false }, 'PUT');
+    expect(draft.data).toMatchObject({ status: 'draft', version: 1 });
+  });
+
+  it('refuses to sign above the cap, with a bad checklist, or with an expired or recalled lot, naming the field', async () => {
+    const sign = (c: object) => call<{ errors: { path: string }[] }>(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: c, sign: true, signedName: clinic.provider.name }, 'PUT');
+    const deep = await sign(chart({ areas: [{ area: 'forehead', depthMm: 1.0, passes: 2 }] }));
+    expect(deep.status).toBe(400);
+    expect(deep.data.errors.map((e) => e.path)).toEqual(['chart.areas.0.depthMm']);
+    const eyes = await sign(chart({ areas: [{ area: 'periorbital', depthMm: 1.0, passes: 1 }] }));
+    expect(eyes.data.errors[0]!.path).toBe('chart.areas.0.depthMm');
+    const photos = await sign(chart({ checklist: { skinCleansed: true, beforePhotosBeforeNumbing: false, numbingApplied: true } }));
+    expect(photos.data.errors[0]!.path).toBe('chart.checklist.beforePhotosBeforeNumbing');
+    const old = (await call<{ id: string }>(clinic.owner, `/api/locations/${org.locationId}/lots`, { manufacturer: 'Crown', product: 'SkinPen cartridge 14-pin', lotNumber: 'SP-2020-OLD', expiresOn: '2021-01-31' })).data.id;
+    const expired = await sign(chart({ lotIds: [old] }));
+    expect(expired.status).toBe(400);
+    expect(expired.data.errors[0]!.path).toBe('chart.lotIds.0');
+  });
+
+  it('signs: completes the booking, links the lot, starts aftercare once, co-signature for a supervised nurse', async () => {
+    const signed = await call<{ status: string; needsCosign: boolean; signatureHash: string; id: string }>(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: chart(), sign: true, signedName: clinic.provider.name }, 'PUT');
+    expect(signed.status).toBe(200);
+    expect(signed.data).toMatchObject({ status: 'signed', needsCosign: true });
+    expect((await call(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: chart(), sign: false }, 'PUT')).status).toBe(409);
+    const booking = await call<{ status: string }>(clinic.frontDesk, `/api/bookings/${bookingId}`);
+    expect(booking.data.status).toBe('completed');
+    const aftercare = await call<{ journeys: { id: string; now: { id: string }[]; checkIns: { day: number }[] }[] }>(client, `/api/clients/${client.clientId}/aftercare`);
+    expect(aftercare.data.journeys).toHaveLength(1);
+    journeyId = aftercare.data.journeys[0]!.id;
+    expect(aftercare.data.journeys[0]!.checkIns.map((c) => c.day)).toEqual([1, 3, 7, 14]);
+    expect(aftercare.data.journeys[0]!.now.map((i) => i.id)).toEqual(expect.arrayContaining(['AC-1', 'AC-2', 'AC-4']));
+    // running the start again creates nothing twice
+    const before = await t.db.selectFrom('outbox_messages').select('id').where('booking_id', '=', bookingId).where('kind', 'like', 'aftercare.%').execute();
+    const j = await t.db.selectFrom('aftercare_journeys').selectAll().where('id', '=', journeyId).executeTakeFirstOrThrow();
+    await t.db.transaction().execute((trx) => startAftercare(trx, org.id, { bookingId, clientId: client.clientId!, chartId: j.chart_id, modality: 'pen', treatedAt: new Date(), timeZone: 'America/Chicago' }));
+    const after = await t.db.selectFrom('outbox_messages').select('id').where('booking_id', '=', bookingId).where('kind', 'like', 'aftercare.%').execute();
+    expect(after).toHaveLength(before.length);
+    expect(before.length).toBe(8);
+    expect(await t.db.selectFrom('aftercare_check_ins').select('id').where('journey_id', '=', journeyId).execute()).toHaveLength(4);
+    // the medical director co-signs
+    const queue = await call<{ items: { id: string }[] }>(director, '/api/charts/cosign-queue');
+    expect(queue.data.items.map((i) => i.id)).toContain(signed.data.id);
+    expect((await call<{ cosignedBy: string }>(director, `/api/charts/${signed.data.id}/cosign`, {}, 'POST')).data.cosignedBy).toBe(director.name);
+    // an amendment is a new version with its reason
+    const amended = await call<{ version: number; amendmentReason: string }>(clinic.provider, `/api/charts/${signed.data.id}/amend`, { chart: chart({ notes: 'Client tolerated well.' }), reason: 'Added a note', signedName: clinic.provider.name }, 'POST');
+    expect(amended.data).toMatchObject({ version: 2, amendmentReason: 'Added a note' });
+  });
+
+  it("delivers today's aftercare email to a real SMTP server; later ones wait for their time", async () => {
+    const r = await deliverPendingEmail(t.db, smtpEmail(smtp.url, 'Clinic <no-reply@clinic.example>'));
+    expect(r.sent).toBeGreaterThanOrEqual(1);
+    const mail = smtp.received.find((m) => m.raw.includes('Your aftercare, starting now'))!;
+    expect(mail.raw).toContain('no sunscreen');
+    expect(smtp.received.some((m) => m.raw.includes('how is your skin'))).toBe(false);
+  });
+
+  it('a red flag raises an urgent alert to the provider and director, escalated when nobody acknowledges it', async () => {
+    const calm = await call<{ level: string; message: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: ['redness_worse'] });
+    expect(calm.data.level).toBe('none');
+    const flag = await call<{ level: string; alertId: string; message: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: ['pus'] });
+    expect(flag.data.level).toBe('urgent');
+    const emails = await t.db.selectFrom('outbox_messages').select(['to_address', 'kind']).where('kind', '=', 'alert.urgent').execute();
+    expect(emails.map((e) => e.to_address).sort()).toEqual([clinic.provider.email, director.email].sort());
+    const alerts = await call<{ items: { id: string; level: string }[] }>(clinic.provider, '/api/alerts');
+    expect(alerts.data.items.map((a) => a.id)).toContain(flag.data.alertId);
+    expect(await escalateAlerts(t.db, new Date(Date.now() + 31 * 60_000))).toBeGreaterThanOrEqual(1);
+    const escalated = await t.db.selectFrom('clinical_alerts').select('escalated_at').where('id', '=', flag.data.alertId).executeTakeFirstOrThrow();
+    expect(escalated.escalated_at).not.toBeNull();
+    expect(await t.db.selectFrom('outbox_messages').select('id').where('kind', '=', 'alert.escalated').execute()).not.toHaveLength(0);
+    expect((await call(director, `/api/alerts/${flag.data.alertId}/acknowledge`, {}, 'POST')).status).toBe(200);
+    expect((await call(director, `/api/alerts/${flag.data.alertId}/acknowledge`, {}, 'POST')).status).toBe(409);
+    const emergency = await call<{ level: string; message: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: ['trouble_breathing'] });
+    expect(emergency.data.level).toBe('emergency');
+    expect(emergency.data.message).toMatch(/^Call 911/);
+  });
+
+  it('a lot recall lists every client it touched and the lot is refused from then on', async () => {
+    const recall = await call<{ uses: { clientId: string }[]; lot: { recalledAt: string } }>(director, `/api/lots/${lotId}/recall`, { reason: 'Manufacturer sterility notice' }, 'POST');
+    expect(recall.status).toBe(200);
+    expect(recall.data.lot.recalledAt).not.toBeNull();
+    expect([...new Set(recall.data.uses.map((u) => u.clientId))]).toEqual([client.clientId]);
+  });
+});
