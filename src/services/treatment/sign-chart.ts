@@ -99,9 +99,10 @@ export async function saveChart(ctx: Ctx, bookingId: string, input: z.infer<type
         needs_cosign: await needsCosign(trx, org, ctx.principal.userId, loc.state, b.modality!, localDateOf(signedAt.getTime(), b.time_zone)),
       };
     }
+    const status: 'signed' | 'draft' = input.sign ? 'signed' : 'draft';
     const row = {
       data: JSON.stringify(input.chart),
-      status: (input.sign ? 'signed' : 'draft'),
+      status,
       provider_user_id: ctx.principal.userId,
       ...(signature ?? {}),
     };
