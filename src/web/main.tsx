@@ -18,6 +18,7 @@ import { ClientsPage } from './pages/console/clients-page.js';
 import { ClientDetailPage } from './pages/console/client-detail-page.js';
 import { ReportsPage } from './pages/console/simple-pages.js';
 import { SchedulePage } from './pages/console/schedule/schedule-page.js';
+import { ChartPage } from './pages/console/chart-page.js';
 import { ReviewsPage } from './pages/console/reviews-page.js';
 import { SettingsPage } from './pages/console/settings/settings-page.js';
 import { AuditPage } from './pages/console/audit-page.js';
@@ -48,7 +49,7 @@ const theme = createTheme({ autoContrast: true, primaryColor: 'teal', primarySha
 const cssVariables: CSSVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // error text and borders at WCAG AA contrast on white
-    '--mantine-color-error': 'var(--mantine-color-red-8)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     // the same pale tint for components that read the light variables directly (NavLink)
     '--mantine-color-teal-light': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
@@ -78,6 +79,7 @@ const router = createBrowserRouter([
           { path: '/console/clients/:clientId', element: <ClientDetailPage /> },
           { path: '/console/clients/:clientId/questionnaire', element: <QuestionnairePage mode="staff" /> },
           { path: '/console/reviews', element: <ReviewsPage /> },
+          { path: '/console/bookings/:bookingId/chart', element: <ChartPage /> },
           { path: '/console/reports', element: <ReportsPage /> },
           { path: '/console/settings', element: <SettingsPage /> },
           { path: '/console/audit', element: <AuditPage /> },

@@ -60,7 +60,7 @@ export function RiskAcknowledgement({ clientId, modality }: { clientId: string; 
         <>
           <Checkbox label="I have read and understood these risks." checked={checked} onChange={(e) => setChecked(e.currentTarget.checked)} mb="sm" />
           {error ? (
-            <Text c="red.8" size="sm" role="alert">
+            <Text c="red.9" size="sm" role="alert">
               {error}
             </Text>
           ) : null}

@@ -60,7 +60,7 @@ export function PlanAdjustModal({ view, onClose, onDone }: { view: PlanView; onC
           />
         ))}
         <Switch label="Numbing cream" checked={numbing} onChange={(e) => setNumbing(e.currentTarget.checked)} />
-        {fields.numbing ? <Text c="red.8" size="sm">{fields.numbing}</Text> : null}
+        {fields.numbing ? <Text c="red.9" size="sm">{fields.numbing}</Text> : null}
         <Textarea label="Reason for the change" required minRows={2} autosize value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fields.reason} />
         {error ? (
           <Alert color="red" role="alert">

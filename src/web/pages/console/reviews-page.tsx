@@ -8,6 +8,7 @@ import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { MODALITY_LABEL } from '../../components/clinical/labels.js';
 import { PlanApprovals } from './plan-approvals.js';
+import { AlertsCard, CosignCard } from './alerts-card.js';
 
 interface QueueItem {
   screeningId: string;
@@ -64,8 +65,13 @@ export function ReviewsPage() {
   const { me } = useSession();
   return (
     <Page title="Reviews queue" lead="Screenings that need a licensed clinician's signed decision. Contraindications cannot be approved away.">
+      <AlertsCard />
       {done ? <Alert color="teal">{done}</Alert> : null}
-      {queue.error ? <ErrorAlert error={queue.error} /> : null}
+      {queue.error instanceof ApiError && queue.error.status === 403 ? (
+        <Text c="dimmed">Screening reviews are signed by the medical director and prescribing providers; red-flag alerts for your clients appear above.</Text>
+      ) : queue.error ? (
+        <ErrorAlert error={queue.error} />
+      ) : null}
       {queue.loading && !queue.data ? <Loading label="Loading the queue" /> : null}
       {queue.data?.items.length === 0 ? <Empty title="Nothing waiting for review">New needs-review screenings appear here, oldest first.</Empty> : null}
       <Stack>
@@ -93,6 +99,7 @@ export function ReviewsPage() {
         ))}
       </Stack>
       {me?.role === 'medical_director' ? <PlanApprovals /> : null}
+      <CosignCard />
       {open ? (
         <DecideModal
           item={open}

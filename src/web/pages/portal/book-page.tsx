@@ -22,7 +22,7 @@ function Countdown({ until }: { until: string }) {
     const t = setInterval(() => setLeft(Date.parse(until) - Date.now()), 1000);
     return () => clearInterval(t);
   }, [until]);
-  if (left <= 0) return <Text c="red.8">The hold expired; choose a time again.</Text>;
+  if (left <= 0) return <Text c="red.9">The hold expired; choose a time again.</Text>;
   return (
     <Text size="sm" aria-live="polite">
       <IconClock size={14} /> We hold this time for you for {Math.floor(left / 60000)}:{String(Math.floor((left % 60000) / 1000)).padStart(2, '0')}

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../../components/states.js';
 import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../../components/clinical/labels.js';
 import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
 import { CONSENT_KIND, PLAN_STATUS, type ConsentView, type PlanView } from '../../api/clinical-types.js';
+import { AftercareCard } from './aftercare-card.js';
 
 export interface ClientScreening {
   id: string;
@@ -191,6 +192,7 @@ export function MyCarePage() {
 
   return (
     <Page title="My care" lead="Your eligibility, plan and consent for microneedling.">
+      {clientId ? <AftercareCard clientId={clientId} /> : null}
       {params.get('answered') ? <Alert color="teal">Thank you. Your answers are saved. Now check your eligibility for the treatment you want.</Alert> : null}
       {intake.loading ? <Loading label="Loading your answers" /> : null}
       {noIntake ? (

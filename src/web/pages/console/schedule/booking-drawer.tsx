@@ -51,6 +51,11 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
           {booking.device ? ` · ${booking.device.model} (${booking.device.serial})` : ''}
         </Text>
         {booking.overrideReason ? <Text size="sm">Rules overridden: {booking.overrideReason}</Text> : null}
+        {booking.service.kind === 'treatment' && ['checked_in', 'completed'].includes(booking.status) && (me?.role === 'provider' || me?.role === 'medical_director') ? (
+          <Button component={Link} to={`/console/bookings/${booking.id}/chart`} variant="light">
+            {booking.status === 'completed' ? 'Open chart' : 'Chart this session'}
+          </Button>
+        ) : null}
         {booking.cancelReason ? <Text size="sm">Cancelled: {booking.cancelReason}</Text> : null}
         {error ? (
           <Alert color="red" role="alert">

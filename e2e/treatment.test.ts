@@ -1,0 +1,142 @@
+// Treatment day in the browser: a nurse checks a client in from the calendar, charts a pen session
+// with two areas and signs; the client sees today's aftercare on a phone, reports a red-flag symptom,
+// and the nurse sees the alert.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startBuiltServer, type RunningServer } from './support/server.js';
+import { DESKTOP, launch, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startBuiltServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The next weekday in Austin, as YYYY-MM-DD. */
+function nextWeekday(): string {
+  const d = new Date(Date.now() + 86_400_000);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+async function api(ctx: BrowserContext, method: 'get' | 'post' | 'put', path: string, data?: unknown) {
+  const res = await ctx.request[method](`${server.url}${path}`, { headers: { origin: server.url }, ...(data !== undefined ? { data } : {}) });
+  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await passwordField(page).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('treatment day in the browser', () => {
+  it('a nurse checks in, charts two areas and signs; the client sees aftercare and reports a red flag; the nurse sees the alert', async () => {
+    const day = nextWeekday();
+    // set-up through the API: a registered client who is eligible, acknowledged the risks, consented
+    const clientCtx = await browser.newContext(PHONE);
+    const cp = await clientCtx.newPage();
+    await cp.goto(`${server.url}/register`);
+    await cp.getByLabel('First name').fill('Casey');
+    await cp.getByLabel('Last name').fill('Park');
+    await cp.getByLabel('Email').fill('casey.park@example.com');
+    await passwordField(cp).fill('a-long-password-2026');
+    await cp.getByRole('button', { name: 'Create account' }).click();
+    await cp.waitForURL(/\/portal/);
+    const me = (await api(clientCtx, 'get', '/api/me')) as { clientId: string };
+    await api(clientCtx, 'post', `/api/clients/${me.clientId}/intake`, {
+      answeredOn: new Date().toISOString().slice(0, 10), dateOfBirth: '1991-03-03', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'],
+    });
+    await api(clientCtx, 'post', `/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks', 'forehead'], date: day } });
+    await api(clientCtx, 'post', `/api/clients/${me.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
+    const preview = (await api(clientCtx, 'get', `/api/clients/${me.clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
+    const png = (await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64');
+    await api(clientCtx, 'post', `/api/clients/${me.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: preview.documentHash, agree: true });
+
+    const desk = await browser.newContext(DESKTOP);
+    await desk.request.post(`${server.url}/api/auth/sign-in/email`, { headers: { origin: server.url }, data: { email: 'frontdesk@glow.example.com', password: 'demo-password-2026' } });
+    const org = (await api(desk, 'get', '/api/organization')) as { locations: { id: string; name: string }[] };
+    const austin = org.locations.find((l) => l.name.startsWith('Austin'))!;
+    const services = (await api(desk, 'get', '/api/services')) as { items: { id: string; code: string }[] };
+    const pen = services.items.find((s) => s.code === 'pen_face')!;
+    const setup = (await api(desk, 'get', `/api/locations/${austin.id}/scheduling-setup`)) as { providers: { id: string; name: string }[] };
+    const nurse = setup.providers.find((p) => p.name === 'Nina Park')!;
+    const avail = (await api(desk, 'get', `/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${day}&to=${day}&providerId=${encodeURIComponent(nurse.id)}`)) as { slots: { start: string; localTime: string }[] };
+    const slot = avail.slots.find((s) => s.localTime >= '10:00') ?? avail.slots[0]!;
+    await api(desk, 'post', '/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: slot.start, providerId: nurse.id, idempotencyKey: `e2e-${Date.now()}` });
+    const owner = await browser.newContext(DESKTOP);
+    await owner.request.post(`${server.url}/api/auth/sign-in/email`, { headers: { origin: server.url }, data: { email: 'owner@glow.example.com', password: 'demo-password-2026' } });
+    await api(owner, 'post', `/api/locations/${austin.id}/lots`, { manufacturer: 'Crown Aesthetics', product: 'SkinPen cartridge', lotNumber: 'SP-E2E-01', expiresOn: '2030-01-31' });
+
+    // the nurse: calendar, check-in, chart
+    const nurseCtx = await browser.newContext(DESKTOP);
+    const np = await nurseCtx.newPage();
+    await signIn(np, 'nurse@glow.example.com', 'demo-password-2026');
+    await np.waitForURL(/\/console/);
+    await np.getByLabel('Date', { exact: true }).fill(day);
+    await np.getByRole('button', { name: new RegExp(`${slot.localTime} Casey Park`) }).click();
+    await np.getByRole('button', { name: 'Check in' }).click();
+    await np.getByRole('link', { name: 'Chart this session' }).click();
+    await np.getByRole('heading', { name: 'Procedure chart' }).waitFor();
+    await np.getByLabel('Skin cleansed').check();
+    await np.getByLabel('Before photos taken before numbing').check();
+    await np.getByLabel('Numbing applied').check();
+    await np.getByLabel('Product', { exact: true }).first().fill('Lidocaine 4% cream');
+    await np.getByLabel('Amount').fill('2 g');
+    await np.getByLabel('Area numbed').fill('Full face');
+    await np.getByLabel('Time on').fill('09:40');
+    await np.getByLabel('Time off').fill('10:00');
+    await np.getByLabel('Device', { exact: true }).first().click();
+    await np.getByRole('option', { name: /SkinPen/ }).click();
+    await np.getByLabel('Cartridge lot', { exact: true }).first().click();
+    await np.getByRole('option', { name: /SP-E2E-01/ }).click();
+    await np.keyboard.press('Escape');
+    await np.getByLabel('Area 1', { exact: true }).first().click();
+    await np.getByRole('option', { name: 'Cheeks', exact: true }).click();
+    await np.getByLabel('Depth (mm) 1').fill('1');
+    await np.getByLabel('Passes 1').fill('3');
+    await np.getByRole('button', { name: 'Add area' }).click();
+    await np.getByLabel('Area 2', { exact: true }).first().click();
+    await np.getByRole('option', { name: 'Forehead', exact: true }).click();
+    await np.getByLabel('Depth (mm) 2').fill('0.5');
+    await np.getByLabel('Passes 2').fill('2');
+    await np.getByLabel('Clinical end point').fill('Uniform erythema, pinpoint bleeding on cheeks');
+    await np.getByLabel('Type your full name to sign').fill('Nina Park');
+    await shot(np, 'chart-filled');
+    expect(await seriousA11yViolations(np)).toEqual([]);
+    await np.getByRole('button', { name: 'Sign chart' }).click();
+    await np.getByText(/Signed by Nina Park/).waitFor();
+    await np.getByText('Awaiting co-signature').waitFor();
+    await shot(np, 'chart-signed');
+
+    // the client: today's aftercare on the phone, then a red flag
+    await cp.goto(`${server.url}/portal/care`);
+    await cp.getByRole('heading', { name: 'Your aftercare' }).waitFor();
+    await cp.getByText(/no sunscreen/i).first().waitFor();
+    await shot(cp, 'aftercare-phone');
+    expect(await seriousA11yViolations(cp)).toEqual([]);
+    await cp.getByLabel(/Pus/).check();
+    await cp.getByRole('button', { name: 'Send to my clinic' }).click();
+    await cp.getByText('Your clinic has been alerted').waitFor();
+    await shot(cp, 'red-flag-phone');
+
+    // the nurse sees the alert
+    await np.goto(`${server.url}/console/reviews`);
+    await np.getByRole('heading', { name: 'Red-flag alerts' }).waitFor();
+    await np.getByText('Casey Park').first().waitFor();
+    await shot(np, 'alerts');
+    expect(await seriousA11yViolations(np)).toEqual([]);
+    await np.getByRole('button', { name: 'Acknowledge' }).first().click();
+    await expect.poll(() => np.getByRole('heading', { name: 'Red-flag alerts' }).count()).toBe(0);
+    for (const c of [clientCtx, desk, owner, nurseCtx]) await c.close();
+  });
+});

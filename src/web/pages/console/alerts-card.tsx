@@ -1,0 +1,179 @@
+// Staff console cards: open red-flag aftercare alerts, and charts waiting for the medical director's co-signature.
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, errorText } from '../../api/client.js';
+import { useApi } from '../../api/use-api.js';
+import { useSession } from '../../auth/session.js';
+import { ErrorAlert, Loading } from '../../components/states.js';
+
+interface AlertItem {
+  id: string;
+  clientId: string;
+  clientName: string;
+  phone: string | null;
+  level: 'urgent' | 'emergency';
+  flags: { ruleId: string; message: string }[];
+  createdAt: string;
+  escalatedAt: string | null;
+}
+
+interface CosignItem {
+  id: string;
+  bookingId: string;
+  version: number;
+  signedAt: string;
+  clientName: string;
+  provider: string;
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+
+export function AlertsCard() {
+  const { data, error, loading, reload } = useApi<{ items: AlertItem[] }>('/api/alerts');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  if (error && !data) return <ErrorAlert error={error} title="Could not load red-flag alerts" />;
+  if (loading && !data) return <Loading label="Loading alerts" />;
+  if (!data || data.items.length === 0) return null;
+
+  const acknowledge = async (id: string) => {
+    setBusy(id);
+    setActionError(null);
+    try {
+      await api(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, { body: {} });
+      reload();
+    } catch (e) {
+      setActionError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card withBorder padding="md" radius="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Red-flag alerts
+        </Title>
+        {actionError ? (
+          <Alert color="red" role="alert" title="Could not acknowledge">
+            {actionError}
+          </Alert>
+        ) : null}
+        <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {data.items.map((a) => (
+            <li key={a.id} style={{ borderTop: '1px solid var(--mantine-color-default-border)', padding: 'var(--mantine-spacing-sm) 0' }}>
+              <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+                <Stack gap={4} style={{ flex: '1 1 16rem', minWidth: 0 }}>
+                  <Group gap="xs" wrap="wrap">
+                    <Badge color={a.level === 'emergency' ? 'red.9' : 'orange'} variant={a.level === 'emergency' ? 'filled' : 'light'}>
+                      {a.level === 'emergency' ? 'Emergency' : 'Urgent'}
+                    </Badge>
+                    {a.escalatedAt ? (
+                      <Badge color="grape.9" variant="filled" title={`Escalated ${when(a.escalatedAt)}`}>
+                        Escalated
+                      </Badge>
+                    ) : null}
+                    <Anchor component={Link} to={`/console/clients/${encodeURIComponent(a.clientId)}`} fw={600}>
+                      {a.clientName}
+                    </Anchor>
+                  </Group>
+                  {a.phone ? (
+                    <Text size="sm">
+                      <Anchor href={`tel:${a.phone}`}>{a.phone}</Anchor>
+                    </Text>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      No phone on file
+                    </Text>
+                  )}
+                  {a.flags.map((f) => (
+                    <Text size="sm" key={f.ruleId}>
+                      {f.message}{' '}
+                      <Text span size="xs" c="dimmed" ff="monospace">
+                        ({f.ruleId})
+                      </Text>
+                    </Text>
+                  ))}
+                  <Text size="xs" c="dimmed">
+                    Raised {when(a.createdAt)}
+                    {a.escalatedAt ? ` · escalated ${when(a.escalatedAt)}` : ''}
+                  </Text>
+                </Stack>
+                <Button size="sm" variant="light" loading={busy === a.id} disabled={busy !== null && busy !== a.id} onClick={() => void acknowledge(a.id)}>
+                  Acknowledge
+                </Button>
+              </Group>
+            </li>
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
+export function CosignCard() {
+  const { me } = useSession();
+  const isMd = me?.role === 'medical_director';
+  const { data, error, loading, reload } = useApi<{ items: CosignItem[] }>(isMd ? '/api/charts/cosign-queue' : null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  if (!isMd) return null;
+  if (error && !data) return <ErrorAlert error={error} title="Could not load the co-sign queue" />;
+  if (loading && !data) return <Loading label="Loading charts to co-sign" />;
+  if (!data || data.items.length === 0) return null;
+
+  const cosign = async (id: string) => {
+    setBusy(id);
+    setActionError(null);
+    try {
+      await api(`/api/charts/${encodeURIComponent(id)}/cosign`, { body: {} });
+      reload();
+    } catch (e) {
+      setActionError(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Card withBorder padding="md" radius="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Charts to co-sign
+        </Title>
+        {actionError ? (
+          <Alert color="red" role="alert" title="Could not co-sign">
+            {actionError}
+          </Alert>
+        ) : null}
+        <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {data.items.map((c) => (
+            <li key={c.id} style={{ borderTop: '1px solid var(--mantine-color-default-border)', padding: 'var(--mantine-spacing-sm) 0' }}>
+              <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+                <Stack gap={2} style={{ flex: '1 1 14rem', minWidth: 0 }}>
+                  <Text fw={600}>{c.clientName}</Text>
+                  <Text size="sm">Provider: {c.provider}</Text>
+                  <Text size="xs" c="dimmed">
+                    Signed {when(c.signedAt)} · version {c.version}
+                  </Text>
+                </Stack>
+                <Group gap="xs">
+                  <Button size="sm" variant="default" component={Link} to={`/console/bookings/${encodeURIComponent(c.bookingId)}/chart`}>
+                    Open
+                  </Button>
+                  <Button size="sm" loading={busy === c.id} disabled={busy !== null && busy !== c.id} onClick={() => void cosign(c.id)}>
+                    Co-sign
+                  </Button>
+                </Group>
+              </Group>
+            </li>
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
