@@ -9,6 +9,7 @@ import { OutboxTab } from './outbox-tab.js';
 import { ClinicalTab } from './clinical-tab.js';
 import { SchedulingTab } from './scheduling-tab.js';
 import { CalendarFeedCard } from './calendar-feed-card.js';
+import { LotsTab } from './lots-tab.js';
 
 function LocationsTab() {
   const org = useApi<Organization>('/api/organization');
@@ -49,6 +50,7 @@ export function SettingsPage() {
     { value: 'clinical', label: 'Clinical windows', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <ClinicalTab /> },
     { value: 'locations', label: 'Locations', show: true, el: <LocationsTab /> },
     { value: 'scheduling', label: 'Scheduling', show: role !== 'client', el: <SchedulingTab /> },
+    { value: 'lots', label: 'Cartridge lots', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <LotsTab /> },
     { value: 'outbox', label: 'Outbox', show: role === 'owner' || role === 'front_desk', el: <OutboxTab /> },
   ].filter((t) => t.show);
   return (
