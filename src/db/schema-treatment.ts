@@ -85,7 +85,41 @@ export interface ClinicalAlertsTable {
   created_at: CreatedAt;
 }
 
+export interface AdverseEventsTable {
+  organization_id: string;
+  id: Generated<string>;
+  client_id: string;
+  booking_id: string | null;
+  alert_id: string | null;
+  code: string;
+  expected_response: boolean;
+  grade: number | null;
+  serious: boolean;
+  relatedness: 'unrelated' | 'possible' | 'probable' | 'definite';
+  device_id: string | null;
+  lot_id: string | null;
+  onset_on: string;
+  description: string;
+  status: Generated<'open' | 'resolved'>;
+  resolved_on: string | null;
+  medwatch_reported_on: string | null;
+  manufacturer_reported_on: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface AdverseEventNotesTable {
+  organization_id: string;
+  id: Generated<string>;
+  event_id: string;
+  body: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface TreatmentTables {
+  adverse_events: AdverseEventsTable;
+  adverse_event_notes: AdverseEventNotesTable;
   cartridge_lots: CartridgeLotsTable;
   charts: ChartsTable;
   chart_lots: ChartLotsTable;

@@ -256,6 +256,14 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/aftercare/{journeyId}/reports': { path: () => `/api/aftercare/${NO_ID}/reports`, body: () => ({ symptoms: ['pus'] }), expect: { ...only(404, ['medical_director', 'provider', 'client'], 404) } },
   'GET /api/alerts': { path: () => '/api/alerts', expect: only(200, ['medical_director', 'provider'], 200) },
   'POST /api/alerts/{alertId}/acknowledge': { path: () => `/api/alerts/${NO_ID}/acknowledge`, expect: only(404, ['medical_director', 'provider'], 404) },
+  'GET /api/adverse-events/export.csv': { path: () => '/api/adverse-events/export.csv', expect: only(200, ['owner', 'medical_director']) },
+  'GET /api/adverse-events': { path: () => '/api/adverse-events', expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
+  'POST /api/adverse-events': {
+    path: () => '/api/adverse-events',
+    body: (f) => ({ clientId: f.clientId, code: 'pih', expectedResponse: false, grade: 1, serious: false, relatedness: 'possible', onsetOn: '2026-11-20', description: 'Light brown patch on the left cheek' }),
+    expect: only(201, ['medical_director', 'provider'], 404),
+  },
+  'POST /api/adverse-events/{eventId}/follow-ups': { path: () => `/api/adverse-events/${NO_ID}/follow-ups`, body: () => ({ note: 'Improving with sunscreen' }), expect: only(404, ['medical_director', 'provider'], 404) },
   'PUT /api/staff/{userId}/licence': {
     path: (f) => `/api/staff/${f.clinic.provider.userId}/licence`,
     body: () => ({ licenceType: 'rn', licenceNumber: 'TX-RN-1', licenceState: 'TX', licenceExpiresOn: '2030-12-31' }),

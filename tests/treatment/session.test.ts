@@ -153,4 +153,25 @@ describe('treatment day', () => {
     expect(recall.data.lot.recalledAt).not.toBeNull();
     expect([...new Set(recall.data.uses.map((u) => u.clientId))]).toEqual([client.clientId]);
   });
+
+  it('records an adverse event from an alert, follows it up to resolution and exports the log', async () => {
+    const bad = await call<{ errors: { path: string }[] }>(director, '/api/adverse-events', {
+      clientId: client.clientId, code: 'anaesthetic_toxicity', expectedResponse: false, grade: 4, serious: false, relatedness: 'probable', onsetOn: day.toString(), description: 'Dizziness and numb lips',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.map((e) => e.path)).toEqual(['serious']);
+    const ae = await call<{ id: string; reporting: { medwatch: boolean; manufacturer: boolean } }>(clinic.provider, '/api/adverse-events', {
+      clientId: client.clientId, bookingId, code: 'bacterial_infection', expectedResponse: false, grade: 2, serious: false, relatedness: 'possible', lotId, deviceId: clinic.deviceId, onsetOn: day.toString(), description: 'Pustules on the left cheek, day 3',
+    });
+    expect(ae.status).toBe(201);
+    expect(ae.data.reporting).toMatchObject({ medwatch: false, manufacturer: false });
+    const resolved = await call<{ status: string; resolvedOn: string }>(director, `/api/adverse-events/${ae.data.id}/follow-ups`, { note: 'Oral antibiotics; resolved.', resolvedOn: day.add({ days: 10 }).toString() }, 'POST');
+    expect(resolved.data.status).toBe('resolved');
+    const csv = await t.request('/api/adverse-events/export.csv', { cookie: director.cookie });
+    const text = await csv.text();
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(text.split('\n')[0]).toContain('grade,serious,relatedness');
+    expect(text).toContain(`${ae.data.id},${client.clientId!}`);
+    expect(text).not.toContain('Pustules');
+  });
 });

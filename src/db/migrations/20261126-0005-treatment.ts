@@ -110,6 +110,45 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (organization_id, id),
       foreign key (organization_id, client_id) references clients(organization_id, id)
     )`.execute(db);
+  // Adverse events: graded (CTCAE v5), a separate serious flag, relatedness, the device and lot,
+  // follow-up notes until resolved, and what was reported to FDA MedWatch and the manufacturer.
+  await sql`
+    create table adverse_events (
+      organization_id uuid not null,
+      id uuid not null default gen_random_uuid(),
+      client_id uuid not null,
+      booking_id uuid,
+      alert_id uuid,
+      code text not null,
+      expected_response boolean not null,
+      grade integer check (grade between 1 and 5),
+      serious boolean not null,
+      relatedness text not null check (relatedness in ('unrelated', 'possible', 'probable', 'definite')),
+      device_id uuid,
+      lot_id uuid,
+      onset_on date not null,
+      description text not null,
+      status text not null default 'open' check (status in ('open', 'resolved')),
+      resolved_on date,
+      medwatch_reported_on date,
+      manufacturer_reported_on date,
+      created_by text not null references users(id),
+      created_at timestamptz not null default now(),
+      primary key (organization_id, id),
+      foreign key (organization_id, client_id) references clients(organization_id, id)
+    )`.execute(db);
+  await sql`
+    create table adverse_event_notes (
+      organization_id uuid not null,
+      id uuid not null default gen_random_uuid(),
+      event_id uuid not null,
+      body text not null,
+      created_by text not null references users(id),
+      created_at timestamptz not null default now(),
+      primary key (organization_id, id),
+      foreign key (organization_id, event_id) references adverse_events(organization_id, id)
+    )`.execute(db);
+
   await sql`create index clinical_alerts_open_idx on clinical_alerts(status, escalate_after) where status = 'open'`.execute(db);
 }
 

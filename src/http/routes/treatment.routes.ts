@@ -7,6 +7,7 @@ import { addLot, listLots, lotInput, recallInput, recallLot, traceLot } from '..
 import { amendChart, amendChartInput, cosignChart, saveChart, signChartInput } from '../../services/treatment/sign-chart.js';
 import { cosignQueue, getBookingChart } from '../../services/treatment/chart-view.js';
 import { acknowledgeAlert, listOpenAlerts, myAftercare, reportSymptoms, symptomReportInput } from '../../services/treatment/aftercare.js';
+import { adverseEventInput, adverseEventsCsv, followUpAdverseEvent, followUpInput, listAdverseEvents, recordAdverseEvent } from '../../services/treatment/adverse-events.js';
 
 const CLINICIANS = ['medical_director', 'provider'] as const;
 const Any = z.record(z.string(), z.unknown());
@@ -30,10 +31,18 @@ const r = {
   report: defineRoute([...CLINICIANS, 'client'], { method: 'post', path: '/api/aftercare/{journeyId}/reports', tags: ['Aftercare'], summary: 'A symptom check-in; red flags alert the provider and medical director', request: { params: z.object({ journeyId: UuidParam('journeyId') }), body: jsonBody(symptomReportInput) }, responses: { 201: json(Any, 'Recorded, with what to do'), ...conflict, ...errorResponses } }),
   alerts: defineRoute(CLINICIANS, { method: 'get', path: '/api/alerts', tags: ['Aftercare'], summary: 'Open red-flag alerts, oldest first', responses: { 200: json(z.object({ items: z.array(Any) }), 'Alerts'), ...errorResponses } }),
   ack: defineRoute(CLINICIANS, { method: 'post', path: '/api/alerts/{alertId}/acknowledge', tags: ['Aftercare'], summary: 'Acknowledge an alert after contacting the client', request: { params: z.object({ alertId: UuidParam('alertId') }) }, responses: { 200: json(Any, 'Acknowledged'), ...conflict, ...errorResponses } }),
+  aeCsv: defineRoute(['owner', 'medical_director'], { method: 'get', path: '/api/adverse-events/export.csv', tags: ['Adverse events'], summary: 'The adverse-event log as CSV', responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses } }),
+  aeList: defineRoute(['owner', ...CLINICIANS], { method: 'get', path: '/api/adverse-events', tags: ['Adverse events'], summary: 'Adverse events, newest first, with the catalogue and CTCAE grades', responses: { 200: json(Any, 'Events'), ...errorResponses } }),
+  aeRecord: defineRoute(CLINICIANS, { method: 'post', path: '/api/adverse-events', tags: ['Adverse events'], summary: 'Record an adverse event (graded, serious flag, relatedness, device and lot)', request: { body: jsonBody(adverseEventInput) }, responses: { 201: json(Any, 'Recorded'), ...errorResponses } }),
+  aeFollowUp: defineRoute(CLINICIANS, { method: 'post', path: '/api/adverse-events/{eventId}/follow-ups', tags: ['Adverse events'], summary: 'A follow-up note; resolution and reporting dates', request: { params: z.object({ eventId: UuidParam('eventId') }), body: jsonBody(followUpInput) }, responses: { 201: json(Any, 'Updated'), ...errorResponses } }),
 };
 
 export function treatmentRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.cosignQueue, async (c) => c.json({ items: await cosignQueue(ctxOf(c)) }, 200));
+  app.openapi(r.aeCsv, async (c) => c.body(await adverseEventsCsv(ctxOf(c)), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="adverse-events.csv"', 'cache-control': 'no-store' }));
+  app.openapi(r.aeList, async (c) => c.json(await listAdverseEvents(ctxOf(c)), 200));
+  app.openapi(r.aeRecord, async (c) => c.json(await recordAdverseEvent(ctxOf(c), c.req.valid('json')), 201));
+  app.openapi(r.aeFollowUp, async (c) => c.json(await followUpAdverseEvent(ctxOf(c), c.req.valid('param').eventId, c.req.valid('json')), 201));
   app.openapi(r.addLot, async (c) => c.json(await addLot(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 201));
   app.openapi(r.lots, async (c) => c.json({ items: await listLots(ctxOf(c), c.req.valid('param').locationId) }, 200));
   app.openapi(r.trace, async (c) => c.json(await traceLot(ctxOf(c), c.req.valid('param').lotId), 200));
