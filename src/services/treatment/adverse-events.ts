@@ -96,7 +96,7 @@ export async function listAdverseEvents(ctx: Ctx) {
   return { items: rows.map((r) => view({ ...r, client_name: `${r.first_name} ${r.last_name}` })), catalogue: AE_CATALOGUE.map((t) => ({ ...t, gradeHint: [...t.gradeHint] })), grades: AE_GRADES.map((g) => ({ ...g })) };
 }
 
-const csvCell = (v: unknown) => {
+const csvCell = (v: string | number | boolean | null | undefined) => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
