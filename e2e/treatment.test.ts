@@ -137,6 +137,18 @@ describe('treatment day in the browser', () => {
     expect(await seriousA11yViolations(np)).toEqual([]);
     await np.getByRole('button', { name: 'Acknowledge' }).first().click();
     await expect.poll(() => np.getByRole('heading', { name: 'Red-flag alerts' }).count()).toBe(0);
+    // and records it as an adverse event
+    await np.getByRole('button', { name: 'Record adverse event' }).click();
+    await np.getByLabel('Client', { exact: true }).first().fill('Casey');
+    await np.getByRole('option', { name: /Casey Park/ }).click();
+    await np.getByLabel('Event', { exact: true }).first().click();
+    await np.getByRole('option', { name: 'Bacterial infection' }).click();
+    await np.getByLabel('CTCAE grade', { exact: true }).first().click();
+    await np.getByRole('option', { name: /^2 Moderate/ }).click();
+    await np.getByLabel('What happened').fill('Pustules on both cheeks on day 3; oral antibiotics started.');
+    await np.getByRole('button', { name: 'Record', exact: true }).click();
+    await np.getByText('Bacterial infection · Casey Park').waitFor();
+    await shot(np, 'adverse-events');
     for (const c of [clientCtx, desk, owner, nurseCtx]) await c.close();
   });
 });

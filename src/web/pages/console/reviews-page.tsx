@@ -9,6 +9,7 @@ import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { MODALITY_LABEL } from '../../components/clinical/labels.js';
 import { PlanApprovals } from './plan-approvals.js';
 import { AlertsCard, CosignCard } from './alerts-card.js';
+import { AdverseEventsCard } from './adverse-events-card.js';
 
 interface QueueItem {
   screeningId: string;
@@ -100,6 +101,7 @@ export function ReviewsPage() {
       </Stack>
       {me?.role === 'medical_director' ? <PlanApprovals /> : null}
       <CosignCard />
+      <AdverseEventsCard />
       {open ? (
         <DecideModal
           item={open}
