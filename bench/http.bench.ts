@@ -1,6 +1,10 @@
 // HTTP on the embedded database: an audited client read through the whole stack (session, access
 // rule, validation, transaction, audit append), a client search, and an audit chain verification.
 import pino from 'pino';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { localFolderStorage } from '../src/adapters/storage/local-folder.js';
 import { connect } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createAuth } from '../src/adapters/auth/better-auth.js';
@@ -19,7 +23,7 @@ export async function httpBenches(): Promise<BenchResult[]> {
   await seedDemo({ db: h.db, identity, now: () => new Date() }, { onlyIfEmpty: true });
   const app = createApp({
     db: h.db, auth, identity, logger: pino({ level: 'silent' }), now: () => new Date(), publicUrl,
-    lockout: { maxFailures: 5, lockMinutes: 15 }, trustProxy: false, ready: () => Promise.resolve(true),
+    lockout: { maxFailures: 5, lockMinutes: 15 }, trustProxy: false, ready: () => Promise.resolve(true), storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-bench-'))),
   });
   const signIn = await app.request('/api/auth/sign-in/email', {
     method: 'POST', headers: { 'content-type': 'application/json', origin: publicUrl },

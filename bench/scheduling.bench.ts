@@ -5,6 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import pino from 'pino';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { localFolderStorage } from '../src/adapters/storage/local-folder.js';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
@@ -159,7 +163,7 @@ async function httpFigures(h: DbHandle, d: Dataset, url: string) {
   const auth = createAuth({ db: h.db as never, secret: 'bench-secret-0123456789abcdef0123456789', publicUrl, secureCookies: false, sendPasswordReset: () => Promise.resolve() });
   const app = createApp({
     db: h.db, auth, identity: identityFromAuth(auth), logger: pino({ level: process.env.BENCH_DEBUG ? 'error' : 'silent' }), now: () => new Date(), publicUrl,
-    lockout: { maxFailures: 5, lockMinutes: 15 }, trustProxy: false, ready: () => Promise.resolve(true),
+    lockout: { maxFailures: 5, lockMinutes: 15 }, trustProxy: false, ready: () => Promise.resolve(true), storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-bench-'))),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));

@@ -117,7 +117,24 @@ export interface AdverseEventNotesTable {
   created_at: CreatedAt;
 }
 
+export interface PhotosTable {
+  organization_id: string;
+  id: Generated<string>;
+  client_id: string;
+  booking_id: string | null;
+  view: 'front' | 'left_45' | 'right_45' | 'left_90' | 'right_90';
+  stage: 'before' | 'after' | 'follow_up';
+  storage_key: string;
+  thumb_key: string;
+  width: number;
+  height: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: CreatedAt;
+}
+
 export interface TreatmentTables {
+  photos: PhotosTable;
   adverse_events: AdverseEventsTable;
   adverse_event_notes: AdverseEventNotesTable;
   cartridge_lots: CartridgeLotsTable;

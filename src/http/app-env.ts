@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
 import type { Auth } from '../adapters/auth/better-auth.js';
 import type { Principal } from '../services/context.js';
-import type { IdentityPort } from '../services/ports.js';
+import type { IdentityPort, StoragePort } from '../services/ports.js';
 import type { LockoutPolicy } from '../services/auth/sign-in-lockout.js';
 
 /** What the composition root hands to the HTTP layer. */
@@ -18,6 +18,8 @@ export interface AppDeps {
   /** folder of the built web app; absent in API-only tests */
   webDir?: string | undefined;
   ready: () => Promise<boolean>;
+  /** uploaded photos */
+  storage: StoragePort;
 }
 
 export interface AppEnv {

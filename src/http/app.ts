@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.js';
 import { formatPath, problem, STATUS_OF } from './problem.js';
 import { AppError } from '../services/errors.js';
@@ -24,6 +25,8 @@ import { learnRoutes } from './routes/learn.routes.js';
 import { consentRoutes } from './routes/consents.routes.js';
 import { schedulingSetupRoutes } from './routes/scheduling-setup.routes.js';
 import { bookingRoutes } from './routes/bookings.routes.js';
+import { photoRoutes } from './routes/photos.routes.js';
+import { PHOTO_MAX_BYTES } from '../services/treatment/photos.js';
 import { waitlistRoutes } from './routes/waitlist.routes.js';
 import { treatmentRoutes } from './routes/treatment.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -85,13 +88,11 @@ export function createApp(deps: AppDeps) {
     if (!c.req.path.startsWith('/api/docs')) c.header('cache-control', 'no-store');
   });
   app.use('/api/*', clientIp);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: (c) => problem(c, { status: 413, detail: `request body exceeds ${JSON_BODY_LIMIT} bytes` }),
-    }),
-  );
+  const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => problem(c, { status: 413, detail: `request body exceeds ${JSON_BODY_LIMIT} bytes` }) });
+  const photoLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: PHOTO_MAX_BYTES, onError: (c) => problem(c, { status: 413, detail: `a photo may be at most ${PHOTO_MAX_BYTES} bytes` }) });
+  // photo uploads are the one place a large body is expected
+  const limit: MiddlewareHandler<AppEnv> = (c, next) => (c.req.method === 'POST' && /^\/api\/clients\/[^/]+\/photos$/.test(c.req.path) ? photoLimit(c, next) : jsonLimit(c, next));
+  app.use('/api/*', limit);
   app.use('/api/*', csrf);
   app.use('/api/*', session);
 
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps) {
   bookingRoutes(app);
   waitlistRoutes(app);
   treatmentRoutes(app);
+  photoRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

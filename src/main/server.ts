@@ -10,6 +10,7 @@ import { boot } from './boot.js';
 import { createLogger } from './logger.js';
 import { seedDemo } from '../services/seed/seed-demo.js';
 import { smtpEmail } from '../adapters/email/smtp.js';
+import { localFolderStorage } from '../adapters/storage/local-folder.js';
 import { startOutboxWorker } from '../jobs/outbox-worker.js';
 import { releaseServerLock, takeServerLock } from './server-lock.js';
 
@@ -32,6 +33,7 @@ export async function startServer(env: Env) {
     db: handle.db,
     auth,
     identity,
+    storage: localFolderStorage(path.join(env.dataDir, 'uploads')),
     logger,
     now,
     publicUrl: env.publicUrl,

@@ -15,3 +15,9 @@ export interface EmailMessage {
 export interface EmailPort {
   send(message: EmailMessage): Promise<void>;
 }
+
+/** Where uploaded files live (a local folder by default); keys never come from user input. */
+export interface StoragePort {
+  put(key: string, bytes: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer | null>;
+}

@@ -264,6 +264,10 @@ const MATRIX: Record<string, Probe> = {
     expect: only(201, ['medical_director', 'provider'], 404),
   },
   'POST /api/adverse-events/{eventId}/follow-ups': { path: () => `/api/adverse-events/${NO_ID}/follow-ups`, body: () => ({ note: 'Improving with sunscreen' }), expect: only(404, ['medical_director', 'provider'], 404) },
+  // the review client has not consented to clinical photos: clinicians reach that rule
+  'POST /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.reviewClientId}/photos?view=front&stage=before`, body: () => ({ not: 'an image' }), expect: health(409) },
+  'GET /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.clientId}/photos`, expect: health(200) },
+  'GET /api/photos/{photoId}/image': { path: () => `/api/photos/${NO_ID}/image`, expect: health(404) },
   'PUT /api/staff/{userId}/licence': {
     path: (f) => `/api/staff/${f.clinic.provider.userId}/licence`,
     body: () => ({ licenceType: 'rn', licenceNumber: 'TX-RN-1', licenceState: 'TX', licenceExpiresOn: '2030-12-31' }),

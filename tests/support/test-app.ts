@@ -1,10 +1,12 @@
 // A real app over a real database for HTTP tests: requests go through app.request (the same
 // middleware, validation and services as production), with cookies from a real sign-in.
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../src/http/app.js';
+import { localFolderStorage } from '../../src/adapters/storage/local-folder.js';
 import { createAuth } from '../../src/adapters/auth/better-auth.js';
 import { identityFromAuth } from '../../src/adapters/auth/identity.js';
 import { enqueuePasswordReset } from '../../src/services/auth/send-password-reset.js';
@@ -38,6 +40,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     trustProxy: true,
     ready: () => Promise.resolve(true),
     webDir,
+    storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-uploads-'))),
   });
   let ipCounter = 0;
   /** a request as a browser on our origin would send it */

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { Temporal } from 'temporal-polyfill';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestApp, ORIGIN, type TestApp } from '../support/test-app.js';
 import type { Actor, Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
 import { startSmtp } from '../support/smtp.js';
@@ -173,5 +173,36 @@ describe('treatment day', () => {
     expect(text.split('\n')[0]).toContain('grade,serious,relatedness');
     expect(text).toContain(`${ae.data.id},${client.clientId!}`);
     expect(text).not.toContain('Pustules');
+  });
+
+  it('stores photos only with clinical-photo consent, strips EXIF and GPS, and serves them only to the care team', async () => {
+    const gps = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 150, b: 140 } } })
+      .withExif({ IFD0: { Make: 'PhoneCo', Model: 'Pro 15', Artist: 'Casey' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 16/1 0/1' } })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(gps).metadata()).exif).toBeDefined();
+    const upload = (stage: string) =>
+      t.app.request(`/api/clients/${client.clientId}/photos?view=front&stage=${stage}&bookingId=${bookingId}`, {
+        method: 'POST', body: gps, headers: { cookie: clinic.provider.cookie, origin: ORIGIN, 'content-type': 'image/jpeg', 'x-forwarded-for': '10.9.0.1' },
+      });
+    const refused = await upload('before');
+    expect(refused.status).toBe(409);
+    const preview = await call<{ documentHash: string; clientName: string }>(client, `/api/clients/${client.clientId}/consents/preview?kind=photo_clinical`);
+    await call(client, `/api/clients/${client.clientId}/consents`, { kind: 'photo_clinical', signedName: preview.data.clientName, signaturePng: png, documentHash: preview.data.documentHash, agree: true });
+    const stored = await upload('before');
+    expect(stored.status).toBe(201);
+    const photo = (await stored.json()) as { id: string; url: string; thumbUrl: string };
+    const image = await t.request(photo.url, { cookie: clinic.provider.cookie });
+    expect(image.headers.get('content-type')).toBe('image/jpeg');
+    const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.width).toBe(640);
+    const thumb = await sharp(Buffer.from(await (await t.request(photo.thumbUrl, { cookie: clinic.provider.cookie })).arrayBuffer())).metadata();
+    expect(thumb.width).toBe(320);
+    const stranger = await t.factory.actor(org, 'client');
+    expect((await t.request(photo.url, { cookie: stranger.cookie })).status).toBe(404);
+    expect((await t.request(photo.url, { cookie: clinic.frontDesk.cookie })).status).toBe(403);
+    const notImage = await t.app.request(`/api/clients/${client.clientId}/photos?view=front&stage=after`, { method: 'POST', body: Buffer.from('not an image'), headers: { cookie: clinic.provider.cookie, origin: ORIGIN, 'content-type': 'image/jpeg', 'x-forwarded-for': '10.9.0.2' } });
+    expect(notImage.status).toBe(400);
   });
 });

@@ -149,6 +149,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       foreign key (organization_id, event_id) references adverse_events(organization_id, id)
     )`.execute(db);
 
+  // Photos: standard views, metadata stripped on upload, stored through the storage adapter.
+  await sql`
+    create table photos (
+      organization_id uuid not null,
+      id uuid not null default gen_random_uuid(),
+      client_id uuid not null,
+      booking_id uuid,
+      view text not null check (view in ('front', 'left_45', 'right_45', 'left_90', 'right_90')),
+      stage text not null check (stage in ('before', 'after', 'follow_up')),
+      storage_key text not null,
+      thumb_key text not null,
+      width integer not null,
+      height integer not null,
+      sha256 text not null,
+      uploaded_by text not null references users(id),
+      created_at timestamptz not null default now(),
+      primary key (organization_id, id),
+      foreign key (organization_id, client_id) references clients(organization_id, id)
+    )`.execute(db);
+  await sql`create index photos_client_idx on photos(organization_id, client_id, view, created_at)`.execute(db);
+
   await sql`create index clinical_alerts_open_idx on clinical_alerts(status, escalate_after) where status = 'open'`.execute(db);
 }
 

@@ -1,0 +1,87 @@
+import { createHash, randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { z } from 'zod';
+import { listConsents } from '../../db/repositories/consents.repository.js';
+import type { Ctx } from '../context.js';
+import type { StoragePort } from '../ports.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { AppError, invalid, notFound } from '../errors.js';
+import { loadClient } from '../clients/load-client.js';
+import { consentStatus } from '../consent/consent-view.js';
+
+export const PHOTO_VIEWS = ['front', 'left_45', 'right_45', 'left_90', 'right_90'] as const;
+export const photoQuery = z.object({
+  view: z.enum(PHOTO_VIEWS),
+  stage: z.enum(['before', 'after', 'follow_up']),
+  bookingId: z.uuid().optional(),
+});
+export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
+
+const view = (p: { id: string; client_id: string; booking_id: string | null; view: string; stage: string; width: number; height: number; created_at: Date }) => ({
+  id: p.id, clientId: p.client_id, bookingId: p.booking_id, view: p.view, stage: p.stage, width: p.width, height: p.height, takenAt: new Date(p.created_at).toISOString(),
+  url: `/api/photos/${p.id}/image`, thumbUrl: `/api/photos/${p.id}/image?size=thumb`,
+});
+
+/**
+ * Stores a clinical photo: re-encoded with sharp, which drops every piece of metadata (EXIF, GPS,
+ * camera serials) after turning the image upright, plus a thumbnail. Needs the client's current
+ * consent to photos for the clinical record.
+ */
+export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: string, q: z.infer<typeof photoQuery>, bytes: Buffer) {
+  const org = ctx.principal.organizationId;
+  if (bytes.length === 0) throw invalid('body', 'send the image as the request body');
+  if (bytes.length > PHOTO_MAX_BYTES) throw invalid('body', `at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB`);
+  const client = await loadClient(ctx.db, ctx, clientId);
+  const consents = await listConsents(ctx.db, org, client.id);
+  if (!consents.some((c) => c.kind === 'photo_clinical' && consentStatus(c) === 'current')) {
+    throw new AppError('conflict', 'the client has not consented to photos for the clinical record', [{ path: 'consent', message: 'photo_clinical consent missing' }]);
+  }
+  let full: { data: Buffer; info: { width: number; height: number } };
+  let thumb: Buffer;
+  try {
+    full = await sharp(bytes).rotate().resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 88 }).toBuffer({ resolveWithObject: true });
+    thumb = await sharp(full.data).resize({ width: 320 }).jpeg({ quality: 80 }).toBuffer();
+  } catch {
+    throw invalid('body', 'not an image we can read (JPEG, PNG or WebP)');
+  }
+  const id = randomUUID();
+  const key = `${org}/${client.id}/${id}.jpg`;
+  const thumbKey = `${org}/${client.id}/${id}-thumb.jpg`;
+  await storage.put(key, full.data);
+  await storage.put(thumbKey, thumb);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (q.bookingId) {
+      const b = await trx.selectFrom('bookings').select('client_id').where('organization_id', '=', org).where('id', '=', q.bookingId).executeTakeFirst();
+      if (!b || b.client_id !== client.id) throw invalid('bookingId', 'no such booking for this client');
+    }
+    const row = await trx
+      .insertInto('photos')
+      .values({ organization_id: org, id, client_id: client.id, booking_id: q.bookingId ?? null, view: q.view, stage: q.stage, storage_key: key, thumb_key: thumbKey, width: full.info.width, height: full.info.height, sha256: createHash('sha256').update(full.data).digest('hex'), uploaded_by: ctx.principal.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: id, clientId: client.id, details: { view: q.view, stage: q.stage } });
+    return view(row);
+  });
+}
+
+export async function listPhotos(ctx: Ctx, clientId: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const client = await loadClient(trx, ctx, clientId);
+    const rows = await trx.selectFrom('photos').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('client_id', '=', client.id).orderBy('created_at').execute();
+    await recordAudit(trx, ctx, { action: 'photo.list', entityType: 'client', entityId: client.id, clientId: client.id });
+    return rows.map(view);
+  });
+}
+
+/** The image itself, only through this authorised route; every view is audited. */
+export async function photoImage(ctx: Ctx, storage: StoragePort, photoId: string, size: 'full' | 'thumb') {
+  const p = await ctx.db.selectFrom('photos').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('id', '=', photoId).executeTakeFirst();
+  if (!p) throw notFound('photo');
+  await loadClient(ctx.db, ctx, p.client_id).catch(() => {
+    throw notFound('photo');
+  });
+  const bytes = await storage.get(size === 'thumb' ? p.thumb_key : p.storage_key);
+  if (!bytes) throw notFound('photo file');
+  await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'photo.view', entityType: 'photo', entityId: p.id, clientId: p.client_id, details: { size } }));
+  return bytes;
+}
