@@ -61,6 +61,8 @@ describe('treatment day in the browser', () => {
     const preview = (await api(clientCtx, 'get', `/api/clients/${me.clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
     const png = (await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64');
     await api(clientCtx, 'post', `/api/clients/${me.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: preview.documentHash, agree: true });
+    const photoConsent = (await api(clientCtx, 'get', `/api/clients/${me.clientId}/consents/preview?kind=photo_clinical`)) as { documentHash: string; clientName: string };
+    await api(clientCtx, 'post', `/api/clients/${me.clientId}/consents`, { kind: 'photo_clinical', signedName: photoConsent.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: photoConsent.documentHash, agree: true });
 
     const desk = await browser.newContext(DESKTOP);
     await desk.request.post(`${server.url}/api/auth/sign-in/email`, { headers: { origin: server.url }, data: { email: 'frontdesk@glow.example.com', password: 'demo-password-2026' } });
@@ -87,6 +89,13 @@ describe('treatment day in the browser', () => {
     await np.getByRole('button', { name: 'Check in' }).click();
     await np.getByRole('link', { name: 'Chart this session' }).click();
     await np.getByRole('heading', { name: 'Procedure chart' }).waitFor();
+    // before and after photos of the front view, from the camera or a file
+    const face = await sharp({ create: { width: 600, height: 800, channels: 3, background: { r: 210, g: 160, b: 150 } } }).withExif({ IFD0: { Make: 'PhoneCo' } }).jpeg().toBuffer();
+    await np.locator('input[type="file"]').first().setInputFiles({ name: 'before.jpg', mimeType: 'image/jpeg', buffer: face });
+    await np.getByRole('img', { name: /before/i }).first().waitFor();
+    await np.getByText('After', { exact: true }).first().click();
+    await np.locator('input[type="file"]').first().setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: face });
+    await expect.poll(() => np.getByRole('img', { name: /after/i }).count()).toBeGreaterThan(0);
     await np.getByLabel('Skin cleansed').check();
     await np.getByLabel('Before photos taken before numbing').check();
     await np.getByLabel('Numbing applied').check();

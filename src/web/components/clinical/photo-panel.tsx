@@ -119,7 +119,7 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
                 label="View"
                 data={VIEW_OPTIONS}
                 value={view}
-                onChange={(v) => v && setView(v as PhotoView)}
+                onChange={(v) => v && setView(v)}
                 allowDeselect={false}
                 w={{ base: '100%', xs: 180 }}
               />
@@ -127,7 +127,7 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
                 aria-label="Stage"
                 data={STAGE_OPTIONS}
                 value={stage}
-                onChange={(v) => setStage(v as PhotoStage)}
+                onChange={(v) => setStage(v)}
               />
               <FileButton onChange={(f) => void upload(f)} accept="image/jpeg,image/png,image/webp" capture="environment" disabled={uploading}>
                 {(props) => (
@@ -229,7 +229,7 @@ function Compare({ photos }: { photos: Photo[] }) {
           label="Compare view"
           data={comparable.map((v) => ({ value: v, label: VIEW_LABEL[v] }))}
           value={activeView}
-          onChange={(v) => v && setView(v as PhotoView)}
+          onChange={(v) => v && setView(v)}
           allowDeselect={false}
         />
         <Select label="Earlier" data={options} value={earlier.id} onChange={(v) => v && setEarlierId(v)} allowDeselect={false} />
@@ -242,7 +242,7 @@ function Compare({ photos }: { photos: Photo[] }) {
           { value: 'slider', label: 'Slider' },
         ]}
         value={mode}
-        onChange={(v) => setMode(v as 'side' | 'slider')}
+        onChange={(v) => setMode(v)}
         style={{ alignSelf: 'flex-start' }}
       />
       {mode === 'side' ? (

@@ -27,6 +27,7 @@ import { useApi } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { AREA_LABEL, AREAS } from '../../components/clinical/labels.js';
 import { Page } from '../../components/page.js';
+import { PhotoPanel } from '../../components/clinical/photo-panel.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 
 interface ChartBody {
@@ -209,6 +210,7 @@ export function ChartPage() {
 
   return (
     <Page title="Procedure chart" lead={lead}>
+      {b ? <PhotoPanel clientId={b.client.id} bookingId={b.id} canUpload /> : null}
       {body}
     </Page>
   );

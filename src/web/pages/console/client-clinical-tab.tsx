@@ -9,6 +9,7 @@ import { FindingsTable, type Finding } from '../../components/clinical/findings-
 import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../../components/clinical/labels.js';
 import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
 import { ClientPlansPanel } from './client-plans-panel.js';
+import { PhotoPanel } from '../../components/clinical/photo-panel.js';
 
 interface StaffScreening {
   id: string;
@@ -170,6 +171,7 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
         </Card>
       ))}
       <ClientPlansPanel clientId={clientId} reloadKey={plansKey} />
+      <PhotoPanel clientId={clientId} canUpload />
     </Stack>
   );
 }
