@@ -179,7 +179,7 @@ describe('clinical journey in the browser', () => {
     await page.goto(`${server.url}/console/clients`);
     await page.getByRole('link', { name: 'Emma Schulz' }).click();
     const intake = { answeredOn: soon(0), dateOfBirth: '1988-07-09', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'], fitzpatrick: 3 };
-    await page.locator('input[type="file"]').setInputFiles({ name: 'intake.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(intake)) });
+    await page.locator('input[type="file"][accept*="json"]').setInputFiles({ name: 'intake.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(intake)) });
     await page.getByText(/Imported intake.json as intake version 1/).waitFor();
     await page.getByRole('button', { name: 'Screen a plan' }).click();
     await page.getByLabel('Preferred treatment date').fill(soon(9));
@@ -192,6 +192,15 @@ describe('clinical journey in the browser', () => {
     await page.getByRole('button', { name: 'Save new version' }).click();
     await page.getByText(/waits for the medical director/).waitFor();
     await shot(page, 'console-plan-adjusted');
+    // a baseline acne-scar grade on the client's course
+    await page.getByLabel('Measure', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Goodman & Baron (grade)' }).click();
+    await page.getByLabel('Time point', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Baseline' }).click();
+    await page.getByLabel('Result', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Grade 3: moderate' }).click();
+    await page.getByRole('button', { name: 'Record outcome' }).click();
+    await page.getByRole('cell', { name: 'Grade 3: moderate' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await ctx.close();
   });

@@ -133,7 +133,23 @@ export interface PhotosTable {
   created_at: CreatedAt;
 }
 
+export interface OutcomesTable {
+  organization_id: string;
+  id: Generated<string>;
+  client_id: string;
+  booking_id: string | null;
+  measure: 'gais' | 'satisfaction' | 'goodman_baron_qualitative' | 'goodman_baron_quantitative';
+  timepoint: 'baseline' | 'session' | 'follow_up';
+  value: number;
+  label: string | null;
+  components: Json | null;
+  assessed_on: string;
+  assessed_by: string;
+  created_at: CreatedAt;
+}
+
 export interface TreatmentTables {
+  outcomes: OutcomesTable;
   photos: PhotosTable;
   adverse_events: AdverseEventsTable;
   adverse_event_notes: AdverseEventNotesTable;

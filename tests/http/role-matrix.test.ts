@@ -268,6 +268,12 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.reviewClientId}/photos?view=front&stage=before`, body: () => ({ not: 'an image' }), expect: health(409) },
   'GET /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.clientId}/photos`, expect: health(200) },
   'GET /api/photos/{photoId}/image': { path: () => `/api/photos/${NO_ID}/image`, expect: health(404) },
+  'GET /api/clients/{clientId}/outcomes': { path: (f) => `/api/clients/${f.clientId}/outcomes`, expect: health(200) },
+  'POST /api/clients/{clientId}/outcomes': {
+    path: (f) => `/api/clients/${f.clientId}/outcomes`,
+    body: () => ({ measure: 'gais', timepoint: 'follow_up', value: 2, assessedOn: '2027-04-01' }),
+    expect: { ...health(201), client: 403 },
+  },
   'PUT /api/staff/{userId}/licence': {
     path: (f) => `/api/staff/${f.clinic.provider.userId}/licence`,
     body: () => ({ licenceType: 'rn', licenceNumber: 'TX-RN-1', licenceState: 'TX', licenceExpiresOn: '2030-12-31' }),

@@ -205,4 +205,17 @@ describe('treatment day', () => {
     const notImage = await t.app.request(`/api/clients/${client.clientId}/photos?view=front&stage=after`, { method: 'POST', body: Buffer.from('not an image'), headers: { cookie: clinic.provider.cookie, origin: ORIGIN, 'content-type': 'image/jpeg', 'x-forwarded-for': '10.9.0.2' } });
     expect(notImage.status).toBe(400);
   });
+
+  it('records outcomes with their labels and scar counts; a client rates satisfaction only', async () => {
+    const base = await call<{ value: number }>(director, `/api/clients/${client.clientId}/outcomes`, { measure: 'goodman_baron_quantitative', timepoint: 'baseline', components: { macular: 4, mild: 12, moderate: 3, severe: 0, papular: 1, keloidal: 0 }, assessedOn: day.toString() });
+    expect(base.data.value).toBe(1 + 4 + 3);
+    const gais = await call<{ label: string }>(director, `/api/clients/${client.clientId}/outcomes`, { measure: 'gais', timepoint: 'follow_up', value: 2, assessedOn: day.add({ days: 120 }).toString() });
+    expect(gais.data.label).toBe('Much improved');
+    expect((await call(director, `/api/clients/${client.clientId}/outcomes`, { measure: 'gais', timepoint: 'follow_up', value: 9, assessedOn: day.toString() })).status).toBe(400);
+    expect((await call(client, `/api/clients/${client.clientId}/outcomes`, { measure: 'satisfaction', timepoint: 'follow_up', value: 5, assessedOn: day.toString() })).status).toBe(201);
+    expect((await call(client, `/api/clients/${client.clientId}/outcomes`, { measure: 'gais', timepoint: 'follow_up', value: 1, assessedOn: day.toString() })).status).toBe(403);
+    const list = await call<{ items: { measure: string; components: Record<string, number> | null }[] }>(client, `/api/clients/${client.clientId}/outcomes`);
+    expect(list.data.items.map((o) => o.measure)).toEqual(['goodman_baron_quantitative', 'satisfaction', 'gais']);
+    expect(list.data.items[0]!.components).toMatchObject({ mild: 12, papular: 1 });
+  });
 });

@@ -170,6 +170,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index photos_client_idx on photos(organization_id, client_id, view, created_at)`.execute(db);
 
+  // Outcomes at baseline, at each session and at follow-up: the label is kept with the value, and
+  // the Goodman and Baron quantitative component counts with the score.
+  await sql`
+    create table outcomes (
+      organization_id uuid not null,
+      id uuid not null default gen_random_uuid(),
+      client_id uuid not null,
+      booking_id uuid,
+      measure text not null check (measure in ('gais', 'satisfaction', 'goodman_baron_qualitative', 'goodman_baron_quantitative')),
+      timepoint text not null check (timepoint in ('baseline', 'session', 'follow_up')),
+      value integer not null,
+      label text,
+      components jsonb,
+      assessed_on date not null,
+      assessed_by text not null references users(id),
+      created_at timestamptz not null default now(),
+      primary key (organization_id, id),
+      foreign key (organization_id, client_id) references clients(organization_id, id)
+    )`.execute(db);
+
   await sql`create index clinical_alerts_open_idx on clinical_alerts(status, escalate_after) where status = 'open'`.execute(db);
 }
 

@@ -7,6 +7,7 @@ import { addLot, listLots, lotInput, recallInput, recallLot, traceLot } from '..
 import { amendChart, amendChartInput, cosignChart, saveChart, signChartInput } from '../../services/treatment/sign-chart.js';
 import { cosignQueue, getBookingChart } from '../../services/treatment/chart-view.js';
 import { acknowledgeAlert, listOpenAlerts, myAftercare, reportSymptoms, symptomReportInput } from '../../services/treatment/aftercare.js';
+import { listOutcomes, outcomeInput, recordOutcome } from '../../services/treatment/outcomes.js';
 import { adverseEventInput, adverseEventsCsv, followUpAdverseEvent, followUpInput, listAdverseEvents, recordAdverseEvent } from '../../services/treatment/adverse-events.js';
 
 const CLINICIANS = ['medical_director', 'provider'] as const;
@@ -35,11 +36,15 @@ const r = {
   aeList: defineRoute(['owner', ...CLINICIANS], { method: 'get', path: '/api/adverse-events', tags: ['Adverse events'], summary: 'Adverse events, newest first, with the catalogue and CTCAE grades', responses: { 200: json(Any, 'Events'), ...errorResponses } }),
   aeRecord: defineRoute(CLINICIANS, { method: 'post', path: '/api/adverse-events', tags: ['Adverse events'], summary: 'Record an adverse event (graded, serious flag, relatedness, device and lot)', request: { body: jsonBody(adverseEventInput) }, responses: { 201: json(Any, 'Recorded'), ...errorResponses } }),
   aeFollowUp: defineRoute(CLINICIANS, { method: 'post', path: '/api/adverse-events/{eventId}/follow-ups', tags: ['Adverse events'], summary: 'A follow-up note; resolution and reporting dates', request: { params: z.object({ eventId: UuidParam('eventId') }), body: jsonBody(followUpInput) }, responses: { 201: json(Any, 'Updated'), ...errorResponses } }),
+  outcomes: defineRoute([...CLINICIANS, 'client'], { method: 'get', path: '/api/clients/{clientId}/outcomes', tags: ['Outcomes'], summary: "A client's outcomes over time (GAIS, satisfaction, Goodman and Baron)", request: { params: z.object({ clientId: UuidParam('clientId') }) }, responses: { 200: json(z.object({ items: z.array(Any) }), 'Outcomes'), ...errorResponses } }),
+  recordOutcome: defineRoute([...CLINICIANS, 'client'], { method: 'post', path: '/api/clients/{clientId}/outcomes', tags: ['Outcomes'], summary: 'Record an outcome (clients rate their satisfaction; clinicians grade)', request: { params: z.object({ clientId: UuidParam('clientId') }), body: jsonBody(outcomeInput) }, responses: { 201: json(Any, 'Recorded'), ...errorResponses } }),
 };
 
 export function treatmentRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.cosignQueue, async (c) => c.json({ items: await cosignQueue(ctxOf(c)) }, 200));
   app.openapi(r.aeCsv, async (c) => c.body(await adverseEventsCsv(ctxOf(c)), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="adverse-events.csv"', 'cache-control': 'no-store' }));
+  app.openapi(r.outcomes, async (c) => c.json({ items: await listOutcomes(ctxOf(c), c.req.valid('param').clientId) }, 200));
+  app.openapi(r.recordOutcome, async (c) => c.json(await recordOutcome(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json')), 201));
   app.openapi(r.aeList, async (c) => c.json(await listAdverseEvents(ctxOf(c)), 200));
   app.openapi(r.aeRecord, async (c) => c.json(await recordAdverseEvent(ctxOf(c), c.req.valid('json')), 201));
   app.openapi(r.aeFollowUp, async (c) => c.json(await followUpAdverseEvent(ctxOf(c), c.req.valid('param').eventId, c.req.valid('json')), 201));

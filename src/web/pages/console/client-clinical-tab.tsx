@@ -10,6 +10,7 @@ import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../.
 import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
 import { ClientPlansPanel } from './client-plans-panel.js';
 import { PhotoPanel } from '../../components/clinical/photo-panel.js';
+import { OutcomesCard } from '../../components/clinical/outcomes-card.js';
 
 interface StaffScreening {
   id: string;
@@ -172,6 +173,7 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
       ))}
       <ClientPlansPanel clientId={clientId} reloadKey={plansKey} />
       <PhotoPanel clientId={clientId} canUpload />
+      <OutcomesCard clientId={clientId} canGrade />
     </Stack>
   );
 }
