@@ -4,9 +4,10 @@
 // status changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { apiOf, registerClient, signIn } from './support/flows.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,36 +23,11 @@ afterAll(async () => {
 
 const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-async function register(page: Page, first: string, last: string, email: string) {
-  await page.goto(`${server.url}/register`);
-  await page.getByLabel('First name').fill(first);
-  await page.getByLabel('Last name').fill(last);
-  await page.getByLabel('Email').fill(email);
-  await passwordField(page).fill('a-long-password-2026');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(/\/portal/);
-}
-
-/** A signed-in API context for set-up steps that are not what the test is about. */
-async function apiAs(ctx: BrowserContext, email: string, password: string) {
-  const headers = { origin: server.url };
-  const res = await ctx.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email, password }, headers });
-  expect(res.status()).toBe(200);
-  return {
-    get: async (path: string) => (await ctx.request.get(`${server.url}${path}`, { headers })).json() as Promise<Record<string, unknown>>,
-    post: async (path: string, data: unknown) => {
-      const r = await ctx.request.post(`${server.url}${path}`, { data, headers });
-      expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
-      return (await r.json()) as Record<string, unknown>;
-    },
-  };
-}
-
 describe('clinical journey in the browser', () => {
   it('a new client on a phone: guide, questionnaire, decision, plan and quote, risks, consent and PDF', async () => {
     const ctx = await browser.newContext({ ...PHONE, acceptDownloads: true });
     const page = await ctx.newPage();
-    await register(page, 'Jordan', 'Lee', 'jordan.lee@example.com');
+    await registerClient(page, server.url, 'Jordan', 'Lee', 'jordan.lee@example.com');
 
     // learn: microneedling is found under another of its names
     await page.goto(`${server.url}/portal/learn`);
@@ -129,8 +105,8 @@ describe('clinical journey in the browser', () => {
     // set-up through the API: a client who takes a blood thinner (CI-R1: needs review)
     const clientCtx = await browser.newContext(PHONE);
     const clientPage = await clientCtx.newPage();
-    await register(clientPage, 'Morgan', 'Reyes', 'morgan.reyes@example.com');
-    const client = await apiAs(clientCtx, 'morgan.reyes@example.com', 'a-long-password-2026');
+    await registerClient(clientPage, server.url, 'Morgan', 'Reyes', 'morgan.reyes@example.com');
+    const client = apiOf(clientCtx, server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     await client.post(`/api/clients/${me.clientId}/intake`, {
       answeredOn: soon(0), dateOfBirth: '1985-02-03', pregnant: false, breastfeeding: false, conditions: [], medications: [{ code: 'anticoagulant', current: true }],
@@ -142,11 +118,7 @@ describe('clinical journey in the browser', () => {
 
     const mdCtx = await browser.newContext(DESKTOP);
     const md = await mdCtx.newPage();
-    await md.goto(`${server.url}/sign-in`);
-    await md.getByLabel('Email').fill('director@glow.example.com');
-    await passwordField(md).fill('demo-password-2026');
-    await md.getByRole('button', { name: 'Sign in' }).click();
-    await md.waitForURL(/\/console/);
+    await signIn(md, server.url, 'director@glow.example.com');
     const mdName = ((await (await mdCtx.request.get(`${server.url}/api/me`)).json()) as { user: { name: string } }).user.name;
     await md.goto(`${server.url}/console/reviews`);
     const card = md.locator('.mantine-Card-root', { hasText: 'Morgan Reyes' });
@@ -171,11 +143,7 @@ describe('clinical journey in the browser', () => {
   it('a provider imports an Intake v1 file, screens, recommends a plan and adjusts it outside the caps', async () => {
     const ctx = await browser.newContext(DESKTOP);
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email').fill('nurse@glow.example.com');
-    await passwordField(page).fill('demo-password-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/console/);
+    await signIn(page, server.url, 'nurse@glow.example.com');
     await page.goto(`${server.url}/console/clients`);
     await page.getByRole('link', { name: 'Emma Schulz' }).click();
     const intake = { answeredOn: soon(0), dateOfBirth: '1988-07-09', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'], fitzpatrick: 3 };

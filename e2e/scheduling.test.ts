@@ -1,9 +1,10 @@
 // Booking in the browser: a new client books a consultation and a three-session series from real
 // availability; the front desk moves the consultation on the calendar and the client sees the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { apiOf, registerClient, signIn } from './support/flows.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,29 +20,18 @@ afterAll(async () => {
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-async function api(ctx: BrowserContext, method: 'get' | 'post', path: string, data?: unknown) {
-  const res = await ctx.request[method](`${server.url}${path}`, { headers: { origin: server.url }, ...(data !== undefined ? { data } : {}) });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as Record<string, unknown>;
-}
-
 describe('booking in the browser', () => {
   it('a new client books a consultation and a series; the front desk reschedules; the client sees it', async () => {
     const ctx = await browser.newContext(PHONE);
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/register`);
-    await page.getByLabel('First name').fill('Taylor');
-    await page.getByLabel('Last name').fill('Quinn');
-    await page.getByLabel('Email').fill('taylor.quinn@example.com');
-    await passwordField(page).fill('a-long-password-2026');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/portal/);
+    await registerClient(page, server.url, 'Taylor', 'Quinn', 'taylor.quinn@example.com');
+    const client = apiOf(ctx, server.url);
     // set-up that is not under test here: the questionnaire and an eligible screening for pen
-    const me = (await api(ctx, 'get', '/api/me')) as { clientId: string };
-    await api(ctx, 'post', `/api/clients/${me.clientId}/intake`, {
+    const me = (await client.get('/api/me')) as { clientId: string };
+    await client.post(`/api/clients/${me.clientId}/intake`, {
       answeredOn: day(0), dateOfBirth: '1992-06-01', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'],
     });
-    await api(ctx, 'post', `/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: day(1) } });
+    await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: day(1) } });
 
     // a consultation: service, a real free time (held), confirm
     await page.goto(`${server.url}/portal/book`);
@@ -76,12 +66,8 @@ describe('booking in the browser', () => {
     // the front desk moves the consultation on the calendar
     const desk = await browser.newContext(DESKTOP);
     const dp = await desk.newPage();
-    await dp.goto(`${server.url}/sign-in`);
-    await dp.getByLabel('Email').fill('frontdesk@glow.example.com');
-    await passwordField(dp).fill('demo-password-2026');
-    await dp.getByRole('button', { name: 'Sign in' }).click();
-    await dp.waitForURL(/\/console/);
-    const consult = (await api(ctx, 'get', `/api/clients/${me.clientId}/bookings`)) as { items: { service: { kind: string }; localDate: string }[] };
+    await signIn(dp, server.url, 'frontdesk@glow.example.com');
+    const consult = (await client.get(`/api/clients/${me.clientId}/bookings`)) as { items: { service: { kind: string }; localDate: string }[] };
     const c = consult.items.find((b) => b.service.kind === 'consultation')!;
     // the client booked at the first location, which the calendar also opens on
     await dp.getByLabel('Date', { exact: true }).fill(c.localDate);
@@ -110,11 +96,7 @@ describe('booking in the browser', () => {
   it('the owner sees the week, the waitlist and the scheduling set-up', async () => {
     const ctx = await browser.newContext(DESKTOP);
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email').fill('owner@glow.example.com');
-    await passwordField(page).fill('demo-password-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/console/);
+    await signIn(page, server.url, 'owner@glow.example.com');
     await page.getByText('Week', { exact: true }).click();
     await page.getByText(/^Week of /).waitFor();
     await page.getByRole('heading', { name: 'Waitlist' }).waitFor();

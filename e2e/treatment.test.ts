@@ -3,9 +3,10 @@
 // and the nurse sees the alert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { apiOf, registerClient, signIn } from './support/flows.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,64 +27,47 @@ function nextWeekday(): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function api(ctx: BrowserContext, method: 'get' | 'post' | 'put', path: string, data?: unknown) {
-  const res = await ctx.request[method](`${server.url}${path}`, { headers: { origin: server.url }, ...(data !== undefined ? { data } : {}) });
-  expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as Record<string, unknown>;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await passwordField(page).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 describe('treatment day in the browser', () => {
   it('a nurse checks in, charts two areas and signs; the client sees aftercare and reports a red flag; the nurse sees the alert', async () => {
     const day = nextWeekday();
     // set-up through the API: a registered client who is eligible, acknowledged the risks, consented
     const clientCtx = await browser.newContext(PHONE);
     const cp = await clientCtx.newPage();
-    await cp.goto(`${server.url}/register`);
-    await cp.getByLabel('First name').fill('Casey');
-    await cp.getByLabel('Last name').fill('Park');
-    await cp.getByLabel('Email').fill('casey.park@example.com');
-    await passwordField(cp).fill('a-long-password-2026');
-    await cp.getByRole('button', { name: 'Create account' }).click();
-    await cp.waitForURL(/\/portal/);
-    const me = (await api(clientCtx, 'get', '/api/me')) as { clientId: string };
-    await api(clientCtx, 'post', `/api/clients/${me.clientId}/intake`, {
+    await registerClient(cp, server.url, 'Casey', 'Park', 'casey.park@example.com');
+    const client = apiOf(clientCtx, server.url);
+    const me = (await client.get('/api/me')) as { clientId: string };
+    await client.post(`/api/clients/${me.clientId}/intake`, {
       answeredOn: new Date().toISOString().slice(0, 10), dateOfBirth: '1991-03-03', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'],
     });
-    await api(clientCtx, 'post', `/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks', 'forehead'], date: day } });
-    await api(clientCtx, 'post', `/api/clients/${me.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
-    const preview = (await api(clientCtx, 'get', `/api/clients/${me.clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
+    await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks', 'forehead'], date: day } });
+    await client.post(`/api/clients/${me.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
+    const preview = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
     const png = (await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64');
-    await api(clientCtx, 'post', `/api/clients/${me.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: preview.documentHash, agree: true });
-    const photoConsent = (await api(clientCtx, 'get', `/api/clients/${me.clientId}/consents/preview?kind=photo_clinical`)) as { documentHash: string; clientName: string };
-    await api(clientCtx, 'post', `/api/clients/${me.clientId}/consents`, { kind: 'photo_clinical', signedName: photoConsent.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: photoConsent.documentHash, agree: true });
+    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: preview.documentHash, agree: true });
+    const photoConsent = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=photo_clinical`)) as { documentHash: string; clientName: string };
+    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'photo_clinical', signedName: photoConsent.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: photoConsent.documentHash, agree: true });
 
     const desk = await browser.newContext(DESKTOP);
-    await desk.request.post(`${server.url}/api/auth/sign-in/email`, { headers: { origin: server.url }, data: { email: 'frontdesk@glow.example.com', password: 'demo-password-2026' } });
-    const org = (await api(desk, 'get', '/api/organization')) as { locations: { id: string; name: string }[] };
+    const deskApi = apiOf(desk, server.url);
+    await deskApi.signIn('frontdesk@glow.example.com');
+    const org = (await deskApi.get('/api/organization')) as { locations: { id: string; name: string }[] };
     const austin = org.locations.find((l) => l.name.startsWith('Austin'))!;
-    const services = (await api(desk, 'get', '/api/services')) as { items: { id: string; code: string }[] };
+    const services = (await deskApi.get('/api/services')) as { items: { id: string; code: string }[] };
     const pen = services.items.find((s) => s.code === 'pen_face')!;
-    const setup = (await api(desk, 'get', `/api/locations/${austin.id}/scheduling-setup`)) as { providers: { id: string; name: string }[] };
+    const setup = (await deskApi.get(`/api/locations/${austin.id}/scheduling-setup`)) as { providers: { id: string; name: string }[] };
     const nurse = setup.providers.find((p) => p.name === 'Nina Park')!;
-    const avail = (await api(desk, 'get', `/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${day}&to=${day}&providerId=${encodeURIComponent(nurse.id)}`)) as { slots: { start: string; localTime: string }[] };
+    const avail = (await deskApi.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${day}&to=${day}&providerId=${encodeURIComponent(nurse.id)}`)) as { slots: { start: string; localTime: string }[] };
     const slot = avail.slots.find((s) => s.localTime >= '10:00') ?? avail.slots[0]!;
-    await api(desk, 'post', '/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: slot.start, providerId: nurse.id, idempotencyKey: `e2e-${Date.now()}` });
+    await deskApi.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: slot.start, providerId: nurse.id, idempotencyKey: `e2e-${Date.now()}` });
     const owner = await browser.newContext(DESKTOP);
-    await owner.request.post(`${server.url}/api/auth/sign-in/email`, { headers: { origin: server.url }, data: { email: 'owner@glow.example.com', password: 'demo-password-2026' } });
-    await api(owner, 'post', `/api/locations/${austin.id}/lots`, { manufacturer: 'Crown Aesthetics', product: 'SkinPen cartridge', lotNumber: 'SP-E2E-01', expiresOn: '2030-01-31' });
+    const ownerApi = apiOf(owner, server.url);
+    await ownerApi.signIn('owner@glow.example.com');
+    await ownerApi.post(`/api/locations/${austin.id}/lots`, { manufacturer: 'Crown Aesthetics', product: 'SkinPen cartridge', lotNumber: 'SP-E2E-01', expiresOn: '2030-01-31' });
 
     // the nurse: calendar, check-in, chart
     const nurseCtx = await browser.newContext(DESKTOP);
     const np = await nurseCtx.newPage();
-    await signIn(np, 'nurse@glow.example.com', 'demo-password-2026');
-    await np.waitForURL(/\/console/);
+    await signIn(np, server.url, 'nurse@glow.example.com');
     await np.getByLabel('Date', { exact: true }).fill(day);
     await np.getByRole('button', { name: new RegExp(`${slot.localTime} Casey Park`) }).click();
     await np.getByRole('button', { name: 'Check in' }).click();

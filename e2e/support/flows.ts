@@ -1,0 +1,43 @@
+// Steps many browser tests share: signing in, registering a client, and calling the API as a
+// signed-in browser context for set-up that is not what the test is about.
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { passwordField } from './browser.js';
+
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await passwordField(page).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/(console|portal)/);
+}
+
+export async function registerClient(page: Page, baseUrl: string, first: string, last: string, email: string, password = 'a-long-password-2026') {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Email').fill(email);
+  await passwordField(page).fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/portal/);
+}
+
+/** The API through a browser context's cookies (same origin, so the CSRF check passes). */
+export function apiOf(ctx: BrowserContext, baseUrl: string) {
+  const headers = { origin: baseUrl };
+  const call = async (method: 'get' | 'post' | 'put', path: string, data?: unknown) => {
+    const res = await ctx.request[method](`${baseUrl}${path}`, { headers, ...(data !== undefined ? { data } : {}) });
+    expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  return {
+    get: (path: string) => call('get', path),
+    post: (path: string, data: unknown) => call('post', path, data),
+    signIn: async (email: string, password = DEMO_PASSWORD) => {
+      const res = await ctx.request.post(`${baseUrl}/api/auth/sign-in/email`, { headers, data: { email, password } });
+      expect(res.status()).toBe(200);
+    },
+  };
+}
