@@ -157,7 +157,18 @@ export interface CalendarFeedsTable {
   created_at: CreatedAt;
 }
 
+export interface MessagePreferencesTable {
+  organization_id: string;
+  client_id: string;
+  email: Generated<boolean>;
+  sms: Generated<boolean>;
+  quiet_start: Generated<string>;
+  quiet_end: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
 export interface SchedulingTables {
+  message_preferences: MessagePreferencesTable;
   waitlist_entries: WaitlistEntriesTable;
   calendar_feeds: CalendarFeedsTable;
   location_schedules: LocationSchedulesTable;

@@ -202,6 +202,7 @@ export interface OutboxMessagesTable {
   send_after: Generated<Date>;
   booking_id: string | null;
   attachment_ics: string | null;
+  client_id: string | null;
 }
 
 export interface JobsTable {

@@ -26,6 +26,7 @@ import { consentRoutes } from './routes/consents.routes.js';
 import { schedulingSetupRoutes } from './routes/scheduling-setup.routes.js';
 import { bookingRoutes } from './routes/bookings.routes.js';
 import { photoRoutes } from './routes/photos.routes.js';
+import { messageRoutes } from './routes/messages.routes.js';
 import { PHOTO_MAX_BYTES } from '../services/treatment/photos.js';
 import { waitlistRoutes } from './routes/waitlist.routes.js';
 import { treatmentRoutes } from './routes/treatment.routes.js';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
   waitlistRoutes(app);
   treatmentRoutes(app);
   photoRoutes(app);
+  messageRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

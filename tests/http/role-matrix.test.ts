@@ -274,6 +274,13 @@ const MATRIX: Record<string, Probe> = {
     body: () => ({ measure: 'gais', timepoint: 'follow_up', value: 2, assessedOn: '2027-04-01' }),
     expect: { ...health(201), client: 403 },
   },
+  'GET /api/clients/{clientId}/message-preferences': { path: (f) => `/api/clients/${f.clientId}/message-preferences`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'PUT /api/clients/{clientId}/message-preferences': {
+    path: (f) => `/api/clients/${f.clientId}/message-preferences`,
+    body: () => ({ email: true, sms: false, quietStart: '21:00', quietEnd: '08:00' }),
+    expect: { ...only(200, STAFF, 404), client: 404 },
+  },
+  'GET /api/clients/{clientId}/messages': { path: (f) => `/api/clients/${f.clientId}/messages`, expect: { ...only(200, STAFF, 404), client: 404 } },
   'PUT /api/staff/{userId}/licence': {
     path: (f) => `/api/staff/${f.clinic.provider.userId}/licence`,
     body: () => ({ licenceType: 'rn', licenceNumber: 'TX-RN-1', licenceState: 'TX', licenceExpiresOn: '2030-12-31' }),

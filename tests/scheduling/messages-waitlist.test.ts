@@ -78,8 +78,13 @@ describe('booking messages', () => {
     const moved = await call<BookingView>(clinic.frontDesk, `/api/bookings/${b.data.id}/reschedule`, { start: at('2027-03-05', '15:00') }, 'POST');
     expect(moved.data.localTime).toBe('15:00');
     const afterMove = await messages(b.data.id);
-    expect(afterMove.filter((x) => x.status === 'cancelled').map((x) => x.kind)).toEqual(['booking.reminder.48h', 'booking.reminder.2h', 'booking.reminder.2h']);
-    expect(afterMove.filter((x) => x.status === 'pending').map((x) => x.kind)).toEqual(['booking.moved', 'booking.reminder.48h', 'booking.reminder.2h', 'booking.reminder.2h']);
+    expect(afterMove.filter((x) => x.status === 'cancelled').map((x) => x.kind)).toEqual(['booking.reminder.48h', 'booking.reminder.2h']);
+    expect(afterMove.filter((x) => x.status === 'pending').map((x) => x.kind)).toEqual(['booking.moved', 'booking.reminder.48h', 'booking.reminder.2h']);
+    // SMS is off until the client opts in: the text reminders are on record, held, never sent
+    expect(afterMove.filter((x) => x.channel === 'sms').map((x) => [x.status, x.last_error])).toEqual([
+      ['held', 'the client opted out of this channel'],
+      ['held', 'the client opted out of this channel'],
+    ]);
     await call(clinic.frontDesk, `/api/bookings/${b.data.id}/cancel`, { reason: 'Client asked' }, 'POST');
     const afterCancel = await messages(b.data.id);
     expect(afterCancel.filter((x) => x.status === 'pending').map((x) => x.kind)).toEqual(['booking.cancelled']);

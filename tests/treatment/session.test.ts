@@ -56,6 +56,8 @@ beforeAll(async () => {
   await call(client, `/api/clients/${client.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
   const preview = await call<{ documentHash: string; clientName: string }>(client, `/api/clients/${client.clientId}/consents/preview?kind=treatment&modality=pen`);
   await call(client, `/api/clients/${client.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.data.clientName, signaturePng: png, documentHash: preview.data.documentHash, agree: true });
+  // no quiet hours, so the test reads the same at any hour of the day
+  await call(client, `/api/clients/${client.clientId}/message-preferences`, { email: true, sms: false, quietStart: '00:00', quietEnd: '00:00' }, 'PUT');
   lotId = (await call<{ id: string }>(clinic.owner, `/api/locations/${org.locationId}/lots`, { manufacturer: 'Crown', product: 'SkinPen cartridge 14-pin', lotNumber: 'SP-2026-001', expiresOn: '2030-06-30' })).data.id;
   const start = day.toZonedDateTime({ timeZone: 'America/Chicago', plainTime: '10:00' }).toInstant().toString();
   const b = await call<{ id: string }>(clinic.frontDesk, '/api/bookings', { locationId: org.locationId, serviceId: clinic.penId, clientId: client.clientId, start, idempotencyKey: `tx-${org.id}` });
@@ -125,6 +127,24 @@ describe('treatment day', () => {
     const mail = smtp.received.find((m) => m.raw.includes('Your aftercare, starting now'))!;
     expect(mail.raw).toContain('no sunscreen');
     expect(smtp.received.some((m) => m.raw.includes('how is your skin'))).toBe(false);
+    // the client's record lists what was sent and what is scheduled
+    const record = await call<{ items: { kind: string; status: string }[] }>(clinic.frontDesk, `/api/clients/${client.clientId}/messages`);
+    expect(record.data.items.find((m) => m.kind === 'aftercare.today')!.status).toBe('sent');
+    expect(record.data.items.filter((m) => m.kind.startsWith('aftercare.checkin')).every((m) => m.status === 'pending')).toBe(true);
+  });
+
+  it('quiet hours hold a scheduled message until they end; opting out of email holds it for good', async () => {
+    const prefs = { email: true, sms: false, quietStart: '21:00', quietEnd: '08:00' };
+    await call(client, `/api/clients/${client.clientId}/message-preferences`, prefs, 'PUT');
+    const { enqueueMessage } = await import('../../src/services/outbox/enqueue-message.js');
+    const late = Temporal.ZonedDateTime.from(`${day.toString()}T22:15[America/Chicago]`);
+    await t.db.transaction().execute((trx) => enqueueMessage(trx, { organizationId: org.id, channel: 'email', kind: 'test.quiet', to: 'x@example.com', subject: 's', text: 't', clientId: client.clientId!, sendAfter: new Date(late.epochMilliseconds) }));
+    const row = await t.db.selectFrom('outbox_messages').select(['send_after', 'status']).where('kind', '=', 'test.quiet').executeTakeFirstOrThrow();
+    expect(new Date(row.send_after).getTime()).toBe(late.toPlainDate().add({ days: 1 }).toZonedDateTime({ timeZone: 'America/Chicago', plainTime: '08:00' }).epochMilliseconds);
+    await call(client, `/api/clients/${client.clientId}/message-preferences`, { ...prefs, email: false }, 'PUT');
+    await t.db.transaction().execute((trx) => enqueueMessage(trx, { organizationId: org.id, channel: 'email', kind: 'test.optout', to: 'x@example.com', subject: 's', text: 't', clientId: client.clientId! }));
+    expect((await t.db.selectFrom('outbox_messages').select('status').where('kind', '=', 'test.optout').executeTakeFirstOrThrow()).status).toBe('held');
+    await call(client, `/api/clients/${client.clientId}/message-preferences`, { ...prefs, quietStart: '00:00', quietEnd: '00:00' }, 'PUT');
   });
 
   it('a red flag raises an urgent alert to the provider and director, escalated when nobody acknowledges it', async () => {

@@ -6,6 +6,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table outbox_messages add column send_after timestamptz not null default now()`.execute(db);
   await sql`alter table outbox_messages add column booking_id uuid`.execute(db);
   await sql`alter table outbox_messages add column attachment_ics text`.execute(db);
+  // whose message it is: preferences apply, and the client's record lists what was sent when
+  await sql`alter table outbox_messages add column client_id uuid`.execute(db);
+  await sql`create index outbox_client_idx on outbox_messages(organization_id, client_id, created_at) where client_id is not null`.execute(db);
+
+  await sql`
+    create table message_preferences (
+      organization_id uuid not null,
+      client_id uuid not null,
+      email boolean not null default true,
+      sms boolean not null default false,
+      quiet_start text not null default '21:00' check (quiet_start ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+      quiet_end text not null default '08:00' check (quiet_end ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+      updated_at timestamptz not null default now(),
+      primary key (organization_id, client_id),
+      foreign key (organization_id, client_id) references clients(organization_id, id)
+    )`.execute(db);
   await sql`alter table outbox_messages drop constraint outbox_messages_status_check`.execute(db);
   await sql`alter table outbox_messages add constraint outbox_messages_status_check check (status in ('pending','sent','failed','held','cancelled'))`.execute(db);
   await sql`drop index outbox_pending_idx`.execute(db);

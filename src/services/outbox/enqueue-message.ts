@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { insertMessage } from '../../db/repositories/outbox.repository.js';
+import { afterQuietHours } from '../../domain/scheduling/quiet-hours.js';
 
 export interface OutgoingMessage {
   organizationId: string;
@@ -14,10 +15,30 @@ export interface OutgoingMessage {
   sendAfter?: Date;
   bookingId?: string;
   ics?: string;
+  /** a client's message: their channel choices and quiet hours apply */
+  clientId?: string;
 }
 
-/** Writes the message in the caller's transaction; delivery happens later, so a rollback sends nothing. */
+/**
+ * Writes the message in the caller's transaction; delivery happens later, so a rollback sends
+ * nothing. For a client: a channel they opted out of keeps the message on record as held (never
+ * sent), and a scheduled message due in their quiet hours waits until the quiet hours end.
+ */
 export async function enqueueMessage(trx: Db, m: OutgoingMessage) {
+  let status: 'pending' | 'held' = 'pending';
+  let sendAfter = m.sendAfter;
+  if (m.clientId) {
+    const prefs = await trx.selectFrom('message_preferences').selectAll().where('organization_id', '=', m.organizationId).where('client_id', '=', m.clientId).executeTakeFirst();
+    const optedIn = m.channel === 'email' ? (prefs?.email ?? true) : (prefs?.sms ?? false);
+    if (!optedIn) status = 'held';
+    // scheduled messages respect quiet hours; an answer to what the client just did goes out now
+    if (sendAfter) {
+      const zone = await clientZone(trx, m.organizationId, m.clientId);
+      const due = sendAfter.getTime();
+      const shifted = afterQuietHours(due, { start: prefs?.quiet_start ?? '21:00', end: prefs?.quiet_end ?? '08:00' }, zone);
+      if (shifted !== due) sendAfter = new Date(shifted);
+    }
+  }
   return insertMessage(trx, {
     organization_id: m.organizationId,
     channel: m.channel,
@@ -26,8 +47,25 @@ export async function enqueueMessage(trx: Db, m: OutgoingMessage) {
     subject: m.subject,
     body_text: m.text,
     idempotency_key: m.idempotencyKey ?? null,
-    ...(m.sendAfter ? { send_after: m.sendAfter } : {}),
+    ...(sendAfter ? { send_after: sendAfter } : {}),
     booking_id: m.bookingId ?? null,
     attachment_ics: m.ics ?? null,
+    client_id: m.clientId ?? null,
+    status,
+    ...(status === 'held' ? { last_error: 'the client opted out of this channel' } : {}),
   });
+}
+
+/** The client's time zone: their preferred location's, else the organization's first location's. */
+async function clientZone(trx: Db, organizationId: string, clientId: string): Promise<string> {
+  const row = await trx
+    .selectFrom('clients as c')
+    .leftJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'c.organization_id').onRef('l.id', '=', 'c.preferred_location_id'))
+    .select('l.time_zone')
+    .where('c.organization_id', '=', organizationId)
+    .where('c.id', '=', clientId)
+    .executeTakeFirst();
+  if (row?.time_zone) return row.time_zone;
+  const first = await trx.selectFrom('locations').select('time_zone').where('organization_id', '=', organizationId).orderBy('created_at').executeTakeFirst();
+  return first?.time_zone ?? 'UTC';
 }

@@ -28,20 +28,20 @@ export async function queueBookingMessages(trx: Db, organizationId: string, book
   const email = b.client_email;
   if (event === 'cancelled') {
     if (email) {
-      await enqueueMessage(trx, { organizationId, channel: 'email', kind: 'booking.cancelled', to: email, subject: `Cancelled: ${b.service_name}`, text: body(b, org, 'Your appointment has been cancelled.'), bookingId: b.id, ics: bookingIcs(b, org), idempotencyKey: `booking:${b.id}:cancelled` });
+      await enqueueMessage(trx, { organizationId, channel: 'email', kind: 'booking.cancelled', to: email, subject: `Cancelled: ${b.service_name}`, text: body(b, org, 'Your appointment has been cancelled.'), bookingId: b.id, clientId: b.client_id, ics: bookingIcs(b, org), idempotencyKey: `booking:${b.id}:cancelled` });
     }
     return;
   }
   if (email) {
     const lead = event === 'moved' ? 'Your appointment has moved. The new time is:' : 'Your appointment is confirmed.';
-    await enqueueMessage(trx, { organizationId, channel: 'email', kind: `booking.${event}`, to: email, subject: `${event === 'moved' ? 'New time' : 'Confirmed'}: ${b.service_name}`, text: body(b, org, lead), bookingId: b.id, ics: bookingIcs(b, org), idempotencyKey: `booking:${b.id}:${event}:${stamp}` });
+    await enqueueMessage(trx, { organizationId, channel: 'email', kind: `booking.${event}`, to: email, subject: `${event === 'moved' ? 'New time' : 'Confirmed'}: ${b.service_name}`, text: body(b, org, lead), bookingId: b.id, clientId: b.client_id, ics: bookingIcs(b, org), idempotencyKey: `booking:${b.id}:${event}:${stamp}` });
   }
   for (const hours of REMINDER_HOURS) {
     const sendAfter = new Date(new Date(b.starts_at).getTime() - hours * 3_600_000);
     if (sendAfter.getTime() <= now.getTime()) continue;
     const key = `booking:${b.id}:reminder${hours}:${stamp}`;
-    if (email) await enqueueMessage(trx, { organizationId, channel: 'email', kind: `booking.reminder.${hours}h`, to: email, subject: `Reminder: ${b.service_name} ${hours === 2 ? 'today' : 'in 2 days'}`, text: body(b, org, 'A reminder of your appointment:'), bookingId: b.id, sendAfter, idempotencyKey: key });
+    if (email) await enqueueMessage(trx, { organizationId, channel: 'email', kind: `booking.reminder.${hours}h`, to: email, subject: `Reminder: ${b.service_name} ${hours === 2 ? 'today' : 'in 2 days'}`, text: body(b, org, 'A reminder of your appointment:'), bookingId: b.id, clientId: b.client_id, sendAfter, idempotencyKey: key });
     // SMS goes through an adapter that is off by default: without it, the message waits in the outbox
-    if (b.client_phone && hours === 2) await enqueueMessage(trx, { organizationId, channel: 'sms', kind: 'booking.reminder.2h', to: b.client_phone, subject: '', text: `${org}: ${b.service_name} today at ${when(b).split(' at ')[1]}. Come without makeup.`, bookingId: b.id, sendAfter, idempotencyKey: `${key}:sms` });
+    if (b.client_phone && hours === 2) await enqueueMessage(trx, { organizationId, channel: 'sms', kind: 'booking.reminder.2h', to: b.client_phone, subject: '', text: `${org}: ${b.service_name} today at ${when(b).split(' at ')[1]}. Come without makeup.`, bookingId: b.id, clientId: b.client_id, sendAfter, idempotencyKey: `${key}:sms` });
   }
 }

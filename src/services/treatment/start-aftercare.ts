@@ -36,7 +36,9 @@ export async function startAftercare(trx: Db, organizationId: string, j: { booki
   ];
   for (const m of messages) {
     await enqueueMessage(trx, {
-      organizationId, channel: 'email', kind: `aftercare.${m.key}`, to: client.email, bookingId: j.bookingId, sendAfter: new Date(m.at), idempotencyKey: `aftercare:${journey.id}:${m.key}`,
+      organizationId, channel: 'email', kind: `aftercare.${m.key}`, to: client.email, bookingId: j.bookingId, clientId: j.clientId, idempotencyKey: `aftercare:${journey.id}:${m.key}`,
+      // the first goes out at once; the rest at their time, after the client's quiet hours
+      ...(m.key === 'today' ? {} : { sendAfter: new Date(m.at) }),
       subject: m.subject, text: `Hello ${client.first_name},\n\n- ${m.text}\n`,
     });
   }

@@ -49,7 +49,7 @@ export async function offerFreedTime(trx: Db, organizationId: string, freed: { l
       const b = (await findBooking(trx, organizationId, id))!;
       if (b.client_email) {
         await enqueueMessage(trx, {
-          organizationId, channel: 'email', kind: 'waitlist.offer', to: b.client_email, bookingId: id, idempotencyKey: `waitlist:${e.id}:${id}`,
+          organizationId, channel: 'email', kind: 'waitlist.offer', to: b.client_email, bookingId: id, clientId: e.client_id, idempotencyKey: `waitlist:${e.id}:${id}`,
           subject: `A time opened up: ${b.service_name}`,
           text: `Hello ${b.first_name},\n\nA time you were waiting for is free: ${b.service_name} on ${date} with ${b.provider_name} at ${b.location_name}.\nWe are holding it for you until ${new Date(b.hold_expires_at!).toISOString().slice(11, 16)} UTC. Confirm it in the portal under Book.\n`,
         });

@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { ClientForm } from './client-form.js';
+import { MessagePreferencesCard } from '../../components/clinical/message-preferences-card.js';
 import { ClientClinicalTab } from './client-clinical-tab.js';
 
 interface Note {
@@ -83,6 +84,9 @@ export function ClientDetailPage() {
             </Title>
             <ClientForm client={c} onSaved={() => client.reload()} />
           </Card>
+          <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+            <MessagePreferencesCard clientId={c.id} showHistory />
+          </div>
         </Tabs.Panel>
         {clinical ? (
           <Tabs.Panel value="notes" pt="md">

@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { ClientForm } from '../console/client-form.js';
+import { MessagePreferencesCard } from '../../components/clinical/message-preferences-card.js';
 
 export function AccountPage() {
   const { me, signOut } = useSession();
@@ -19,6 +20,7 @@ export function AccountPage() {
         {client.error ? <ErrorAlert error={client.error} /> : null}
         {client.data ? <ClientForm client={client.data} onSaved={() => client.reload()} submitLabel="Save my details" /> : null}
       </Card>
+      {me?.clientId ? <MessagePreferencesCard clientId={me.clientId} showHistory={false} /> : null}
       <Stack align="flex-start">
         <Text size="sm" c="dimmed">
           Your health answers are private: only you and your clinic&apos;s clinicians can see them, and every access is recorded.

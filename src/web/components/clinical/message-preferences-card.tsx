@@ -1,0 +1,92 @@
+import { Alert, Badge, Button, Card, Group, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { api, errorText } from '../../api/client.js';
+import { useApi } from '../../api/use-api.js';
+
+interface Prefs {
+  email: boolean;
+  sms: boolean;
+  quietStart: string;
+  quietEnd: string;
+}
+interface Message {
+  id: string;
+  channel: string;
+  kind: string;
+  subject: string;
+  status: string;
+  sendAfter: string;
+  sentAt: string | null;
+}
+
+/** Channels and quiet hours (the client, or staff with them), and what was sent when. */
+export function MessagePreferencesCard({ clientId, showHistory }: { clientId: string; showHistory: boolean }) {
+  const prefs = useApi<Prefs>(`/api/clients/${clientId}/message-preferences`);
+  const history = useApi<{ items: Message[] }>(showHistory ? `/api/clients/${clientId}/messages` : null);
+  const [form, setForm] = useState<Prefs | null>(null);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    if (prefs.data) setForm(prefs.data);
+  }, [prefs.data]);
+  const save = async () => {
+    setMsg(null);
+    try {
+      await api(`/api/clients/${clientId}/message-preferences`, { method: 'PUT', body: form });
+      setMsg({ ok: true, text: 'Saved.' });
+    } catch (e) {
+      setMsg({ ok: false, text: errorText(e) });
+    }
+  };
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        Messages
+      </Title>
+      {form ? (
+        <Stack gap="xs">
+          <Switch label="Email (confirmations, reminders, aftercare)" checked={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.checked })} />
+          <Switch label="Text messages" checked={form.sms} onChange={(e) => setForm({ ...form, sms: e.currentTarget.checked })} />
+          <Group grow>
+            <TextInput label="Quiet from" type="time" value={form.quietStart} onChange={(e) => setForm({ ...form, quietStart: e.currentTarget.value })} />
+            <TextInput label="Quiet until" type="time" value={form.quietEnd} onChange={(e) => setForm({ ...form, quietEnd: e.currentTarget.value })} />
+          </Group>
+          <Text size="xs" c="dimmed">
+            Scheduled reminders wait until your quiet hours end. Urgent safety messages from your clinic are not affected.
+          </Text>
+          {msg ? <Alert color={msg.ok ? 'teal' : 'red'}>{msg.text}</Alert> : null}
+          <Button onClick={() => void save()} w="fit-content">
+            Save message settings
+          </Button>
+        </Stack>
+      ) : null}
+      {showHistory && history.data?.items.length ? (
+        <Table.ScrollContainer minWidth={520} mt="md">
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Channel</Table.Th>
+                <Table.Th>Subject</Table.Th>
+                <Table.Th>Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {history.data.items.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{new Date(m.sentAt ?? m.sendAfter).toLocaleString()}</Table.Td>
+                  <Table.Td>{m.channel}</Table.Td>
+                  <Table.Td>{m.subject || m.kind}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={m.status === 'sent' ? 'teal' : m.status === 'pending' ? 'blue' : 'gray'}>
+                      {m.status}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </Card>
+  );
+}
