@@ -22,6 +22,8 @@ export const envSchema = z.object({
     .optional()
     .describe('smtp://user:pass@host:port; unset keeps email in the outbox, shown in the staff console'),
   SMTP_FROM: z.string().min(3).default('Dermis <no-reply@dermis.local>'),
+  SMS_URL: z.url({ protocol: /^https?$/ }).optional().describe('HTTP endpoint of an SMS gateway (POST {to, text}); unset keeps texts in the outbox'),
+  SMS_TOKEN: z.string().min(8).optional().describe('Bearer token sent to SMS_URL'),
   DERMIS_WORKER: z.enum(['inline', 'off']).default('inline').describe('inline runs the job worker inside the server'),
   DERMIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   DERMIS_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
-import type { EmailPort } from '../services/ports.js';
+import type { EmailPort, SmsPort } from '../services/ports.js';
 import { deliverPendingEmail } from '../services/outbox/deliver-pending-email.js';
+import { deliverPendingSms } from '../services/outbox/deliver-pending-sms.js';
 import { sweepExpiredHolds } from '../services/scheduling/waitlist/sweep-holds.js';
 import { escalateAlerts } from '../services/treatment/aftercare.js';
 
 /** Releases expired holds and delivers due email; runs inside the server by default (DERMIS_WORKER=inline). */
-export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; logger: Logger; intervalMs?: number }) {
+export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?: SmsPort | null; logger: Logger; intervalMs?: number }) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
@@ -18,6 +19,8 @@ export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; logge
       if (escalated) opts.logger.warn({ escalated }, 'red-flag alerts escalated');
       const r = await deliverPendingEmail(opts.db, opts.email);
       if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
+      const t = await deliverPendingSms(opts.db, opts.sms ?? null);
+      if (t.sent || t.failed) opts.logger.info({ sent: t.sent, failed: t.failed }, 'sms delivery');
     } catch (err) {
       opts.logger.warn({ err: { name: (err as Error).name } }, 'outbox delivery failed');
     }

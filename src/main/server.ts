@@ -10,6 +10,7 @@ import { boot } from './boot.js';
 import { createLogger } from './logger.js';
 import { seedDemo } from '../services/seed/seed-demo.js';
 import { smtpEmail } from '../adapters/email/smtp.js';
+import { httpSms } from '../adapters/sms/http-sms.js';
 import { localFolderStorage } from '../adapters/storage/local-folder.js';
 import { startOutboxWorker } from '../jobs/outbox-worker.js';
 import { releaseServerLock, takeServerLock } from './server-lock.js';
@@ -26,7 +27,8 @@ export async function startServer(env: Env) {
   const now = () => new Date();
   const seed = env.DERMIS_SEED_DEMO === 'auto' ? await seedDemo({ db: handle.db, identity, now }, { onlyIfEmpty: true }) : null;
   const email = env.SMTP_URL ? smtpEmail(env.SMTP_URL, env.SMTP_FROM) : null;
-  const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, logger }) : null;
+  const sms = env.SMS_URL ? httpSms(env.SMS_URL, env.SMS_TOKEN) : null;
+  const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, sms, logger }) : null;
   const webDir = existsSync(path.join(defaultWebDir, 'index.html')) ? defaultWebDir : undefined;
   if (!webDir) logger.warn('web app not built (run npm run build); serving the API only');
   const app = createApp({

@@ -21,3 +21,7 @@ export interface StoragePort {
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
 }
+
+export interface SmsPort {
+  send(message: { to: string; text: string }): Promise<void>;
+}

@@ -11,13 +11,13 @@ export function insertMessage(db: Db, row: Insertable<OutboxMessagesTable>) {
     .executeTakeFirst();
 }
 
-/** Claims a batch of pending emails; SKIP LOCKED lets several workers share the queue on PostgreSQL. */
-export function claimPending(db: Db, limit: number) {
+/** Claims a batch of due messages of a channel; SKIP LOCKED lets several workers share the queue. */
+export function claimPending(db: Db, limit: number, channel: 'email' | 'sms' = 'email') {
   return db
     .selectFrom('outbox_messages')
     .selectAll()
     .where('status', '=', 'pending')
-    .where('channel', '=', 'email')
+    .where('channel', '=', channel)
     .where('send_after', '<=', new Date())
     .orderBy('send_after')
     .limit(limit)
@@ -29,7 +29,7 @@ export function claimPending(db: Db, limit: number) {
 export function markMessage(
   db: Db,
   key: { organization_id: string; id: string },
-  patch: { status: 'sent' | 'failed' | 'pending' | 'held'; last_error?: string | null; sent_at?: Date | null; attempts: number },
+  patch: { status: 'sent' | 'failed' | 'pending' | 'held'; last_error?: string | null; sent_at?: Date | null; attempts: number; send_after?: Date },
 ) {
   return db.updateTable('outbox_messages').set(patch).where('organization_id', '=', key.organization_id).where('id', '=', key.id).execute();
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connect.js';
 import { claimPending, markMessage } from '../../db/repositories/outbox.repository.js';
+import { backoff, MAX_ATTEMPTS } from './retry.js';
 import type { EmailPort } from '../ports.js';
 
-const MAX_ATTEMPTS = 5;
 
 /**
  * Sends pending emails. Without a configured email port, messages stay pending and visible in the
@@ -28,7 +28,7 @@ export async function deliverPendingEmail(db: Db, email: EmailPort | null, batch
         sent++;
       } catch (err) {
         const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-        await markMessage(trx, m, { status, attempts, last_error: err instanceof Error ? err.message.slice(0, 500) : 'send failed' });
+        await markMessage(trx, m, { status, attempts, last_error: err instanceof Error ? err.message.slice(0, 500) : 'send failed', send_after: backoff(attempts) });
         failed++;
       }
       return true;
