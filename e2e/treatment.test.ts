@@ -121,6 +121,9 @@ describe('treatment day in the browser', () => {
     await cp.getByRole('button', { name: 'Send to my clinic' }).click();
     await cp.getByText('Your clinic has been alerted').waitFor();
     await shot(cp, 'red-flag-phone');
+    await cp.getByText('Very satisfied', { exact: true }).click();
+    await cp.getByRole('button', { name: 'Send my rating' }).click();
+    await cp.getByText(/Your ratings: Very satisfied/).waitFor();
 
     // the nurse sees the alert
     await np.goto(`${server.url}/console/reviews`);

@@ -10,6 +10,7 @@ import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../.
 import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
 import { CONSENT_KIND, PLAN_STATUS, type ConsentView, type PlanView } from '../../api/clinical-types.js';
 import { AftercareCard } from './aftercare-card.js';
+import { SatisfactionCard } from './satisfaction-card.js';
 
 export interface ClientScreening {
   id: string;
@@ -193,6 +194,7 @@ export function MyCarePage() {
   return (
     <Page title="My care" lead="Your eligibility, plan and consent for microneedling.">
       {clientId ? <AftercareCard clientId={clientId} /> : null}
+      {clientId ? <SatisfactionCard clientId={clientId} /> : null}
       {params.get('answered') ? <Alert color="teal">Thank you. Your answers are saved. Now check your eligibility for the treatment you want.</Alert> : null}
       {intake.loading ? <Loading label="Loading your answers" /> : null}
       {noIntake ? (

@@ -1,0 +1,50 @@
+import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api, errorText } from '../../api/client.js';
+import { useApi } from '../../api/use-api.js';
+
+const LABELS = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
+
+/** After a treatment, the client rates how satisfied they are; kept with its label on their course. */
+export function SatisfactionCard({ clientId }: { clientId: string }) {
+  const aftercare = useApi<{ journeys: { treatedAt: string }[] }>(`/api/clients/${clientId}/aftercare`);
+  const outcomes = useApi<{ items: { measure: string; label: string | null; assessedOn: string }[] }>(`/api/clients/${clientId}/outcomes`);
+  const [value, setValue] = useState('4');
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const last = aftercare.data?.journeys[0];
+  if (!last) return null;
+  const mine = (outcomes.data?.items ?? []).filter((o) => o.measure === 'satisfaction');
+  const daysSince = (Date.now() - Date.parse(last.treatedAt)) / 86_400_000;
+  const save = async () => {
+    setMsg(null);
+    try {
+      await api(`/api/clients/${clientId}/outcomes`, { body: { measure: 'satisfaction', timepoint: daysSince >= 90 ? 'follow_up' : 'session', value: Number(value), assessedOn: new Date().toISOString().slice(0, 10) } });
+      setMsg({ ok: true, text: 'Thank you. Your provider sees this with your results.' });
+      outcomes.reload();
+    } catch (e) {
+      setMsg({ ok: false, text: errorText(e) });
+    }
+  };
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        How satisfied are you?
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Results build over weeks; they are judged at least 3 months after your last session.
+      </Text>
+      <Stack gap="xs">
+        <SegmentedControl data={LABELS.map((l, i) => ({ value: String(i + 1), label: l }))} value={value} onChange={setValue} orientation="vertical" fullWidth aria-label="Satisfaction" />
+        <Group>
+          <Button onClick={() => void save()}>Send my rating</Button>
+        </Group>
+        {msg ? <Alert color={msg.ok ? 'teal' : 'red'}>{msg.text}</Alert> : null}
+        {mine.length ? (
+          <Text size="sm">
+            Your ratings: {mine.map((o) => `${o.label ?? ''} (${o.assessedOn})`).join(', ')}
+          </Text>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
