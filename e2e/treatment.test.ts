@@ -60,9 +60,18 @@ describe('treatment day in the browser', () => {
     const slot = avail.slots.find((s) => s.localTime >= '10:00') ?? avail.slots[0]!;
     await deskApi.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: slot.start, providerId: nurse.id, idempotencyKey: `e2e-${Date.now()}` });
     const owner = await browser.newContext(DESKTOP);
-    const ownerApi = apiOf(owner, server.url);
-    await ownerApi.signIn('owner@glow.example.com');
-    await ownerApi.post(`/api/locations/${austin.id}/lots`, { manufacturer: 'Crown Aesthetics', product: 'SkinPen cartridge', lotNumber: 'SP-E2E-01', expiresOn: '2030-01-31' });
+    // the owner receives the cartridge lot in Settings (Austin is the first location)
+    const op = await owner.newPage();
+    await signIn(op, server.url, 'owner@glow.example.com');
+    await op.goto(`${server.url}/console/settings`);
+    await op.getByRole('tab', { name: 'Cartridge lots' }).click();
+    await op.getByLabel('Manufacturer').fill('Crown Aesthetics');
+    await op.getByLabel('Product').fill('SkinPen cartridge');
+    await op.getByLabel('Lot number').fill('SP-E2E-01');
+    await op.getByLabel('Expires on').fill('2030-01-31');
+    await op.getByRole('button', { name: 'Add lot' }).click();
+    await op.getByRole('cell', { name: 'SP-E2E-01' }).waitFor();
+    expect(await seriousA11yViolations(op)).toEqual([]);
 
     // the nurse: calendar, check-in, chart
     const nurseCtx = await browser.newContext(DESKTOP);
@@ -124,6 +133,13 @@ describe('treatment day in the browser', () => {
     await cp.getByText('Very satisfied', { exact: true }).click();
     await cp.getByRole('button', { name: 'Send my rating' }).click();
     await cp.getByText(/Your ratings: Very satisfied/).waitFor();
+    // and chooses quiet hours for messages in Account
+    await cp.goto(`${server.url}/portal/account`);
+    await cp.getByLabel('Quiet from').fill('22:00');
+    await cp.getByLabel('Quiet until').fill('07:30');
+    await cp.getByRole('button', { name: 'Save message settings' }).click();
+    await cp.getByText('Saved.').waitFor();
+    expect(await client.get(`/api/clients/${me.clientId}/message-preferences`)).toMatchObject({ quietStart: '22:00', quietEnd: '07:30', email: true, sms: false });
 
     // the nurse sees the alert
     await np.goto(`${server.url}/console/reviews`);

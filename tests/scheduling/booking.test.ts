@@ -145,6 +145,16 @@ describe('availability and booking', () => {
 
   it('reschedules to a free time and the client sees it; cancelling frees the time; late cancels are marked', async () => {
     const b = await book(client, { serviceId: clinic.consultationId, start: at('2027-03-05', '09:00') });
+    // a move onto a taken or closed time is refused and the booking keeps its time and resources
+    const blocker = await t.factory.client(org);
+    await call(clinic.frontDesk, '/api/bookings', { locationId: org.locationId, serviceId: clinic.consultationId, clientId: blocker.id, start: at('2027-03-05', '11:00'), idempotencyKey: key() });
+    const resourcesBefore = await t.db.selectFrom('booking_resources').selectAll().where('booking_id', '=', b.data.id).orderBy('resource_kind').execute();
+    expect((await call(clinic.frontDesk, `/api/bookings/${b.data.id}/reschedule`, { start: at('2027-03-05', '11:00') }, 'POST')).status).toBe(409);
+    const closed = await call<{ errors: { path: string }[] }>(clinic.frontDesk, `/api/bookings/${b.data.id}/reschedule`, { start: at('2027-03-06', '11:00') }, 'POST');
+    expect(closed.status).toBe(409);
+    expect(closed.data.errors[0]!.path).toBe('start');
+    expect((await call<BookingView>(client, `/api/bookings/${b.data.id}`)).data.localTime).toBe('09:00');
+    expect(await t.db.selectFrom('booking_resources').selectAll().where('booking_id', '=', b.data.id).orderBy('resource_kind').execute()).toEqual(resourcesBefore);
     const moved = await call<BookingView>(clinic.frontDesk, `/api/bookings/${b.data.id}/reschedule`, { start: at('2027-03-05', '14:00') }, 'POST');
     expect(moved.status).toBe(200);
     expect(moved.data.localTime).toBe('14:00');

@@ -90,6 +90,10 @@ describe('treatment day', () => {
     const expired = await sign(chart({ lotIds: [old] }));
     expect(expired.status).toBe(400);
     expect(expired.data.errors[0]!.path).toBe('chart.lotIds.0');
+    // every refusal kept the saved draft as it was
+    const kept = await call<{ current: { status: string; version: number; chart: { areas: { area: string }[] } } }>(clinic.provider, `/api/bookings/${bookingId}/chart`);
+    expect(kept.data.current).toMatchObject({ status: 'draft', version: 1 });
+    expect(kept.data.current.chart.areas.map((a) => a.area)).toEqual(['cheeks', 'forehead']);
   });
 
   it('signs: completes the booking, links the lot, starts aftercare once, co-signature for a supervised nurse', async () => {

@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../connect.js';
-import type { BookingsTable, ResourceKind } from '../schema-scheduling.js';
+import type { BookingsTable, BookingStatus, ResourceKind } from '../schema-scheduling.js';
 import { range } from './scheduling.repository.js';
 
 const bookingQuery = (db: Db, organizationId: string) =>
@@ -53,7 +53,7 @@ export const deleteResources = (db: Db, organizationId: string, bookingId: strin
 export const releaseResources = (db: Db, organizationId: string, bookingId: string) =>
   db.updateTable('booking_resources').set({ active: false }).where('organization_id', '=', organizationId).where('booking_id', '=', bookingId).execute();
 
-export const setBookingStatus = (db: Db, organizationId: string, id: string, patch: { status: BookingsTable['status'] extends infer S ? S : never; cancel_reason?: string; hold_expires_at?: null; override_reason?: string | null }) =>
+export const setBookingStatus = (db: Db, organizationId: string, id: string, patch: { status: BookingStatus; cancel_reason?: string; hold_expires_at?: null; override_reason?: string | null }) =>
   db.updateTable('bookings').set({ ...patch, updated_at: sql`now()` }).where('organization_id', '=', organizationId).where('id', '=', id).execute();
 
 export const moveBooking = (db: Db, organizationId: string, id: string, patch: { starts_at: Date; ends_at: Date; provider_user_id: string; room_id: string | null; device_id: string | null; override_reason: string | null }) =>

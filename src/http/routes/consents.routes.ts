@@ -5,7 +5,7 @@ import { ctxOf } from '../context.js';
 import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
 import { signConsent, signConsentInput } from '../../services/consent/sign-consent.js';
 import { consentForPdf, listClientConsents, previewConsent, previewInput, withdrawClientConsent } from '../../services/consent/consent-records.js';
-import { getTreatmentReadiness } from '../../services/consent/treatment-readiness.js';
+import { getTreatmentReadiness } from '../../services/clinical/treatment-readiness.js';
 import { renderConsentPdf } from '../../adapters/pdf/consent-pdf.js';
 import { CalendarDateSchema } from '../../services/clinical/engine.js';
 

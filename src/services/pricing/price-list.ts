@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { insertPackage, insertPriceItem, listPackages, listPriceItems } from '../../db/repositories/pricing.repository.js';
-import { listLocations } from '../../db/repositories/organizations.repository.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
-import { notFound } from '../errors.js';
+
 import type { Db } from '../../db/connect.js';
 import { money, type PackageOffer, type PriceEntry } from '../../domain/pricing/quote.js';
+import { loadLocation } from '../organization/load-location.js';
 
 const cents = z.number().int().min(0).max(10_000_000);
 
@@ -25,10 +25,7 @@ export const newPackageInput = z.strictObject({
   validDays: z.number().int().min(30).max(1095).default(365),
 });
 
-/** The location is addressed in the path: one of another organization answers 404, as if absent. */
-export async function assertLocation(trx: Db, organizationId: string, locationId: string) {
-  if (!(await listLocations(trx, organizationId)).some((l) => l.id === locationId)) throw notFound('location');
-}
+export const assertLocation = (trx: Db, organizationId: string, locationId: string) => loadLocation(trx, organizationId, locationId);
 
 export async function priceBook(db: Db, organizationId: string, locationId: string): Promise<{ prices: PriceEntry[]; packages: PackageOffer[] }> {
   const items = await listPriceItems(db, organizationId, locationId);

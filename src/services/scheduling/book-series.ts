@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { findBooking, findBookingByKey, listClientBookings } from '../../db/repositories/bookings.repository.js';
+import { findBookingByKey, listClientBookings } from '../../db/repositories/bookings.repository.js';
 import { findPlan } from '../../db/repositories/plans.repository.js';
 import { findSlots } from '../../domain/scheduling/availability.js';
 import { addDays } from '../../domain/scheduling/local-time.js';
@@ -70,12 +70,11 @@ export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput
         if (input.sessions.length > sessions) throw invalid('sessions', `the plan has ${sessions} sessions`);
       }
       for (const [i, s] of input.sessions.entries()) {
-        const id = await placeIn(trx, ctx, { locationId: input.locationId, serviceId: input.serviceId, clientId: input.clientId, planId: input.planId, start: s.start, providerId: s.providerId, hold: false, idempotencyKey: i === 0 ? key : `${key}:${i}` }, { id: seriesId, index: i + 1, firstStart: Date.parse(input.sessions[0]!.start) }).catch((e: unknown) => {
+        // the first session carries the series key, so a repeated request finds the whole series
+        await placeIn(trx, ctx, { locationId: input.locationId, serviceId: input.serviceId, clientId: input.clientId, planId: input.planId, start: s.start, providerId: s.providerId, hold: false, idempotencyKey: key }, { id: seriesId, index: i + 1, firstStart: Date.parse(input.sessions[0]!.start) }).catch((e: unknown) => {
           if (e instanceof AppError) throw new AppError(e.code, `session ${i + 1}: ${e.message}`, e.fields.map((f) => ({ ...f, path: `sessions.${i}.${f.path}` })), e.extra);
           throw e;
         });
-        // the first session carries the series key, so a repeated request finds the series
-        if (i === 0) await trx.updateTable('bookings').set({ idempotency_key: key }).where('organization_id', '=', org).where('id', '=', id).execute();
       }
     }));
   } catch (e) {
@@ -86,4 +85,3 @@ export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput
   return { seriesId, bookings: await fetchSeries(seriesId, first!.client_id), replayed: false };
 }
 
-export { findBooking };

@@ -7,7 +7,7 @@ import { INTERVAL_FLOOR_DAYS } from '../../domain/protocols/microneedling/sessio
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import { AppError } from '../errors.js';
-import { treatmentReadiness } from '../consent/treatment-readiness.js';
+import { treatmentReadiness } from '../clinical/treatment-readiness.js';
 
 /**
  * The business rules a treatment booking must meet (staff may override them, with a reason): the

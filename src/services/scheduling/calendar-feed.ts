@@ -5,7 +5,7 @@ import { findOrganization } from '../../db/repositories/organizations.repository
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { forbidden, notFound } from '../errors.js';
-import { loadClient } from '../clients/load-client.js';
+import { loadClientOf } from '../clients/load-client.js';
 import { bookingIcs, providerFeedIcs } from './ics.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -42,9 +42,7 @@ export async function calendarFeed(db: Db, token: string, now: Date): Promise<st
 export async function bookingIcsFile(ctx: Ctx, id: string) {
   const b = await findBooking(ctx.db, ctx.principal.organizationId, id);
   if (!b) throw notFound('booking');
-  await loadClient(ctx.db, ctx, b.client_id).catch(() => {
-    throw notFound('booking');
-  });
+  await loadClientOf(ctx.db, ctx, b.client_id, 'booking');
   const org = await findOrganization(ctx.db, ctx.principal.organizationId);
   return bookingIcs(b, org?.name ?? 'Dermis');
 }

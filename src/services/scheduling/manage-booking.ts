@@ -9,9 +9,9 @@ import type { Modality } from '../../domain/screening/engine/contract.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { loadClient } from '../clients/load-client.js';
+import { loadClientOf } from '../clients/load-client.js';
 import { todayIn } from '../clinical/today.js';
-import { treatmentReadiness } from '../consent/treatment-readiness.js';
+import { treatmentReadiness } from '../clinical/treatment-readiness.js';
 import { loadAvailability } from './availability-context.js';
 import { assertTreatmentBookable } from './booking-rules.js';
 import { bookingView } from './booking-view.js';
@@ -23,13 +23,10 @@ async function load(trx: Db, ctx: Ctx, id: string): Promise<BookingRecord> {
   if (!(await lockBooking(trx, ctx.principal.organizationId, id))) throw notFound('booking');
   const b = (await findBooking(trx, ctx.principal.organizationId, id))!;
   // a client reaches only their own bookings; anything else is "not found"
-  await loadClient(trx, ctx, b.client_id).catch(() => {
-    throw notFound('booking');
-  });
+  await loadClientOf(trx, ctx, b.client_id, 'booking');
   return b;
 }
 
-const ACTIVE = ['held', 'confirmed', 'checked_in'];
 const view = async (ctx: Ctx, id: string) => bookingView((await findBooking(ctx.db, ctx.principal.organizationId, id))!);
 
 export async function confirmHold(ctx: Ctx, id: string) {
@@ -145,4 +142,3 @@ export async function markNoShow(ctx: Ctx, id: string) {
   return view(ctx, id);
 }
 
-export { ACTIVE };

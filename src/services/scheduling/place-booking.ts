@@ -8,14 +8,14 @@ import { localDateOf } from '../../domain/scheduling/local-time.js';
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
-import { AppError, forbidden, notFound } from '../errors.js';
-import { listLocations } from '../../db/repositories/organizations.repository.js';
+import { AppError, forbidden } from '../errors.js';
 import { loadClient } from '../clients/load-client.js';
 import { todayIn } from '../clinical/today.js';
 import { loadAvailability, type AvailabilityContext } from './availability-context.js';
 import { assertTreatmentBookable } from './booking-rules.js';
 import { bookingView } from './booking-view.js';
 import { queueBookingMessages } from './booking-messages.js';
+import { loadLocation } from '../organization/load-location.js';
 
 export const OVERRIDE_ROLES = ['owner', 'medical_director', 'front_desk'] as const;
 
@@ -123,8 +123,7 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
   const start = Date.parse(input.start);
   const override = input.override !== undefined;
   // local date of the start in the location's zone decides hours, scope and screening
-  const location = (await listLocations(trx, org)).find((l) => l.id === input.locationId);
-  if (!location) throw notFound('location');
+  const location = await loadLocation(trx, org, input.locationId, 'locationId');
   const date = localDateOf(start, location.time_zone);
   const a = await loadAvailability(trx, org, { locationId: input.locationId, serviceId: input.serviceId, from: date, to: date, now: ctx.now(), override });
   if (a.service.kind === 'treatment' && !override) {
@@ -144,7 +143,7 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
     clientId: client.id,
     planId: input.planId ?? null,
     hold: input.hold,
-    key: series ? null : input.idempotencyKey,
+    key: !series || series.index === 1 ? input.idempotencyKey : null,
     seriesId: series?.id ?? null,
     seriesIndex: series?.index ?? null,
     overrideReason: input.override?.reason ?? null,

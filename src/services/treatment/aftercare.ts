@@ -5,7 +5,7 @@ import { evaluateRedFlags, SYMPTOMS, SYMPTOM_LABEL } from '../../domain/treatmen
 import type { Ctx } from '../context.js';
 import { appendAudit, recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
-import { loadClient } from '../clients/load-client.js';
+import { loadClient, loadClientOf } from '../clients/load-client.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 
 /** Minutes an alert may stay unacknowledged before it is escalated to the owner and director again. */
@@ -65,9 +65,7 @@ export async function reportSymptoms(ctx: Ctx, journeyId: string, input: z.infer
   return ctx.db.transaction().execute(async (trx) => {
     const j = await trx.selectFrom('aftercare_journeys').selectAll().where('organization_id', '=', org).where('id', '=', journeyId).executeTakeFirst();
     if (!j) throw notFound('aftercare journey');
-    await loadClient(trx, ctx, j.client_id).catch(() => {
-      throw notFound('aftercare journey');
-    });
+    await loadClientOf(trx, ctx, j.client_id, 'aftercare journey');
     const now = ctx.now();
     const hoursSinceTreatment = (now.getTime() - new Date(j.treated_at).getTime()) / 3_600_000;
     const result = evaluateRedFlags({ symptoms: input.symptoms, ...(input.note ? { note: input.note } : {}) }, { hoursSinceTreatment, modality: j.modality as 'pen' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
+import { loadLocation } from '../organization/load-location.js';
 
 export const lotInput = z.strictObject({
   manufacturer: z.string().trim().min(2).max(80),
@@ -18,8 +19,7 @@ const view = (l: { id: string; location_id: string; manufacturer: string; produc
 /** Single-use needle cartridges are received by lot (LOG-4), so every use can be traced. */
 export async function addLot(ctx: Ctx, locationId: string, input: z.infer<typeof lotInput>) {
   const org = ctx.principal.organizationId;
-  const loc = await ctx.db.selectFrom('locations').select('id').where('organization_id', '=', org).where('id', '=', locationId).executeTakeFirst();
-  if (!loc) throw notFound('location');
+  await loadLocation(ctx.db, org, locationId);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('cartridge_lots').values({ organization_id: org, location_id: locationId, manufacturer: input.manufacturer, product: input.product, lot_number: input.lotNumber, expires_on: input.expiresOn }).returningAll().executeTakeFirstOrThrow();
@@ -33,8 +33,7 @@ export async function addLot(ctx: Ctx, locationId: string, input: z.infer<typeof
 }
 
 export async function listLots(ctx: Ctx, locationId: string) {
-  const loc = await ctx.db.selectFrom('locations').select('id').where('organization_id', '=', ctx.principal.organizationId).where('id', '=', locationId).executeTakeFirst();
-  if (!loc) throw notFound('location');
+  await loadLocation(ctx.db, ctx.principal.organizationId, locationId);
   const rows = await ctx.db.selectFrom('cartridge_lots').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('location_id', '=', locationId).orderBy('expires_on').execute();
   return rows.map(view);
 }

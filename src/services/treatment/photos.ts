@@ -6,7 +6,7 @@ import type { Ctx } from '../context.js';
 import type { StoragePort } from '../ports.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, invalid, notFound } from '../errors.js';
-import { loadClient } from '../clients/load-client.js';
+import { loadClient, loadClientOf } from '../clients/load-client.js';
 import { consentStatus } from '../consent/consent-view.js';
 
 export const PHOTO_VIEWS = ['front', 'left_45', 'right_45', 'left_90', 'right_90'] as const;
@@ -44,16 +44,17 @@ export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: stri
   } catch {
     throw invalid('body', 'not an image we can read (JPEG, PNG or WebP)');
   }
+  // everything that can refuse the upload is checked before a file is written
+  if (q.bookingId) {
+    const b = await ctx.db.selectFrom('bookings').select('client_id').where('organization_id', '=', org).where('id', '=', q.bookingId).executeTakeFirst();
+    if (!b || b.client_id !== client.id) throw invalid('bookingId', 'no such booking for this client');
+  }
   const id = randomUUID();
   const key = `${org}/${client.id}/${id}.jpg`;
   const thumbKey = `${org}/${client.id}/${id}-thumb.jpg`;
   await storage.put(key, full.data);
   await storage.put(thumbKey, thumb);
   return ctx.db.transaction().execute(async (trx) => {
-    if (q.bookingId) {
-      const b = await trx.selectFrom('bookings').select('client_id').where('organization_id', '=', org).where('id', '=', q.bookingId).executeTakeFirst();
-      if (!b || b.client_id !== client.id) throw invalid('bookingId', 'no such booking for this client');
-    }
     const row = await trx
       .insertInto('photos')
       .values({ organization_id: org, id, client_id: client.id, booking_id: q.bookingId ?? null, view: q.view, stage: q.stage, storage_key: key, thumb_key: thumbKey, width: full.info.width, height: full.info.height, sha256: createHash('sha256').update(full.data).digest('hex'), uploaded_by: ctx.principal.userId })
@@ -77,9 +78,7 @@ export async function listPhotos(ctx: Ctx, clientId: string) {
 export async function photoImage(ctx: Ctx, storage: StoragePort, photoId: string, size: 'full' | 'thumb') {
   const p = await ctx.db.selectFrom('photos').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('id', '=', photoId).executeTakeFirst();
   if (!p) throw notFound('photo');
-  await loadClient(ctx.db, ctx, p.client_id).catch(() => {
-    throw notFound('photo');
-  });
+  await loadClientOf(ctx.db, ctx, p.client_id, 'photo');
   const bytes = await storage.get(size === 'thumb' ? p.thumb_key : p.storage_key);
   if (!bytes) throw notFound('photo file');
   await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'photo.view', entityType: 'photo', entityId: p.id, clientId: p.client_id, details: { size } }));

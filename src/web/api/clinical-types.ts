@@ -166,4 +166,4 @@ export const BOOKING_STATUS: Record<Booking['status'], { label: string; color: s
   no_show: { label: 'No-show', color: 'red' },
 };
 
-export const prettyDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
+export { prettyDate } from './dates.js';

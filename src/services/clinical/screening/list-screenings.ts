@@ -5,6 +5,7 @@ import { notFound } from '../../errors.js';
 import { loadClientForHealthData } from '../intake/intake-access.js';
 import { clientScreeningView, screeningStatus, staffScreeningView } from './screening-view.js';
 import { todayIn } from '../today.js';
+import { loadClientOf } from '../../clients/load-client.js';
 
 export async function listClientScreenings(ctx: Ctx, clientId: string) {
   return ctx.db.transaction().execute(async (trx) => {
@@ -22,9 +23,7 @@ export async function getScreening(ctx: Ctx, screeningId: string) {
   return ctx.db.transaction().execute(async (trx) => {
     const r = await findScreening(trx, ctx.principal.organizationId, screeningId);
     if (!r) throw notFound('screening');
-    const client = await loadClientForHealthData(trx, ctx, r.client_id).catch(() => {
-      throw notFound('screening');
-    });
+    const client = await loadClientOf(trx, ctx, r.client_id, 'screening');
     const latest = (await latestIntake(trx, ctx.principal.organizationId, client.id))?.version ?? 0;
     const today = await todayIn(trx, ctx);
     await recordAudit(trx, ctx, { action: 'screening.read', entityType: 'screening', entityId: r.id, clientId: client.id });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { listLocations } from '../../../db/repositories/organizations.repository.js';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
-import { notFound } from '../../errors.js';
+
 import { weeklySchema } from './schemas.js';
+import { loadLocation } from '../../organization/load-location.js';
 
 export const locationScheduleInput = z.strictObject({
   weekly: weeklySchema,
@@ -15,11 +15,7 @@ export const locationScheduleInput = z.strictObject({
   lateCancelHours: z.number().int().min(0).max(168).default(24),
 });
 
-export async function assertLocation(ctx: Ctx, locationId: string) {
-  const loc = (await listLocations(ctx.db, ctx.principal.organizationId)).find((l) => l.id === locationId);
-  if (!loc) throw notFound('location');
-  return loc;
-}
+export const assertLocation = (ctx: Ctx, locationId: string, field?: string) => loadLocation(ctx.db, ctx.principal.organizationId, locationId, field);
 
 /** Opening hours, slot grid, notice, horizon, hold length and the late-cancel window. */
 export async function putLocationSchedule(ctx: Ctx, locationId: string, input: z.infer<typeof locationScheduleInput>) {

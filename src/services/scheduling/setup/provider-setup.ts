@@ -16,7 +16,7 @@ export const providerScheduleInput = z.strictObject({ locationId: z.uuid(), week
 /** A provider's weekly hours at a location (they may work at several). */
 export async function putProviderSchedule(ctx: Ctx, userId: string, input: z.infer<typeof providerScheduleInput>) {
   await assertProvider(ctx, userId);
-  await assertLocation(ctx, input.locationId);
+  await assertLocation(ctx, input.locationId, 'locationId');
   const row = { organization_id: ctx.principal.organizationId, user_id: userId, location_id: input.locationId, weekly: JSON.stringify(input.weekly) };
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('provider_schedules').values(row).onConflict((oc) => oc.columns(['organization_id', 'user_id', 'location_id']).doUpdateSet({ weekly: row.weekly })).execute();

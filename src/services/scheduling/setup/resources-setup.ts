@@ -3,6 +3,7 @@ import { range } from '../../../db/repositories/scheduling.repository.js';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
 import { AppError, notFound } from '../../errors.js';
+import { loadLocation } from '../../organization/load-location.js';
 
 export const maintenanceInput = z
   .strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), reason: z.string().trim().max(200).default('') })
@@ -91,8 +92,7 @@ export const roomInput = z.strictObject({ name: z.string().trim().min(1).max(80)
 
 export async function addRoom(ctx: Ctx, locationId: string, input: z.infer<typeof roomInput>) {
   const org = ctx.principal.organizationId;
-  const loc = await ctx.db.selectFrom('locations').select('id').where('organization_id', '=', org).where('id', '=', locationId).executeTakeFirst();
-  if (!loc) throw notFound('location');
+  await loadLocation(ctx.db, org, locationId);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('rooms').values({ organization_id: org, location_id: locationId, name: input.name }).returning(['id', 'name']).executeTakeFirstOrThrow();
@@ -114,8 +114,7 @@ export const deviceInput = z.strictObject({
 
 export async function addDevice(ctx: Ctx, locationId: string, input: z.infer<typeof deviceInput>) {
   const org = ctx.principal.organizationId;
-  const loc = await ctx.db.selectFrom('locations').select('id').where('organization_id', '=', org).where('id', '=', locationId).executeTakeFirst();
-  if (!loc) throw notFound('location');
+  await loadLocation(ctx.db, org, locationId);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('devices').values({ organization_id: org, location_id: locationId, ...input }).returning(['id', 'serial']).executeTakeFirstOrThrow();

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { findService } from '../../../db/repositories/scheduling.repository.js';
-import { listLocations } from '../../../db/repositories/organizations.repository.js';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
 import { AppError, invalid, notFound } from '../../errors.js';
-import { loadClient } from '../../clients/load-client.js';
+import { loadClient, loadClientOf } from '../../clients/load-client.js';
+import { loadLocation } from '../../organization/load-location.js';
 
 export const joinWaitlistInput = z
   .strictObject({
@@ -28,8 +28,7 @@ export async function joinWaitlist(ctx: Ctx, input: z.infer<typeof joinWaitlistI
   return ctx.db.transaction().execute(async (trx) => {
     const org = ctx.principal.organizationId;
     const client = await loadClient(trx, ctx, input.clientId);
-    const loc = (await listLocations(trx, org)).find((l) => l.id === input.locationId);
-    if (!loc) throw notFound('location');
+    const loc = await loadLocation(trx, org, input.locationId, 'locationId');
     const service = await findService(trx, org, input.serviceId);
     if (!service || !service.active) throw invalid('serviceId', 'no such service');
     if (Temporal.PlainDate.from(input.fromDate).until(input.toDate).days > 90) throw invalid('toDate', 'at most 90 days');
@@ -49,7 +48,7 @@ export async function listWaitlist(ctx: Ctx, q: { locationId?: string | undefine
   return ctx.db.transaction().execute(async (trx) => {
     const org = ctx.principal.organizationId;
     if (q.clientId) await loadClient(trx, ctx, q.clientId);
-    if (q.locationId && !(await listLocations(trx, org)).some((l) => l.id === q.locationId)) throw notFound('location');
+    if (q.locationId) await loadLocation(trx, org, q.locationId);
     let query = trx
       .selectFrom('waitlist_entries as w')
       .innerJoin('clients as c', (j) => j.onRef('c.organization_id', '=', 'w.organization_id').onRef('c.id', '=', 'w.client_id'))
@@ -71,9 +70,7 @@ export async function leaveWaitlist(ctx: Ctx, id: string) {
     const org = ctx.principal.organizationId;
     const e = await trx.selectFrom('waitlist_entries').selectAll().where('organization_id', '=', org).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!e) throw notFound('waitlist entry');
-    await loadClient(trx, ctx, e.client_id).catch(() => {
-      throw notFound('waitlist entry');
-    });
+    await loadClientOf(trx, ctx, e.client_id, 'waitlist entry');
     if (e.status !== 'waiting' && e.status !== 'offered') throw new AppError('conflict', `the entry is ${e.status}`);
     const row = await trx.updateTable('waitlist_entries').set({ status: 'cancelled' }).where('organization_id', '=', org).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'waitlist.leave', entityType: 'waitlist_entry', entityId: id, clientId: e.client_id });

@@ -3,12 +3,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/use-api.js';
 import { prettyDate, type Availability, type AvailableSlot } from '../../api/clinical-types.js';
 import { ErrorAlert } from '../states.js';
+import { addDays } from '../../api/dates.js';
 
-const addDays = (date: string, n: number) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * Provider (or any), day and time from real availability. Days show how many times are free, so a
@@ -88,4 +84,3 @@ export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, pic
   );
 }
 
-export { addDays };

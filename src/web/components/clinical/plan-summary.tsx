@@ -2,12 +2,8 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Timeline, Tit
 import { IconCalendarEvent, IconSparkles } from '@tabler/icons-react';
 import { formatMoney, PLAN_STATUS, type PlanView, type Quote, type TreatmentPlanBody } from '../../api/clinical-types.js';
 import { AREA_LABEL, MODALITY_LABEL } from './labels.js';
+import { addDays } from '../../api/dates.js';
 
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 const pretty = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
 const CHECK_COLOR = { ok: 'teal', warn: 'yellow', needs_director: 'orange', refused: 'red' } as const;

@@ -9,11 +9,11 @@ import { useSession } from '../../auth/session.js';
 import { prettyDate, type AvailableSlot, type Booking, type PlanView, type Service } from '../../api/clinical-types.js';
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
-import { addDays, SlotPicker } from '../../components/booking/slot-picker.js';
+import { SlotPicker } from '../../components/booking/slot-picker.js';
+import { addDays, todayIso } from '../../api/dates.js';
 import { RiskAcknowledgement } from '../../components/clinical/risk-acknowledgement.js';
 import { MyBookings } from './my-bookings.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const PRE_CARE = ['Stop retinoids and acids (AHA, BHA, benzoyl peroxide) 3 days before.', 'No tanning, self-tanner or sunburn on the area.', 'Come without makeup; wear what you like, we give you a cleanser.'];
 
 function Countdown({ until }: { until: string }) {
@@ -57,7 +57,7 @@ export function BookPage() {
   const location = locationId ?? org.data?.locations[0]?.id ?? null;
   const service = services.data?.items.find((s) => s.id === serviceId) ?? null;
   const plan = useMemo(() => plans.data?.items.find((p) => p.status !== 'superseded' && p.plan.modality === service?.modality) ?? null, [plans.data, service]);
-  const from = addDays(today(), 1);
+  const from = addDays(todayIso(), 1);
 
   const fail = (e: unknown) => {
     const rule = e instanceof ApiError ? (e.fields[0]?.path ?? undefined) : undefined;

@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { api, ApiError, errorText } from '../../../api/client.js';
 import { BOOKING_STATUS, prettyDate, type AvailableSlot, type Booking } from '../../../api/clinical-types.js';
 import { useSession } from '../../../auth/session.js';
-import { addDays, SlotPicker } from '../../../components/booking/slot-picker.js';
+import { SlotPicker } from '../../../components/booking/slot-picker.js';
+import { todayIso } from '../../../api/dates.js';
 
 const OVERRIDERS = ['owner', 'medical_director', 'front_desk'];
 
@@ -89,7 +90,7 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
               <SlotPicker
                 locationId={booking.location.id}
                 serviceId={booking.service.id}
-                from={addDays(new Date().toISOString().slice(0, 10), 0)}
+                from={todayIso()}
                 picked={null}
                 onPick={(s: AvailableSlot) => void act('reschedule', { start: s.start, providerId: s.providerId, ...withOverride() })}
               />

@@ -8,7 +8,7 @@ import { prettyDate, type Booking } from '../../../api/clinical-types.js';
 import { useSession } from '../../../auth/session.js';
 import { Page } from '../../../components/page.js';
 import { ErrorAlert, Loading } from '../../../components/states.js';
-import { addDays } from '../../../components/booking/slot-picker.js';
+import { addDays } from '../../../api/dates.js';
 import { DayGrid } from './day-grid.js';
 import { BookingDrawer } from './booking-drawer.js';
 import { NewBookingModal } from './new-booking-modal.js';

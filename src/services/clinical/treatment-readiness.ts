@@ -5,10 +5,10 @@ import { listRiskAcknowledgements } from '../../db/repositories/learn.repository
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import { RISK_SUMMARY } from '../../domain/learn/guide.js';
 import type { Ctx } from '../context.js';
-import { loadClientForHealthData } from '../clinical/intake/intake-access.js';
-import { clearsTreatment, screeningStatus } from '../clinical/screening/screening-view.js';
-import { todayIn } from '../clinical/today.js';
-import { consentStatus } from './consent-view.js';
+import { loadClientForHealthData } from './intake/intake-access.js';
+import { clearsTreatment, screeningStatus } from './screening/screening-view.js';
+import { todayIn } from './today.js';
+import { consentStatus } from '../consent/consent-view.js';
 
 export interface ReadinessCheck {
   id: 'screening' | 'treatment_consent' | 'risk_acknowledgement';
