@@ -79,6 +79,8 @@ describe('treatment day in the browser', () => {
     await signIn(np, server.url, 'nurse@glow.example.com');
     await np.getByLabel('Date', { exact: true }).fill(day);
     await np.getByRole('button', { name: new RegExp(`${slot.localTime} Casey Park`) }).click();
+    // the client confirms at the desk that their health answers have not changed
+    await np.getByLabel(/health answers are unchanged/).check();
     await np.getByRole('button', { name: 'Check in' }).click();
     await np.getByRole('link', { name: 'Chart this session' }).click();
     await np.getByRole('heading', { name: 'Procedure chart' }).waitFor();
@@ -127,8 +129,11 @@ describe('treatment day in the browser', () => {
     await shot(cp, 'aftercare-phone');
     expect(await seriousA11yViolations(cp)).toEqual([]);
     await cp.getByLabel(/Pus/).check();
+    // with a photo from the phone's camera
+    await cp.locator('input[type="file"]').setInputFiles({ name: 'cheek.jpg', mimeType: 'image/jpeg', buffer: face });
     await cp.getByRole('button', { name: 'Send to my clinic' }).click();
     await cp.getByText('Your clinic has been alerted').waitFor();
+    await expect.poll(async () => ((await client.get(`/api/clients/${me.clientId}/photos`)) as { items: { checkInId: string | null }[] }).items.filter((p) => p.checkInId).length).toBe(1);
     await shot(cp, 'red-flag-phone');
     await cp.getByText('Very satisfied', { exact: true }).click();
     await cp.getByRole('button', { name: 'Send my rating' }).click();
@@ -145,6 +150,7 @@ describe('treatment day in the browser', () => {
     await np.goto(`${server.url}/console/reviews`);
     await np.getByRole('heading', { name: 'Red-flag alerts' }).waitFor();
     await np.getByText('Casey Park').first().waitFor();
+    await np.getByRole('img', { name: 'Photo 1 sent by Casey Park with this report' }).waitFor();
     await shot(np, 'alerts');
     expect(await seriousA11yViolations(np)).toEqual([]);
     await np.getByRole('button', { name: 'Acknowledge' }).first().click();
@@ -161,6 +167,27 @@ describe('treatment day in the browser', () => {
     await np.getByRole('button', { name: 'Record', exact: true }).click();
     await np.getByText('Bacterial infection · Casey Park').waitFor();
     await shot(np, 'adverse-events');
-    for (const c of [clientCtx, desk, owner, nurseCtx]) await c.close();
+
+    // marketing: the director may choose a photo only once the client consents to marketing use
+    const mdCtx = await browser.newContext(DESKTOP);
+    const md = await mdCtx.newPage();
+    await signIn(md, server.url, 'director@glow.example.com');
+    await md.goto(`${server.url}/console/clients/${me.clientId}`);
+    await md.getByRole('tab', { name: 'Clinical', exact: true }).click();
+    const choose = md.getByRole('button', { name: /^Use in marketing: Front before/ });
+    await choose.click();
+    await md.getByText('Ask the client to sign the consent to marketing use of photos.').waitFor();
+    const marketingConsent = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=photo_marketing`)) as { documentHash: string; clientName: string };
+    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'photo_marketing', signedName: marketingConsent.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: marketingConsent.documentHash, agree: true });
+    await choose.click();
+    await md.getByRole('button', { name: /^Remove from marketing: Front before/ }).waitFor();
+    await md.getByRole('link', { name: 'Gallery' }).click();
+    await md.getByRole('heading', { name: 'Marketing gallery' }).waitFor();
+    await md.mouse.move(700, 500);
+    await md.getByRole('img', { name: /Front, Before/ }).waitFor();
+    expect(await md.getByText('Casey Park').count()).toBe(0);
+    await shot(md, 'marketing-gallery');
+    expect(await seriousA11yViolations(md)).toEqual([]);
+    for (const c of [clientCtx, desk, owner, nurseCtx, mdCtx]) await c.close();
   });
 });

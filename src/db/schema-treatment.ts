@@ -131,6 +131,11 @@ export interface PhotosTable {
   sha256: string;
   uploaded_by: string;
   created_at: CreatedAt;
+  /** a photo the client sent with this symptom check-in */
+  check_in_id: string | null;
+  /** chosen for marketing; shown only while the client's photo_marketing consent is current */
+  marketing_at: Timestamp | null;
+  marketing_by: string | null;
 }
 
 export interface OutcomesTable {

@@ -22,6 +22,7 @@ import { ChartPage } from './pages/console/chart-page.js';
 import { ReviewsPage } from './pages/console/reviews-page.js';
 import { SettingsPage } from './pages/console/settings/settings-page.js';
 import { AuditPage } from './pages/console/audit-page.js';
+import { GalleryPage } from './pages/console/gallery-page.js';
 import { PortalHomePage } from './pages/portal/portal-home-page.js';
 import { AccountPage } from './pages/portal/portal-pages.js';
 import { BookPage } from './pages/portal/book-page.js';
@@ -81,6 +82,7 @@ const router = createBrowserRouter([
           { path: '/console/reviews', element: <ReviewsPage /> },
           { path: '/console/bookings/:bookingId/chart', element: <ChartPage /> },
           { path: '/console/reports', element: <ReportsPage /> },
+          { path: '/console/gallery', element: <GalleryPage /> },
           { path: '/console/settings', element: <SettingsPage /> },
           { path: '/console/audit', element: <AuditPage /> },
         ],

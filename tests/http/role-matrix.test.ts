@@ -268,6 +268,9 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.reviewClientId}/photos?view=front&stage=before`, body: () => ({ not: 'an image' }), expect: health(409) },
   'GET /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.clientId}/photos`, expect: health(200) },
   'GET /api/photos/{photoId}/image': { path: () => `/api/photos/${NO_ID}/image`, expect: health(404) },
+  'POST /api/photos/{photoId}/marketing': { path: () => `/api/photos/${NO_ID}/marketing`, body: () => ({ use: true }), expect: only(404, ['owner', 'medical_director']) },
+  'GET /api/marketing/photos': { path: () => '/api/marketing/photos', expect: only(200, STAFF, 200) },
+  'GET /api/marketing/photos/{photoId}/image': { path: () => `/api/marketing/photos/${NO_ID}/image`, expect: only(404, STAFF, 404) },
   'GET /api/clients/{clientId}/outcomes': { path: (f) => `/api/clients/${f.clientId}/outcomes`, expect: health(200) },
   'POST /api/clients/{clientId}/outcomes': {
     path: (f) => `/api/clients/${f.clientId}/outcomes`,

@@ -173,7 +173,11 @@ describe('availability and booking', () => {
   it('check-in of a treatment is blocked without a signed consent; staff may override with a reason', async () => {
     const mine = await call<{ items: (BookingView & { service: { kind: string } })[] }>(client, `/api/clients/${client.clientId}/bookings`);
     const treatment = mine.data.items.find((b) => b.service.kind === 'treatment' && b.status === 'confirmed')!;
-    const blocked = await call<{ errors: { path: string }[] }>(clinic.frontDesk, `/api/bookings/${treatment.id}/check-in`, {}, 'POST');
+    // the desk first confirms with the client that their health answers have not changed
+    const unconfirmed = await call<{ errors: { path: string }[] }>(clinic.frontDesk, `/api/bookings/${treatment.id}/check-in`, {}, 'POST');
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.data.errors.map((e) => e.path)).toEqual(['answersConfirmed']);
+    const blocked = await call<{ errors: { path: string }[] }>(clinic.frontDesk, `/api/bookings/${treatment.id}/check-in`, { answersConfirmed: true }, 'POST');
     expect(blocked.status).toBe(409);
     expect(blocked.data.errors.map((e) => e.path)).toEqual(['treatment_consent']);
     const forced = await call<BookingView>(clinic.frontDesk, `/api/bookings/${treatment.id}/check-in`, { override: { reason: 'Paper consent signed, scanning later' } }, 'POST');

@@ -72,7 +72,7 @@ afterAll(async () => {
 describe('treatment day', () => {
   it('charts only a checked-in treatment, and saves a draft', async () => {
     expect((await call(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: chart(), sign: false }, 'PUT')).status).toBe(409);
-    expect((await call(clinic.frontDesk, `/api/bookings/${bookingId}/check-in`, {}, 'POST')).status).toBe(200);
+    expect((await call(clinic.frontDesk, `/api/bookings/${bookingId}/check-in`, { answersConfirmed: true }, 'POST')).status).toBe(200);
     const draft = await call<{ status: string; version: number }>(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: chart(), sign: false }, 'PUT');
     expect(draft.data).toMatchObject({ status: 'draft', version: 1 });
   });
@@ -228,6 +228,43 @@ describe('treatment day', () => {
     expect((await t.request(photo.url, { cookie: clinic.frontDesk.cookie })).status).toBe(403);
     const notImage = await t.app.request(`/api/clients/${client.clientId}/photos?view=front&stage=after`, { method: 'POST', body: Buffer.from('not an image'), headers: { cookie: clinic.provider.cookie, origin: ORIGIN, 'content-type': 'image/jpeg', 'x-forwarded-for': '10.9.0.2' } });
     expect(notImage.status).toBe(400);
+  });
+
+  it('a client sends a follow-up photo with a symptom report, and the care team sees it on the alert', async () => {
+    const face = await sharp({ create: { width: 400, height: 500, channels: 3, background: { r: 220, g: 120, b: 120 } } }).jpeg().toBuffer();
+    const report = await call<{ checkInId: string; alertId: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: ['pus'], note: 'yellow crust on the left cheek' });
+    const send = (checkInId: string, stage = 'follow_up', who = client) =>
+      t.app.request(`/api/clients/${client.clientId}/photos?view=left_45&stage=${stage}&checkInId=${checkInId}`, { method: 'POST', body: face, headers: { cookie: who.cookie, origin: ORIGIN, 'content-type': 'image/jpeg', 'x-forwarded-for': '10.9.0.3' } });
+    expect((await send(report.data.checkInId, 'before')).status).toBe(400);
+    const other = await t.factory.actor(org, 'client');
+    expect((await send('00000000-0000-4000-8000-000000000000')).status).toBe(400);
+    const sent = await send(report.data.checkInId);
+    expect(sent.status).toBe(201);
+    const photo = (await sent.json()) as { id: string; checkInId: string };
+    expect(photo.checkInId).toBe(report.data.checkInId);
+    const alerts = await call<{ items: { id: string; photos: { id: string }[] }[] }>(clinic.provider, '/api/alerts');
+    expect(alerts.data.items.find((a) => a.id === report.data.alertId)!.photos.map((p) => p.id)).toEqual([photo.id]);
+    expect((await t.request(`/api/photos/${photo.id}/image`, { cookie: other.cookie })).status).toBe(404);
+  });
+
+  it('shows a photo in the marketing gallery only while the client consents to marketing use', async () => {
+    const photos = await call<{ items: { id: string; stage: string }[] }>(clinic.provider, `/api/clients/${client.clientId}/photos`);
+    const photo = photos.data.items.find((p) => p.stage === 'before')!;
+    const refused = await call<{ errors: { path: string }[] }>(director, `/api/photos/${photo.id}/marketing`, { use: true });
+    expect(refused.status).toBe(409);
+    expect(refused.data.errors[0]!.path).toBe('consent');
+    const preview = await call<{ documentHash: string; clientName: string }>(client, `/api/clients/${client.clientId}/consents/preview?kind=photo_marketing`);
+    const consent = await call<{ id: string }>(client, `/api/clients/${client.clientId}/consents`, { kind: 'photo_marketing', signedName: preview.data.clientName, signaturePng: png, documentHash: preview.data.documentHash, agree: true });
+    expect((await call(director, `/api/photos/${photo.id}/marketing`, { use: true })).status).toBe(200);
+    const gallery = await call<{ items: { id: string; thumbUrl: string }[]; withheld: number }>(clinic.frontDesk, '/api/marketing/photos');
+    expect(gallery.data.items.map((p) => p.id)).toEqual([photo.id]);
+    expect(JSON.stringify(gallery.data)).not.toContain(client.name);
+    expect((await t.request(gallery.data.items[0]!.thumbUrl, { cookie: clinic.frontDesk.cookie })).status).toBe(200);
+    // the client withdraws: the photo leaves the gallery at once, and its image is no longer served there
+    expect((await call(client, `/api/consents/${consent.data.id}/withdraw`, {}, 'POST')).status).toBe(200);
+    const after = await call<{ items: unknown[]; withheld: number }>(clinic.frontDesk, '/api/marketing/photos');
+    expect(after.data).toMatchObject({ items: [], withheld: 1 });
+    expect((await t.request(gallery.data.items[0]!.thumbUrl, { cookie: clinic.frontDesk.cookie })).status).toBe(404);
   });
 
   it('records outcomes with their labels and scar counts; a client rates satisfaction only', async () => {

@@ -4,6 +4,7 @@ import * as m0002 from './20261125-0002-clinical-core.js';
 import * as m0003 from './20261126-0003-scheduling.js';
 import * as m0004 from './20261126-0004-reminders-waitlist.js';
 import * as m0005 from './20261126-0005-treatment.js';
+import * as m0006 from './20261126-0006-photo-scopes.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261126-0003-scheduling': m0003,
   '20261126-0004-reminders-waitlist': m0004,
   '20261126-0005-treatment': m0005,
+  '20261126-0006-photo-scopes': m0006,
 };

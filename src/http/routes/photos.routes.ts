@@ -2,8 +2,9 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
-import { errorResponses, json, UuidParam } from '../schemas/common.schema.js';
+import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
 import { listPhotos, photoImage, photoQuery, uploadPhoto } from '../../services/treatment/photos.js';
+import { marketingGallery, marketingImage, setMarketingUse } from '../../services/treatment/marketing-photos.js';
 
 const HEALTH = ['medical_director', 'provider', 'client'] as const;
 const tags = ['Photos'];
@@ -27,6 +28,24 @@ const image = defineRoute(HEALTH, {
   responses: { 200: { description: 'JPEG', content: { 'image/jpeg': { schema: binary } } }, ...errorResponses },
 });
 
+const GALLERY = ['owner', 'medical_director', 'provider', 'front_desk'] as const;
+const photoParams = z.object({ photoId: UuidParam('photoId') });
+const marketing = defineRoute(['owner', 'medical_director'], {
+  method: 'post', path: '/api/photos/{photoId}/marketing', tags,
+  summary: "Choose a photo for marketing (needs the client's current marketing consent), or take it back",
+  request: { params: photoParams, body: jsonBody(z.strictObject({ use: z.boolean() })) },
+  responses: { 200: json(z.object({ id: z.string(), marketing: z.boolean() }), 'Changed'), 409: errorResponses[404], ...errorResponses },
+});
+const gallery = defineRoute(GALLERY, {
+  method: 'get', path: '/api/marketing/photos', tags, summary: 'The marketing gallery: chosen photos whose clients still consent; no names',
+  responses: { 200: json(z.object({ items: z.array(Photo), withheld: z.number() }), 'Gallery'), ...errorResponses },
+});
+const galleryImage = defineRoute(GALLERY, {
+  method: 'get', path: '/api/marketing/photos/{photoId}/image', tags, summary: 'A gallery image, only while chosen and consented',
+  request: { params: photoParams, query: z.object({ size: z.enum(['full', 'thumb']).default('full') }) },
+  responses: { 200: { description: 'JPEG', content: { 'image/jpeg': { schema: binary } } }, ...errorResponses },
+});
+
 export function photoRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(upload, async (c) => {
     const bytes = Buffer.from(await c.req.arrayBuffer());
@@ -35,6 +54,12 @@ export function photoRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => c.json({ items: await listPhotos(ctxOf(c), c.req.valid('param').clientId) }, 200));
   app.openapi(image, async (c) => {
     const bytes = await photoImage(ctxOf(c), c.get('deps').storage, c.req.valid('param').photoId, c.req.valid('query').size);
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': 'image/jpeg', 'cache-control': 'private, no-store' });
+  });
+  app.openapi(marketing, async (c) => c.json(await setMarketingUse(ctxOf(c), c.req.valid('param').photoId, c.req.valid('json').use), 200));
+  app.openapi(gallery, async (c) => c.json(await marketingGallery(ctxOf(c)), 200));
+  app.openapi(galleryImage, async (c) => {
+    const bytes = await marketingImage(ctxOf(c), c.get('deps').storage, c.req.valid('param').photoId, c.req.valid('query').size);
     return c.body(new Uint8Array(bytes), 200, { 'content-type': 'image/jpeg', 'cache-control': 'private, no-store' });
   });
 }

@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
 import { findBooking, lockBooking, moveBooking, releaseResources, setBookingStatus, type BookingRecord } from '../../db/repositories/bookings.repository.js';
+import { latestIntake } from '../../db/repositories/clinical.repository.js';
 import { getLocationSchedule, range } from '../../db/repositories/scheduling.repository.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
-import { AppError, forbidden, notFound } from '../errors.js';
+import { AppError, forbidden, invalid, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { todayIn } from '../clinical/today.js';
 import { treatmentReadiness } from '../clinical/treatment-readiness.js';
@@ -111,22 +112,31 @@ export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typ
   return view(ctx, id);
 }
 
-export const checkInInput = z.strictObject({ override: overrideInput.optional() });
+export const checkInInput = z.strictObject({
+  /** the client has looked at their health answers at the desk and nothing changed (a change goes through the questionnaire, which re-screens) */
+  answersConfirmed: z.boolean().optional(),
+  override: overrideInput.optional(),
+});
 
-/** Check-in: a treatment needs a clearing screening, a signed consent and the risks acknowledged. */
+/**
+ * Check-in: a treatment needs the client's health answers confirmed as unchanged, a clearing
+ * screening of the newest answers, a signed consent and the risks acknowledged.
+ */
 export async function checkIn(ctx: Ctx, id: string, input: z.infer<typeof checkInInput>) {
   if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override check-in rules');
   await ctx.db.transaction().execute(async (trx) => {
     const b = await load(trx, ctx, id);
     if (b.status !== 'confirmed') throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be checked in`);
     if (b.service_kind === 'treatment' && !input.override) {
+      if (input.answersConfirmed !== true) throw invalid('answersConfirmed', 'ask the client to confirm their health answers are unchanged, or to update them first (a change re-screens)');
       const date = localDateOf(new Date(b.starts_at).getTime(), b.time_zone);
       const r = await treatmentReadiness(trx, ctx.principal.organizationId, b.client_id, b.modality as Modality, date, await todayIn(trx, ctx, b.location_id));
       const missing = r.checks.filter((c) => !c.ok);
       if (missing.length) throw new AppError('conflict', `not ready for treatment: ${missing.map((m) => m.message).join('; ')}`, missing.map((m) => ({ path: m.id, message: m.message })));
     }
     await setBookingStatus(trx, ctx.principal.organizationId, id, { status: 'checked_in', ...(input.override ? { override_reason: input.override.reason } : {}) });
-    await recordAudit(trx, ctx, { action: input.override ? 'booking.check_in.override' : 'booking.check_in', entityType: 'booking', entityId: id, clientId: b.client_id });
+    const intakeVersion = (await latestIntake(trx, ctx.principal.organizationId, b.client_id))?.version ?? null;
+    await recordAudit(trx, ctx, { action: input.override ? 'booking.check_in.override' : 'booking.check_in', entityType: 'booking', entityId: id, clientId: b.client_id, details: { answersConfirmed: input.answersConfirmed === true, intakeVersion } });
   });
   return view(ctx, id);
 }

@@ -108,12 +108,15 @@ export async function listOpenAlerts(ctx: Ctx) {
   const rows = await ctx.db
     .selectFrom('clinical_alerts as a')
     .innerJoin('clients as c', (j) => j.onRef('c.organization_id', '=', 'a.organization_id').onRef('c.id', '=', 'a.client_id'))
-    .select(['a.id', 'a.client_id', 'a.level', 'a.flags', 'a.created_at', 'a.escalated_at', 'c.first_name', 'c.last_name', 'c.phone'])
+    .select(['a.id', 'a.client_id', 'a.check_in_id', 'a.level', 'a.flags', 'a.created_at', 'a.escalated_at', 'c.first_name', 'c.last_name', 'c.phone'])
     .where('a.organization_id', '=', ctx.principal.organizationId)
     .where('a.status', '=', 'open')
     .orderBy('a.created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, clientId: r.client_id, clientName: `${r.first_name} ${r.last_name}`, phone: r.phone, level: r.level, flags: r.flags as { ruleId: string; message: string }[], createdAt: new Date(r.created_at).toISOString(), escalatedAt: r.escalated_at ? new Date(r.escalated_at).toISOString() : null }));
+  const photos = rows.length
+    ? await ctx.db.selectFrom('photos').select(['id', 'check_in_id']).where('organization_id', '=', ctx.principal.organizationId).where('check_in_id', 'in', rows.map((r) => r.check_in_id)).execute()
+    : [];
+  return rows.map((r) => ({ id: r.id, clientId: r.client_id, photos: photos.filter((p) => p.check_in_id === r.check_in_id).map((p) => ({ id: p.id, thumbUrl: `/api/photos/${p.id}/image?size=thumb`, url: `/api/photos/${p.id}/image` })), clientName: `${r.first_name} ${r.last_name}`, phone: r.phone, level: r.level, flags: r.flags as { ruleId: string; message: string }[], createdAt: new Date(r.created_at).toISOString(), escalatedAt: r.escalated_at ? new Date(r.escalated_at).toISOString() : null }));
 }
 
 export async function acknowledgeAlert(ctx: Ctx, alertId: string) {

@@ -14,11 +14,14 @@ export const photoQuery = z.object({
   view: z.enum(PHOTO_VIEWS),
   stage: z.enum(['before', 'after', 'follow_up']),
   bookingId: z.uuid().optional(),
+  /** a photo the client sends with a symptom check-in (a follow-up photo) */
+  checkInId: z.uuid().optional(),
 });
 export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
 
-const view = (p: { id: string; client_id: string; booking_id: string | null; view: string; stage: string; width: number; height: number; created_at: Date }) => ({
-  id: p.id, clientId: p.client_id, bookingId: p.booking_id, view: p.view, stage: p.stage, width: p.width, height: p.height, takenAt: new Date(p.created_at).toISOString(),
+type PhotoRow = { id: string; client_id: string; booking_id: string | null; check_in_id: string | null; marketing_at: Date | null; view: string; stage: string; width: number; height: number; created_at: Date };
+export const photoView = (p: PhotoRow) => ({
+  id: p.id, clientId: p.client_id, bookingId: p.booking_id, checkInId: p.check_in_id, marketing: p.marketing_at !== null, view: p.view, stage: p.stage, width: p.width, height: p.height, takenAt: new Date(p.created_at).toISOString(),
   url: `/api/photos/${p.id}/image`, thumbUrl: `/api/photos/${p.id}/image?size=thumb`,
 });
 
@@ -49,6 +52,17 @@ export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: stri
     const b = await ctx.db.selectFrom('bookings').select('client_id').where('organization_id', '=', org).where('id', '=', q.bookingId).executeTakeFirst();
     if (!b || b.client_id !== client.id) throw invalid('bookingId', 'no such booking for this client');
   }
+  if (q.checkInId) {
+    if (q.stage !== 'follow_up') throw invalid('stage', 'a photo sent with a check-in is a follow-up photo');
+    const c = await ctx.db
+      .selectFrom('aftercare_check_ins as c')
+      .innerJoin('aftercare_journeys as j', (j) => j.onRef('j.organization_id', '=', 'c.organization_id').onRef('j.id', '=', 'c.journey_id'))
+      .select('j.client_id')
+      .where('c.organization_id', '=', org)
+      .where('c.id', '=', q.checkInId)
+      .executeTakeFirst();
+    if (!c || c.client_id !== client.id) throw invalid('checkInId', 'no such check-in for this client');
+  }
   const id = randomUUID();
   const key = `${org}/${client.id}/${id}.jpg`;
   const thumbKey = `${org}/${client.id}/${id}-thumb.jpg`;
@@ -57,11 +71,11 @@ export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: stri
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('photos')
-      .values({ organization_id: org, id, client_id: client.id, booking_id: q.bookingId ?? null, view: q.view, stage: q.stage, storage_key: key, thumb_key: thumbKey, width: full.info.width, height: full.info.height, sha256: createHash('sha256').update(full.data).digest('hex'), uploaded_by: ctx.principal.userId })
+      .values({ organization_id: org, id, client_id: client.id, booking_id: q.bookingId ?? null, check_in_id: q.checkInId ?? null, view: q.view, stage: q.stage, storage_key: key, thumb_key: thumbKey, width: full.info.width, height: full.info.height, sha256: createHash('sha256').update(full.data).digest('hex'), uploaded_by: ctx.principal.userId })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: id, clientId: client.id, details: { view: q.view, stage: q.stage } });
-    return view(row);
+    await recordAudit(trx, ctx, { action: 'photo.upload', entityType: 'photo', entityId: id, clientId: client.id, details: { view: q.view, stage: q.stage, ...(q.checkInId ? { checkInId: q.checkInId } : {}) } });
+    return photoView(row);
   });
 }
 
@@ -70,7 +84,7 @@ export async function listPhotos(ctx: Ctx, clientId: string) {
     const client = await loadClient(trx, ctx, clientId);
     const rows = await trx.selectFrom('photos').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('client_id', '=', client.id).orderBy('created_at').execute();
     await recordAudit(trx, ctx, { action: 'photo.list', entityType: 'client', entityId: client.id, clientId: client.id });
-    return rows.map(view);
+    return rows.map(photoView);
   });
 }
 

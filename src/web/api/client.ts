@@ -40,4 +40,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return (await res.json()) as T;
 }
 
+/** Sends an image file as the raw request body (photo uploads); errors as ApiError. */
+export async function uploadImage<T>(path: string, file: Blob): Promise<T> {
+  const res = await fetch(path, { method: 'POST', body: file, headers: { 'content-type': file.type || 'image/jpeg' }, credentials: 'same-origin' });
+  if (!res.ok) throw await toError(res);
+  return (await res.json()) as T;
+}
+
 export const errorText = (err: unknown) => (err instanceof ApiError ? err.message : 'Something went wrong. Check your connection and try again.');

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendar, IconChecklist, IconChartBar, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconCalendar, IconChecklist, IconChartBar, IconPhoto, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session.js';
 import { Brand } from './brand.js';
@@ -12,6 +12,7 @@ const NAV: { to: string; label: string; icon: typeof IconCalendar; roles?: Role[
   { to: '/console/clients', label: 'Clients', icon: IconUsers },
   { to: '/console/reviews', label: 'Reviews queue', icon: IconChecklist, roles: ['medical_director', 'provider'] },
   { to: '/console/reports', label: 'Reports', icon: IconChartBar, roles: ['owner', 'medical_director'] },
+  { to: '/console/gallery', label: 'Gallery', icon: IconPhoto },
   { to: '/console/settings', label: 'Settings', icon: IconSettings },
   { to: '/console/audit', label: 'Audit', icon: IconShieldLock, roles: ['owner'] },
 ];

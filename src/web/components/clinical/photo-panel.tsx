@@ -1,7 +1,8 @@
 import { Alert, Badge, Box, Button, Card, FileButton, Group, Loader, Paper, SegmentedControl, Select, SimpleGrid, Slider, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCamera } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, errorText } from '../../api/client.js';
+import { api, ApiError, errorText, uploadImage } from '../../api/client.js';
+import { useSession } from '../../auth/session.js';
 import { useApi } from '../../api/use-api.js';
 import { ErrorAlert } from '../states.js';
 
@@ -12,6 +13,8 @@ interface Photo {
   id: string;
   clientId: string;
   bookingId: string | null;
+  checkInId: string | null;
+  marketing: boolean;
   view: PhotoView;
   stage: PhotoStage;
   width: number;
@@ -45,12 +48,16 @@ const formatDate = (iso: string) => {
 const photoAlt = (p: Photo) => `${VIEW_LABEL[p.view]} ${STAGE_LABEL[p.stage].toLowerCase()} ${formatDate(p.takenAt)}`;
 
 interface UploadProblem {
+  title?: string;
   message: string;
   hint?: string;
 }
 
 /** Clinical photos of a client: standard-view upload, thumbnails and before/after comparison. */
 export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: string; bookingId?: string; canUpload: boolean }) {
+  const { me } = useSession();
+  // the medical director decides which photos may be used in marketing (needs the client's consent)
+  const canChooseMarketing = me?.role === 'medical_director' && !bookingId;
   const base = `/api/clients/${encodeURIComponent(clientId)}/photos`;
   const photos = useApi<{ items: Photo[] }>(base);
   const [view, setView] = useState<PhotoView>('front');
@@ -71,30 +78,10 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
     const params = new URLSearchParams({ view, stage });
     if (bookingId) params.set('bookingId', bookingId);
     try {
-      const res = await fetch(`${base}?${params.toString()}`, {
-        method: 'POST',
-        body: file,
-        headers: { 'content-type': file.type || 'image/jpeg' },
-        credentials: 'same-origin',
-      });
-      if (!res.ok) {
-        let body: { detail?: string; errors?: { path: string; message: string }[] } = {};
-        try {
-          body = (await res.json()) as typeof body;
-        } catch {
-          /* no JSON body */
-        }
-        const fieldText = body.errors?.map((e) => e.message).join(' ');
-        setProblem({
-          message: body.detail ?? (fieldText || `Upload failed (${res.status}).`),
-          hint: res.status === 409 ? CONSENT_HINT : undefined,
-        });
-        return;
-      }
+      await uploadImage(`${base}?${params.toString()}`, file);
       photos.reload();
     } catch (e: unknown) {
-      const fieldText = e instanceof ApiError ? e.fields.map((f) => f.message).join(' ') : '';
-      setProblem({ message: fieldText || errorText(e) });
+      setProblem({ message: errorText(e), hint: e instanceof ApiError && e.status === 409 ? CONSENT_HINT : undefined });
     } finally {
       setUploading(false);
     }
@@ -144,7 +131,7 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
               </Group>
             ) : null}
             {problem ? (
-              <Alert color="red" icon={<IconAlertCircle />} title="Could not upload the photo" role="alert" withCloseButton onClose={() => setProblem(null)}>
+              <Alert color="red" icon={<IconAlertCircle />} title={problem.title ?? 'Could not upload the photo'} role="alert" withCloseButton onClose={() => setProblem(null)}>
                 <Text size="sm">{problem.message}</Text>
                 {problem.hint ? <Text size="sm" mt={4}>{problem.hint}</Text> : null}
               </Alert>
@@ -184,7 +171,9 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
                 </Group>
                 <Text size="xs" c="dimmed">
                   {formatDate(p.takenAt)}
+                  {p.checkInId ? ' · sent by the client' : ''}
                 </Text>
+                {canChooseMarketing ? <MarketingToggle photo={p} onChanged={photos.reload} onProblem={setProblem} /> : null}
               </Paper>
             ))}
           </SimpleGrid>
@@ -193,6 +182,26 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
         <Compare photos={all} />
       </Stack>
     </Card>
+  );
+}
+
+function MarketingToggle({ photo, onChanged, onProblem }: { photo: Photo; onChanged: () => void; onProblem: (p: UploadProblem) => void }) {
+  const [busy, setBusy] = useState(false);
+  const toggle = async () => {
+    setBusy(true);
+    try {
+      await api(`/api/photos/${photo.id}/marketing`, { body: { use: !photo.marketing } });
+      onChanged();
+    } catch (e) {
+      onProblem({ title: 'Could not change marketing use', message: errorText(e), hint: e instanceof ApiError && e.status === 409 ? 'Ask the client to sign the consent to marketing use of photos.' : undefined });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="compact-xs" variant={photo.marketing ? 'light' : 'default'} mt={6} loading={busy} onClick={() => void toggle()} aria-label={`${photo.marketing ? 'Remove from marketing' : 'Use in marketing'}: ${photoAlt(photo)}`}>
+      {photo.marketing ? 'Remove from marketing' : 'Use in marketing'}
+    </Button>
   );
 }
 

@@ -16,6 +16,7 @@ interface AlertItem {
   flags: { ruleId: string; message: string }[];
   createdAt: string;
   escalatedAt: string | null;
+  photos: { id: string; url: string; thumbUrl: string }[];
 }
 
 interface CosignItem {
@@ -97,6 +98,15 @@ export function AlertsCard() {
                       </Text>
                     </Text>
                   ))}
+                  {a.photos.length ? (
+                    <Group gap="xs">
+                      {a.photos.map((p, i) => (
+                        <a key={p.id} href={p.url} target="_blank" rel="noreferrer">
+                          <img src={p.thumbUrl} alt={`Photo ${i + 1} sent by ${a.clientName} with this report`} style={{ width: 72, height: 96, objectFit: 'cover', borderRadius: 4 }} />
+                        </a>
+                      ))}
+                    </Group>
+                  ) : null}
                   <Text size="xs" c="dimmed">
                     Raised {when(a.createdAt)}
                     {a.escalatedAt ? ` · escalated ${when(a.escalatedAt)}` : ''}

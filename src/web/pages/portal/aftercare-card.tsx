@@ -1,8 +1,8 @@
 // Aftercare for the client portal: what to avoid, do and expect right now, what's coming up, check-ins and a symptom report.
-import { Alert, Badge, Button, Card, Checkbox, Group, List, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, List, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCheck, IconCircleCheck, IconClock, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { api, errorText } from '../../api/client.js';
+import { api, errorText, uploadImage } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 
@@ -72,6 +72,7 @@ export function AftercareCard({ clientId }: { clientId: string }) {
   const { data, error, loading, reload } = useApi<Aftercare>(`/api/clients/${encodeURIComponent(clientId)}/aftercare`);
   const [symptoms, setSymptoms] = useState<string[]>([]);
   const [note, setNote] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
   const [result, setResult] = useState<ReportResult | null>(null);
@@ -99,6 +100,15 @@ export function AftercareCard({ clientId }: { clientId: string }) {
       setResult(r);
       setSymptoms([]);
       setNote('');
+      if (photo) {
+        // the report is already with the clinic; the photo follows it, and a failed upload says so
+        try {
+          await uploadImage(`/api/clients/${encodeURIComponent(clientId)}/photos?view=front&stage=follow_up&checkInId=${r.checkInId}`, photo);
+          setPhoto(null);
+        } catch (err) {
+          setSendError(`Your answers were sent, but the photo was not: ${errorText(err)}`);
+        }
+      }
       reload();
     } catch (err) {
       setSendError(errorText(err));
@@ -220,6 +230,14 @@ export function AftercareCard({ clientId }: { clientId: string }) {
               </Stack>
             </Checkbox.Group>
             <Textarea label="Anything else?" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+            <FileInput
+              label="Add a photo (optional)"
+              description="A clear photo of the area helps your provider. Location data is removed."
+              accept="image/jpeg,image/png,image/webp"
+              value={photo}
+              onChange={setPhoto}
+              clearable
+            />
             {sendError ? (
               <Alert color="red" role="alert" icon={<IconAlertTriangle />} title="Could not send">
                 {sendError}

@@ -18,6 +18,8 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
   const [override, setOverride] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [answersConfirmed, setAnswersConfirmed] = useState(false);
+  const treatment = booking.service.kind === 'treatment';
   const canOverride = OVERRIDERS.includes(me?.role ?? '');
   const act = async (path: string, body: unknown = {}) => {
     setBusy(true);
@@ -69,9 +71,21 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
             {override ? <TextInput label="Reason for the override" value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} /> : null}
           </Stack>
         ) : null}
+        {booking.status === 'confirmed' && treatment ? (
+          <Stack gap={4}>
+            <Checkbox
+              label="The client confirmed their health answers are unchanged"
+              checked={answersConfirmed}
+              onChange={(e) => setAnswersConfirmed(e.currentTarget.checked)}
+            />
+            <Text size="xs" c="dimmed">
+              Something changed? <Link to={`/console/clients/${booking.client.id}/questionnaire`}>Update the answers</Link>: the client is screened again before treatment.
+            </Text>
+          </Stack>
+        ) : null}
         {booking.status === 'confirmed' ? (
           <Group>
-            <Button onClick={() => void act('check-in', withOverride())} loading={busy}>
+            <Button onClick={() => void act('check-in', { ...withOverride(), ...(treatment ? { answersConfirmed } : {}) })} loading={busy} disabled={treatment && !answersConfirmed && !override}>
               Check in
             </Button>
             {Date.parse(booking.start) <= Date.now() ? (
