@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { SchedulingTables } from './schema-scheduling.js';
 import type { TreatmentTables } from './schema-treatment.js';
+import type { MoneyTables } from './schema-money.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -220,7 +221,7 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables {
+export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   rooms: RoomsTable;
