@@ -26,6 +26,9 @@ import { consentRoutes } from './routes/consents.routes.js';
 import { schedulingSetupRoutes } from './routes/scheduling-setup.routes.js';
 import { bookingRoutes } from './routes/bookings.routes.js';
 import { photoRoutes } from './routes/photos.routes.js';
+import { billingRoutes } from './routes/billing.routes.js';
+import { reviewRoutes } from './routes/reviews.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { PHOTO_MAX_BYTES } from '../services/treatment/photos.js';
 import { waitlistRoutes } from './routes/waitlist.routes.js';
@@ -116,6 +119,9 @@ export function createApp(deps: AppDeps) {
   waitlistRoutes(app);
   treatmentRoutes(app);
   photoRoutes(app);
+  billingRoutes(app);
+  reviewRoutes(app);
+  reportRoutes(app);
   messageRoutes(app);
   webRoutes(app, deps.webDir);
 

@@ -5,6 +5,7 @@ import { deliverPendingEmail } from '../services/outbox/deliver-pending-email.js
 import { deliverPendingSms } from '../services/outbox/deliver-pending-sms.js';
 import { sweepExpiredHolds } from '../services/scheduling/waitlist/sweep-holds.js';
 import { escalateAlerts } from '../services/treatment/aftercare.js';
+import { inviteReviews } from '../services/reviews/invite-reviews.js';
 
 /** Releases expired holds and delivers due email; runs inside the server by default (DERMIS_WORKER=inline). */
 export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?: SmsPort | null; logger: Logger; intervalMs?: number }) {
@@ -17,6 +18,8 @@ export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?:
       if (released) opts.logger.info({ released }, 'expired holds released');
       const escalated = await escalateAlerts(opts.db, new Date());
       if (escalated) opts.logger.warn({ escalated }, 'red-flag alerts escalated');
+      const invited = await inviteReviews(opts.db, new Date());
+      if (invited) opts.logger.info({ invited }, 'review invitations queued');
       const r = await deliverPendingEmail(opts.db, opts.email);
       if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
       const t = await deliverPendingSms(opts.db, opts.sms ?? null);

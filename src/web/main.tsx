@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
 import { createTheme, defaultVariantColorsResolver, MantineProvider, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
@@ -16,10 +17,12 @@ import { RegisterPage } from './pages/public/register-page.js';
 import { AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage } from './pages/public/password-pages.js';
 import { ClientsPage } from './pages/console/clients-page.js';
 import { ClientDetailPage } from './pages/console/client-detail-page.js';
-import { ReportsPage } from './pages/console/simple-pages.js';
+import { ReportsPage } from './pages/console/reports/reports-page.js';
 import { SchedulePage } from './pages/console/schedule/schedule-page.js';
 import { ChartPage } from './pages/console/chart-page.js';
 import { ReviewsPage } from './pages/console/reviews-page.js';
+import { ClientReviewsPage } from './pages/console/client-reviews-page.js';
+import { ClinicLocationPage, ClinicPage, ClinicProviderPage } from './pages/public/clinic-pages.js';
 import { SettingsPage } from './pages/console/settings/settings-page.js';
 import { AuditPage } from './pages/console/audit-page.js';
 import { GalleryPage } from './pages/console/gallery-page.js';
@@ -67,6 +70,9 @@ const router = createBrowserRouter([
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/accept-invite', element: <AcceptInvitePage /> },
       { path: '/learn', element: <LearnPage /> },
+      { path: '/clinics/:slug', element: <ClinicPage /> },
+      { path: '/clinics/:slug/locations/:locationId', element: <ClinicLocationPage /> },
+      { path: '/clinics/:slug/providers/:userId', element: <ClinicProviderPage /> },
     ],
   },
   {
@@ -80,6 +86,7 @@ const router = createBrowserRouter([
           { path: '/console/clients/:clientId', element: <ClientDetailPage /> },
           { path: '/console/clients/:clientId/questionnaire', element: <QuestionnairePage mode="staff" /> },
           { path: '/console/reviews', element: <ReviewsPage /> },
+          { path: '/console/client-reviews', element: <ClientReviewsPage /> },
           { path: '/console/bookings/:bookingId/chart', element: <ChartPage /> },
           { path: '/console/reports', element: <ReportsPage /> },
           { path: '/console/gallery', element: <GalleryPage /> },

@@ -69,6 +69,7 @@ const chartBody = (f: Fixture) => ({
 });
 const consult = (f: Fixture) => ({ locationId: f.org.locationId, serviceId: f.clinic.consultationId, clientId: f.clientId });
 const STAFF: Who[] = ['owner', 'medical_director', 'provider', 'front_desk'];
+const DESK: Who[] = ['owner', 'front_desk', 'medical_director'];
 /** health records: clinicians and the client themself (the fixture client is not the signed-in client) */
 const health = (ok: number) => ({ ...only(ok, ['medical_director', 'provider'], 404), client: 404 });
 const planDate = Temporal.Now.plainDateISO('UTC').add({ days: 14 }).toString();
@@ -92,6 +93,21 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/auth/*': { path: () => '/api/auth/request-password-reset', body: () => ({ email: `nobody-${uniq()}@example.com`, redirectTo: '/reset-password' }), expect: all(200) },
   'GET /api/me': { path: () => '/api/me', expect: signedIn(200) },
   'GET /api/public/organizations': { path: () => '/api/public/organizations', expect: all(200) },
+  // client reviews and the public directory; the public pages answer everyone alike
+  'GET /api/public/organizations/{slug}': { path: (f) => `/api/public/organizations/${f.org.slug}`, expect: all(200) },
+  'GET /api/public/organizations/{slug}/locations/{locationId}': { path: (f) => `/api/public/organizations/${f.org.slug}/locations/${f.org.locationId}`, expect: all(200) },
+  'GET /api/public/organizations/{slug}/providers/{userId}': { path: (f) => `/api/public/organizations/${f.org.slug}/providers/${f.clinic.provider.userId}`, expect: all(200) },
+  'GET /api/clients/{clientId}/reviewable': { path: (f) => `/api/clients/${f.clientId}/reviewable`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'POST /api/client-reviews': { path: () => '/api/client-reviews', body: () => ({ bookingId: NO_ID, rating: 5, showName: 'anonymous' }), expect: only(404, ['client']) },
+  'GET /api/client-reviews': { path: () => '/api/client-reviews?status=pending', expect: only(200, ['owner', 'medical_director', 'front_desk']) },
+  'POST /api/client-reviews/{reviewId}/moderate': { path: () => `/api/client-reviews/${NO_ID}/moderate`, body: () => ({ action: 'publish' }), expect: only(404, ['owner', 'medical_director', 'front_desk']) },
+  // the clinician themself or the owner (the matrix provider is not the clinic's provider)
+  'GET /api/providers/{userId}/profile': { path: (f) => `/api/providers/${f.clinic.provider.userId}/profile`, expect: { ...only(200, ['owner']), other: 404 } },
+  'PUT /api/providers/{userId}/profile': {
+    path: (f) => `/api/providers/${f.clinic.provider.userId}/profile`,
+    body: () => ({ bio: 'Ten years of skin care.', practisingSince: 2015, published: true }),
+    expect: { ...only(200, ['owner']), other: 404 },
+  },
   'POST /api/register': {
     path: () => '/api/register',
     body: (f) => ({ organizationSlug: f.org.slug, firstName: 'New', lastName: 'Client', email: `new-${uniq()}@example.com`, password: 'a-long-password-1' }),
@@ -256,6 +272,7 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/aftercare/{journeyId}/reports': { path: () => `/api/aftercare/${NO_ID}/reports`, body: () => ({ symptoms: ['pus'] }), expect: { ...only(404, ['medical_director', 'provider', 'client'], 404) } },
   'GET /api/alerts': { path: () => '/api/alerts', expect: only(200, ['medical_director', 'provider'], 200) },
   'POST /api/alerts/{alertId}/acknowledge': { path: () => `/api/alerts/${NO_ID}/acknowledge`, expect: only(404, ['medical_director', 'provider'], 404) },
+  'GET /api/reports/{name}': { path: () => '/api/reports/revenue?from=2026-01-01&to=2026-01-31', expect: only(200, ['owner', 'medical_director']) },
   'GET /api/adverse-events/export.csv': { path: () => '/api/adverse-events/export.csv', expect: only(200, ['owner', 'medical_director']) },
   'GET /api/adverse-events': { path: () => '/api/adverse-events', expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
   'POST /api/adverse-events': {
@@ -269,6 +286,25 @@ const MATRIX: Record<string, Probe> = {
   'GET /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.clientId}/photos`, expect: health(200) },
   'GET /api/photos/{photoId}/image': { path: () => `/api/photos/${NO_ID}/image`, expect: health(404) },
   'POST /api/photos/{photoId}/marketing': { path: () => `/api/photos/${NO_ID}/marketing`, body: () => ({ use: true }), expect: only(404, ['owner', 'medical_director']) },
+  'GET /api/locations/{locationId}/billing-settings': { path: (f) => `/api/locations/${f.org.locationId}/billing-settings`, expect: only(200, STAFF, 404) },
+  'PUT /api/locations/{locationId}/billing-settings': {
+    path: (f) => `/api/locations/${f.org.locationId}/billing-settings`, method: 'PUT',
+    body: () => ({ taxRateBp: 0, taxServices: false, lateCancelKeepsDeposit: true, noShowKeepsDeposit: true, lateCancelForfeitsSession: true, noShowForfeitsSession: true, packageRefundFeeBp: 0, deposits: [] }),
+    expect: only(200, ['owner']),
+  },
+  'GET /api/locations/{locationId}/booking-terms': { path: (f) => `/api/locations/${f.org.locationId}/booking-terms?serviceId=${f.clinic.consultationId}`, expect: { ...signedIn(200), other: 404 } },
+  'POST /api/clients/{clientId}/packages': { path: (f) => `/api/clients/${f.clientId}/packages`, body: (f) => ({ locationId: f.org.locationId, packageId: NO_ID, payment: { amountCents: 100, method: 'cash' }, idempotencyKey: `matrix-${uniq()}` }), expect: only(400, DESK) },
+  'GET /api/clients/{clientId}/billing': { path: (f) => `/api/clients/${f.clientId}/billing`, expect: { ...only(200, DESK), client: 404 } },
+  'GET /api/bookings/{bookingId}/billing': { path: (f) => `/api/bookings/${f.bookingId}/billing`, expect: { ...only(200, DESK), client: 404 } },
+  'POST /api/bookings/{bookingId}/deposit': { path: () => `/api/bookings/${NO_ID}/deposit`, body: () => ({ method: 'cash', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, DESK) },
+  'POST /api/bookings/{bookingId}/invoice': { path: (f) => `/api/bookings/${f.bookingId}/invoice`, body: () => ({}), expect: only(409, DESK) },
+  'GET /api/invoices/{invoiceId}': { path: () => `/api/invoices/${NO_ID}`, expect: { ...only(404, DESK), client: 404 } },
+  'POST /api/invoices/{invoiceId}/payments': { path: () => `/api/invoices/${NO_ID}/payments`, body: () => ({ amountCents: 100, method: 'cash', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, DESK) },
+  'POST /api/invoices/{invoiceId}/void': { path: () => `/api/invoices/${NO_ID}/void`, body: () => ({ reason: 'Issued in error' }), expect: only(404, ['owner', 'front_desk']) },
+  'POST /api/payments/{paymentId}/refunds': { path: () => `/api/payments/${NO_ID}/refunds`, body: () => ({ amountCents: 100, reason: 'Changed mind', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, ['owner', 'front_desk']) },
+  'POST /api/package-purchases/{purchaseId}/refund': { path: () => `/api/package-purchases/${NO_ID}/refund`, body: () => ({ reason: 'Moving away', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, ['owner', 'front_desk']) },
+  'GET /api/payments/{paymentId}/receipt.pdf': { path: () => `/api/payments/${NO_ID}/receipt.pdf`, expect: { ...only(404, DESK), client: 404 } },
+  'POST /api/payments/{paymentId}/receipt/email': { path: () => `/api/payments/${NO_ID}/receipt/email`, expect: only(404, DESK) },
   'GET /api/marketing/photos': { path: () => '/api/marketing/photos', expect: only(200, STAFF, 200) },
   'GET /api/marketing/photos/{photoId}/image': { path: () => `/api/marketing/photos/${NO_ID}/image`, expect: only(404, STAFF, 404) },
   'GET /api/clients/{clientId}/outcomes': { path: (f) => `/api/clients/${f.clientId}/outcomes`, expect: health(200) },

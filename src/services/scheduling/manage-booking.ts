@@ -13,6 +13,7 @@ import { AppError, forbidden, invalid, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { todayIn } from '../clinical/today.js';
 import { treatmentReadiness } from '../clinical/treatment-readiness.js';
+import { drawOrAskDeposit, settleAttendance } from '../billing/booking-billing.js';
 import { loadAvailability } from './availability-context.js';
 import { assertTreatmentBookable } from './booking-rules.js';
 import { bookingView } from './booking-view.js';
@@ -36,6 +37,7 @@ export async function confirmHold(ctx: Ctx, id: string) {
     if (b.status !== 'held') throw new AppError('conflict', `the booking is ${b.status.replace('_', ' ')}, not held`);
     if (new Date(b.hold_expires_at!).getTime() <= ctx.now().getTime()) throw new AppError('conflict', 'the hold expired; choose a time again', [{ path: 'holdExpiresAt', message: 'expired' }]);
     await setBookingStatus(trx, ctx.principal.organizationId, id, { status: 'confirmed', hold_expires_at: null });
+    await drawOrAskDeposit(trx, ctx.principal.organizationId, id);
     await recordAudit(trx, ctx, { action: 'booking.confirm', entityType: 'booking', entityId: id, clientId: b.client_id });
     await markWaitlistBooked(trx, ctx.principal.organizationId, id);
     await queueBookingMessages(trx, ctx.principal.organizationId, id, 'confirmed', ctx.now());
@@ -55,7 +57,8 @@ export async function cancelBooking(ctx: Ctx, id: string, input: z.infer<typeof 
     const late = b.status === 'confirmed' && hoursBefore < (schedule?.late_cancel_hours ?? 24);
     await setBookingStatus(trx, ctx.principal.organizationId, id, { status: late ? 'late_cancelled' : 'cancelled', cancel_reason: input.reason, hold_expires_at: null });
     await releaseResources(trx, ctx.principal.organizationId, id);
-    await recordAudit(trx, ctx, { action: late ? 'booking.cancel.late' : 'booking.cancel', entityType: 'booking', entityId: id, clientId: b.client_id, details: { hoursBefore: Math.round(hoursBefore) } });
+    const money = b.status === 'confirmed' ? await settleAttendance(trx, ctx, id, { kind: 'cancel', at: ctx.now().getTime(), start: new Date(b.starts_at).getTime() }) : null;
+    await recordAudit(trx, ctx, { action: late ? 'booking.cancel.late' : 'booking.cancel', entityType: 'booking', entityId: id, clientId: b.client_id, details: { hoursBefore: Math.round(hoursBefore), ...(money ? { deposit: money.deposit, packageSession: money.packageSession } : {}) } });
     if (b.status === 'confirmed') await queueBookingMessages(trx, ctx.principal.organizationId, id, 'cancelled', ctx.now());
     await offerFreedTime(trx, ctx.principal.organizationId, { locationId: b.location_id, start: new Date(b.starts_at).getTime(), end: new Date(b.ends_at).getTime() }, ctx.now());
   });
@@ -147,7 +150,8 @@ export async function markNoShow(ctx: Ctx, id: string) {
     if (b.status !== 'confirmed') throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be marked as a no-show`);
     if (new Date(b.starts_at).getTime() > ctx.now().getTime()) throw new AppError('conflict', 'a no-show can only be marked after the start time', [{ path: 'status', message: 'not started yet' }]);
     await setBookingStatus(trx, ctx.principal.organizationId, id, { status: 'no_show' });
-    await recordAudit(trx, ctx, { action: 'booking.no_show', entityType: 'booking', entityId: id, clientId: b.client_id });
+    const money = await settleAttendance(trx, ctx, id, { kind: 'no_show' });
+    await recordAudit(trx, ctx, { action: 'booking.no_show', entityType: 'booking', entityId: id, clientId: b.client_id, details: { deposit: money.deposit, packageSession: money.packageSession } });
   });
   return view(ctx, id);
 }

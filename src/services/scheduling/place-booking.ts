@@ -16,6 +16,7 @@ import { assertTreatmentBookable } from './booking-rules.js';
 import { bookingView } from './booking-view.js';
 import { queueBookingMessages } from './booking-messages.js';
 import { loadLocation } from '../organization/load-location.js';
+import { drawOrAskDeposit } from '../billing/booking-billing.js';
 
 export const OVERRIDE_ROLES = ['owner', 'medical_director', 'front_desk'] as const;
 
@@ -148,7 +149,10 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
     seriesIndex: series?.index ?? null,
     overrideReason: input.override?.reason ?? null,
   });
-  if (!input.hold) await queueBookingMessages(trx, org, id, 'confirmed', ctx.now());
+  if (!input.hold) {
+    await drawOrAskDeposit(trx, org, id);
+    await queueBookingMessages(trx, org, id, 'confirmed', ctx.now());
+  }
   // the audit append locks the organization's chain head until commit: it comes last
   await recordAudit(trx, ctx, {
     action: override ? 'booking.create.override' : input.hold ? 'booking.hold' : 'booking.create',

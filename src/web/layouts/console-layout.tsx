@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendar, IconChecklist, IconChartBar, IconPhoto, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconCalendar, IconChecklist, IconChartBar, IconPhoto, IconSettings, IconShieldLock, IconStar, IconUsers } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session.js';
 import { Brand } from './brand.js';
@@ -11,6 +11,7 @@ const NAV: { to: string; label: string; icon: typeof IconCalendar; roles?: Role[
   { to: '/console', label: 'Schedule', icon: IconCalendar },
   { to: '/console/clients', label: 'Clients', icon: IconUsers },
   { to: '/console/reviews', label: 'Reviews queue', icon: IconChecklist, roles: ['medical_director', 'provider'] },
+  { to: '/console/client-reviews', label: 'Client reviews', icon: IconStar, roles: ['owner', 'medical_director', 'front_desk'] },
   { to: '/console/reports', label: 'Reports', icon: IconChartBar, roles: ['owner', 'medical_director'] },
   { to: '/console/gallery', label: 'Gallery', icon: IconPhoto },
   { to: '/console/settings', label: 'Settings', icon: IconSettings },

@@ -11,6 +11,7 @@ import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picke
 import { CONSENT_KIND, PLAN_STATUS, type ConsentView, type PlanView } from '../../api/clinical-types.js';
 import { AftercareCard } from './aftercare-card.js';
 import { SatisfactionCard } from './satisfaction-card.js';
+import { ReviewCard } from './review-card.js';
 
 export interface ClientScreening {
   id: string;
@@ -195,6 +196,7 @@ export function MyCarePage() {
     <Page title="My care" lead="Your eligibility, plan and consent for microneedling.">
       {clientId ? <AftercareCard clientId={clientId} /> : null}
       {clientId ? <SatisfactionCard clientId={clientId} /> : null}
+      {clientId ? <ReviewCard clientId={clientId} /> : null}
       {params.get('answered') ? <Alert color="teal">Thank you. Your answers are saved. Now check your eligibility for the treatment you want.</Alert> : null}
       {intake.loading ? <Loading label="Loading your answers" /> : null}
       {noIntake ? (

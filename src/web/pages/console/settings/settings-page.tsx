@@ -9,6 +9,7 @@ import { OutboxTab } from './outbox-tab.js';
 import { ClinicalTab } from './clinical-tab.js';
 import { SchedulingTab } from './scheduling-tab.js';
 import { CalendarFeedCard } from './calendar-feed-card.js';
+import { PublicProfileCard } from './profile-modal.js';
 import { LotsTab } from './lots-tab.js';
 
 function LocationsTab() {
@@ -43,6 +44,7 @@ export function SettingsPage() {
         <>
           <SecurityTab />
           <CalendarFeedCard />
+          <PublicProfileCard />
         </>
       ),
     },

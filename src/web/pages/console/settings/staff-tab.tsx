@@ -6,6 +6,7 @@ import { useApi } from '../../../api/use-api.js';
 import { ROLE_LABEL, type StaffMember } from '../../../api/types.js';
 import { useSession } from '../../../auth/session.js';
 import { ErrorAlert, Loading } from '../../../components/states.js';
+import { ProfileModal } from './profile-modal.js';
 
 const LICENCE: Record<string, string> = { md: 'MD', do: 'DO', np: 'NP', pa: 'PA', rn: 'RN', lvn: 'LVN', esthetician: 'Esthetician', master_esthetician: 'Master esthetician' };
 
@@ -82,6 +83,9 @@ export function StaffTab() {
   const { me } = useSession();
   const staff = useApi<{ items: StaffMember[] }>('/api/staff');
   const [editing, setEditing] = useState<StaffMember | null>(null);
+  const [profileOf, setProfileOf] = useState<StaffMember | null>(null);
+  // the public profile: the clinician themself or the owner
+  const canEditProfile = (s: StaffMember) => (s.role === 'provider' || s.role === 'medical_director') && (me?.role === 'owner' || me?.user.id === s.userId);
   const canEditLicence = me?.role === 'owner' || me?.role === 'medical_director';
   if (staff.loading && !staff.data) return <Loading label="Loading staff" />;
   if (staff.error) return <ErrorAlert error={staff.error} />;
@@ -98,6 +102,7 @@ export function StaffTab() {
           }}
         />
       ) : null}
+      {profileOf ? <ProfileModal userId={profileOf.userId} name={profileOf.name} onClose={() => setProfileOf(null)} /> : null}
       <ScrollArea>
         <Table miw={640} verticalSpacing="sm">
           <Table.Thead>
@@ -136,11 +141,18 @@ export function StaffTab() {
                 </Table.Td>
                 <Table.Td>{s.twoFactorEnabled ? <Badge color="teal">On</Badge> : <Badge color="gray">Off</Badge>}</Table.Td>
                 <Table.Td>
-                  {canEditLicence && s.role !== 'client' ? (
-                    <Button size="compact-xs" variant="light" onClick={() => setEditing(s)}>
-                      Licence
-                    </Button>
-                  ) : null}
+                  <Group gap={4} wrap="nowrap">
+                    {canEditLicence && s.role !== 'client' ? (
+                      <Button size="compact-xs" variant="light" onClick={() => setEditing(s)}>
+                        Licence
+                      </Button>
+                    ) : null}
+                    {canEditProfile(s) ? (
+                      <Button size="compact-xs" variant="light" onClick={() => setProfileOf(s)}>
+                        Public profile
+                      </Button>
+                    ) : null}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,0 +1,93 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../app-env.js';
+import { defineRoute } from '../route.js';
+import { ctxOf } from '../context.js';
+import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { billingSettingsInput, getBillingSettings, updateBillingSettings } from '../../services/billing/billing-settings.js';
+import { bookingTermsQuery, getBookingTerms } from '../../services/billing/get-booking-terms.js';
+import { sellPackage, sellPackageInput } from '../../services/billing/sell-package.js';
+import { bookingBilling } from '../../services/billing/booking-billing-view.js';
+import { clientStatement } from '../../services/billing/statement.js';
+import { depositPaymentInput, payDeposit } from '../../services/billing/pay-deposit.js';
+import { invoiceVisit, visitInvoiceInput } from '../../services/billing/visit-invoice.js';
+import { invoiceView, loadInvoice } from '../../services/billing/invoice-store.js';
+import { paymentInput, recordPayment } from '../../services/billing/record-payment.js';
+import { refundInput, refundPayment } from '../../services/billing/refund-payment.js';
+import { voidInput, voidInvoice } from '../../services/billing/void-invoice.js';
+import { packageRefundInput, refundPackage } from '../../services/billing/refund-package.js';
+import { emailReceipt, receiptForPdf } from '../../services/billing/receipt.js';
+import { renderReceiptPdf } from '../../adapters/pdf/receipt-pdf.js';
+import { loadClientOf } from '../../services/clients/load-client.js';
+import { recordAudit } from '../../services/audit/record-audit-event.js';
+
+const tags = ['Billing'];
+const DESK = ['owner', 'front_desk', 'medical_director'] as const;
+const MONEY_BACK = ['owner', 'front_desk'] as const;
+const Obj = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
+const conflict = { 409: errorResponses[404] };
+const P = {
+  locationId: z.object({ locationId: UuidParam('locationId') }),
+  clientId: z.object({ clientId: UuidParam('clientId') }),
+  bookingId: z.object({ bookingId: UuidParam('bookingId') }),
+  invoiceId: z.object({ invoiceId: UuidParam('invoiceId') }),
+  paymentId: z.object({ paymentId: UuidParam('paymentId') }),
+  purchaseId: z.object({ purchaseId: UuidParam('purchaseId') }),
+};
+const replay = (name: string) => ({ 200: json(Obj(name), 'Already done with this idempotency key') });
+
+const r = {
+  getSettings: defineRoute(['owner', 'front_desk', 'medical_director', 'provider'], { method: 'get', path: '/api/locations/{locationId}/billing-settings', tags, summary: "A location's tax, cancellation policy, package refund fee and deposits", request: { params: P.locationId }, responses: { 200: json(Obj('BillingSettings'), 'Settings'), ...errorResponses } }),
+  putSettings: defineRoute(['owner'], { method: 'put', path: '/api/locations/{locationId}/billing-settings', tags, summary: 'Set tax, the cancellation policy, the package refund fee and deposits per service', request: { params: P.locationId, body: jsonBody(billingSettingsInput) }, responses: { 200: json(Obj('BillingSettings'), 'Saved'), ...errorResponses } }),
+  terms: defineRoute('signed_in', { method: 'get', path: '/api/locations/{locationId}/booking-terms', tags, summary: 'Before booking: the price, a package that covers it, the deposit and the cancellation policy', request: { params: P.locationId, query: bookingTermsQuery }, responses: { 200: json(Obj('BookingTerms'), 'Terms'), ...errorResponses } }),
+  sell: defineRoute(DESK, { method: 'post', path: '/api/clients/{clientId}/packages', tags, summary: 'Sell a package of sessions, taking a payment (in full or toward it)', request: { params: P.clientId, body: jsonBody(sellPackageInput) }, responses: { 201: json(Obj('PackageSale'), 'Sold'), ...replay('PackageSaleReplay'), ...conflict, ...errorResponses } }),
+  statement: defineRoute([...DESK, 'client'], { method: 'get', path: '/api/clients/{clientId}/billing', tags, summary: "A client's statement: packages remaining, invoices, payments, refunds, deposits", request: { params: P.clientId }, responses: { 200: json(Obj('Statement'), 'Statement'), ...errorResponses } }),
+  bookingBilling: defineRoute([...DESK, 'client'], { method: 'get', path: '/api/bookings/{bookingId}/billing', tags, summary: "A booking's package session or deposit, and the visit's invoice", request: { params: P.bookingId }, responses: { 200: json(Obj('BookingBilling'), 'Billing'), ...errorResponses } }),
+  deposit: defineRoute(DESK, { method: 'post', path: '/api/bookings/{bookingId}/deposit', tags, summary: 'Take the deposit a booking asks for (in the clinic)', request: { params: P.bookingId, body: jsonBody(depositPaymentInput) }, responses: { 201: json(Obj('DepositPayment'), 'Paid'), ...replay('DepositReplay'), ...conflict, ...errorResponses } }),
+  invoiceVisit: defineRoute(DESK, { method: 'post', path: '/api/bookings/{bookingId}/invoice', tags, summary: "Invoice a visit: service or package session, products, discount, tax, deposit applied", request: { params: P.bookingId, body: jsonBody(visitInvoiceInput) }, responses: { 201: json(Obj('Invoice'), 'Issued'), ...conflict, ...errorResponses } }),
+  invoice: defineRoute([...DESK, 'client'], { method: 'get', path: '/api/invoices/{invoiceId}', tags, summary: 'An invoice with its lines, payments and what is due', request: { params: P.invoiceId }, responses: { 200: json(Obj('Invoice'), 'Invoice'), ...errorResponses } }),
+  pay: defineRoute(DESK, { method: 'post', path: '/api/invoices/{invoiceId}/payments', tags, summary: 'Record a payment taken in the clinic (idempotent; never more than is due)', request: { params: P.invoiceId, body: jsonBody(paymentInput) }, responses: { 201: json(Obj('PaymentResult'), 'Recorded'), 200: json(Obj('PaymentReplay'), 'Already recorded with this key'), ...conflict, ...errorResponses } }),
+  void: defineRoute(MONEY_BACK, { method: 'post', path: '/api/invoices/{invoiceId}/void', tags, summary: 'Void an invoice issued in error (payments refunded first)', request: { params: P.invoiceId, body: jsonBody(voidInput) }, responses: { 200: json(Obj('Invoice'), 'Void'), ...conflict, ...errorResponses } }),
+  refund: defineRoute(MONEY_BACK, { method: 'post', path: '/api/payments/{paymentId}/refunds', tags, summary: 'Refund part or all of a payment, with a reason (never more than was paid)', request: { params: P.paymentId, body: jsonBody(refundInput) }, responses: { 201: json(Obj('Refund'), 'Refunded'), 200: json(Obj('RefundReplay'), 'Already refunded with this key'), ...conflict, ...errorResponses } }),
+  refundPackage: defineRoute(MONEY_BACK, { method: 'post', path: '/api/package-purchases/{purchaseId}/refund', tags, summary: "Refund a package's unused sessions under the location's policy", request: { params: P.purchaseId, body: jsonBody(packageRefundInput) }, responses: { 200: json(Obj('PackageRefund'), 'Refunded'), ...conflict, ...errorResponses } }),
+  receipt: defineRoute([...DESK, 'client'], { method: 'get', path: '/api/payments/{paymentId}/receipt.pdf', tags, summary: 'The receipt of a payment as PDF', request: { params: P.paymentId }, responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses } }),
+  emailReceipt: defineRoute(DESK, { method: 'post', path: '/api/payments/{paymentId}/receipt/email', tags, summary: 'Email the receipt to the client', request: { params: P.paymentId }, responses: { 200: json(z.object({ sent: z.boolean() }), 'Queued'), ...conflict, ...errorResponses } }),
+};
+
+export function billingRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(r.getSettings, async (c) => c.json(await getBillingSettings(ctxOf(c), c.req.valid('param').locationId), 200));
+  app.openapi(r.putSettings, async (c) => c.json(await updateBillingSettings(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 200));
+  app.openapi(r.terms, async (c) => c.json(await getBookingTerms(ctxOf(c), c.req.valid('param').locationId, c.req.valid('query')), 200));
+  app.openapi(r.sell, async (c) => {
+    const out = await sellPackage(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json'));
+    return c.json(out, out.replayed ? 200 : 201);
+  });
+  app.openapi(r.statement, async (c) => c.json(await clientStatement(ctxOf(c), c.req.valid('param').clientId), 200));
+  app.openapi(r.bookingBilling, async (c) => c.json(await bookingBilling(ctxOf(c), c.req.valid('param').bookingId), 200));
+  app.openapi(r.deposit, async (c) => {
+    const out = await payDeposit(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json'));
+    return c.json(out, out.replayed ? 200 : 201);
+  });
+  app.openapi(r.invoiceVisit, async (c) => c.json(await invoiceVisit(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json')), 201));
+  app.openapi(r.invoice, async (c) => {
+    const ctx = ctxOf(c);
+    const loaded = await loadInvoice(ctx.db, ctx.principal.organizationId, c.req.valid('param').invoiceId);
+    await loadClientOf(ctx.db, ctx, loaded.inv.client_id, 'invoice');
+    await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'invoice.read', entityType: 'invoice', entityId: loaded.inv.id, clientId: loaded.inv.client_id }));
+    return c.json(invoiceView(loaded), 200);
+  });
+  app.openapi(r.pay, async (c) => {
+    const out = await recordPayment(ctxOf(c), c.req.valid('param').invoiceId, c.req.valid('json'));
+    return c.json(out, out.replayed ? 200 : 201);
+  });
+  app.openapi(r.void, async (c) => c.json(await voidInvoice(ctxOf(c), c.req.valid('param').invoiceId, c.req.valid('json')), 200));
+  app.openapi(r.refund, async (c) => {
+    const out = await refundPayment(ctxOf(c), c.req.valid('param').paymentId, c.req.valid('json'));
+    return c.json(out, out.replayed ? 200 : 201);
+  });
+  app.openapi(r.refundPackage, async (c) => c.json(await refundPackage(ctxOf(c), c.req.valid('param').purchaseId, c.req.valid('json')), 200));
+  app.openapi(r.receipt, async (c) => {
+    const pdf = await renderReceiptPdf(await receiptForPdf(ctxOf(c), c.req.valid('param').paymentId));
+    return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="receipt.pdf"', 'cache-control': 'private, no-store' });
+  });
+  app.openapi(r.emailReceipt, async (c) => c.json(await emailReceipt(ctxOf(c), c.req.valid('param').paymentId), 200));
+}

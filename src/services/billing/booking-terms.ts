@@ -1,0 +1,59 @@
+// What a visit costs and what the client holds toward it, shown before they book: the price in
+// force that day, a package session that covers it, or the deposit asked for, and the policy.
+import type { Db } from '../../db/connect.js';
+import { depositFor } from '../../domain/billing/policy.js';
+import { priceOn } from '../../domain/pricing/quote.js';
+import { priceBook } from '../pricing/price-list.js';
+import { loadBillingPolicy, loadDepositRule } from './policy-store.js';
+
+export interface BookingTerms {
+  serviceCode: string;
+  priceCents: number | null;
+  currency: string;
+  /** the package that would pay for this visit */
+  coveredBy: { purchaseId: string; name: string; sessionsRemaining: number; expiresOn: string } | null;
+  depositCents: number;
+  lateCancelHours: number;
+  policy: string[];
+}
+
+/** Active packages of the client for a service, soonest to expire first, usable on `date`. */
+export async function usablePurchases(db: Db, organizationId: string, clientId: string, serviceCode: string, date: string) {
+  const rows = await db
+    .selectFrom('package_purchases')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('client_id', '=', clientId)
+    .where('service_code', '=', serviceCode)
+    .where('expires_on', '>=', date)
+    .whereRef('sessions_used', '<', (eb) => eb('sessions_total', '-', eb.ref('sessions_refunded')))
+    .orderBy('expires_on')
+    .orderBy('purchased_at')
+    .execute();
+  return rows;
+}
+
+export async function bookingTerms(db: Db, organizationId: string, args: { locationId: string; serviceId: string; clientId: string | null; date: string }): Promise<BookingTerms> {
+  const service = await db.selectFrom('services').select(['id', 'code', 'name']).where('organization_id', '=', organizationId).where('id', '=', args.serviceId).executeTakeFirstOrThrow();
+  const book = await priceBook(db, organizationId, args.locationId);
+  const price = priceOn(book.prices, service.code, args.date);
+  const billing = await loadBillingPolicy(db, organizationId, args.locationId);
+  const purchase = args.clientId ? (await usablePurchases(db, organizationId, args.clientId, service.code, args.date))[0] : undefined;
+  const rule = await loadDepositRule(db, organizationId, service.id);
+  const depositCents = purchase || !price ? 0 : depositFor(rule, price.price.cents);
+  const p = billing.policy;
+  const policy = [
+    `Cancel at least ${p.lateCancelHours} hours ahead and any deposit is refunded${purchase ? ' and the package session returned' : ''}.`,
+    `Cancelling later: ${p.lateCancelKeepsDeposit ? 'the deposit is kept' : 'the deposit is refunded'}${p.lateCancelForfeitsSession ? '; a package session is used' : ''}.`,
+    `Not coming without cancelling: ${p.noShowKeepsDeposit ? 'the deposit is kept' : 'the deposit is refunded'}${p.noShowForfeitsSession ? '; a package session is used' : ''}.`,
+  ];
+  return {
+    serviceCode: service.code,
+    priceCents: price?.price.cents ?? null,
+    currency: price?.price.currency ?? 'USD',
+    coveredBy: purchase ? { purchaseId: purchase.id, name: purchase.name, sessionsRemaining: purchase.sessions_total - purchase.sessions_used - purchase.sessions_refunded, expiresOn: purchase.expires_on } : null,
+    depositCents,
+    lateCancelHours: p.lateCancelHours,
+    policy,
+  };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { loadClient } from '../clients/load-client.js';
+import { loadLocation } from '../organization/load-location.js';
+import { todayIn } from '../clinical/today.js';
+import { invalid } from '../errors.js';
+import { bookingTerms } from './booking-terms.js';
+
+export const bookingTermsQuery = z.object({ serviceId: z.uuid(), clientId: z.uuid().optional(), date: z.iso.date().optional() });
+
+/** Price, package cover, deposit and policy for a visit, before it is booked. */
+export async function getBookingTerms(ctx: Ctx, locationId: string, q: z.infer<typeof bookingTermsQuery>) {
+  const org = ctx.principal.organizationId;
+  const loc = await loadLocation(ctx.db, org, locationId);
+  const clientId = q.clientId ?? (ctx.principal.role === 'client' ? ctx.principal.clientId : undefined);
+  const client = clientId ? await loadClient(ctx.db, ctx, clientId) : null;
+  const service = await ctx.db.selectFrom('services').select('id').where('organization_id', '=', org).where('id', '=', q.serviceId).executeTakeFirst();
+  if (!service) throw invalid('serviceId', 'no such service');
+  return bookingTerms(ctx.db, org, { locationId: loc.id, serviceId: service.id, clientId: client?.id ?? null, date: q.date ?? (await todayIn(ctx.db, ctx, loc.id)) });
+}

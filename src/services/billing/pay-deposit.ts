@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { AppError, notFound } from '../errors.js';
+import { loadClientOf } from '../clients/load-client.js';
+import { paymentView } from './invoice-store.js';
+import { assertSameIntent, findByKey, insertPayment, isDuplicateKey, STAFF_METHODS } from './payment-store.js';
+
+export const depositPaymentInput = z.strictObject({
+  method: z.enum(STAFF_METHODS),
+  idempotencyKey: z.string().min(8).max(100),
+  reference: z.string().trim().max(100).optional(),
+});
+
+/** The desk takes the deposit a booking asks for; it is applied to the visit's invoice later. */
+export async function payDeposit(ctx: Ctx, bookingId: string, input: z.infer<typeof depositPaymentInput>) {
+  const org = ctx.principal.organizationId;
+  const replay = async () => {
+    const existing = await findByKey(ctx.db, org, input.idempotencyKey);
+    if (!existing) return null;
+    assertSameIntent(existing, { amountCents: existing.amount_cents, bookingId, kind: 'payment' });
+    return { payment: paymentView(existing), replayed: true };
+  };
+  const first = await replay();
+  if (first) return first;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const b = await trx.selectFrom('bookings').select(['id', 'client_id', 'location_id', 'status']).where('organization_id', '=', org).where('id', '=', bookingId).executeTakeFirst();
+      if (!b) throw notFound('booking');
+      await loadClientOf(trx, ctx, b.client_id, 'booking');
+      const d = await trx.selectFrom('booking_deposits').selectAll().where('organization_id', '=', org).where('booking_id', '=', bookingId).forUpdate().executeTakeFirst();
+      if (!d) throw new AppError('conflict', 'this booking asks for no deposit', [{ path: 'bookingId', message: 'no deposit' }]);
+      if (d.status !== 'due') throw new AppError('conflict', `the deposit is already ${d.status}`, [{ path: 'bookingId', message: d.status }]);
+      const p = await insertPayment(trx, {
+        organization_id: org, client_id: b.client_id, location_id: b.location_id, invoice_id: null, booking_id: b.id, kind: 'payment', purpose: 'deposit',
+        method: input.method, amount_cents: d.amount_cents, currency: d.currency, external_ref: input.reference ?? null, idempotency_key: input.idempotencyKey, recorded_by: ctx.principal.userId,
+      });
+      await trx.updateTable('booking_deposits').set({ status: 'paid', updated_at: ctx.now() }).where('organization_id', '=', org).where('booking_id', '=', bookingId).execute();
+      await recordAudit(trx, ctx, { action: 'deposit.pay', entityType: 'payment', entityId: p.id, clientId: b.client_id, details: { bookingId, amountCents: p.amount_cents, method: p.method } });
+      return { payment: paymentView(p), replayed: false };
+    });
+  } catch (e) {
+    if (isDuplicateKey(e)) {
+      const again = await replay();
+      if (again) return again;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,25 @@
+// Writing money movements once. An idempotency key names one intended payment or refund: the same
+// key again returns the first record (a double-clicked "Take payment" charges once), and the same key
+// for a different amount or invoice is refused rather than guessed at.
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/connect.js';
+import type { PaymentsTable } from '../../db/schema-money.js';
+import { AppError } from '../errors.js';
+
+export const STAFF_METHODS = ['cash', 'card_terminal', 'check', 'other'] as const;
+
+export async function findByKey(db: Db, organizationId: string, key: string) {
+  return db.selectFrom('payments').selectAll().where('organization_id', '=', organizationId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export function assertSameIntent(existing: { amount_cents: number; invoice_id: string | null; booking_id: string | null; kind: string; refund_of: string | null }, want: { amountCents: number; invoiceId?: string | null; bookingId?: string | null; kind: string; refundOf?: string | null }) {
+  const same = existing.amount_cents === want.amountCents && existing.kind === want.kind && (want.invoiceId === undefined || existing.invoice_id === want.invoiceId) && (want.bookingId === undefined || existing.booking_id === want.bookingId) && (want.refundOf === undefined || existing.refund_of === want.refundOf);
+  if (!same) throw new AppError('conflict', 'this idempotency key was already used for a different payment', [{ path: 'idempotencyKey', message: 'already used' }]);
+}
+
+export async function insertPayment(trx: Db, row: Insertable<PaymentsTable>) {
+  return trx.insertInto('payments').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** PostgreSQL's unique violation: a concurrent request with the same key won the race. */
+export const isDuplicateKey = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';

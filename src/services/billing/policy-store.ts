@@ -1,0 +1,32 @@
+import type { Db } from '../../db/connect.js';
+import type { CancellationPolicy } from '../../domain/billing/policy.js';
+
+export interface LocationBilling {
+  taxRateBp: number;
+  taxServices: boolean;
+  packageRefundFeeBp: number;
+  policy: CancellationPolicy;
+}
+
+/** A location's billing policy; a location without one charges no tax and keeps deposits on late cancels and no-shows. */
+export async function loadBillingPolicy(db: Db, organizationId: string, locationId: string): Promise<LocationBilling> {
+  const row = await db.selectFrom('billing_policies').selectAll().where('organization_id', '=', organizationId).where('location_id', '=', locationId).executeTakeFirst();
+  const schedule = await db.selectFrom('location_schedules').select('late_cancel_hours').where('organization_id', '=', organizationId).where('location_id', '=', locationId).executeTakeFirst();
+  return {
+    taxRateBp: row?.tax_rate_bp ?? 0,
+    taxServices: row?.tax_services ?? false,
+    packageRefundFeeBp: row?.package_refund_fee_bp ?? 0,
+    policy: {
+      lateCancelHours: schedule?.late_cancel_hours ?? 24,
+      lateCancelKeepsDeposit: row?.late_cancel_keeps_deposit ?? true,
+      noShowKeepsDeposit: row?.no_show_keeps_deposit ?? true,
+      lateCancelForfeitsSession: row?.late_cancel_forfeits_session ?? true,
+      noShowForfeitsSession: row?.no_show_forfeits_session ?? true,
+    },
+  };
+}
+
+export async function loadDepositRule(db: Db, organizationId: string, serviceId: string) {
+  const r = await db.selectFrom('service_deposits').select(['kind', 'value']).where('organization_id', '=', organizationId).where('service_id', '=', serviceId).executeTakeFirst();
+  return r ?? null;
+}

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { AppError, notFound } from '../errors.js';
+import { loadClientOf } from '../clients/load-client.js';
+import { invoiceView, loadInvoice, paymentView, refreshInvoiceStatus } from './invoice-store.js';
+import { assertSameIntent, findByKey, insertPayment, isDuplicateKey, STAFF_METHODS } from './payment-store.js';
+
+export const paymentInput = z.strictObject({
+  amountCents: z.number().int().min(1).max(10_000_000),
+  method: z.enum(STAFF_METHODS),
+  idempotencyKey: z.string().min(8).max(100),
+  /** the terminal's approval code, a check number */
+  reference: z.string().trim().max(100).optional(),
+});
+
+/**
+ * Staff record a payment taken in the clinic against an invoice: never more than is due, once per
+ * idempotency key. Partial payments are fine; the invoice is paid when nothing is due.
+ */
+export async function recordPayment(ctx: Ctx, invoiceId: string, input: z.infer<typeof paymentInput>) {
+  const org = ctx.principal.organizationId;
+  const replay = async () => {
+    const existing = await findByKey(ctx.db, org, input.idempotencyKey);
+    if (!existing) return null;
+    assertSameIntent(existing, { amountCents: input.amountCents, invoiceId, kind: 'payment' });
+    return { payment: paymentView(existing), invoice: invoiceView(await loadInvoice(ctx.db, org, invoiceId)), replayed: true };
+  };
+  const first = await replay();
+  if (first) return first;
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      // one payment at a time per invoice, so two desks cannot both take the last balance
+      const locked = await sql<{ id: string }>`select id from invoices where organization_id = ${org} and id = ${invoiceId} for update`.execute(trx);
+      if (!locked.rows.length) throw notFound('invoice');
+      const loaded = await loadInvoice(trx, org, invoiceId);
+      await loadClientOf(trx, ctx, loaded.inv.client_id, 'invoice');
+      if (loaded.inv.status === 'void') throw new AppError('conflict', 'this invoice was voided', [{ path: 'invoiceId', message: 'void' }]);
+      const due = invoiceView(loaded).dueCents;
+      if (input.amountCents > due) throw new AppError('conflict', `only ${(due / 100).toFixed(2)} is due on this invoice`, [{ path: 'amountCents', message: `at most ${due} cents` }]);
+      const p = await insertPayment(trx, {
+        organization_id: org, client_id: loaded.inv.client_id, location_id: loaded.inv.location_id, invoice_id: invoiceId, booking_id: loaded.inv.booking_id, kind: 'payment', purpose: 'invoice',
+        method: input.method, amount_cents: input.amountCents, currency: loaded.inv.currency, external_ref: input.reference ?? null, idempotency_key: input.idempotencyKey, recorded_by: ctx.principal.userId,
+      });
+      const after = await refreshInvoiceStatus(trx, org, invoiceId);
+      await recordAudit(trx, ctx, { action: 'payment.record', entityType: 'payment', entityId: p.id, clientId: p.client_id, details: { invoiceId, amountCents: p.amount_cents, method: p.method } });
+      return { payment: paymentView(p), invoice: invoiceView(after), replayed: false };
+    });
+  } catch (e) {
+    if (isDuplicateKey(e)) {
+      const again = await replay();
+      if (again) return again;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { packageRefund } from '../../domain/billing/policy.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { AppError, notFound } from '../errors.js';
+import { loadClientOf } from '../clients/load-client.js';
+import { todayIn } from '../clinical/today.js';
+import { paymentView } from './invoice-store.js';
+import { loadBillingPolicy } from './policy-store.js';
+import { purchaseView } from './package-view.js';
+import { refundIn } from './refund-payment.js';
+
+export const packageRefundInput = z.strictObject({
+  reason: z.string().trim().min(3).max(500),
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+/**
+ * Refunds the unused sessions of a package under the location's policy (the package rate per
+ * session, less its fee), spread over the payments of the package's invoice, newest first.
+ */
+export async function refundPackage(ctx: Ctx, purchaseId: string, input: z.infer<typeof packageRefundInput>) {
+  const org = ctx.principal.organizationId;
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await sql<{ id: string }>`select id from package_purchases where organization_id = ${org} and id = ${purchaseId} for update`.execute(trx);
+    if (!locked.rows.length) throw notFound('package');
+    const p = await trx.selectFrom('package_purchases').selectAll().where('organization_id', '=', org).where('id', '=', purchaseId).executeTakeFirstOrThrow();
+    await loadClientOf(trx, ctx, p.client_id, 'package');
+    const unused = p.sessions_total - p.sessions_used - p.sessions_refunded;
+    if (unused <= 0) throw new AppError('conflict', 'no unused sessions left to refund', [{ path: 'purchaseId', message: 'nothing unused' }]);
+    const payments = await trx.selectFrom('payments').selectAll().where('organization_id', '=', org).where('invoice_id', '=', p.invoice_id).orderBy('created_at', 'desc').execute();
+    const refundedOf = (id: string) => payments.filter((r) => r.refund_of === id).reduce((s, r) => s + r.amount_cents, 0);
+    const paidNet = payments.filter((r) => r.kind === 'payment').reduce((s, r) => s + r.amount_cents - refundedOf(r.id), 0);
+    const billing = await loadBillingPolicy(trx, org, p.location_id);
+    const amount = packageRefund({ priceCents: p.price_cents, sessionsTotal: p.sessions_total, sessionsUnused: unused, feeBp: billing.packageRefundFeeBp, paidNetCents: paidNet });
+    await trx.updateTable('package_purchases').set({ sessions_refunded: p.sessions_refunded + unused }).where('organization_id', '=', org).where('id', '=', p.id).execute();
+    const refunds = [];
+    let left = amount;
+    for (const pay of payments.filter((r) => r.kind === 'payment')) {
+      const room = pay.amount_cents - refundedOf(pay.id);
+      const part = Math.min(room, left);
+      if (part <= 0) continue;
+      refunds.push(await refundIn(trx, ctx, pay.id, { amountCents: part, reason: `${unused} unused sessions of ${p.name}: ${input.reason}`, idempotencyKey: `${input.idempotencyKey}:${pay.id}` }));
+      left -= part;
+    }
+    await recordAudit(trx, ctx, { action: 'package.refund', entityType: 'package_purchase', entityId: p.id, clientId: p.client_id, details: { sessions: unused, amountCents: amount } });
+    const after = await trx.selectFrom('package_purchases').selectAll().where('organization_id', '=', org).where('id', '=', p.id).executeTakeFirstOrThrow();
+    return { purchase: purchaseView(after, await todayIn(trx, ctx, p.location_id)), refundedCents: amount, sessionsRefunded: unused, refunds: refunds.map(paymentView) };
+  });
+}

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../db/connect.js';
+import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { AppError, notFound } from '../errors.js';
+import { loadClientOf } from '../clients/load-client.js';
+import { paymentView, refreshInvoiceStatus } from './invoice-store.js';
+import { assertSameIntent, findByKey, insertPayment, isDuplicateKey } from './payment-store.js';
+
+export const refundInput = z.strictObject({
+  amountCents: z.number().int().min(1).max(10_000_000),
+  reason: z.string().trim().min(3).max(500),
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+/**
+ * Returns money of one payment, in the payment's own method. The payment row is locked while the
+ * refunds so far are added up, so concurrent refunds can never return more than was paid.
+ */
+export async function refundIn(trx: Db, ctx: Ctx, paymentId: string, input: z.infer<typeof refundInput>) {
+  const org = ctx.principal.organizationId;
+  const locked = await sql<{ id: string }>`select id from payments where organization_id = ${org} and id = ${paymentId} and kind = 'payment' for update`.execute(trx);
+  if (!locked.rows.length) throw notFound('payment');
+  const p = await trx.selectFrom('payments').selectAll().where('organization_id', '=', org).where('id', '=', paymentId).executeTakeFirstOrThrow();
+  await loadClientOf(trx, ctx, p.client_id, 'payment');
+  const refunded = await trx.selectFrom('payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('s')).where('organization_id', '=', org).where('refund_of', '=', p.id).executeTakeFirstOrThrow();
+  const left = p.amount_cents - Number(refunded.s);
+  if (input.amountCents > left) throw new AppError('conflict', `at most ${(left / 100).toFixed(2)} of this payment can still be refunded`, [{ path: 'amountCents', message: `at most ${left} cents` }]);
+  const r = await insertPayment(trx, {
+    organization_id: org, client_id: p.client_id, location_id: p.location_id, invoice_id: p.invoice_id, booking_id: p.booking_id, kind: 'refund', purpose: p.purpose,
+    method: p.method, amount_cents: input.amountCents, currency: p.currency, refund_of: p.id, reason: input.reason, idempotency_key: input.idempotencyKey, recorded_by: ctx.principal.userId,
+  });
+  if (p.invoice_id) await refreshInvoiceStatus(trx, org, p.invoice_id);
+  await recordAudit(trx, ctx, { action: 'payment.refund', entityType: 'payment', entityId: r.id, clientId: p.client_id, details: { refundOf: p.id, amountCents: r.amount_cents } });
+  return r;
+}
+
+export async function refundPayment(ctx: Ctx, paymentId: string, input: z.infer<typeof refundInput>) {
+  const org = ctx.principal.organizationId;
+  const replay = async () => {
+    const existing = await findByKey(ctx.db, org, input.idempotencyKey);
+    if (!existing) return null;
+    assertSameIntent(existing, { amountCents: input.amountCents, kind: 'refund', refundOf: paymentId });
+    return { refund: paymentView(existing), replayed: true };
+  };
+  const first = await replay();
+  if (first) return first;
+  try {
+    const r = await ctx.db.transaction().execute((trx) => refundIn(trx, ctx, paymentId, input));
+    return { refund: paymentView(r), replayed: false };
+  } catch (e) {
+    if (isDuplicateKey(e)) {
+      const again = await replay();
+      if (again) return again;
+    }
+    throw e;
+  }
+}

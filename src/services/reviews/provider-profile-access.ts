@@ -1,0 +1,27 @@
+import type { Db } from '../../db/connect.js';
+import type { Ctx } from '../context.js';
+import { forbidden, notFound } from '../errors.js';
+
+/**
+ * A clinician's profile is edited by the clinician or the owner. Someone not in the organization,
+ * or not a provider or medical director, is not found.
+ */
+export async function loadProfileOwner(trx: Db, ctx: Ctx, userId: string) {
+  const m = await trx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.user_id', 'm.role', 'u.name'])
+    .where('m.organization_id', '=', ctx.principal.organizationId)
+    .where('m.user_id', '=', userId)
+    .where('m.role', 'in', ['provider', 'medical_director'])
+    .executeTakeFirst();
+  if (!m) throw notFound('provider');
+  if (ctx.principal.role !== 'owner' && ctx.principal.userId !== userId) throw forbidden('only the provider or the owner edits this profile');
+  return m;
+}
+
+export async function profileOf(trx: Db, organizationId: string, userId: string, name: string) {
+  const p = await trx.selectFrom('provider_profiles').selectAll().where('organization_id', '=', organizationId).where('user_id', '=', userId).executeTakeFirst();
+  // no row yet: the defaults of the table (published, empty bio)
+  return { userId, name, bio: p?.bio ?? '', practisingSince: p?.practising_since ?? null, published: p?.published ?? true, updatedAt: p ? new Date(p.updated_at).toISOString() : null };
+}
