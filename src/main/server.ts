@@ -11,6 +11,7 @@ import { createLogger } from './logger.js';
 import { seedDemo } from '../services/seed/seed-demo.js';
 import { smtpEmail } from '../adapters/email/smtp.js';
 import { httpSms } from '../adapters/sms/http-sms.js';
+import { stripeCheckout } from '../adapters/payments/stripe-checkout.js';
 import { localFolderStorage } from '../adapters/storage/local-folder.js';
 import { startOutboxWorker } from '../jobs/outbox-worker.js';
 import { releaseServerLock, takeServerLock } from './server-lock.js';
@@ -36,6 +37,7 @@ export async function startServer(env: Env) {
     auth,
     identity,
     storage: localFolderStorage(path.join(env.dataDir, 'uploads')),
+    payments: env.STRIPE_SECRET_KEY ? stripeCheckout(env.STRIPE_SECRET_KEY, env.STRIPE_API_BASE) : null,
     logger,
     now,
     publicUrl: env.publicUrl,

@@ -25,3 +25,30 @@ export interface StoragePort {
 export interface SmsPort {
   send(message: { to: string; text: string }): Promise<void>;
 }
+
+export interface CheckoutRequest {
+  amountCents: number;
+  currency: string;
+  description: string;
+  successUrl: string;
+  cancelUrl: string;
+  idempotencyKey: string;
+  /** ids only (organization, client, booking or invoice); never health details */
+  metadata: Record<string, string>;
+}
+
+export interface CheckoutState {
+  id: string;
+  paid: boolean;
+  amountCents: number;
+  currency: string;
+  metadata: Record<string, string>;
+  /** the processor's payment reference */
+  paymentRef: string | null;
+}
+
+/** Card payments through a hosted checkout page (Stripe); absent when no keys are configured. */
+export interface PaymentsPort {
+  createCheckout(input: CheckoutRequest): Promise<{ id: string; url: string }>;
+  getCheckout(id: string): Promise<CheckoutState>;
+}

@@ -304,6 +304,9 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/payments/{paymentId}/refunds': { path: () => `/api/payments/${NO_ID}/refunds`, body: () => ({ amountCents: 100, reason: 'Changed mind', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, ['owner', 'front_desk']) },
   'POST /api/package-purchases/{purchaseId}/refund': { path: () => `/api/package-purchases/${NO_ID}/refund`, body: () => ({ reason: 'Moving away', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, ['owner', 'front_desk']) },
   'GET /api/payments/{paymentId}/receipt.pdf': { path: () => `/api/payments/${NO_ID}/receipt.pdf`, expect: { ...only(404, DESK), client: 404 } },
+  // no payment keys in tests: online payment answers that it is not set up
+  'POST /api/checkout': { path: () => '/api/checkout', body: () => ({ kind: 'invoice', invoiceId: NO_ID }), expect: { ...only(409, DESK), client: 409 } },
+  'POST /api/checkout/{sessionId}/confirm': { path: () => '/api/checkout/cs_test_12345678/confirm', expect: { ...only(409, DESK), client: 409 } },
   'POST /api/payments/{paymentId}/receipt/email': { path: () => `/api/payments/${NO_ID}/receipt/email`, expect: only(404, DESK) },
   'GET /api/marketing/photos': { path: () => '/api/marketing/photos', expect: only(200, STAFF, 200) },
   'GET /api/marketing/photos/{photoId}/image': { path: () => `/api/marketing/photos/${NO_ID}/image`, expect: only(404, STAFF, 404) },

@@ -7,6 +7,7 @@ import { billingSettingsInput, getBillingSettings, updateBillingSettings } from 
 import { bookingTermsQuery, getBookingTerms } from '../../services/billing/get-booking-terms.js';
 import { sellPackage, sellPackageInput } from '../../services/billing/sell-package.js';
 import { bookingBilling } from '../../services/billing/booking-billing-view.js';
+import { checkoutInput, confirmCheckout, startCheckout } from '../../services/billing/online-checkout.js';
 import { clientStatement } from '../../services/billing/statement.js';
 import { depositPaymentInput, payDeposit } from '../../services/billing/pay-deposit.js';
 import { invoiceVisit, visitInvoiceInput } from '../../services/billing/visit-invoice.js';
@@ -50,6 +51,8 @@ const r = {
   refund: defineRoute(MONEY_BACK, { method: 'post', path: '/api/payments/{paymentId}/refunds', tags, summary: 'Refund part or all of a payment, with a reason (never more than was paid)', request: { params: P.paymentId, body: jsonBody(refundInput) }, responses: { 201: json(Obj('Refund'), 'Refunded'), 200: json(Obj('RefundReplay'), 'Already refunded with this key'), ...conflict, ...errorResponses } }),
   refundPackage: defineRoute(MONEY_BACK, { method: 'post', path: '/api/package-purchases/{purchaseId}/refund', tags, summary: "Refund a package's unused sessions under the location's policy", request: { params: P.purchaseId, body: jsonBody(packageRefundInput) }, responses: { 200: json(Obj('PackageRefund'), 'Refunded'), ...conflict, ...errorResponses } }),
   receipt: defineRoute([...DESK, 'client'], { method: 'get', path: '/api/payments/{paymentId}/receipt.pdf', tags, summary: 'The receipt of a payment as PDF', request: { params: P.paymentId }, responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses } }),
+  checkout: defineRoute([...DESK, 'client'], { method: 'post', path: '/api/checkout', tags, summary: 'Pay a deposit or an invoice online by card (hosted checkout; off without payment keys)', request: { body: jsonBody(checkoutInput) }, responses: { 201: json(z.object({ url: z.string(), id: z.string() }), 'Go to this page to pay'), ...conflict, ...errorResponses } }),
+  confirmCheckout: defineRoute([...DESK, 'client'], { method: 'post', path: '/api/checkout/{sessionId}/confirm', tags, summary: 'After paying: record the payment once the processor says it is paid', request: { params: z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_]{8,200}$/).openapi({ param: { name: 'sessionId', in: 'path' } }) }) }, responses: { 200: json(z.object({ paid: z.boolean(), paymentId: z.string().nullable() }), 'State'), ...conflict, ...errorResponses } }),
   emailReceipt: defineRoute(DESK, { method: 'post', path: '/api/payments/{paymentId}/receipt/email', tags, summary: 'Email the receipt to the client', request: { params: P.paymentId }, responses: { 200: json(z.object({ sent: z.boolean() }), 'Queued'), ...conflict, ...errorResponses } }),
 };
 
@@ -89,5 +92,7 @@ export function billingRoutes(app: OpenAPIHono<AppEnv>) {
     const pdf = await renderReceiptPdf(await receiptForPdf(ctxOf(c), c.req.valid('param').paymentId));
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="receipt.pdf"', 'cache-control': 'private, no-store' });
   });
+  app.openapi(r.checkout, async (c) => c.json(await startCheckout(ctxOf(c), c.get('deps').payments, c.get('deps').publicUrl, c.req.valid('json')), 201));
+  app.openapi(r.confirmCheckout, async (c) => c.json(await confirmCheckout(ctxOf(c), c.get('deps').payments, c.req.valid('param').sessionId), 200));
   app.openapi(r.emailReceipt, async (c) => c.json(await emailReceipt(ctxOf(c), c.req.valid('param').paymentId), 200));
 }

@@ -1,0 +1,76 @@
+// Paying online by card: a hosted checkout page for a deposit or what is due on an invoice, then a
+// confirmation that asks the processor (never the browser) whether it was paid before recording it.
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import type { PaymentsPort } from '../ports.js';
+import { recordAudit } from '../audit/record-audit-event.js';
+import { AppError, notFound } from '../errors.js';
+import { loadClientOf } from '../clients/load-client.js';
+import { invoiceView, loadInvoice, refreshInvoiceStatus } from './invoice-store.js';
+import { findByKey, insertPayment, isDuplicateKey } from './payment-store.js';
+
+export const checkoutInput = z.union([z.strictObject({ kind: z.literal('deposit'), bookingId: z.uuid() }), z.strictObject({ kind: z.literal('invoice'), invoiceId: z.uuid() })]);
+
+const off = () => new AppError('conflict', 'online card payments are not set up at this clinic; pay at the front desk', [{ path: 'payments', message: 'not configured' }]);
+
+export async function startCheckout(ctx: Ctx, payments: PaymentsPort | null | undefined, publicUrl: string, input: z.infer<typeof checkoutInput>) {
+  if (!payments) throw off();
+  const org = ctx.principal.organizationId;
+  let amount: number;
+  let currency: string;
+  let clientId: string;
+  let ref: string;
+  if (input.kind === 'deposit') {
+    const d = await ctx.db.selectFrom('booking_deposits as d').innerJoin('bookings as b', (j) => j.onRef('b.organization_id', '=', 'd.organization_id').onRef('b.id', '=', 'd.booking_id')).select(['d.amount_cents', 'd.currency', 'd.status', 'b.client_id']).where('d.organization_id', '=', org).where('d.booking_id', '=', input.bookingId).executeTakeFirst();
+    if (!d) throw notFound('deposit');
+    await loadClientOf(ctx.db, ctx, d.client_id, 'deposit');
+    if (d.status !== 'due') throw new AppError('conflict', `the deposit is already ${d.status}`, [{ path: 'bookingId', message: d.status }]);
+    [amount, currency, clientId, ref] = [d.amount_cents, d.currency, d.client_id, input.bookingId];
+  } else {
+    const loaded = await loadInvoice(ctx.db, org, input.invoiceId);
+    await loadClientOf(ctx.db, ctx, loaded.inv.client_id, 'invoice');
+    const due = invoiceView(loaded).dueCents;
+    if (loaded.inv.status === 'void' || due === 0) throw new AppError('conflict', 'nothing is due on this invoice', [{ path: 'invoiceId', message: 'nothing due' }]);
+    [amount, currency, clientId, ref] = [due, loaded.inv.currency, loaded.inv.client_id, input.invoiceId];
+  }
+  const session = await payments.createCheckout({
+    amountCents: amount, currency, description: input.kind === 'deposit' ? 'Booking deposit' : 'Invoice payment',
+    successUrl: `${publicUrl}/portal/care?checkout={CHECKOUT_SESSION_ID}`, cancelUrl: `${publicUrl}/portal/care`,
+    idempotencyKey: `checkout:${input.kind}:${ref}:${amount}`,
+    metadata: { organization_id: org, client_id: clientId, purpose: input.kind, ref },
+  });
+  return { url: session.url, id: session.id };
+}
+
+/** Records a paid checkout once (the session id is the idempotency key), whoever confirms it first. */
+export async function confirmCheckout(ctx: Ctx, payments: PaymentsPort | null | undefined, sessionId: string) {
+  if (!payments) throw off();
+  const org = ctx.principal.organizationId;
+  const key = `stripe:${sessionId}`;
+  const done = await findByKey(ctx.db, org, key);
+  if (done) return { paid: true, paymentId: done.id };
+  const s = await payments.getCheckout(sessionId);
+  if (s.metadata.organization_id !== org) throw notFound('checkout');
+  await loadClientOf(ctx.db, ctx, s.metadata.client_id ?? '', 'checkout');
+  if (!s.paid) return { paid: false, paymentId: null };
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const purpose = s.metadata.purpose === 'deposit' ? 'deposit' : 'invoice';
+      const ref = s.metadata.ref!;
+      const where = purpose === 'deposit'
+        ? await trx.selectFrom('bookings').select(['client_id', 'location_id']).where('organization_id', '=', org).where('id', '=', ref).executeTakeFirstOrThrow()
+        : await trx.selectFrom('invoices').select(['client_id', 'location_id']).where('organization_id', '=', org).where('id', '=', ref).executeTakeFirstOrThrow();
+      const p = await insertPayment(trx, {
+        organization_id: org, client_id: where.client_id, location_id: where.location_id, invoice_id: purpose === 'invoice' ? ref : null, booking_id: purpose === 'deposit' ? ref : null,
+        kind: 'payment', purpose, method: 'card_online', amount_cents: s.amountCents, currency: s.currency, external_ref: s.paymentRef, idempotency_key: key, recorded_by: ctx.principal.userId,
+      });
+      if (purpose === 'deposit') await trx.updateTable('booking_deposits').set({ status: 'paid', updated_at: ctx.now() }).where('organization_id', '=', org).where('booking_id', '=', ref).where('status', '=', 'due').execute();
+      else await refreshInvoiceStatus(trx, org, ref);
+      await recordAudit(trx, ctx, { action: 'payment.online', entityType: 'payment', entityId: p.id, clientId: p.client_id, details: { purpose, amountCents: p.amount_cents } });
+      return { paid: true, paymentId: p.id };
+    });
+  } catch (e) {
+    if (isDuplicateKey(e)) return { paid: true, paymentId: (await findByKey(ctx.db, org, key))!.id };
+    throw e;
+  }
+}
