@@ -6,6 +6,7 @@ import { insertDevice, insertRoom } from '../../db/repositories/resources.reposi
 import { insertPackage, insertPriceItem } from '../../db/repositories/pricing.repository.js';
 import { DEMO_PACKAGES, DEMO_PRICES, DEMO_PRICES_EFFECTIVE } from './demo-prices.js';
 import { DEMO_CREDENTIALS, DEMO_LOCATION_HOURS, DEMO_PROVIDER_HOURS, DEMO_SCOPE_RULES, DEMO_SERVICES } from './demo-scheduling.js';
+import { seedDemoBilling } from './demo-billing.js';
 import { appendAudit } from '../audit/record-audit-event.js';
 import type { IdentityPort } from '../ports.js';
 import { DEMO_CLIENTS, DEMO_DEVICES, DEMO_LOCATIONS, DEMO_ORG, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF } from './demo-data.js';
@@ -88,6 +89,7 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
         date_of_birth: c.dob, preferred_location_id: locationIds.get(c.location)!,
       });
     }
+    await seedDemoBilling(trx, org.id, locationIds, userIds);
     await appendAudit(trx, { organizationId: org.id, userId: null, role: 'system', requestId: null, ip: null }, { action: 'seed.demo', entityType: 'organization', entityId: org.id }, deps.now());
   });
   return { seeded: true, organization: DEMO_ORG.slug, signIns: demoSignIns() };
