@@ -16,7 +16,7 @@ export const listProvidersAt = (db: Db, organizationId: string, locationId: stri
     .selectFrom('provider_schedules as ps')
     .innerJoin('memberships as m', (j) => j.onRef('m.organization_id', '=', 'ps.organization_id').onRef('m.user_id', '=', 'ps.user_id'))
     .innerJoin('users as u', 'u.id', 'ps.user_id')
-    .select(['ps.user_id', 'ps.weekly', 'u.name', 'm.role', 'm.title', 'm.licence_type', 'm.licence_expires_on', 'm.active'])
+    .select(['ps.user_id', 'ps.weekly', 'u.name', 'm.role', 'm.title', 'm.licence_type', 'm.licence_state', 'm.licence_expires_on', 'm.active'])
     .where('ps.organization_id', '=', organizationId)
     .where('ps.location_id', '=', locationId)
     .where('m.active', '=', true)

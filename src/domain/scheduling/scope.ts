@@ -15,6 +15,8 @@ export interface ProviderFacts {
   role: string;
   licenceType: string | null;
   licenceExpiresOn: string | null;
+  /** the state that issued the licence; a licence from another state does not allow practice here */
+  licenceState?: string | null;
   credentials: { credential: string; expiresOn: string | null }[];
 }
 
@@ -32,6 +34,7 @@ export function providerEligibility(p: ProviderFacts, s: ServiceFacts, state: st
   if (p.role !== 'provider' && p.role !== 'medical_director') return { ok: false, reason: 'not a provider' };
   if (!p.licenceType) return { ok: false, reason: 'no licence on file' };
   if (p.licenceExpiresOn && p.licenceExpiresOn < date) return { ok: false, reason: `licence expired on ${p.licenceExpiresOn}` };
+  if (p.licenceState && p.licenceState !== state) return { ok: false, reason: `licensed in ${p.licenceState}, not in ${state}` };
   // a consultation is an assessment, not the procedure: any licensed provider may hold it
   if (s.kind === 'consultation') return { ok: true, supervised: false };
   if (s.credential) {

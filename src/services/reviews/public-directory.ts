@@ -94,7 +94,7 @@ export async function publicProviders(deps: PublicDeps, organizationId: string, 
       locations: at.map((l) => {
         // the same scope check as booking, on the location's date and state
         const date = localDateOf(now.getTime(), l.time_zone);
-        const facts = { role: m.role, licenceType: m.licence_type, licenceExpiresOn: m.licence_expires_on, credentials: own };
+        const facts = { role: m.role, licenceType: m.licence_type, licenceExpiresOn: m.licence_expires_on, licenceState: m.licence_state, credentials: own };
         const allowed = services.filter((s) => s.active && providerEligibility(facts, { kind: s.kind, modality: s.modality, credential: s.credential }, l.state, date, scope).ok);
         return { id: l.id, name: l.name, services: allowed.map((s) => s.name) };
       }),

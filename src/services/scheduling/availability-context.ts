@@ -133,6 +133,7 @@ export async function loadAvailability(
         role: p.role,
         licenceType: p.licence_type,
         licenceExpiresOn: p.licence_expires_on,
+        licenceState: p.licence_state,
         credentials: credentials
           .filter((c) => c.user_id === p.user_id)
           .map((c) => ({ credential: c.credential, expiresOn: c.expires_on })),

@@ -16,7 +16,6 @@ export const DEMO_PROVIDER_HOURS: { email: string; location: 'austin' | 'sandieg
   { email: 'nurse@glow.example.com', location: 'austin', weekly: weekdays(nineToSix, [1, 2, 3, 4, 5]) },
   { email: 'esthetician@glow.example.com', location: 'austin', weekly: { ...weekdays([{ start: '10:00', end: '18:00' }], [2, 3, 4, 5]), 6: [{ start: '10:00', end: '15:00' }] } },
   { email: 'np@glow.example.com', location: 'sandiego', weekly: weekdays([{ start: '10:00', end: '14:00' }, { start: '14:30', end: '19:00' }], [2, 3, 4, 5, 6]) },
-  { email: 'np@glow.example.com', location: 'austin', weekly: weekdays([{ start: '09:00', end: '17:00' }], [1]) },
 ];
 
 export const DEMO_CREDENTIALS = [

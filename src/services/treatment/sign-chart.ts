@@ -58,11 +58,11 @@ async function validateForSigning(trx: Db, ctx: Ctx, b: NonNullable<Awaited<Retu
 
 /** Providers practising under supervision in the state get their charts co-signed (scope rules). */
 async function needsCosign(trx: Db, organizationId: string, userId: string, state: string, modality: string, date: string) {
-  const m = await trx.selectFrom('memberships').select(['role', 'licence_type', 'licence_expires_on']).where('organization_id', '=', organizationId).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  const m = await trx.selectFrom('memberships').select(['role', 'licence_type', 'licence_state', 'licence_expires_on']).where('organization_id', '=', organizationId).where('user_id', '=', userId).executeTakeFirstOrThrow();
   if (m.role === 'medical_director') return false;
   const rules = await trx.selectFrom('scope_rules').selectAll().where('organization_id', '=', organizationId).execute();
   const e = providerEligibility(
-    { role: m.role, licenceType: m.licence_type, licenceExpiresOn: m.licence_expires_on, credentials: [] },
+    { role: m.role, licenceType: m.licence_type, licenceExpiresOn: m.licence_expires_on, licenceState: m.licence_state, credentials: [] },
     { kind: 'treatment', modality, credential: null },
     state,
     date,
