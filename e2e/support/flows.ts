@@ -35,6 +35,7 @@ export function apiOf(ctx: BrowserContext, baseUrl: string) {
   return {
     get: (path: string) => call('get', path),
     post: (path: string, data: unknown) => call('post', path, data),
+    put: (path: string, data: unknown) => call('put', path, data),
     signIn: async (email: string, password = DEMO_PASSWORD) => {
       const res = await ctx.request.post(`${baseUrl}/api/auth/sign-in/email`, { headers, data: { email, password } });
       expect(res.status()).toBe(200);

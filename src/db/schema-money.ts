@@ -40,6 +40,7 @@ export interface InvoicesTable {
   discount_cents: number;
   tax_cents: number;
   total_cents: number;
+  credited_cents: Generated<number>;
   tax_rate_bp: number;
   discount_reason: string | null;
   void_reason: string | null;

@@ -84,13 +84,16 @@ describe('packages', () => {
     expect(visit.data).toMatchObject({ totalCents: 0, status: 'paid', lines: [{ kind: 'package_draw', unitCents: 0 }] });
   });
 
-  it('refunds unused sessions at the package rate less the fee, never more than was paid', async () => {
+  it('refunds unused sessions: their value less the fee comes off the invoice; money goes back only beyond what is still owed', async () => {
     const s = await statement();
     const purchase = s.packages[0]!;
-    // 1 unused of $900 / 3 = $300, less 10% = $270; $300 was paid
-    const r = await call<{ refundedCents: number; sessionsRefunded: number; purchase: { sessionsRemaining: number; status: string } }>(clinic.owner, `/api/package-purchases/${purchase.id}/refund`, { reason: 'Moving away', idempotencyKey: `pkg-refund-${org.id}` });
+    // 1 unused of $900 / 3 = $300, less 10% = $270 credited; only $300 of the $900 was paid, so the
+    // client still owes $900 - $270 - $300 = $330 and nothing comes back
+    const r = await call<{ creditedCents: number; refundedCents: number; sessionsRefunded: number; purchase: { invoiceId: string; sessionsRemaining: number; status: string } }>(clinic.owner, `/api/package-purchases/${purchase.id}/refund`, { reason: 'Moving away', idempotencyKey: `pkg-refund-${org.id}` });
     expect(r.status).toBe(200);
-    expect(r.data).toMatchObject({ refundedCents: 27_000, sessionsRefunded: 1, purchase: { sessionsRemaining: 0, status: 'refunded' } });
+    expect(r.data).toMatchObject({ creditedCents: 27_000, refundedCents: 0, sessionsRefunded: 1, purchase: { sessionsRemaining: 0, status: 'refunded' } });
+    const inv = await call<{ creditedCents: number; dueCents: number }>(clinic.frontDesk, `/api/invoices/${r.data.purchase.invoiceId}`);
+    expect(inv.data).toMatchObject({ creditedCents: 27_000, dueCents: 33_000 });
     expect((await call(clinic.owner, `/api/package-purchases/${purchase.id}/refund`, { reason: 'Again', idempotencyKey: `pkg-refund-2-${org.id}` })).status).toBe(409);
   });
 });

@@ -45,6 +45,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       discount_cents integer not null check (discount_cents >= 0),
       tax_cents integer not null check (tax_cents >= 0),
       total_cents integer not null check (total_cents >= 0),
+      -- written off the total later: the value of package sessions withdrawn by a refund
+      credited_cents integer not null default 0 check (credited_cents >= 0 and credited_cents <= total_cents),
       tax_rate_bp integer not null,
       discount_reason text,
       void_reason text,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyPolicy, depositFor, packageRefund, type CancellationPolicy } from './policy.js';
+import { applyPolicy, depositFor, packageCredit, refundAfterCredit, type CancellationPolicy } from './policy.js';
 
 const H = 3_600_000;
 const policy: CancellationPolicy = { lateCancelHours: 48, lateCancelKeepsDeposit: true, noShowKeepsDeposit: true, lateCancelForfeitsSession: true, noShowForfeitsSession: true };
@@ -35,19 +35,30 @@ describe('deposits', () => {
 });
 
 describe('package refunds', () => {
-  it('unused sessions at the package rate, less the fee', () => {
+  it('unused sessions are credited at the package rate less the fee; what was paid beyond the rest comes back', () => {
     // $900 for 3 sessions, 1 used, 10% fee: 2 x $300 = $600 less $60
-    expect(packageRefund({ priceCents: 90_000, sessionsTotal: 3, sessionsUnused: 2, feeBp: 1000, paidNetCents: 90_000 })).toBe(54_000);
+    const credit = packageCredit({ priceCents: 90_000, sessionsTotal: 3, sessionsUnused: 2, feeBp: 1000 });
+    expect(credit).toBe(54_000);
+    expect(refundAfterCredit({ totalCents: 90_000, creditedCents: credit, paidNetCents: 90_000 })).toBe(54_000);
+    // only a $300 deposit paid, nothing used: the $90 fee is kept from it, $210 comes back
+    const all = packageCredit({ priceCents: 90_000, sessionsTotal: 3, sessionsUnused: 3, feeBp: 1000 });
+    expect(refundAfterCredit({ totalCents: 90_000, creditedCents: all, paidNetCents: 30_000 })).toBe(21_000);
   });
-  it('never more than what was paid, never negative, and the whole price when nothing was used', () => {
+  it('never more than was paid, never negative, the whole price when nothing was used, and the books balance', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 2_000_000 }), (price, total, fee, paid) => {
+      fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 2_000_000 }), (price, total, fee, paidRaw) => {
+        const paid = Math.min(paidRaw, price);
         for (let unused = 0; unused <= total; unused++) {
-          const r = packageRefund({ priceCents: price, sessionsTotal: total, sessionsUnused: unused, feeBp: fee, paidNetCents: paid });
-          expect(r).toBeGreaterThanOrEqual(0);
-          expect(r).toBeLessThanOrEqual(Math.min(price, paid));
+          const credit = packageCredit({ priceCents: price, sessionsTotal: total, sessionsUnused: unused, feeBp: fee });
+          expect(credit).toBeGreaterThanOrEqual(0);
+          expect(credit).toBeLessThanOrEqual(price);
+          const refund = refundAfterCredit({ totalCents: price, creditedCents: credit, paidNetCents: paid });
+          expect(refund).toBeGreaterThanOrEqual(0);
+          expect(refund).toBeLessThanOrEqual(paid);
+          // after the refund the client has paid at most what the invoice still asks for
+          expect(paid - refund).toBeLessThanOrEqual(price - credit);
         }
-        expect(packageRefund({ priceCents: price, sessionsTotal: total, sessionsUnused: total, feeBp: 0, paidNetCents: price })).toBe(price);
+        expect(packageCredit({ priceCents: price, sessionsTotal: total, sessionsUnused: total, feeBp: 0 })).toBe(price);
       }),
     );
   });

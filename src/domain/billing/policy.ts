@@ -47,16 +47,23 @@ export function depositFor(rule: { kind: 'amount' | 'percent'; value: number } |
 }
 
 /**
- * The refund for the unused sessions of a package: the package price spread evenly over its
- * sessions (the last session takes the remainder), less the location's fee, never more than what
- * is left of what the client paid.
+ * What withdrawing the unused sessions of a package takes off its invoice: the package price spread
+ * evenly over its sessions (the last session takes the remainder), less the location's fee.
  */
-export function packageRefund(input: { priceCents: number; sessionsTotal: number; sessionsUnused: number; feeBp: number; paidNetCents: number }): number {
-  const { priceCents, sessionsTotal, sessionsUnused, feeBp, paidNetCents } = input;
+export function packageCredit(input: { priceCents: number; sessionsTotal: number; sessionsUnused: number; feeBp: number }): number {
+  const { priceCents, sessionsTotal, sessionsUnused, feeBp } = input;
   if (sessionsUnused <= 0) return 0;
   const perSession = Math.floor(priceCents / sessionsTotal);
-  // the remainder belongs to the last session, so refunding every session returns the whole price
+  // the remainder belongs to the last session, so withdrawing every session credits the whole price
   const value = perSession * sessionsUnused + (sessionsUnused === sessionsTotal ? priceCents - perSession * sessionsTotal : 0);
   const fee = Math.floor((value * feeBp * 2 + 10_000) / 20_000);
-  return Math.max(0, Math.min(value - fee, paidNetCents));
+  return value - fee;
+}
+
+/**
+ * The money that goes back after a credit: whatever the client has paid beyond what the invoice
+ * still asks for. A client who paid less than the credited total owes the difference instead.
+ */
+export function refundAfterCredit(input: { totalCents: number; creditedCents: number; paidNetCents: number }): number {
+  return Math.max(0, input.paidNetCents - (input.totalCents - input.creditedCents));
 }

@@ -54,7 +54,9 @@ export async function loadInvoice(db: Db, organizationId: string, invoiceId: str
 export type LoadedInvoice = Awaited<ReturnType<typeof loadInvoice>>;
 
 export function invoiceView({ inv, lines, payments }: LoadedInvoice) {
-  const balance = invoiceBalance(inv.total_cents, payments.map((p) => ({ kind: p.kind, amountCents: p.amount_cents })));
+  // what is owed is the total less credits; a void invoice owes nothing
+  const raw = invoiceBalance(inv.total_cents - inv.credited_cents, payments.map((p) => ({ kind: p.kind, amountCents: p.amount_cents })));
+  const balance = { ...raw, totalCents: inv.total_cents, creditedCents: inv.credited_cents, ...(inv.status === 'void' ? { dueCents: 0, creditCents: 0 } : {}) };
   return {
     id: inv.id, number: inv.number, clientId: inv.client_id, locationId: inv.location_id, bookingId: inv.booking_id, status: inv.status, currency: inv.currency,
     issuedAt: new Date(inv.issued_at).toISOString(), subtotalCents: inv.subtotal_cents, discountCents: inv.discount_cents, discountReason: inv.discount_reason,

@@ -10,6 +10,7 @@ import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { ClientForm } from './client-form.js';
 import { MessagePreferencesCard } from '../../components/clinical/message-preferences-card.js';
 import { ClientClinicalTab } from './client-clinical-tab.js';
+import { ClientBillingTab } from './billing/client-billing-tab.js';
 
 interface Note {
   id: string;
@@ -61,6 +62,7 @@ export function ClientDetailPage() {
   const { me } = useSession();
   const client = useApi<Client>(`/api/clients/${clientId}`);
   const clinical = me?.role === 'medical_director' || me?.role === 'provider';
+  const billing = me?.role === 'owner' || me?.role === 'front_desk' || me?.role === 'medical_director';
   if (client.loading && !client.data) return <Loading label="Loading client" />;
   if (client.error || !client.data) return <ErrorAlert error={client.error} title="Client not available" />;
   const c = client.data;
@@ -71,6 +73,7 @@ export function ClientDetailPage() {
           {clinical ? <Tabs.Tab value="clinical">Clinical</Tabs.Tab> : null}
           <Tabs.Tab value="contact">Contact details</Tabs.Tab>
           {clinical ? <Tabs.Tab value="notes">Clinical notes</Tabs.Tab> : null}
+          {billing ? <Tabs.Tab value="billing">Billing</Tabs.Tab> : null}
         </Tabs.List>
         {clinical ? (
           <Tabs.Panel value="clinical" pt="md">
@@ -91,6 +94,11 @@ export function ClientDetailPage() {
         {clinical ? (
           <Tabs.Panel value="notes" pt="md">
             <Notes clientId={c.id} />
+          </Tabs.Panel>
+        ) : null}
+        {billing ? (
+          <Tabs.Panel value="billing" pt="md">
+            <ClientBillingTab clientId={c.id} />
           </Tabs.Panel>
         ) : null}
       </Tabs>

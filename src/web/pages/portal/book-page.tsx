@@ -10,6 +10,7 @@ import { prettyDate, type AvailableSlot, type Booking, type PlanView, type Servi
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { SlotPicker } from '../../components/booking/slot-picker.js';
+import { BookingTermsCard } from '../../components/booking/booking-terms.js';
 import { addDays, todayIso } from '../../api/dates.js';
 import { RiskAcknowledgement } from '../../components/clinical/risk-acknowledgement.js';
 import { MyBookings } from './my-bookings.js';
@@ -166,6 +167,7 @@ export function BookPage() {
                 </Group>
               </Radio.Group>
             ) : null}
+            {service && location ? <BookingTermsCard locationId={location} serviceId={service.id} /> : null}
             <Group justify="flex-end">
               <Button disabled={!service || !location} onClick={() => (mode === 'series' && service?.kind === 'treatment' ? void proposeSeries() : setStep(1))} loading={busy}>
                 Next
@@ -219,6 +221,7 @@ export function BookPage() {
                 {hold.holdExpiresAt ? <Countdown until={hold.holdExpiresAt} /> : null}
               </Card>
             ) : null}
+            {service && location ? <BookingTermsCard locationId={location} serviceId={service.id} date={mode === 'series' ? series?.slots[0]?.localDate : (hold?.localDate ?? slot?.localDate)} /> : null}
             {service?.kind === 'treatment' && service.modality ? <RiskAcknowledgement clientId={clientId} modality={service.modality} /> : null}
             <Card withBorder>
               <Title order={2} size="h5" mb="xs">

@@ -12,6 +12,7 @@ import { CONSENT_KIND, PLAN_STATUS, type ConsentView, type PlanView } from '../.
 import { AftercareCard } from './aftercare-card.js';
 import { SatisfactionCard } from './satisfaction-card.js';
 import { ReviewCard } from './review-card.js';
+import { BillingCard } from './billing-card.js';
 
 export interface ClientScreening {
   id: string;
@@ -238,6 +239,7 @@ export function MyCarePage() {
       ) : null}
       {clientId ? <MyPlans clientId={clientId} /> : null}
       {clientId && intake.data ? <MyConsents clientId={clientId} /> : null}
+      {clientId ? <BillingCard clientId={clientId} /> : null}
     </Page>
   );
 }

@@ -6,8 +6,11 @@ import { BOOKING_STATUS, prettyDate, type AvailableSlot, type Booking } from '..
 import { useSession } from '../../../auth/session.js';
 import { SlotPicker } from '../../../components/booking/slot-picker.js';
 import { todayIso } from '../../../api/dates.js';
+import { BookingMoney } from './booking-money.js';
 
 const OVERRIDERS = ['owner', 'medical_director', 'front_desk'];
+// the desk's view of a booking's money: package session, deposit, invoice
+const BILLING = ['owner', 'front_desk', 'medical_director'];
 
 /** A booking's details and what the desk can do with it: check in, no-show, move, cancel. */
 export function BookingDrawer({ booking, onClose, onChanged }: { booking: Booking; onClose: () => void; onChanged: (b: Booking) => void }) {
@@ -36,7 +39,7 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
   const status = BOOKING_STATUS[booking.status];
   const open = booking.status === 'confirmed' || booking.status === 'held';
   return (
-    <Drawer opened onClose={onClose} position="right" size="md" title={`${booking.service.name}`}>
+    <Drawer opened onClose={onClose} position="right" size="md" title={`${booking.service.name}`} closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         <Group gap="xs">
           <Badge color={status.color}>{status.label}</Badge>
@@ -53,6 +56,7 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
           {booking.room ? ` · ${booking.room.name}` : ''}
           {booking.device ? ` · ${booking.device.model} (${booking.device.serial})` : ''}
         </Text>
+        {BILLING.includes(me?.role ?? '') ? <BookingMoney bookingId={booking.id} status={booking.status} /> : null}
         {booking.overrideReason ? <Text size="sm">Rules overridden: {booking.overrideReason}</Text> : null}
         {booking.service.kind === 'treatment' && ['checked_in', 'completed'].includes(booking.status) && (me?.role === 'provider' || me?.role === 'medical_director') ? (
           <Button component={Link} to={`/console/bookings/${booking.id}/chart`} variant="light">

@@ -11,6 +11,8 @@ import { SchedulingTab } from './scheduling-tab.js';
 import { CalendarFeedCard } from './calendar-feed-card.js';
 import { PublicProfileCard } from './profile-modal.js';
 import { LotsTab } from './lots-tab.js';
+import { BillingTab } from './billing-tab.js';
+import { PricesTab } from './prices-tab.js';
 
 function LocationsTab() {
   const org = useApi<Organization>('/api/organization');
@@ -52,6 +54,9 @@ export function SettingsPage() {
     { value: 'clinical', label: 'Clinical windows', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <ClinicalTab /> },
     { value: 'locations', label: 'Locations', show: true, el: <LocationsTab /> },
     { value: 'scheduling', label: 'Scheduling', show: role !== 'client', el: <SchedulingTab /> },
+    // the owner edits prices and billing; other staff read them
+    { value: 'prices', label: 'Prices', show: role !== 'client', el: <PricesTab /> },
+    { value: 'billing', label: 'Billing', show: role !== 'client', el: <BillingTab /> },
     { value: 'lots', label: 'Cartridge lots', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <LotsTab /> },
     { value: 'outbox', label: 'Outbox', show: role === 'owner' || role === 'front_desk', el: <OutboxTab /> },
   ].filter((t) => t.show);

@@ -1,0 +1,135 @@
+// Money and reputation in the browser: the desk sells a new client a 3-session package, taking a
+// deposit toward it; the client books the first session on the phone (covered by the package) and
+// sees two remaining; the owner sees the sale in the revenue report; after the session and its
+// day-7 check-in the client reviews it, the desk publishes it, and it appears on the provider's
+// public page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import type { Browser } from 'playwright-core';
+import { startBuiltServer, type RunningServer } from './support/server.js';
+import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { apiOf, registerClient, signIn } from './support/flows.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startBuiltServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('money and reputation in the browser', () => {
+  it('package with a deposit, booking drawn from it, revenue report, published review on the provider page', async () => {
+    // a new client, ready for pen treatment (the clinical steps have their own browser tests)
+    const clientCtx = await browser.newContext(PHONE);
+    const cp = await clientCtx.newPage();
+    await registerClient(cp, server.url, 'Robin', 'Hale', 'robin.hale@example.com');
+    const client = apiOf(clientCtx, server.url);
+    const me = (await client.get('/api/me')) as { clientId: string };
+    const today = new Date().toISOString().slice(0, 10);
+    await client.post(`/api/clients/${me.clientId}/intake`, { answeredOn: today, dateOfBirth: '1989-02-02', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['acne_scars'] });
+    await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: today } });
+    await client.post(`/api/clients/${me.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
+    const png = `data:image/png;base64,${(await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64')}`;
+    const preview = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
+    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: png, documentHash: preview.documentHash, agree: true });
+
+    // the desk sells the package, taking $300 toward it
+    const deskCtx = await browser.newContext(DESKTOP);
+    const dp = await deskCtx.newPage();
+    await signIn(dp, server.url, 'frontdesk@glow.example.com');
+    await dp.goto(`${server.url}/console/clients/${me.clientId}`);
+    await dp.getByRole('tab', { name: 'Billing', exact: true }).click();
+    await dp.getByRole('button', { name: 'Sell a package' }).click();
+    await dp.getByLabel('Package', { exact: true }).first().click();
+    await dp.getByRole('option', { name: /Pen microneedling.*3 sessions/i }).first().click();
+    await dp.getByLabel('Amount taken now').fill('300');
+    await dp.getByLabel('Payment method', { exact: true }).first().click();
+    await dp.getByRole('option', { name: 'Card (terminal)' }).click();
+    await shot(dp, 'sell-package');
+    await dp.getByRole('button', { name: 'Sell package' }).click();
+    await dp.getByText('3 of 3 sessions remaining').first().waitFor();
+    await shot(dp, 'client-billing');
+    expect(await seriousA11yViolations(dp)).toEqual([]);
+
+    // the client books the first session on the phone: the package covers it, no deposit
+    await cp.goto(`${server.url}/portal/book`);
+    await cp.getByText('Pen microneedling, full face').click();
+    await cp.getByText(/Covered by your package/).first().waitFor();
+    await cp.getByRole('button', { name: 'Next' }).click();
+    const firstTime = cp.getByRole('group', { name: /Free times on/ }).getByRole('button').first();
+    await firstTime.waitFor();
+    await firstTime.click();
+    await cp.getByRole('button', { name: 'Confirm booking' }).click();
+    await cp.getByText('Booked', { exact: true }).waitFor();
+    await cp.goto(`${server.url}/portal/care`);
+    await cp.getByText('2 of 3 sessions remaining').first().waitFor();
+    await shot(cp, 'portal-packages-phone');
+    expect(await seriousA11yViolations(cp)).toEqual([]);
+
+    // the owner sees the sale in the revenue report
+    const ownerCtx = await browser.newContext(DESKTOP);
+    const op = await ownerCtx.newPage();
+    await signIn(op, server.url, 'owner@glow.example.com');
+    await op.goto(`${server.url}/console/reports`);
+    await op.getByRole('tab', { name: 'Revenue' }).click();
+    await op.getByRole('cell', { name: 'Robin H.' }).first().waitFor();
+    await op.mouse.move(700, 500);
+    await shot(op, 'revenue-report');
+    expect(await seriousA11yViolations(op)).toEqual([]);
+
+    // the session happens (through the API: the chart has its own browser test) ...
+    const bookings = (await client.get(`/api/clients/${me.clientId}/bookings`)) as { items: { id: string; status: string; provider: { id: string; name: string }; location: { id: string }; device: { id: string } | null }[] };
+    const visit = bookings.items.find((b) => b.status === 'confirmed')!;
+    const desk = apiOf(deskCtx, server.url);
+    await desk.post(`/api/bookings/${visit.id}/check-in`, { answersConfirmed: true });
+    const owner = apiOf(ownerCtx, server.url);
+    const lot = (await owner.post(`/api/locations/${visit.location.id}/lots`, { manufacturer: 'Crown', product: 'SkinPen cartridge', lotNumber: 'SP-MONEY-1', expiresOn: '2030-01-31' })) as { id: string };
+    const providerCtx = await browser.newContext(DESKTOP);
+    const provider = apiOf(providerCtx, server.url);
+    const providerEmail = { 'Nina Park': 'nurse@glow.example.com', 'Dr. Maya Reyes': 'director@glow.example.com', 'Sam Lee': 'np@glow.example.com', 'Jess Cole': 'esthetician@glow.example.com' }[visit.provider.name]!;
+    await provider.signIn(providerEmail);
+    await provider.put(`/api/bookings/${visit.id}/chart`, {
+      sign: true, signedName: visit.provider.name,
+      chart: {
+        checklist: { skinCleansed: true, beforePhotosBeforeNumbing: true, numbingApplied: true }, deviceId: visit.device!.id, lotIds: [lot.id],
+        numbing: { product: 'Lidocaine 4% cream', amount: '2 g', area: 'cheeks', onAt: '09:40', offAt: '10:00' },
+        areas: [{ area: 'cheeks', depthMm: 1, passes: 3 }], products: [{ name: 'Hyaluronic acid serum', approvedForDevice: true }], endPoint: 'Uniform erythema',
+      },
+    });
+    // ... and the client answers the day-7 check-in
+    const care = (await client.get(`/api/clients/${me.clientId}/aftercare`)) as { journeys: { id: string; checkIns: { id: string; day: number }[] }[] };
+    const journey = care.journeys[0]!;
+    await client.post(`/api/aftercare/${journey.id}/reports`, { symptoms: [], checkInId: journey.checkIns.find((c) => c.day === 7)!.id });
+
+    // the client reviews the visit
+    await cp.goto(`${server.url}/portal/care`);
+    // a tap on the fifth star (the radio inputs themselves have no size; their labels are the stars)
+    const five = await cp.getByRole('radio', { name: /^5 stars/ }).first().getAttribute('id');
+    await cp.locator(`label[for="${five}"]`).click();
+    await expect.poll(() => cp.getByRole('radio', { name: /5 stars/ }).first().isChecked()).toBe(true);
+    await cp.getByLabel('Your review (optional)').fill('Calm, careful and clear about aftercare. My scars look softer already.');
+    await cp.getByRole('button', { name: 'Send review' }).click();
+    await cp.getByText(/Thank you/).first().waitFor();
+
+    // the desk publishes it
+    await dp.goto(`${server.url}/console/client-reviews`);
+    await dp.getByText(/My scars look softer already/).waitFor();
+    await dp.getByRole('button', { name: 'Publish' }).first().click();
+    await expect.poll(() => dp.getByText(/My scars look softer already/).count()).toBe(0);
+
+    // and anyone can read it on the provider's public page
+    const publicCtx = await browser.newContext(PHONE);
+    const pub = await publicCtx.newPage();
+    await pub.goto(`${server.url}/clinics/glow/providers/${visit.provider.id}`);
+    await pub.getByText(/My scars look softer already/).waitFor();
+    await pub.getByText('Robin H.').first().waitFor();
+    await shot(pub, 'provider-public-page-phone');
+    expect(await seriousA11yViolations(pub)).toEqual([]);
+    for (const c of [clientCtx, deskCtx, ownerCtx, providerCtx, publicCtx]) await c.close();
+  });
+});

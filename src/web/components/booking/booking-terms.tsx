@@ -1,0 +1,38 @@
+// What a visit costs before the client books it: the price in force that day, the package that
+// covers it or the deposit asked for, and the cancellation policy.
+import { Card, List, Stack, Text, Title } from '@mantine/core';
+import { useApi } from '../../api/use-api.js';
+import { cents, type BookingTerms } from '../../api/billing-types.js';
+import { ErrorAlert } from '../states.js';
+
+const sessionsLeft = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'} left`;
+
+export function BookingTermsCard({ locationId, serviceId, date }: { locationId: string; serviceId: string; date?: string | null }) {
+  const q = new URLSearchParams({ serviceId, ...(date ? { date } : {}) });
+  const terms = useApi<BookingTerms>(`/api/locations/${locationId}/booking-terms?${q.toString()}`);
+  if (terms.error) return <ErrorAlert error={terms.error} title="Price and policy not available" />;
+  const t = terms.data;
+  if (!t) return null;
+  return (
+    <Card withBorder>
+      <Title order={2} size="h5" mb="xs">
+        Price and cancellation policy
+      </Title>
+      <Stack gap={6}>
+        <Text>{t.priceCents === null ? 'Price: ask the clinic' : `Price: ${cents(t.priceCents, t.currency)}`}</Text>
+        {t.coveredBy ? (
+          <Text fw={600}>
+            Covered by your package {t.coveredBy.name}: {sessionsLeft(t.coveredBy.sessionsRemaining)}
+          </Text>
+        ) : t.depositCents > 0 ? (
+          <Text fw={600}>Deposit due at booking: {cents(t.depositCents, t.currency)}</Text>
+        ) : null}
+        <List size="sm" spacing={4}>
+          {t.policy.map((p) => (
+            <List.Item key={p}>{p}</List.Item>
+          ))}
+        </List>
+      </Stack>
+    </Card>
+  );
+}

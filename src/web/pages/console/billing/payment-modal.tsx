@@ -1,0 +1,64 @@
+// Taking a payment against an invoice, from the client's Billing tab and from the booking drawer.
+import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../../api/client.js';
+import { cents, toCents, type InvoiceView, type PaymentView, type StaffMethod } from '../../../api/billing-types.js';
+import { MethodSelect, ProblemAlert, useIntentKey, useSubmit } from './billing-ui.js';
+
+export interface PayableInvoice {
+  id: string;
+  number: number;
+  dueCents: number;
+  currency: string;
+}
+
+const LABELS = { amountCents: 'Amount', method: 'Payment method', reference: 'Reference (optional)', idempotencyKey: 'Payment' };
+
+/** Mount it only while open: each opening is one intent with its own idempotency key. */
+export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInvoice; onClose: () => void; onDone: (r: { payment: PaymentView; invoice: InvoiceView }) => void }) {
+  const key = useIntentKey();
+  const [amount, setAmount] = useState<number | string>(invoice.dueCents / 100);
+  const [method, setMethod] = useState<StaffMethod>('card_terminal');
+  const [reference, setReference] = useState('');
+  const submit = useSubmit();
+  const amountCents = toCents(amount);
+  const pay = async () => {
+    const r = await submit.run(() =>
+      api<{ payment: PaymentView; invoice: InvoiceView }>(`/api/invoices/${invoice.id}/payments`, {
+        body: { amountCents, method, idempotencyKey: key, ...(reference.trim() ? { reference: reference.trim() } : {}) },
+      }),
+    );
+    if (r) onDone(r);
+  };
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Take payment: invoice #${invoice.number}`}>
+      <Stack>
+        <Text size="sm">
+          Due now: <strong>{cents(invoice.dueCents, invoice.currency)}</strong>
+        </Text>
+        <NumberInput
+          label="Amount"
+          description={`Up to ${cents(invoice.dueCents, invoice.currency)}; a smaller amount is a partial payment.`}
+          leftSection="$"
+          decimalScale={2}
+         
+          min={0}
+          value={amount}
+          onChange={setAmount}
+          error={submit.fieldErrors.amountCents}
+        />
+        <MethodSelect value={method} onChange={setMethod} />
+        <TextInput label="Reference (optional)" description="The terminal's approval code or the check number." value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
+        <ProblemAlert error={submit.error} labels={LABELS} title="Payment not recorded" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void pay()} loading={submit.busy} disabled={amountCents < 1}>
+            Record payment of {cents(Math.max(0, amountCents), invoice.currency)}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,91 @@
+// The client's own money in the portal: packages and what remains, deposits to pay, invoices with
+// what is due and the receipts of their payments.
+import { Accordion, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useApi } from '../../api/use-api.js';
+import { cents, INVOICE_STATUS, shortDate, shortDateTime, type Statement } from '../../api/billing-types.js';
+import { ErrorAlert, Loading } from '../../components/states.js';
+import { InvoiceBreakdown } from '../../components/billing/invoice-breakdown.js';
+import { PackageProgress } from '../../components/billing/package-progress.js';
+
+function Body({ s }: { s: Statement }) {
+  const currency = s.invoices[0]?.currency ?? 'USD';
+  const due = s.deposits.filter((d) => d.status === 'due');
+  if (!s.packages.length && !s.invoices.length && !due.length) return <Text size="sm">No packages or payments yet.</Text>;
+  return (
+    <Stack>
+      <Text>
+        Balance due: <strong>{cents(s.balanceDueCents, currency)}</strong>
+        {s.creditCents ? ` · Credit: ${cents(s.creditCents, currency)}` : ''}
+      </Text>
+      {s.packages.length ? (
+        <>
+          <Title order={3} size="h5">
+            My packages
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {s.packages.map((p) => (
+              <Card key={p.id} withBorder padding="sm">
+                <PackageProgress purchase={p} />
+              </Card>
+            ))}
+          </SimpleGrid>
+        </>
+      ) : null}
+      {due.length ? (
+        <>
+          <Title order={3} size="h5">
+            Deposits due
+          </Title>
+          {due.map((d) => (
+            <Text key={d.bookingId} size="sm">
+              Deposit of {cents(d.amountCents, d.currency)} for your visit on {shortDateTime(d.startsAt)}. Pay it at the front desk.
+            </Text>
+          ))}
+        </>
+      ) : null}
+      {s.invoices.length ? (
+        <>
+          <Title order={3} size="h5">
+            Invoices and receipts
+          </Title>
+          <Accordion variant="separated">
+            {s.invoices.map((inv) => (
+              <Accordion.Item key={inv.id} value={inv.id}>
+                <Accordion.Control>
+                  <Group justify="space-between" wrap="wrap" gap="xs" pr="xs">
+                    <Text fw={600}>
+                      Invoice #{inv.number} · {shortDate(inv.issuedAt)}
+                    </Text>
+                    <Group gap="xs">
+                      <Badge variant="light" color={INVOICE_STATUS[inv.status].color}>
+                        {INVOICE_STATUS[inv.status].label}
+                      </Badge>
+                      {inv.status !== 'void' ? <Text size="sm">Due {cents(inv.dueCents, inv.currency)}</Text> : null}
+                    </Group>
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <InvoiceBreakdown invoice={inv} />
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+export function BillingCard({ clientId }: { clientId: string }) {
+  const statement = useApi<Statement>(`/api/clients/${clientId}/billing`);
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="sm">
+        Packages and payments
+      </Title>
+      {statement.loading && !statement.data ? <Loading label="Loading packages and payments" /> : null}
+      {statement.error ? <ErrorAlert error={statement.error} /> : null}
+      {statement.data ? <Body s={statement.data} /> : null}
+    </Card>
+  );
+}
