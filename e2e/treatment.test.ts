@@ -172,6 +172,10 @@ describe('treatment day in the browser', () => {
     const mdCtx = await browser.newContext(DESKTOP);
     const md = await mdCtx.newPage();
     await signIn(md, server.url, 'director@glow.example.com');
+    // the nurse's chart waits for the director's co-signature
+    await md.goto(`${server.url}/console/reviews`);
+    await md.getByRole('button', { name: 'Co-sign' }).first().click();
+    await expect.poll(() => md.getByRole('button', { name: 'Co-sign' }).count()).toBe(0);
     await md.goto(`${server.url}/console/clients/${me.clientId}`);
     await md.getByRole('tab', { name: 'Clinical', exact: true }).click();
     const choose = md.getByRole('button', { name: /^Use in marketing: Front before/ });

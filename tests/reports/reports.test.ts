@@ -142,7 +142,7 @@ afterAll(() => t.close());
 describe('revenue report', () => {
   it('counts net revenue, tax and collections in the window, not void invoices nor refunds', async () => {
     const r = await report('revenue');
-    expect(r.summary).toEqual({ netRevenueCents: 127000, taxCents: 1000, collectedCents: 73000, refundedCents: 10000, invoices: 3 });
+    expect(r.summary).toEqual({ netRevenueCents: 127000, creditedCents: 0, taxCents: 1000, collectedCents: 73000, refundedCents: 10000, invoices: 3 });
     const days = rows(r, 'by_day');
     expect(days).toHaveLength(31);
     expect(days.find((d) => d.date === '2026-01-10')).toEqual({ date: '2026-01-10', netCents: 32000, collectedCents: 33000 });
@@ -197,7 +197,7 @@ describe('revenue report', () => {
   it("never shows another organization's figures, nor accepts its location", async () => {
     const stranger = await t.factory.actor(otherOrg, 'owner');
     const theirs = await report('revenue', JAN, stranger.cookie);
-    expect(theirs.summary).toEqual({ netRevenueCents: 99900, taxCents: 0, collectedCents: 99900, refundedCents: 0, invoices: 1 });
+    expect(theirs.summary).toEqual({ netRevenueCents: 99900, creditedCents: 0, taxCents: 0, collectedCents: 99900, refundedCents: 0, invoices: 1 });
     const res = await t.request(`/api/reports/revenue?${JAN}&locationId=${otherOrg.locationId}`, { cookie: clinic.owner.cookie });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('locationId');

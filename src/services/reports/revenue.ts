@@ -18,7 +18,7 @@ export async function revenueReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
     .innerJoin('clients as c', (j) => j.onRef('c.organization_id', '=', 'i.organization_id').onRef('c.id', '=', 'i.client_id'))
     .leftJoin('bookings as b', (j) => j.onRef('b.organization_id', '=', 'i.organization_id').onRef('b.id', '=', 'i.booking_id'))
     .leftJoin('users as u', 'u.id', 'b.provider_user_id')
-    .select(['i.id', 'i.number', 'i.status', 'i.issued_at', 'i.tax_cents', 'i.total_cents', 'i.location_id', 'l.name as location', 'l.time_zone', 'c.first_name', 'c.last_name', 'u.name as provider'])
+    .select(['i.id', 'i.number', 'i.status', 'i.issued_at', 'i.tax_cents', 'i.total_cents', 'i.credited_cents', 'i.location_id', 'l.name as location', 'l.time_zone', 'c.first_name', 'c.last_name', 'u.name as provider'])
     .where('i.organization_id', '=', org)
     .where('i.status', '!=', 'void')
     .where('i.issued_at', '>=', w.start)
@@ -161,7 +161,8 @@ export async function revenueReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
     from: w.from,
     to: w.to,
     locationId: q.locationId ?? null,
-    summary: { netRevenueCents, taxCents, collectedCents, refundedCents, invoices: invoices.length },
+    // credits (unused package sessions withdrawn) are shown apart: the lines above are as invoiced
+    summary: { netRevenueCents, creditedCents: invoices.reduce((sum, i) => sum + i.credited_cents, 0), taxCents, collectedCents, refundedCents, invoices: invoices.length },
     tables,
   };
 }
