@@ -64,7 +64,7 @@ export function billingRoutes(app: OpenAPIHono<AppEnv>) {
     const out = await sellPackage(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json'));
     return c.json(out, out.replayed ? 200 : 201);
   });
-  app.openapi(r.statement, async (c) => c.json(await clientStatement(ctxOf(c), c.req.valid('param').clientId), 200));
+  app.openapi(r.statement, async (c) => c.json({ ...(await clientStatement(ctxOf(c), c.req.valid('param').clientId)), onlinePayments: Boolean(c.get('deps').payments) }, 200));
   app.openapi(r.bookingBilling, async (c) => c.json(await bookingBilling(ctxOf(c), c.req.valid('param').bookingId), 200));
   app.openapi(r.deposit, async (c) => {
     const out = await payDeposit(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json'));

@@ -99,6 +99,8 @@ export interface Statement {
   invoices: InvoiceView[];
   payments: PaymentView[];
   deposits: DepositView[];
+  /** true when the clinic takes card payments online */
+  onlinePayments: boolean;
   balanceDueCents: number;
   creditCents: number;
 }

@@ -1,16 +1,17 @@
 // The client's own money in the portal: packages and what remains, deposits to pay, invoices with
 // what is due and the receipts of their payments.
-import { Accordion, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api.js';
-import { cents, INVOICE_STATUS, shortDate, shortDateTime, type Statement } from '../../api/billing-types.js';
+import { cents, INVOICE_STATUS, METHOD_LABEL, shortDate, shortDateTime, type Statement } from '../../api/billing-types.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { InvoiceBreakdown } from '../../components/billing/invoice-breakdown.js';
 import { PackageProgress } from '../../components/billing/package-progress.js';
+import { CheckoutReturn, PayOnlineButton } from './pay-online.js';
 
 function Body({ s }: { s: Statement }) {
   const currency = s.invoices[0]?.currency ?? 'USD';
   const due = s.deposits.filter((d) => d.status === 'due');
-  if (!s.packages.length && !s.invoices.length && !due.length) return <Text size="sm">No packages or payments yet.</Text>;
+  if (!s.packages.length && !s.invoices.length && !due.length && !s.payments.length) return <Text size="sm">No packages or payments yet.</Text>;
   return (
     <Stack>
       <Text>
@@ -37,10 +38,35 @@ function Body({ s }: { s: Statement }) {
             Deposits due
           </Title>
           {due.map((d) => (
-            <Text key={d.bookingId} size="sm">
-              Deposit of {cents(d.amountCents, d.currency)} for your visit on {shortDateTime(d.startsAt)}. Pay it at the front desk.
-            </Text>
+            <Group key={d.bookingId} gap="xs" wrap="wrap">
+              <Text size="sm">
+                Deposit of {cents(d.amountCents, d.currency)} for your visit on {shortDateTime(d.startsAt)}. {s.onlinePayments ? 'Pay it online or at the front desk.' : 'Pay it at the front desk.'}
+              </Text>
+              {s.onlinePayments ? <PayOnlineButton target={{ kind: 'deposit', bookingId: d.bookingId }} label={`Pay online: deposit for ${shortDateTime(d.startsAt)}`} /> : null}
+            </Group>
           ))}
+        </>
+      ) : null}
+      {s.payments.length ? (
+        <>
+          <Title order={3} size="h5">
+            Payments
+          </Title>
+          <Stack gap={4}>
+            {s.payments.map((p) => (
+              <Group key={p.id} gap="xs" wrap="wrap">
+                <Text size="sm">
+                  {shortDateTime(p.at)} · {p.kind === 'refund' ? 'Refund' : p.purpose === 'deposit' ? 'Deposit' : 'Payment'} · {METHOD_LABEL[p.method]} · {p.kind === 'refund' ? '-' : ''}
+                  {cents(p.amountCents, p.currency)}
+                </Text>
+                {p.receiptUrl ? (
+                  <Anchor size="sm" href={p.receiptUrl} target="_blank" rel="noreferrer" aria-label={`Receipt (PDF) for ${cents(p.amountCents, p.currency)} on ${shortDateTime(p.at)}`}>
+                    Receipt (PDF)
+                  </Anchor>
+                ) : null}
+              </Group>
+            ))}
+          </Stack>
         </>
       ) : null}
       {s.invoices.length ? (
@@ -66,6 +92,7 @@ function Body({ s }: { s: Statement }) {
                 </Accordion.Control>
                 <Accordion.Panel>
                   <InvoiceBreakdown invoice={inv} />
+                  {s.onlinePayments && inv.status === 'issued' && inv.dueCents > 0 ? <PayOnlineButton target={{ kind: 'invoice', invoiceId: inv.id }} label={`Pay online: invoice #${inv.number}`} /> : null}
                 </Accordion.Panel>
               </Accordion.Item>
             ))}
@@ -85,6 +112,7 @@ export function BillingCard({ clientId }: { clientId: string }) {
       </Title>
       {statement.loading && !statement.data ? <Loading label="Loading packages and payments" /> : null}
       {statement.error ? <ErrorAlert error={statement.error} /> : null}
+      <CheckoutReturn onDone={statement.reload} />
       {statement.data ? <Body s={statement.data} /> : null}
     </Card>
   );
