@@ -25,6 +25,7 @@ export const envSchema = z.object({
   SMS_URL: z.url({ protocol: /^https?$/ }).optional().describe('HTTP endpoint of an SMS gateway (POST {to, text}); unset keeps texts in the outbox'),
   SMS_TOKEN: z.string().min(8).optional().describe('Bearer token sent to SMS_URL'),
   STRIPE_SECRET_KEY: z.string().regex(/^sk_(test|live)_\w{8,}$/, 'a Stripe secret key (sk_test_... or sk_live_...)').optional().describe('Stripe secret key for online card payments; unset turns online payment off'),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w{8,}$/, 'a Stripe webhook signing secret (whsec_...)').optional().describe('Signing secret of the Stripe webhook endpoint /api/webhooks/stripe; unset leaves the endpoint off'),
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com').describe('Stripe API origin (change only for a proxy)'),
   DERMIS_WORKER: z.enum(['inline', 'off']).default('inline').describe('inline runs the job worker inside the server'),
   DERMIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),

@@ -22,6 +22,8 @@ export interface AppDeps {
   storage: StoragePort;
   /** online card payments; null when no payment keys are configured */
   payments?: PaymentsPort | null;
+  /** verifies Stripe's webhook calls; null leaves the webhook endpoint off */
+  stripeWebhookSecret?: string | null;
 }
 
 export interface AppEnv {

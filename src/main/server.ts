@@ -38,6 +38,7 @@ export async function startServer(env: Env) {
     identity,
     storage: localFolderStorage(path.join(env.dataDir, 'uploads')),
     payments: env.STRIPE_SECRET_KEY ? stripeCheckout(env.STRIPE_SECRET_KEY, env.STRIPE_API_BASE) : null,
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,
     logger,
     now,
     publicUrl: env.publicUrl,

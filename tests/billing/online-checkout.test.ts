@@ -1,6 +1,7 @@
 // Online card payment through the Stripe adapter, against a Stripe-shaped HTTP server on loopback (the
 // real Stripe API is out of reach here): the form Stripe expects, our idempotency key, and a payment
 // recorded only when the processor says it is paid, and only once.
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,11 @@ import { setUpClinic, type Clinic } from '../support/clinic.js';
 import { stripeCheckout } from '../../src/adapters/payments/stripe-checkout.js';
 
 const clock = new Date('2027-03-01T14:00:00Z');
+const WEBHOOK_SECRET = 'whsec_dermistest123';
+const signed = (body: string, at = clock.getTime()) => {
+  const t = Math.floor(at / 1000);
+  return `t=${t},v1=${createHmac('sha256', WEBHOOK_SECRET).update(`${t}.${body}`).digest('hex')}`;
+};
 let t: TestApp;
 let org: Org;
 let clinic: Clinic;
@@ -39,7 +45,7 @@ const stripe = createServer((req, res) => {
 
 beforeAll(async () => {
   await new Promise<void>((r) => stripe.listen(0, '127.0.0.1', r));
-  t = await createTestApp({ now: () => clock, payments: stripeCheckout('sk_test_dermis12345', `http://127.0.0.1:${(stripe.address() as AddressInfo).port}`) });
+  t = await createTestApp({ now: () => clock, stripeWebhookSecret: WEBHOOK_SECRET, payments: stripeCheckout('sk_test_dermis12345', `http://127.0.0.1:${(stripe.address() as AddressInfo).port}`) });
   org = await t.factory.org();
   clinic = await setUpClinic(t, org);
   client = await t.factory.actor(org, 'client');
@@ -83,6 +89,28 @@ describe('online payment of a deposit', () => {
     const payments = await t.db.selectFrom('payments').selectAll().where('organization_id', '=', org.id).execute();
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ method: 'card_online', amount_cents: 7000, external_ref: 'pi_test_1' });
+  });
+
+  it("Stripe's signed webhook records a payment once, for a client who never came back; a bad or stale signature is refused", async () => {
+    const b = await t.request('/api/bookings', { cookie: clinic.frontDesk.cookie, body: { locationId: org.locationId, serviceId: clinic.penId, clientId: client.clientId, start: '2027-03-05T16:00:00Z', idempotencyKey: `online-2-${org.id}`, override: { reason: 'Readiness tested elsewhere' } } });
+    const second = ((await b.json()) as { id: string }).id;
+    const start = (await (await t.request('/api/checkout', { cookie: client.cookie, body: { kind: 'deposit', bookingId: second } })).json()) as { id: string };
+    const s = sessions.get(start.id)!;
+    const event = JSON.stringify({ id: 'evt_1', type: 'checkout.session.completed', data: { object: { id: start.id, payment_status: 'paid', amount_total: s.amount, currency: 'usd', metadata: s.metadata, payment_intent: 'pi_test_2' } } });
+    const post = (sig: string) => t.app.request('/api/webhooks/stripe', { method: 'POST', body: event, headers: { 'content-type': 'application/json', 'stripe-signature': sig } });
+    const forged = await post(`t=${Math.floor(clock.getTime() / 1000)},v1=${'0'.repeat(64)}`);
+    expect(forged.status).toBe(400);
+    expect(((await forged.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('stripe-signature');
+    expect((await post(signed(event, clock.getTime() - 10 * 60_000))).status).toBe(400);
+    const first = await post(signed(event));
+    expect(await first.json()).toEqual({ received: true, recorded: true });
+    expect((await post(signed(event))).status).toBe(200);
+    const rows = await t.db.selectFrom('payments').selectAll().where('organization_id', '=', org.id).where('booking_id', '=', second).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ method: 'card_online', external_ref: 'pi_test_2', recorded_by: client.userId });
+    // the client coming back later finds it already recorded
+    const back = (await (await t.request(`/api/checkout/${start.id}/confirm`, { cookie: client.cookie, method: 'POST' })).json()) as { paymentId: string };
+    expect(back.paymentId).toBe(rows[0]!.id);
   });
 
   it('another organization cannot confirm the session', async () => {

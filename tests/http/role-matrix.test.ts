@@ -307,6 +307,8 @@ const MATRIX: Record<string, Probe> = {
   // no payment keys in tests: online payment answers that it is not set up
   'POST /api/checkout': { path: () => '/api/checkout', body: () => ({ kind: 'invoice', invoiceId: NO_ID }), expect: { ...only(409, DESK), client: 409 } },
   'POST /api/checkout/{sessionId}/confirm': { path: () => '/api/checkout/cs_test_12345678/confirm', expect: { ...only(409, DESK), client: 409 } },
+  // off without a webhook secret (tests configure none here)
+  'POST /api/webhooks/stripe': { path: () => '/api/webhooks/stripe', body: () => ({ type: 'checkout.session.completed' }), expect: { ...signedIn(404), anon: 404 } },
   'POST /api/payments/{paymentId}/receipt/email': { path: () => `/api/payments/${NO_ID}/receipt/email`, expect: only(404, DESK) },
   'GET /api/marketing/photos': { path: () => '/api/marketing/photos', expect: only(200, STAFF, 200) },
   'GET /api/marketing/photos/{photoId}/image': { path: () => `/api/marketing/photos/${NO_ID}/image`, expect: only(404, STAFF, 404) },

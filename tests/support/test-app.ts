@@ -16,7 +16,7 @@ import { makeFactory } from './factory.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
-export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort } = {}) {
+export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string } = {}) {
   const handle = await freshDatabase();
   const webDir = await mkdtemp(path.join(tmpdir(), 'dermis-web-'));
   await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Dermis</title><main id="root"></main>');
@@ -43,6 +43,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     webDir,
     storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-uploads-'))),
     payments: opts.payments ?? null,
+    stripeWebhookSecret: opts.stripeWebhookSecret ?? null,
   });
   let ipCounter = 0;
   /** a request as a browser on our origin would send it */

@@ -8,6 +8,7 @@ import { bookingTermsQuery, getBookingTerms } from '../../services/billing/get-b
 import { sellPackage, sellPackageInput } from '../../services/billing/sell-package.js';
 import { bookingBilling } from '../../services/billing/booking-billing-view.js';
 import { checkoutInput, confirmCheckout, startCheckout } from '../../services/billing/online-checkout.js';
+import { handleStripeWebhook } from '../../services/billing/stripe-webhook.js';
 import { clientStatement } from '../../services/billing/statement.js';
 import { depositPaymentInput, payDeposit } from '../../services/billing/pay-deposit.js';
 import { invoiceVisit, visitInvoiceInput } from '../../services/billing/visit-invoice.js';
@@ -53,6 +54,7 @@ const r = {
   receipt: defineRoute([...DESK, 'client'], { method: 'get', path: '/api/payments/{paymentId}/receipt.pdf', tags, summary: 'The receipt of a payment as PDF', request: { params: P.paymentId }, responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses } }),
   checkout: defineRoute([...DESK, 'client'], { method: 'post', path: '/api/checkout', tags, summary: 'Pay a deposit or an invoice online by card (hosted checkout; off without payment keys)', request: { body: jsonBody(checkoutInput) }, responses: { 201: json(z.object({ url: z.string(), id: z.string() }), 'Go to this page to pay'), ...conflict, ...errorResponses } }),
   confirmCheckout: defineRoute([...DESK, 'client'], { method: 'post', path: '/api/checkout/{sessionId}/confirm', tags, summary: 'After paying: record the payment once the processor says it is paid', request: { params: z.object({ sessionId: z.string().regex(/^[A-Za-z0-9_]{8,200}$/).openapi({ param: { name: 'sessionId', in: 'path' } }) }) }, responses: { 200: json(z.object({ paid: z.boolean(), paymentId: z.string().nullable() }), 'State'), ...conflict, ...errorResponses } }),
+  stripeWebhook: defineRoute('public', { method: 'post', path: '/api/webhooks/stripe', tags, summary: "Stripe's notice that a checkout was paid (a Stripe event as JSON, signed with the webhook secret in Stripe-Signature)", responses: { 200: json(z.object({ received: z.boolean(), recorded: z.boolean() }), 'Received'), ...errorResponses } }),
   emailReceipt: defineRoute(DESK, { method: 'post', path: '/api/payments/{paymentId}/receipt/email', tags, summary: 'Email the receipt to the client', request: { params: P.paymentId }, responses: { 200: json(z.object({ sent: z.boolean() }), 'Queued'), ...conflict, ...errorResponses } }),
 };
 
@@ -94,5 +96,10 @@ export function billingRoutes(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(r.checkout, async (c) => c.json(await startCheckout(ctxOf(c), c.get('deps').payments, c.get('deps').publicUrl, c.req.valid('json')), 201));
   app.openapi(r.confirmCheckout, async (c) => c.json(await confirmCheckout(ctxOf(c), c.get('deps').payments, c.req.valid('param').sessionId), 200));
+  app.openapi(r.stripeWebhook, async (c) => {
+    const deps = c.get('deps');
+    // the signature covers the exact bytes Stripe sent, so read the raw body, not parsed JSON
+    return c.json(await handleStripeWebhook(deps.db, deps.now(), await c.req.text(), c.req.header('stripe-signature'), deps.stripeWebhookSecret, c.get('requestId')), 200);
+  });
   app.openapi(r.emailReceipt, async (c) => c.json(await emailReceipt(ctxOf(c), c.req.valid('param').paymentId), 200));
 }

@@ -2,8 +2,9 @@
 // confirmation that asks the processor (never the browser) whether it was paid before recording it.
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import type { PaymentsPort } from '../ports.js';
-import { recordAudit } from '../audit/record-audit-event.js';
+import type { CheckoutState, PaymentsPort } from '../ports.js';
+import type { Db } from '../../db/connect.js';
+import { actorOf, appendAudit, type AuditActor } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { invoiceView, loadInvoice, refreshInvoiceStatus } from './invoice-store.js';
@@ -37,40 +38,53 @@ export async function startCheckout(ctx: Ctx, payments: PaymentsPort | null | un
     amountCents: amount, currency, description: input.kind === 'deposit' ? 'Booking deposit' : 'Invoice payment',
     successUrl: `${publicUrl}/portal/care?checkout={CHECKOUT_SESSION_ID}`, cancelUrl: `${publicUrl}/portal/care`,
     idempotencyKey: `checkout:${input.kind}:${ref}:${amount}`,
-    metadata: { organization_id: org, client_id: clientId, purpose: input.kind, ref },
+    metadata: { organization_id: org, client_id: clientId, purpose: input.kind, ref, initiated_by: ctx.principal.userId },
   });
   return { url: session.url, id: session.id };
 }
 
-/** Records a paid checkout once (the session id is the idempotency key), whoever confirms it first. */
+/**
+ * Records a paid checkout once: the session id is the idempotency key, so the client coming back,
+ * staff confirming and Stripe's webhook can all arrive, in any order, and one payment is written.
+ */
+export async function recordPaidCheckout(db: Db, actor: AuditActor, now: Date, s: CheckoutState) {
+  const org = actor.organizationId;
+  const key = `stripe:${s.id}`;
+  const done = await findByKey(db, org, key);
+  if (done) return { paid: true, paymentId: done.id };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const purpose = s.metadata.purpose === 'deposit' ? 'deposit' : 'invoice';
+      const ref = s.metadata.ref ?? '';
+      const where = purpose === 'deposit'
+        ? await trx.selectFrom('bookings').select(['client_id', 'location_id']).where('organization_id', '=', org).where('id', '=', ref).executeTakeFirst()
+        : await trx.selectFrom('invoices').select(['client_id', 'location_id']).where('organization_id', '=', org).where('id', '=', ref).executeTakeFirst();
+      if (!where || where.client_id !== s.metadata.client_id) throw notFound('checkout');
+      const p = await insertPayment(trx, {
+        organization_id: org, client_id: where.client_id, location_id: where.location_id, invoice_id: purpose === 'invoice' ? ref : null, booking_id: purpose === 'deposit' ? ref : null,
+        kind: 'payment', purpose, method: 'card_online', amount_cents: s.amountCents, currency: s.currency, external_ref: s.paymentRef, idempotency_key: key,
+        recorded_by: actor.userId ?? s.metadata.initiated_by ?? '',
+      });
+      if (purpose === 'deposit') await trx.updateTable('booking_deposits').set({ status: 'paid', updated_at: now }).where('organization_id', '=', org).where('booking_id', '=', ref).where('status', '=', 'due').execute();
+      else await refreshInvoiceStatus(trx, org, ref);
+      await appendAudit(trx, actor, { action: 'payment.online', entityType: 'payment', entityId: p.id, clientId: p.client_id, details: { purpose, amountCents: p.amount_cents } }, now);
+      return { paid: true, paymentId: p.id };
+    });
+  } catch (e) {
+    if (isDuplicateKey(e)) return { paid: true, paymentId: (await findByKey(db, org, key))!.id };
+    throw e;
+  }
+}
+
+/** The client (or staff) back from the hosted page: ask the processor, never the browser. */
 export async function confirmCheckout(ctx: Ctx, payments: PaymentsPort | null | undefined, sessionId: string) {
   if (!payments) throw off();
   const org = ctx.principal.organizationId;
-  const key = `stripe:${sessionId}`;
-  const done = await findByKey(ctx.db, org, key);
+  const done = await findByKey(ctx.db, org, `stripe:${sessionId}`);
   if (done) return { paid: true, paymentId: done.id };
   const s = await payments.getCheckout(sessionId);
   if (s.metadata.organization_id !== org) throw notFound('checkout');
   await loadClientOf(ctx.db, ctx, s.metadata.client_id ?? '', 'checkout');
   if (!s.paid) return { paid: false, paymentId: null };
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const purpose = s.metadata.purpose === 'deposit' ? 'deposit' : 'invoice';
-      const ref = s.metadata.ref!;
-      const where = purpose === 'deposit'
-        ? await trx.selectFrom('bookings').select(['client_id', 'location_id']).where('organization_id', '=', org).where('id', '=', ref).executeTakeFirstOrThrow()
-        : await trx.selectFrom('invoices').select(['client_id', 'location_id']).where('organization_id', '=', org).where('id', '=', ref).executeTakeFirstOrThrow();
-      const p = await insertPayment(trx, {
-        organization_id: org, client_id: where.client_id, location_id: where.location_id, invoice_id: purpose === 'invoice' ? ref : null, booking_id: purpose === 'deposit' ? ref : null,
-        kind: 'payment', purpose, method: 'card_online', amount_cents: s.amountCents, currency: s.currency, external_ref: s.paymentRef, idempotency_key: key, recorded_by: ctx.principal.userId,
-      });
-      if (purpose === 'deposit') await trx.updateTable('booking_deposits').set({ status: 'paid', updated_at: ctx.now() }).where('organization_id', '=', org).where('booking_id', '=', ref).where('status', '=', 'due').execute();
-      else await refreshInvoiceStatus(trx, org, ref);
-      await recordAudit(trx, ctx, { action: 'payment.online', entityType: 'payment', entityId: p.id, clientId: p.client_id, details: { purpose, amountCents: p.amount_cents } });
-      return { paid: true, paymentId: p.id };
-    });
-  } catch (e) {
-    if (isDuplicateKey(e)) return { paid: true, paymentId: (await findByKey(ctx.db, org, key))!.id };
-    throw e;
-  }
+  return recordPaidCheckout(ctx.db, actorOf(ctx), ctx.now(), s);
 }
