@@ -2,6 +2,7 @@
 // accessible table with its own CSV download.
 import { Button, Card, Group, SimpleGrid, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { ReportJson, ReportTableJson } from './report-types.js';
 import { formatCell, summaryKind, summaryLabel } from './report-format.js';
 
@@ -24,7 +25,12 @@ export function StatCards({ summary }: { summary: ReportJson['summary'] }) {
 
 const numeric = (kind: string | undefined) => kind === 'cents' || kind === 'percent' || kind === 'number';
 
+/** Long tables (a day per row over a month) show their first rows; the chart and the CSV have them all. */
+const FIRST_ROWS = 12;
+
 export function ReportTableView({ table, csvHref }: { table: ReportTableJson; csvHref: string }) {
+  const [all, setAll] = useState(false);
+  const rows = all ? table.rows : table.rows.slice(0, FIRST_ROWS);
   return (
     <Card withBorder padding="sm">
       <Group justify="flex-end" mb="xs">
@@ -58,7 +64,7 @@ export function ReportTableView({ table, csvHref }: { table: ReportTableJson; cs
                 </Table.Td>
               </Table.Tr>
             ) : (
-              table.rows.map((row, i) => (
+              rows.map((row, i) => (
                 <Table.Tr key={i}>
                   {table.columns.map((c) => (
                     <Table.Td key={c.key} ta={numeric(c.kind) ? 'right' : 'left'}>
@@ -71,6 +77,11 @@ export function ReportTableView({ table, csvHref }: { table: ReportTableJson; cs
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {table.rows.length > FIRST_ROWS ? (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll((a) => !a)} aria-label={`${all ? 'Show fewer rows' : `Show all ${table.rows.length} rows`}: ${table.title}`}>
+          {all ? 'Show fewer rows' : `Show all ${table.rows.length} rows`}
+        </Button>
+      ) : null}
     </Card>
   );
 }
