@@ -171,5 +171,17 @@ describe('clinical journey in the browser', () => {
     await page.getByRole('cell', { name: 'Grade 3: moderate' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await ctx.close();
+
+    // the medical director approves the plan outside the caps from the reviews queue
+    const mdCtx = await browser.newContext(DESKTOP);
+    const md = await mdCtx.newPage();
+    await signIn(md, server.url, 'director@glow.example.com');
+    await md.goto(`${server.url}/console/reviews`);
+    const card = md.locator('.mantine-Card-root', { hasText: 'Emma Schulz' }).filter({ hasText: 'Thick forehead skin' });
+    await card.getByLabel('Approval note').fill('Reviewed: 1 mm on the forehead is reasonable for thick skin.');
+    await card.getByRole('button', { name: 'Approve plan' }).click();
+    await expect.poll(() => md.locator('.mantine-Card-root', { hasText: 'Thick forehead skin' }).count()).toBe(0);
+    expect(await seriousA11yViolations(md)).toEqual([]);
+    await mdCtx.close();
   });
 });
