@@ -167,6 +167,13 @@ describe('treatment day in the browser', () => {
     await np.getByRole('button', { name: 'Record', exact: true }).click();
     await np.getByText('Bacterial infection · Casey Park').waitFor();
     await shot(np, 'adverse-events');
+    // a follow-up a week later closes it
+    await np.getByRole('button', { name: 'Follow up' }).first().click();
+    await np.getByLabel('Follow-up note').fill('Cleared after a 7-day course; no scarring.');
+    await np.getByLabel('Resolved on').fill(day);
+    await np.getByRole('button', { name: 'Save follow-up' }).click();
+    await np.getByText(new RegExp(`resolved ${day}`)).waitFor();
+    expect(await seriousA11yViolations(np)).toEqual([]);
 
     // marketing: the director may choose a photo only once the client consents to marketing use
     const mdCtx = await browser.newContext(DESKTOP);
