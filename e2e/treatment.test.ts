@@ -121,6 +121,14 @@ describe('treatment day in the browser', () => {
     await np.getByText(/Signed by Nina Park/).waitFor();
     await np.getByText('Awaiting co-signature').waitFor();
     await shot(np, 'chart-signed');
+    // a signed chart is never edited: an amendment is a new signed version with its reason
+    await np.getByRole('button', { name: 'Amend', exact: true }).click();
+    const amendDialog = np.getByRole('dialog', { name: 'Amend the signed chart' });
+    await amendDialog.getByLabel('Reason for the amendment').fill('Numbing time off was 10:05, not 10:00');
+    await amendDialog.getByLabel('Type your full name to sign').fill('Nina Park');
+    await amendDialog.getByRole('button', { name: 'Sign amendment' }).click();
+    await np.getByText('Amendment: Numbing time off was 10:05, not 10:00').waitFor();
+    await np.getByText('Version 2', { exact: true }).first().waitFor();
 
     // the client: today's aftercare on the phone, then a red flag
     await cp.goto(`${server.url}/portal/care`);

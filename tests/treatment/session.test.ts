@@ -123,6 +123,10 @@ describe('treatment day', () => {
     // an amendment is a new version with its reason
     const amended = await call<{ version: number; amendmentReason: string }>(clinic.provider, `/api/charts/${signed.data.id}/amend`, { chart: chart({ notes: 'Client tolerated well.' }), reason: 'Added a note', signedName: clinic.provider.name }, 'POST');
     expect(amended.data).toMatchObject({ version: 2, amendmentReason: 'Added a note' });
+    // the amended version waits for its own co-signature; the superseded one is no longer listed
+    const after2 = await call<{ items: { id: string; version: number }[] }>(director, '/api/charts/cosign-queue');
+    expect(after2.data.items.filter((i) => i.id === signed.data.id)).toEqual([]);
+    expect(after2.data.items.map((i) => i.version)).toEqual([2]);
   });
 
   it("delivers today's aftercare email to a real SMTP server; later ones wait for their time", async () => {

@@ -39,7 +39,10 @@ export async function getBookingChart(ctx: Ctx, bookingId: string) {
   });
 }
 
-/** Charts of supervised providers waiting for the medical director's co-signature. */
+/**
+ * Charts of supervised providers waiting for the medical director's co-signature: the newest signed
+ * version of each session only, since an amendment supersedes what it amends.
+ */
 export async function cosignQueue(ctx: Ctx) {
   const rows = await ctx.db
     .selectFrom('charts as c')
@@ -50,6 +53,9 @@ export async function cosignQueue(ctx: Ctx) {
     .where('c.status', '=', 'signed')
     .where('c.needs_cosign', '=', true)
     .where('c.cosigned_by', 'is', null)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('charts as n').select('n.id').whereRef('n.organization_id', '=', 'c.organization_id').whereRef('n.booking_id', '=', 'c.booking_id').where('n.status', '=', 'signed').whereRef('n.version', '>', 'c.version'))),
+    )
     .orderBy('c.signed_at')
     .execute();
   return rows.map((r) => ({ id: r.id, bookingId: r.booking_id, version: r.version, signedAt: r.signed_at ? new Date(r.signed_at).toISOString() : null, clientName: `${r.first_name} ${r.last_name}`, provider: r.provider_name }));
