@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
-import { createTheme, defaultVariantColorsResolver, MantineProvider, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+import { createTheme, defaultVariantColorsResolver, Drawer, MantineProvider, Modal, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -49,7 +49,14 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   }
   return base;
 };
-const theme = createTheme({ autoContrast: true, primaryColor: 'teal', primaryShade: { light: 9, dark: 6 }, defaultRadius: 'md', variantColorResolver, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
+const theme = createTheme({
+  autoContrast: true, primaryColor: 'teal', primaryShade: { light: 9, dark: 6 }, defaultRadius: 'md', variantColorResolver, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  // Mantine's close buttons have no accessible name of their own
+  components: {
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
+});
 const cssVariables: CSSVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // error text and borders at WCAG AA contrast on white
