@@ -207,6 +207,14 @@ describe('treatment day in the browser', () => {
     expect(await md.getByText('Casey Park').count()).toBe(0);
     await shot(md, 'marketing-gallery');
     expect(await seriousA11yViolations(md)).toEqual([]);
+    // the nurse subscribes her calendar app to her bookings
+    await np.goto(`${server.url}/console/settings`);
+    await np.getByRole('button', { name: 'Create my calendar link' }).click();
+    const feedUrl = await np.getByLabel('Feed address (shown once)').inputValue();
+    // as a calendar app fetches it: no cookies, only the secret in the address
+    const feed = await fetch(feedUrl);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    expect(await feed.text()).toContain('BEGIN:VEVENT');
     for (const c of [clientCtx, desk, owner, nurseCtx, mdCtx]) await c.close();
   });
 });
