@@ -6,10 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { httpBenches } from './http.bench.js';
 import { screeningBenches } from './screening.bench.js';
+import { billingBenches } from './billing.bench.js';
 import { schedulingBenches } from './scheduling.bench.js';
 import { startThrowawayPg } from '../scripts/pg-server.mjs';
 
-const results = [...(await screeningBenches()), ...(await httpBenches())];
+const results = [...(await screeningBenches()), ...(await billingBenches()), ...(await httpBenches())];
 
 let pg: { url: string; stop: () => void } | null = null;
 if (process.env.DATABASE_URL) pg = { url: process.env.DATABASE_URL, stop: () => undefined };
