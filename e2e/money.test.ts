@@ -4,11 +4,10 @@
 // day-7 check-in the client reviews it, the desk publishes it, and it appears on the provider's
 // public page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type RunningServer } from './support/server.js';
 import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
-import { apiOf, registerClient, signIn } from './support/flows.js';
+import { apiOf, makeReadyForPen, registerClient, signIn } from './support/flows.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,13 +29,7 @@ describe('money and reputation in the browser', () => {
     await registerClient(cp, server.url, 'Robin', 'Hale', 'robin.hale@example.com');
     const client = apiOf(clientCtx, server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
-    const today = new Date().toISOString().slice(0, 10);
-    await client.post(`/api/clients/${me.clientId}/intake`, { answeredOn: today, dateOfBirth: '1989-02-02', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['acne_scars'] });
-    await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: today } });
-    await client.post(`/api/clients/${me.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
-    const png = `data:image/png;base64,${(await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64')}`;
-    const preview = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
-    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: png, documentHash: preview.documentHash, agree: true });
+    await makeReadyForPen(client, me.clientId, { date: new Date().toISOString().slice(0, 10), areas: ['cheeks'], concern: 'acne_scars', dateOfBirth: '1989-02-02' });
 
     // the desk sells the package, taking $300 toward it
     const deskCtx = await browser.newContext(DESKTOP);

@@ -5,11 +5,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type RunningServer } from './support/server.js';
 import { launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
-import { apiOf, registerClient } from './support/flows.js';
+import { apiOf, makeReadyForPen, registerClient } from './support/flows.js';
 
 const sessions = new Map<string, { successUrl: string; amount: number; metadata: Record<string, string>; paid: boolean }>();
 const stripe = createServer((req, res) => {
@@ -66,12 +65,7 @@ describe('online payment in the browser', () => {
     const client = apiOf(ctx, server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     const today = new Date().toISOString().slice(0, 10);
-    await client.post(`/api/clients/${me.clientId}/intake`, { answeredOn: today, dateOfBirth: '1992-06-06', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'] });
-    await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: today } });
-    await client.post(`/api/clients/${me.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
-    const png = `data:image/png;base64,${(await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64')}`;
-    const preview = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
-    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: png, documentHash: preview.documentHash, agree: true });
+    await makeReadyForPen(client, me.clientId, { date: today, areas: ['cheeks'], concern: 'fine_lines', dateOfBirth: '1992-06-06' });
     const org = (await client.get('/api/organization')) as { locations: { id: string; name: string }[] };
     const austin = org.locations.find((l) => l.name.startsWith('Austin'))!;
     const services = (await client.get('/api/services')) as { items: { id: string; code: string }[] };

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { startBuiltServer, type RunningServer } from './support/server.js';
 import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
-import { apiOf, registerClient, signIn } from './support/flows.js';
+import { apiOf, makeReadyForPen, registerClient, signaturePng, signIn } from './support/flows.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -36,16 +36,10 @@ describe('treatment day in the browser', () => {
     await registerClient(cp, server.url, 'Casey', 'Park', 'casey.park@example.com');
     const client = apiOf(clientCtx, server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
-    await client.post(`/api/clients/${me.clientId}/intake`, {
-      answeredOn: new Date().toISOString().slice(0, 10), dateOfBirth: '1991-03-03', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'],
-    });
-    await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks', 'forehead'], date: day } });
-    await client.post(`/api/clients/${me.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
-    const preview = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
-    const png = (await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64');
-    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: preview.documentHash, agree: true });
+    await makeReadyForPen(client, me.clientId, { date: day, areas: ['cheeks', 'forehead'], concern: 'fine_lines', dateOfBirth: '1991-03-03' });
+    const png = await signaturePng();
     const photoConsent = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=photo_clinical`)) as { documentHash: string; clientName: string };
-    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'photo_clinical', signedName: photoConsent.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: photoConsent.documentHash, agree: true });
+    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'photo_clinical', signedName: photoConsent.clientName, signaturePng: png, documentHash: photoConsent.documentHash, agree: true });
 
     const desk = await browser.newContext(DESKTOP);
     const deskApi = apiOf(desk, server.url);
@@ -197,7 +191,7 @@ describe('treatment day in the browser', () => {
     await choose.click();
     await md.getByText('Ask the client to sign the consent to marketing use of photos.').waitFor();
     const marketingConsent = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=photo_marketing`)) as { documentHash: string; clientName: string };
-    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'photo_marketing', signedName: marketingConsent.clientName, signaturePng: `data:image/png;base64,${png}`, documentHash: marketingConsent.documentHash, agree: true });
+    await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'photo_marketing', signedName: marketingConsent.clientName, signaturePng: png, documentHash: marketingConsent.documentHash, agree: true });
     await choose.click();
     await md.getByRole('button', { name: /^Remove from marketing: Front before/ }).waitFor();
     await md.getByRole('link', { name: 'Gallery' }).click();

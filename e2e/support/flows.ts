@@ -42,3 +42,26 @@ export function apiOf(ctx: BrowserContext, baseUrl: string) {
     },
   };
 }
+
+/** A drawn signature for API set-up: a small black PNG as a data URL. */
+export async function signaturePng() {
+  const sharp = (await import('sharp')).default;
+  const png = await sharp({ create: { width: 80, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer();
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/**
+ * Makes a registered client ready for pen microneedling on `date` through the API: answers that
+ * clear, a screening, the risks acknowledged and the treatment consent signed. Tests whose subject
+ * is not the clinical path use it; the clinical browser tests walk these steps on screen.
+ */
+export async function makeReadyForPen(client: ReturnType<typeof apiOf>, clientId: string, opts: { date: string; areas: string[]; concern: string; dateOfBirth: string }) {
+  const today = new Date().toISOString().slice(0, 10);
+  await client.post(`/api/clients/${clientId}/intake`, {
+    answeredOn: today, dateOfBirth: opts.dateOfBirth, pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: [opts.concern],
+  });
+  await client.post(`/api/clients/${clientId}/screenings`, { plan: { modality: 'pen', areas: opts.areas, date: opts.date } });
+  await client.post(`/api/clients/${clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
+  const preview = (await client.get(`/api/clients/${clientId}/consents/preview?kind=treatment&modality=pen`)) as { documentHash: string; clientName: string };
+  await client.post(`/api/clients/${clientId}/consents`, { kind: 'treatment', modality: 'pen', signedName: preview.clientName, signaturePng: await signaturePng(), documentHash: preview.documentHash, agree: true });
+}
