@@ -12,15 +12,13 @@ import { handleStripeWebhook } from '../../services/billing/stripe-webhook.js';
 import { clientStatement } from '../../services/billing/statement.js';
 import { depositPaymentInput, payDeposit } from '../../services/billing/pay-deposit.js';
 import { invoiceVisit, visitInvoiceInput } from '../../services/billing/visit-invoice.js';
-import { invoiceView, loadInvoice } from '../../services/billing/invoice-store.js';
+import { getInvoice } from '../../services/billing/get-invoice.js';
 import { paymentInput, recordPayment } from '../../services/billing/record-payment.js';
 import { refundInput, refundPayment } from '../../services/billing/refund-payment.js';
 import { voidInput, voidInvoice } from '../../services/billing/void-invoice.js';
 import { packageRefundInput, refundPackage } from '../../services/billing/refund-package.js';
 import { emailReceipt, receiptForPdf } from '../../services/billing/receipt.js';
 import { renderReceiptPdf } from '../../adapters/pdf/receipt-pdf.js';
-import { loadClientOf } from '../../services/clients/load-client.js';
-import { recordAudit } from '../../services/audit/record-audit-event.js';
 
 const tags = ['Billing'];
 const DESK = ['owner', 'front_desk', 'medical_director'] as const;
@@ -73,13 +71,7 @@ export function billingRoutes(app: OpenAPIHono<AppEnv>) {
     return c.json(out, out.replayed ? 200 : 201);
   });
   app.openapi(r.invoiceVisit, async (c) => c.json(await invoiceVisit(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json')), 201));
-  app.openapi(r.invoice, async (c) => {
-    const ctx = ctxOf(c);
-    const loaded = await loadInvoice(ctx.db, ctx.principal.organizationId, c.req.valid('param').invoiceId);
-    await loadClientOf(ctx.db, ctx, loaded.inv.client_id, 'invoice');
-    await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'invoice.read', entityType: 'invoice', entityId: loaded.inv.id, clientId: loaded.inv.client_id }));
-    return c.json(invoiceView(loaded), 200);
-  });
+  app.openapi(r.invoice, async (c) => c.json(await getInvoice(ctxOf(c), c.req.valid('param').invoiceId), 200));
   app.openapi(r.pay, async (c) => {
     const out = await recordPayment(ctxOf(c), c.req.valid('param').invoiceId, c.req.valid('json'));
     return c.json(out, out.replayed ? 200 : 201);

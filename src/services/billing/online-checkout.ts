@@ -8,7 +8,7 @@ import { actorOf, appendAudit, type AuditActor } from '../audit/record-audit-eve
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { invoiceView, loadInvoice, refreshInvoiceStatus } from './invoice-store.js';
-import { findByKey, insertPayment, isDuplicateKey } from './payment-store.js';
+import { findByKey, insertPayment, oncePerKey } from './payment-store.js';
 
 export const checkoutInput = z.union([z.strictObject({ kind: z.literal('deposit'), bookingId: z.uuid() }), z.strictObject({ kind: z.literal('invoice'), invoiceId: z.uuid() })]);
 
@@ -49,11 +49,8 @@ export async function startCheckout(ctx: Ctx, payments: PaymentsPort | null | un
  */
 export async function recordPaidCheckout(db: Db, actor: AuditActor, now: Date, s: CheckoutState) {
   const org = actor.organizationId;
-  const key = `stripe:${s.id}`;
-  const done = await findByKey(db, org, key);
-  if (done) return { paid: true, paymentId: done.id };
-  try {
-    return await db.transaction().execute(async (trx) => {
+  return oncePerKey(db, org, `stripe:${s.id}`, (done) => ({ paid: true, paymentId: done.id }), () =>
+    db.transaction().execute(async (trx) => {
       const purpose = s.metadata.purpose === 'deposit' ? 'deposit' : 'invoice';
       const ref = s.metadata.ref ?? '';
       const where = purpose === 'deposit'
@@ -62,18 +59,15 @@ export async function recordPaidCheckout(db: Db, actor: AuditActor, now: Date, s
       if (!where || where.client_id !== s.metadata.client_id) throw notFound('checkout');
       const p = await insertPayment(trx, {
         organization_id: org, client_id: where.client_id, location_id: where.location_id, invoice_id: purpose === 'invoice' ? ref : null, booking_id: purpose === 'deposit' ? ref : null,
-        kind: 'payment', purpose, method: 'card_online', amount_cents: s.amountCents, currency: s.currency, external_ref: s.paymentRef, idempotency_key: key,
+        kind: 'payment', purpose, method: 'card_online', amount_cents: s.amountCents, currency: s.currency, external_ref: s.paymentRef, idempotency_key: `stripe:${s.id}`,
         recorded_by: actor.userId ?? s.metadata.initiated_by ?? '',
       });
       if (purpose === 'deposit') await trx.updateTable('booking_deposits').set({ status: 'paid', updated_at: now }).where('organization_id', '=', org).where('booking_id', '=', ref).where('status', '=', 'due').execute();
       else await refreshInvoiceStatus(trx, org, ref);
       await appendAudit(trx, actor, { action: 'payment.online', entityType: 'payment', entityId: p.id, clientId: p.client_id, details: { purpose, amountCents: p.amount_cents } }, now);
       return { paid: true, paymentId: p.id };
-    });
-  } catch (e) {
-    if (isDuplicateKey(e)) return { paid: true, paymentId: (await findByKey(db, org, key))!.id };
-    throw e;
-  }
+    }),
+  );
 }
 
 /** The client (or staff) back from the hosted page: ask the processor, never the browser. */

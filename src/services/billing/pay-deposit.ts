@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { paymentView } from './invoice-store.js';
-import { assertSameIntent, findByKey, insertPayment, isDuplicateKey, STAFF_METHODS } from './payment-store.js';
+import { assertSameIntent, insertPayment, oncePerKey, STAFF_METHODS, type PaymentRow } from './payment-store.js';
 
 export const depositPaymentInput = z.strictObject({
   method: z.enum(STAFF_METHODS),
@@ -15,16 +15,12 @@ export const depositPaymentInput = z.strictObject({
 /** The desk takes the deposit a booking asks for; it is applied to the visit's invoice later. */
 export async function payDeposit(ctx: Ctx, bookingId: string, input: z.infer<typeof depositPaymentInput>) {
   const org = ctx.principal.organizationId;
-  const replay = async () => {
-    const existing = await findByKey(ctx.db, org, input.idempotencyKey);
-    if (!existing) return null;
+  const replay = (existing: PaymentRow) => {
     assertSameIntent(existing, { amountCents: existing.amount_cents, bookingId, kind: 'payment' });
     return { payment: paymentView(existing), replayed: true };
   };
-  const first = await replay();
-  if (first) return first;
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
+  return oncePerKey(ctx.db, org, input.idempotencyKey, replay, () =>
+    ctx.db.transaction().execute(async (trx) => {
       const b = await trx.selectFrom('bookings').select(['id', 'client_id', 'location_id', 'status']).where('organization_id', '=', org).where('id', '=', bookingId).executeTakeFirst();
       if (!b) throw notFound('booking');
       await loadClientOf(trx, ctx, b.client_id, 'booking');
@@ -38,12 +34,6 @@ export async function payDeposit(ctx: Ctx, bookingId: string, input: z.infer<typ
       await trx.updateTable('booking_deposits').set({ status: 'paid', updated_at: ctx.now() }).where('organization_id', '=', org).where('booking_id', '=', bookingId).execute();
       await recordAudit(trx, ctx, { action: 'deposit.pay', entityType: 'payment', entityId: p.id, clientId: b.client_id, details: { bookingId, amountCents: p.amount_cents, method: p.method } });
       return { payment: paymentView(p), replayed: false };
-    });
-  } catch (e) {
-    if (isDuplicateKey(e)) {
-      const again = await replay();
-      if (again) return again;
-    }
-    throw e;
-  }
+    }),
+  );
 }

@@ -21,5 +21,24 @@ export async function insertPayment(trx: Db, row: Insertable<PaymentsTable>) {
   return trx.insertInto('payments').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findByKey>>>;
+
+/**
+ * Does `work` once per idempotency key. A key already used answers with `replay` of its record;
+ * when two requests with the same key race, the one that loses on the unique index answers with the
+ * winner's record instead of an error.
+ */
+export async function oncePerKey<T>(db: Db, organizationId: string, key: string, replay: (existing: PaymentRow) => Promise<T> | T, work: () => Promise<T>): Promise<T> {
+  const first = await findByKey(db, organizationId, key);
+  if (first) return replay(first);
+  try {
+    return await work();
+  } catch (e) {
+    const winner = isDuplicateKey(e) ? await findByKey(db, organizationId, key) : undefined;
+    if (winner) return replay(winner);
+    throw e;
+  }
+}
+
 /** PostgreSQL's unique violation: a concurrent request with the same key won the race. */
-export const isDuplicateKey = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
+const isDuplicateKey = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { invoiceView, loadInvoice, paymentView, refreshInvoiceStatus } from './invoice-store.js';
-import { assertSameIntent, findByKey, insertPayment, isDuplicateKey, STAFF_METHODS } from './payment-store.js';
+import { assertSameIntent, insertPayment, oncePerKey, STAFF_METHODS, type PaymentRow } from './payment-store.js';
 
 export const paymentInput = z.strictObject({
   amountCents: z.number().int().min(1).max(10_000_000),
@@ -21,16 +21,12 @@ export const paymentInput = z.strictObject({
  */
 export async function recordPayment(ctx: Ctx, invoiceId: string, input: z.infer<typeof paymentInput>) {
   const org = ctx.principal.organizationId;
-  const replay = async () => {
-    const existing = await findByKey(ctx.db, org, input.idempotencyKey);
-    if (!existing) return null;
+  const replay = async (existing: PaymentRow) => {
     assertSameIntent(existing, { amountCents: input.amountCents, invoiceId, kind: 'payment' });
     return { payment: paymentView(existing), invoice: invoiceView(await loadInvoice(ctx.db, org, invoiceId)), replayed: true };
   };
-  const first = await replay();
-  if (first) return first;
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
+  return oncePerKey(ctx.db, org, input.idempotencyKey, replay, () =>
+    ctx.db.transaction().execute(async (trx) => {
       // one payment at a time per invoice, so two desks cannot both take the last balance
       const locked = await sql<{ id: string }>`select id from invoices where organization_id = ${org} and id = ${invoiceId} for update`.execute(trx);
       if (!locked.rows.length) throw notFound('invoice');
@@ -46,12 +42,6 @@ export async function recordPayment(ctx: Ctx, invoiceId: string, input: z.infer<
       const after = await refreshInvoiceStatus(trx, org, invoiceId);
       await recordAudit(trx, ctx, { action: 'payment.record', entityType: 'payment', entityId: p.id, clientId: p.client_id, details: { invoiceId, amountCents: p.amount_cents, method: p.method } });
       return { payment: paymentView(p), invoice: invoiceView(after), replayed: false };
-    });
-  } catch (e) {
-    if (isDuplicateKey(e)) {
-      const again = await replay();
-      if (again) return again;
-    }
-    throw e;
-  }
+    }),
+  );
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { paymentView, refreshInvoiceStatus } from './invoice-store.js';
-import { assertSameIntent, findByKey, insertPayment, isDuplicateKey } from './payment-store.js';
+import { assertSameIntent, insertPayment, oncePerKey } from './payment-store.js';
 
 export const refundInput = z.strictObject({
   amountCents: z.number().int().min(1).max(10_000_000),
@@ -38,22 +38,14 @@ export async function refundIn(trx: Db, ctx: Ctx, paymentId: string, input: z.in
 
 export async function refundPayment(ctx: Ctx, paymentId: string, input: z.infer<typeof refundInput>) {
   const org = ctx.principal.organizationId;
-  const replay = async () => {
-    const existing = await findByKey(ctx.db, org, input.idempotencyKey);
-    if (!existing) return null;
-    assertSameIntent(existing, { amountCents: input.amountCents, kind: 'refund', refundOf: paymentId });
-    return { refund: paymentView(existing), replayed: true };
-  };
-  const first = await replay();
-  if (first) return first;
-  try {
-    const r = await ctx.db.transaction().execute((trx) => refundIn(trx, ctx, paymentId, input));
-    return { refund: paymentView(r), replayed: false };
-  } catch (e) {
-    if (isDuplicateKey(e)) {
-      const again = await replay();
-      if (again) return again;
-    }
-    throw e;
-  }
+  return oncePerKey(
+    ctx.db,
+    org,
+    input.idempotencyKey,
+    (existing) => {
+      assertSameIntent(existing, { amountCents: input.amountCents, kind: 'refund', refundOf: paymentId });
+      return { refund: paymentView(existing), replayed: true };
+    },
+    async () => ({ refund: paymentView(await ctx.db.transaction().execute((trx) => refundIn(trx, ctx, paymentId, input))), replayed: false }),
+  );
 }

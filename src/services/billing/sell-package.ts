@@ -7,7 +7,7 @@ import { loadClient } from '../clients/load-client.js';
 import { loadLocation } from '../organization/load-location.js';
 import { todayIn } from '../clinical/today.js';
 import { invoiceView, issueInvoice, loadInvoice, paymentView, refreshInvoiceStatus } from './invoice-store.js';
-import { assertSameIntent, findByKey, insertPayment, isDuplicateKey, STAFF_METHODS } from './payment-store.js';
+import { assertSameIntent, insertPayment, oncePerKey, STAFF_METHODS, type PaymentRow } from './payment-store.js';
 import { loadBillingPolicy } from './policy-store.js';
 import { purchaseView } from './package-view.js';
 
@@ -25,19 +25,15 @@ export const sellPackageInput = z.strictObject({
  */
 export async function sellPackage(ctx: Ctx, clientId: string, input: z.infer<typeof sellPackageInput>) {
   const org = ctx.principal.organizationId;
-  const replay = async () => {
-    const existing = await findByKey(ctx.db, org, input.idempotencyKey);
-    if (!existing) return null;
+  const replay = async (existing: PaymentRow) => {
     const purchase = existing.invoice_id ? await ctx.db.selectFrom('package_purchases').selectAll().where('organization_id', '=', org).where('invoice_id', '=', existing.invoice_id).executeTakeFirst() : undefined;
     if (!purchase) throw new AppError('conflict', 'this idempotency key was already used for a different payment', [{ path: 'idempotencyKey', message: 'already used' }]);
     assertSameIntent(existing, { amountCents: input.payment.amountCents, kind: 'payment' });
     const today = await todayIn(ctx.db, ctx, purchase.location_id);
     return { purchase: purchaseView(purchase, today), invoice: invoiceView(await loadInvoice(ctx.db, org, purchase.invoice_id)), payment: paymentView(existing), replayed: true };
   };
-  const first = await replay();
-  if (first) return first;
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
+  return oncePerKey(ctx.db, org, input.idempotencyKey, replay, () =>
+    ctx.db.transaction().execute(async (trx) => {
       const client = await loadClient(trx, ctx, clientId);
       const location = await loadLocation(trx, org, input.locationId, 'locationId');
       const pkg = await trx.selectFrom('packages').selectAll().where('organization_id', '=', org).where('id', '=', input.packageId).where('location_id', '=', location.id).executeTakeFirst();
@@ -66,12 +62,6 @@ export async function sellPackage(ctx: Ctx, clientId: string, input: z.infer<typ
       const after = await refreshInvoiceStatus(trx, org, inv.id);
       await recordAudit(trx, ctx, { action: 'package.sell', entityType: 'package_purchase', entityId: purchase.id, clientId: client.id, details: { packageId: pkg.id, invoiceNumber: inv.number, paidCents: p.amount_cents } });
       return { purchase: purchaseView(purchase, today), invoice: invoiceView(after), payment: paymentView(p), replayed: false };
-    });
-  } catch (e) {
-    if (isDuplicateKey(e)) {
-      const again = await replay();
-      if (again) return again;
-    }
-    throw e;
-  }
+    }),
+  );
 }

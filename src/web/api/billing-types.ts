@@ -215,7 +215,4 @@ export const DEPOSIT_STATUS: Record<DepositStatus, string> = { due: 'due', paid:
 
 export const remainingText = (p: { sessionsRemaining: number; sessionsTotal: number }) => `${p.sessionsRemaining} of ${p.sessionsTotal} sessions remaining`;
 
-export const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
-export const shortDateTime = (iso: string) => new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 /** a calendar date (YYYY-MM-DD) shown without a zone shift */
-export const calendarDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });

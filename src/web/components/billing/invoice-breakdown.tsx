@@ -3,7 +3,8 @@
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { ScrollTable } from './scroll-table.js';
 import type { ReactNode } from 'react';
-import { cents, METHOD_LABEL, shortDate, type InvoiceView, type PaymentView } from '../../api/billing-types.js';
+import { cents, METHOD_LABEL, type InvoiceView, type PaymentView } from '../../api/billing-types.js';
+import { shortDate } from '../../api/dates.js';
 
 function Row({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
   return (

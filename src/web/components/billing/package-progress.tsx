@@ -1,7 +1,8 @@
 // One package a client holds: name, what remains (as text and as a bar), expiry and status.
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { calendarDate, PACKAGE_STATUS, remainingText, type PurchaseView } from '../../api/billing-types.js';
+import { PACKAGE_STATUS, remainingText, type PurchaseView } from '../../api/billing-types.js';
+import { calendarDate } from '../../api/dates.js';
 
 export function PackageProgress({ purchase, actions }: { purchase: PurchaseView; actions?: ReactNode }) {
   const status = PACKAGE_STATUS[purchase.status];

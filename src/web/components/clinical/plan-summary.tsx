@@ -1,10 +1,10 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { calendarDate } from '../../api/dates.js';
 import { IconCalendarEvent, IconSparkles } from '@tabler/icons-react';
 import { formatMoney, PLAN_STATUS, type PlanView, type Quote, type TreatmentPlanBody } from '../../api/clinical-types.js';
 import { AREA_LABEL, MODALITY_LABEL } from './labels.js';
 import { addDays } from '../../api/dates.js';
 
-const pretty = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
 const CHECK_COLOR = { ok: 'teal', warn: 'yellow', needs_director: 'orange', refused: 'red' } as const;
 
@@ -19,13 +19,13 @@ export function SeriesTimeline({ plan }: { plan: TreatmentPlanBody }) {
       {items.map((w, i) => (
         <Timeline.Item key={i} bullet={<IconCalendarEvent size={12} />} title={`Session ${i + 1}`}>
           <Text size="sm" c="dimmed">
-            {i === 0 ? `From ${pretty(w.from)}` : `Between ${pretty(w.from)} and ${pretty(w.to)}`}
+            {i === 0 ? `From ${calendarDate(w.from)}` : `Between ${calendarDate(w.from)} and ${calendarDate(w.to)}`}
           </Text>
         </Timeline.Item>
       ))}
       <Timeline.Item bullet={<IconSparkles size={12} />} title="Results judged">
         <Text size="sm" c="dimmed">
-          From {pretty(plan.assessFrom)}, at least 3 months after the last session
+          From {calendarDate(plan.assessFrom)}, at least 3 months after the last session
         </Text>
       </Timeline.Item>
     </Timeline>

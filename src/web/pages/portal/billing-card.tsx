@@ -2,7 +2,8 @@
 // what is due and the receipts of their payments.
 import { Accordion, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useApi } from '../../api/use-api.js';
-import { cents, INVOICE_STATUS, METHOD_LABEL, shortDate, shortDateTime, type Statement } from '../../api/billing-types.js';
+import { cents, INVOICE_STATUS, METHOD_LABEL, type Statement } from '../../api/billing-types.js';
+import { shortDate, shortDateTime } from '../../api/dates.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { InvoiceBreakdown } from '../../components/billing/invoice-breakdown.js';
 import { PackageProgress } from '../../components/billing/package-progress.js';

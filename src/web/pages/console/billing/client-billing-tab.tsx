@@ -3,7 +3,8 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useApi } from '../../../api/use-api.js';
-import { cents, shortDateTime, type DepositView, type PackageSale, type PurchaseView, type Statement } from '../../../api/billing-types.js';
+import { cents, type DepositView, type PackageSale, type PurchaseView, type Statement } from '../../../api/billing-types.js';
+import { shortDateTime } from '../../../api/dates.js';
 import { useSession } from '../../../auth/session.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 import { PackageProgress } from '../../../components/billing/package-progress.js';

@@ -2,7 +2,8 @@
 import { Accordion, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../../api/client.js';
-import { cents, INVOICE_STATUS, shortDate, type InvoiceView, type PaymentView } from '../../../api/billing-types.js';
+import { cents, INVOICE_STATUS, type InvoiceView, type PaymentView } from '../../../api/billing-types.js';
+import { shortDate } from '../../../api/dates.js';
 import { InvoiceBreakdown } from '../../../components/billing/invoice-breakdown.js';
 import { PaymentModal } from './payment-modal.js';
 import { RefundPaymentModal, VoidInvoiceModal } from './money-modals.js';
