@@ -2,42 +2,31 @@
 // questionnaire, gets a decision with reasons, a plan and a quote, acknowledges the risks, signs the
 // consent and downloads the PDF; a medical director approves a needs-review case and the client's
 // status changes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { browserSuite } from './support/suite.js';
+import { DESKTOP, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, registerClient, signIn } from './support/flows.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('clinical journey in the browser', () => {
   it('a new client on a phone: guide, questionnaire, decision, plan and quote, risks, consent and PDF', async () => {
-    const ctx = await browser.newContext({ ...PHONE, acceptDownloads: true });
+    const ctx = await suite.browser.newContext({ ...PHONE, acceptDownloads: true });
     const page = await ctx.newPage();
-    await registerClient(page, server.url, 'Jordan', 'Lee', 'jordan.lee@example.com');
+    await registerClient(page, suite.server.url, 'Jordan', 'Lee', 'jordan.lee@example.com');
 
     // learn: microneedling is found under another of its names
-    await page.goto(`${server.url}/portal/learn`);
+    await page.goto(`${suite.server.url}/portal/learn`);
     await page.getByLabel(/search the guide/i).fill('dermal rolling');
     await page.getByText('Pen microneedling, full face').first().waitFor();
     await shot(page, 'learn-search-phone');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // the questionnaire, one topic per step
-    await page.goto(`${server.url}/portal/care/questionnaire`);
+    await page.goto(`${suite.server.url}/portal/care/questionnaire`);
     await page.getByLabel('Date of birth').fill('1990-04-12');
     await page.getByLabel('Fine lines and wrinkles').check();
     await shot(page, 'questionnaire-step1-phone');
@@ -103,24 +92,24 @@ describe('clinical journey in the browser', () => {
 
   it('a medical director approves a needs-review case and the client sees the change', async () => {
     // set-up through the API: a client who takes a blood thinner (CI-R1: needs review)
-    const clientCtx = await browser.newContext(PHONE);
+    const clientCtx = await suite.browser.newContext(PHONE);
     const clientPage = await clientCtx.newPage();
-    await registerClient(clientPage, server.url, 'Morgan', 'Reyes', 'morgan.reyes@example.com');
-    const client = apiOf(clientCtx, server.url);
+    await registerClient(clientPage, suite.server.url, 'Morgan', 'Reyes', 'morgan.reyes@example.com');
+    const client = apiOf(clientCtx, suite.server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     await client.post(`/api/clients/${me.clientId}/intake`, {
       answeredOn: soon(0), dateOfBirth: '1985-02-03', pregnant: false, breastfeeding: false, conditions: [], medications: [{ code: 'anticoagulant', current: true }],
       procedures: [], implants: [], allergies: [], clearances: [], concerns: ['acne_scars'],
     });
     await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: soon(12) } });
-    await clientPage.goto(`${server.url}/portal/care`);
+    await clientPage.goto(`${suite.server.url}/portal/care`);
     await clientPage.getByText('Needs clinician review').first().waitFor();
 
-    const mdCtx = await browser.newContext(DESKTOP);
+    const mdCtx = await suite.browser.newContext(DESKTOP);
     const md = await mdCtx.newPage();
-    await signIn(md, server.url, 'director@glow.example.com');
-    const mdName = ((await (await mdCtx.request.get(`${server.url}/api/me`)).json()) as { user: { name: string } }).user.name;
-    await md.goto(`${server.url}/console/reviews`);
+    await signIn(md, suite.server.url, 'director@glow.example.com');
+    const mdName = ((await (await mdCtx.request.get(`${suite.server.url}/api/me`)).json()) as { user: { name: string } }).user.name;
+    await md.goto(`${suite.server.url}/console/reviews`);
     const card = md.locator('.mantine-Card-root', { hasText: 'Morgan Reyes' });
     await card.getByText('CI-R1').waitFor();
     await shot(md, 'reviews-queue');
@@ -141,10 +130,10 @@ describe('clinical journey in the browser', () => {
   });
 
   it('a provider imports an Intake v1 file, screens, recommends a plan and adjusts it outside the caps', async () => {
-    const ctx = await browser.newContext(DESKTOP);
+    const ctx = await suite.browser.newContext(DESKTOP);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'nurse@glow.example.com');
-    await page.goto(`${server.url}/console/clients`);
+    await signIn(page, suite.server.url, 'nurse@glow.example.com');
+    await page.goto(`${suite.server.url}/console/clients`);
     await page.getByRole('link', { name: 'Emma Schulz' }).click();
     const intake = { answeredOn: soon(0), dateOfBirth: '1988-07-09', pregnant: false, breastfeeding: false, conditions: [], medications: [], procedures: [], implants: [], allergies: [], clearances: [], concerns: ['fine_lines'], fitzpatrick: 3 };
     await page.locator('input[type="file"][accept*="json"]').setInputFiles({ name: 'intake.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(intake)) });
@@ -173,10 +162,10 @@ describe('clinical journey in the browser', () => {
     await ctx.close();
 
     // the medical director approves the plan outside the caps from the reviews queue
-    const mdCtx = await browser.newContext(DESKTOP);
+    const mdCtx = await suite.browser.newContext(DESKTOP);
     const md = await mdCtx.newPage();
-    await signIn(md, server.url, 'director@glow.example.com');
-    await md.goto(`${server.url}/console/reviews`);
+    await signIn(md, suite.server.url, 'director@glow.example.com');
+    await md.goto(`${suite.server.url}/console/reviews`);
     const card = md.locator('.mantine-Card-root', { hasText: 'Emma Schulz' }).filter({ hasText: 'Thick forehead skin' });
     await card.getByLabel('Approval note').fill('Reviewed: 1 mm on the forehead is reasonable for thick skin.');
     await card.getByRole('button', { name: 'Approve plan' }).click();

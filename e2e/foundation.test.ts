@@ -1,27 +1,16 @@
 // A new visitor registers and lands in the client portal; a provider signs in to the console.
 // Runs the built server (as `npm start` does) and Debian's Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite.js';
+import { DESKTOP, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe('foundation in the browser', () => {
   it('a new visitor opens the home page, registers on a phone, signs in and sees the portal', async () => {
-    const ctx = await browser.newContext(PHONE);
+    const ctx = await suite.browser.newContext(PHONE);
     const page = await ctx.newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await shot(page, 'home-phone');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('link', { name: /create account/i }).first().click();
@@ -39,16 +28,16 @@ describe('foundation in the browser', () => {
   });
 
   it('a provider signs in and sees the console', async () => {
-    const ctx = await browser.newContext(DESKTOP);
+    const ctx = await suite.browser.newContext(DESKTOP);
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByLabel('Email').fill('nurse@glow.example.com');
     await passwordField(page).fill('demo-password-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/console/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain('Schedule');
     await shot(page, 'console-schedule');
-    await page.goto(`${server.url}/console/clients`);
+    await page.goto(`${suite.server.url}/console/clients`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain('Clients');
     await page.getByText('Martinez').first().waitFor();
     await shot(page, 'console-clients');
@@ -57,14 +46,14 @@ describe('foundation in the browser', () => {
   });
 
   it('the console works at phone width', async () => {
-    const ctx = await browser.newContext(PHONE);
+    const ctx = await suite.browser.newContext(PHONE);
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByLabel('Email').fill('frontdesk@glow.example.com');
     await passwordField(page).fill('demo-password-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/console/);
-    await page.goto(`${server.url}/console/clients`);
+    await page.goto(`${suite.server.url}/console/clients`);
     await page.getByText('Martinez').first().waitFor();
     await shot(page, 'console-clients-phone');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -3,39 +3,28 @@
 // sees two remaining; the owner sees the sale in the revenue report; after the session and its
 // day-7 check-in the client reviews it, the desk publishes it, and it appears on the provider's
 // public page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite.js';
+import { DESKTOP, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, makeReadyForPen, registerClient, signIn } from './support/flows.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe('money and reputation in the browser', () => {
   it('package with a deposit, booking drawn from it, revenue report, published review on the provider page', async () => {
     // a new client, ready for pen treatment (the clinical steps have their own browser tests)
-    const clientCtx = await browser.newContext(PHONE);
+    const clientCtx = await suite.browser.newContext(PHONE);
     const cp = await clientCtx.newPage();
-    await registerClient(cp, server.url, 'Robin', 'Hale', 'robin.hale@example.com');
-    const client = apiOf(clientCtx, server.url);
+    await registerClient(cp, suite.server.url, 'Robin', 'Hale', 'robin.hale@example.com');
+    const client = apiOf(clientCtx, suite.server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     await makeReadyForPen(client, me.clientId, { date: new Date().toISOString().slice(0, 10), areas: ['cheeks'], concern: 'acne_scars', dateOfBirth: '1989-02-02' });
 
     // the desk sells the package, taking $300 toward it
-    const deskCtx = await browser.newContext(DESKTOP);
+    const deskCtx = await suite.browser.newContext(DESKTOP);
     const dp = await deskCtx.newPage();
-    await signIn(dp, server.url, 'frontdesk@glow.example.com');
-    await dp.goto(`${server.url}/console/clients/${me.clientId}`);
+    await signIn(dp, suite.server.url, 'frontdesk@glow.example.com');
+    await dp.goto(`${suite.server.url}/console/clients/${me.clientId}`);
     await dp.getByRole('tab', { name: 'Billing', exact: true }).click();
     await dp.getByRole('button', { name: 'Sell a package' }).click();
     await dp.getByLabel('Package', { exact: true }).first().click();
@@ -50,7 +39,7 @@ describe('money and reputation in the browser', () => {
     expect(await seriousA11yViolations(dp)).toEqual([]);
 
     // the client books the first session on the phone: the package covers it, no deposit
-    await cp.goto(`${server.url}/portal/book`);
+    await cp.goto(`${suite.server.url}/portal/book`);
     await cp.getByText('Pen microneedling, full face').click();
     await cp.getByText(/Covered by your package/).first().waitFor();
     await cp.getByRole('button', { name: 'Next' }).click();
@@ -59,16 +48,16 @@ describe('money and reputation in the browser', () => {
     await firstTime.click();
     await cp.getByRole('button', { name: 'Confirm booking' }).click();
     await cp.getByText('Booked', { exact: true }).waitFor();
-    await cp.goto(`${server.url}/portal/care`);
+    await cp.goto(`${suite.server.url}/portal/care`);
     await cp.getByText('2 of 3 sessions remaining').first().waitFor();
     await shot(cp, 'portal-packages-phone');
     expect(await seriousA11yViolations(cp)).toEqual([]);
 
     // the owner sees the sale in the revenue report
-    const ownerCtx = await browser.newContext(DESKTOP);
+    const ownerCtx = await suite.browser.newContext(DESKTOP);
     const op = await ownerCtx.newPage();
-    await signIn(op, server.url, 'owner@glow.example.com');
-    await op.goto(`${server.url}/console/reports`);
+    await signIn(op, suite.server.url, 'owner@glow.example.com');
+    await op.goto(`${suite.server.url}/console/reports`);
     await op.getByRole('tab', { name: 'Revenue' }).click();
     await op.getByRole('cell', { name: 'Robin H.' }).first().waitFor();
     await op.mouse.move(700, 500);
@@ -78,12 +67,12 @@ describe('money and reputation in the browser', () => {
     // the session happens (through the API: the chart has its own browser test) ...
     const bookings = (await client.get(`/api/clients/${me.clientId}/bookings`)) as { items: { id: string; status: string; provider: { id: string; name: string }; location: { id: string }; device: { id: string } | null }[] };
     const visit = bookings.items.find((b) => b.status === 'confirmed')!;
-    const desk = apiOf(deskCtx, server.url);
+    const desk = apiOf(deskCtx, suite.server.url);
     await desk.post(`/api/bookings/${visit.id}/check-in`, { answersConfirmed: true });
-    const owner = apiOf(ownerCtx, server.url);
+    const owner = apiOf(ownerCtx, suite.server.url);
     const lot = (await owner.post(`/api/locations/${visit.location.id}/lots`, { manufacturer: 'Crown', product: 'SkinPen cartridge', lotNumber: 'SP-MONEY-1', expiresOn: '2030-01-31' })) as { id: string };
-    const providerCtx = await browser.newContext(DESKTOP);
-    const provider = apiOf(providerCtx, server.url);
+    const providerCtx = await suite.browser.newContext(DESKTOP);
+    const provider = apiOf(providerCtx, suite.server.url);
     const providerEmail = { 'Nina Park': 'nurse@glow.example.com', 'Dr. Maya Reyes': 'director@glow.example.com', 'Sam Lee': 'np@glow.example.com', 'Jess Cole': 'esthetician@glow.example.com' }[visit.provider.name]!;
     await provider.signIn(providerEmail);
     await provider.put(`/api/bookings/${visit.id}/chart`, {
@@ -100,7 +89,7 @@ describe('money and reputation in the browser', () => {
     await client.post(`/api/aftercare/${journey.id}/reports`, { symptoms: [], checkInId: journey.checkIns.find((c) => c.day === 7)!.id });
 
     // the client reviews the visit
-    await cp.goto(`${server.url}/portal/care`);
+    await cp.goto(`${suite.server.url}/portal/care`);
     // a tap on the fifth star (the radio inputs themselves have no size; their labels are the stars)
     const five = await cp.getByRole('radio', { name: /^5 stars/ }).first().getAttribute('id');
     await cp.locator(`label[for="${five}"]`).click();
@@ -110,15 +99,15 @@ describe('money and reputation in the browser', () => {
     await cp.getByText(/Thank you/).first().waitFor();
 
     // the desk publishes it
-    await dp.goto(`${server.url}/console/client-reviews`);
+    await dp.goto(`${suite.server.url}/console/client-reviews`);
     await dp.getByText(/My scars look softer already/).waitFor();
     await dp.getByRole('button', { name: 'Publish' }).first().click();
     await expect.poll(() => dp.getByText(/My scars look softer already/).count()).toBe(0);
 
     // and anyone can read it on the provider's public page
-    const publicCtx = await browser.newContext(PHONE);
+    const publicCtx = await suite.browser.newContext(PHONE);
     const pub = await publicCtx.newPage();
-    await pub.goto(`${server.url}/clinics/glow/providers/${visit.provider.id}`);
+    await pub.goto(`${suite.server.url}/clinics/glow/providers/${visit.provider.id}`);
     await pub.getByText(/My scars look softer already/).waitFor();
     await pub.getByText('Robin H.').first().waitFor();
     await shot(pub, 'provider-public-page-phone');

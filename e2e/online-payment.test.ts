@@ -5,9 +5,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type RunningServer } from './support/server.js';
-import { launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { browserSuite } from './support/suite.js';
+import { PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, makeReadyForPen, registerClient } from './support/flows.js';
 
 const sessions = new Map<string, { successUrl: string; amount: number; metadata: Record<string, string>; paid: boolean }>();
@@ -44,25 +43,17 @@ const stripe = createServer((req, res) => {
   });
 });
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  await new Promise<void>((r) => stripe.listen(0, '127.0.0.1', r));
-  server = await startBuiltServer({ STRIPE_SECRET_KEY: 'sk_test_e2eonline1', STRIPE_API_BASE: `http://127.0.0.1:${(stripe.address() as AddressInfo).port}` });
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  stripe.close();
-});
+// the Stripe-shaped server first: the Dermis server is pointed at its port
+beforeAll(() => new Promise<void>((r) => stripe.listen(0, '127.0.0.1', r)));
+afterAll(() => void stripe.close());
+const suite = browserSuite(() => ({ STRIPE_SECRET_KEY: 'sk_test_e2eonline1', STRIPE_API_BASE: `http://127.0.0.1:${(stripe.address() as AddressInfo).port}` }));
 
 describe('online payment in the browser', () => {
   it('a client pays a booking deposit by card on the phone and sees it paid', async () => {
-    const ctx = await browser.newContext(PHONE);
+    const ctx = await suite.browser.newContext(PHONE);
     const page = await ctx.newPage();
-    await registerClient(page, server.url, 'Kai', 'Moss', 'kai.moss@example.com');
-    const client = apiOf(ctx, server.url);
+    await registerClient(page, suite.server.url, 'Kai', 'Moss', 'kai.moss@example.com');
+    const client = apiOf(ctx, suite.server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     const today = new Date().toISOString().slice(0, 10);
     await makeReadyForPen(client, me.clientId, { date: today, areas: ['cheeks'], concern: 'fine_lines', dateOfBirth: '1992-06-06' });
@@ -75,7 +66,7 @@ describe('online payment in the browser', () => {
     const avail = (await client.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${from}&to=${to}`)) as { slots: { start: string }[] };
     await client.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: avail.slots[0]!.start, idempotencyKey: `online-${Date.now()}` });
 
-    await page.goto(`${server.url}/portal/care`);
+    await page.goto(`${suite.server.url}/portal/care`);
     await page.getByRole('heading', { name: 'Deposits due' }).waitFor();
     await page.getByRole('button', { name: /^Pay online: deposit/ }).click();
     await page.getByRole('heading', { name: 'Test card page' }).waitFor();

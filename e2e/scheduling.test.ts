@@ -1,31 +1,20 @@
 // Booking in the browser: a new client books a consultation and a three-session series from real
 // availability; the front desk moves the consultation on the calendar and the client sees the change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite.js';
+import { DESKTOP, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, registerClient, signIn } from './support/flows.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('booking in the browser', () => {
   it('a new client books a consultation and a series; the front desk reschedules; the client sees it', async () => {
-    const ctx = await browser.newContext(PHONE);
+    const ctx = await suite.browser.newContext(PHONE);
     const page = await ctx.newPage();
-    await registerClient(page, server.url, 'Taylor', 'Quinn', 'taylor.quinn@example.com');
-    const client = apiOf(ctx, server.url);
+    await registerClient(page, suite.server.url, 'Taylor', 'Quinn', 'taylor.quinn@example.com');
+    const client = apiOf(ctx, suite.server.url);
     // set-up that is not under test here: the questionnaire and an eligible screening for pen
     const me = (await client.get('/api/me')) as { clientId: string };
     await client.post(`/api/clients/${me.clientId}/intake`, {
@@ -34,7 +23,7 @@ describe('booking in the browser', () => {
     await client.post(`/api/clients/${me.clientId}/screenings`, { plan: { modality: 'pen', areas: ['cheeks'], date: day(1) } });
 
     // a consultation: service, a real free time (held), confirm
-    await page.goto(`${server.url}/portal/book`);
+    await page.goto(`${suite.server.url}/portal/book`);
     await page.getByText('Microneedling consultation').click();
     await page.getByRole('button', { name: 'Next' }).click();
     const firstTime = page.getByRole('group', { name: /Free times on/ }).getByRole('button').first();
@@ -64,9 +53,9 @@ describe('booking in the browser', () => {
     await shot(page, 'booked-phone');
 
     // the front desk moves the consultation on the calendar
-    const desk = await browser.newContext(DESKTOP);
+    const desk = await suite.browser.newContext(DESKTOP);
     const dp = await desk.newPage();
-    await signIn(dp, server.url, 'frontdesk@glow.example.com');
+    await signIn(dp, suite.server.url, 'frontdesk@glow.example.com');
     const consult = (await client.get(`/api/clients/${me.clientId}/bookings`)) as { items: { service: { kind: string }; localDate: string }[] };
     const c = consult.items.find((b) => b.service.kind === 'consultation')!;
     // the client booked at the first location, which the calendar also opens on
@@ -86,7 +75,7 @@ describe('booking in the browser', () => {
     await shot(dp, 'schedule-rescheduled');
 
     // the client sees the new time
-    await page.goto(`${server.url}/portal/book`);
+    await page.goto(`${suite.server.url}/portal/book`);
     await page.getByText(new RegExp(`at ${newTime} ·`)).first().waitFor();
     await shot(page, 'client-sees-change-phone');
     await desk.close();
@@ -94,15 +83,15 @@ describe('booking in the browser', () => {
   });
 
   it('the owner sees the week, the waitlist and the scheduling set-up', async () => {
-    const ctx = await browser.newContext(DESKTOP);
+    const ctx = await suite.browser.newContext(DESKTOP);
     const page = await ctx.newPage();
-    await signIn(page, server.url, 'owner@glow.example.com');
+    await signIn(page, suite.server.url, 'owner@glow.example.com');
     await page.getByText('Week', { exact: true }).click();
     await page.getByText(/^Week of /).waitFor();
     await page.getByRole('heading', { name: 'Waitlist' }).waitFor();
     await shot(page, 'schedule-week');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/console/settings`);
+    await page.goto(`${suite.server.url}/console/settings`);
     await page.getByRole('tab', { name: 'Scheduling' }).click();
     await page.getByRole('heading', { name: 'Opening hours' }).waitFor();
     await page.getByText('Nina Park').first().waitFor();

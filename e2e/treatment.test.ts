@@ -1,24 +1,13 @@
 // Treatment day in the browser: a nurse checks a client in from the calendar, charts a pen session
 // with two areas and signs; the client sees today's aftercare on a phone, reports a red-flag symptom,
 // and the nurse sees the alert.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
-import { startBuiltServer, type RunningServer } from './support/server.js';
-import { DESKTOP, launch, PHONE, seriousA11yViolations, shot } from './support/browser.js';
+import { browserSuite } from './support/suite.js';
+import { DESKTOP, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, makeReadyForPen, registerClient, signaturePng, signIn } from './support/flows.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startBuiltServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 /** The next weekday in Austin, as YYYY-MM-DD. */
 function nextWeekday(): string {
@@ -31,18 +20,18 @@ describe('treatment day in the browser', () => {
   it('a nurse checks in, charts two areas and signs; the client sees aftercare and reports a red flag; the nurse sees the alert', async () => {
     const day = nextWeekday();
     // set-up through the API: a registered client who is eligible, acknowledged the risks, consented
-    const clientCtx = await browser.newContext(PHONE);
+    const clientCtx = await suite.browser.newContext(PHONE);
     const cp = await clientCtx.newPage();
-    await registerClient(cp, server.url, 'Casey', 'Park', 'casey.park@example.com');
-    const client = apiOf(clientCtx, server.url);
+    await registerClient(cp, suite.server.url, 'Casey', 'Park', 'casey.park@example.com');
+    const client = apiOf(clientCtx, suite.server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     await makeReadyForPen(client, me.clientId, { date: day, areas: ['cheeks', 'forehead'], concern: 'fine_lines', dateOfBirth: '1991-03-03' });
     const png = await signaturePng();
     const photoConsent = (await client.get(`/api/clients/${me.clientId}/consents/preview?kind=photo_clinical`)) as { documentHash: string; clientName: string };
     await client.post(`/api/clients/${me.clientId}/consents`, { kind: 'photo_clinical', signedName: photoConsent.clientName, signaturePng: png, documentHash: photoConsent.documentHash, agree: true });
 
-    const desk = await browser.newContext(DESKTOP);
-    const deskApi = apiOf(desk, server.url);
+    const desk = await suite.browser.newContext(DESKTOP);
+    const deskApi = apiOf(desk, suite.server.url);
     await deskApi.signIn('frontdesk@glow.example.com');
     const org = (await deskApi.get('/api/organization')) as { locations: { id: string; name: string }[] };
     const austin = org.locations.find((l) => l.name.startsWith('Austin'))!;
@@ -53,11 +42,11 @@ describe('treatment day in the browser', () => {
     const avail = (await deskApi.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${day}&to=${day}&providerId=${encodeURIComponent(nurse.id)}`)) as { slots: { start: string; localTime: string }[] };
     const slot = avail.slots.find((s) => s.localTime >= '10:00') ?? avail.slots[0]!;
     await deskApi.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: slot.start, providerId: nurse.id, idempotencyKey: `e2e-${Date.now()}` });
-    const owner = await browser.newContext(DESKTOP);
+    const owner = await suite.browser.newContext(DESKTOP);
     // the owner receives the cartridge lot in Settings (Austin is the first location)
     const op = await owner.newPage();
-    await signIn(op, server.url, 'owner@glow.example.com');
-    await op.goto(`${server.url}/console/settings`);
+    await signIn(op, suite.server.url, 'owner@glow.example.com');
+    await op.goto(`${suite.server.url}/console/settings`);
     await op.getByRole('tab', { name: 'Cartridge lots' }).click();
     await op.getByLabel('Manufacturer').fill('Crown Aesthetics');
     await op.getByLabel('Product').fill('SkinPen cartridge');
@@ -68,9 +57,9 @@ describe('treatment day in the browser', () => {
     expect(await seriousA11yViolations(op)).toEqual([]);
 
     // the nurse: calendar, check-in, chart
-    const nurseCtx = await browser.newContext(DESKTOP);
+    const nurseCtx = await suite.browser.newContext(DESKTOP);
     const np = await nurseCtx.newPage();
-    await signIn(np, server.url, 'nurse@glow.example.com');
+    await signIn(np, suite.server.url, 'nurse@glow.example.com');
     await np.getByLabel('Date', { exact: true }).fill(day);
     await np.getByRole('button', { name: new RegExp(`${slot.localTime} Casey Park`) }).click();
     // the client confirms at the desk that their health answers have not changed
@@ -125,7 +114,7 @@ describe('treatment day in the browser', () => {
     await np.getByText('Version 2', { exact: true }).first().waitFor();
 
     // the client: today's aftercare on the phone, then a red flag
-    await cp.goto(`${server.url}/portal/care`);
+    await cp.goto(`${suite.server.url}/portal/care`);
     await cp.getByRole('heading', { name: 'Your aftercare' }).waitFor();
     await cp.getByText(/no sunscreen/i).first().waitFor();
     await shot(cp, 'aftercare-phone');
@@ -141,7 +130,7 @@ describe('treatment day in the browser', () => {
     await cp.getByRole('button', { name: 'Send my rating' }).click();
     await cp.getByText(/Your ratings: Very satisfied/).waitFor();
     // and chooses quiet hours for messages in Account
-    await cp.goto(`${server.url}/portal/account`);
+    await cp.goto(`${suite.server.url}/portal/account`);
     await cp.getByLabel('Quiet from').fill('22:00');
     await cp.getByLabel('Quiet until').fill('07:30');
     await cp.getByRole('button', { name: 'Save message settings' }).click();
@@ -149,7 +138,7 @@ describe('treatment day in the browser', () => {
     expect(await client.get(`/api/clients/${me.clientId}/message-preferences`)).toMatchObject({ quietStart: '22:00', quietEnd: '07:30', email: true, sms: false });
 
     // the nurse sees the alert
-    await np.goto(`${server.url}/console/reviews`);
+    await np.goto(`${suite.server.url}/console/reviews`);
     await np.getByRole('heading', { name: 'Red-flag alerts' }).waitFor();
     await np.getByText('Casey Park').first().waitFor();
     await np.getByRole('img', { name: 'Photo 1 sent by Casey Park with this report' }).waitFor();
@@ -178,14 +167,14 @@ describe('treatment day in the browser', () => {
     expect(await seriousA11yViolations(np)).toEqual([]);
 
     // marketing: the director may choose a photo only once the client consents to marketing use
-    const mdCtx = await browser.newContext(DESKTOP);
+    const mdCtx = await suite.browser.newContext(DESKTOP);
     const md = await mdCtx.newPage();
-    await signIn(md, server.url, 'director@glow.example.com');
+    await signIn(md, suite.server.url, 'director@glow.example.com');
     // the nurse's chart waits for the director's co-signature
-    await md.goto(`${server.url}/console/reviews`);
+    await md.goto(`${suite.server.url}/console/reviews`);
     await md.getByRole('button', { name: 'Co-sign' }).first().click();
     await expect.poll(() => md.getByRole('button', { name: 'Co-sign' }).count()).toBe(0);
-    await md.goto(`${server.url}/console/clients/${me.clientId}`);
+    await md.goto(`${suite.server.url}/console/clients/${me.clientId}`);
     await md.getByRole('tab', { name: 'Clinical', exact: true }).click();
     const choose = md.getByRole('button', { name: /^Use in marketing: Front before/ });
     await choose.click();
@@ -202,7 +191,7 @@ describe('treatment day in the browser', () => {
     await shot(md, 'marketing-gallery');
     expect(await seriousA11yViolations(md)).toEqual([]);
     // the nurse subscribes her calendar app to her bookings
-    await np.goto(`${server.url}/console/settings`);
+    await np.goto(`${suite.server.url}/console/settings`);
     await np.getByRole('button', { name: 'Create my calendar link' }).click();
     const feedUrl = await np.getByLabel('Feed address (shown once)').inputValue();
     // as a calendar app fetches it: no cookies, only the secret in the address
