@@ -70,6 +70,8 @@ export interface SessionsTable {
   user_agent: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** last authenticated request (staff idle limit); migration 0008 */
+  last_seen_at: Timestamp | null;
 }
 
 export interface AccountsTable {
@@ -107,11 +109,31 @@ export interface TwoFactorsTable {
   locked_until: Timestamp | null;
 }
 
+/** failed sign-ins per account and source address (migration 0008) */
 export interface SignInFailuresTable {
   email: string;
-  failures: number;
+  source: string;
+  failures: Generated<number>;
   window_started_at: Timestamp;
   locked_until: Timestamp | null;
+  /** how many times this source was locked out of this account; each lock is longer */
+  locks: Generated<number>;
+}
+
+/** a client's registration, waiting until they open the link sent to their email (migration 0008) */
+export interface ClientSignupsTable {
+  organization_id: string;
+  id: Generated<string>;
+  user_id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  phone: string | null;
+  date_of_birth: string | null;
+  token_hash: string;
+  expires_at: Timestamp;
+  verified_at: Timestamp | null;
+  created_at: CreatedAt;
 }
 
 export interface MembershipsTable {
@@ -204,6 +226,8 @@ export interface OutboxMessagesTable {
   booking_id: string | null;
   attachment_ics: string | null;
   client_id: string | null;
+  /** a secret link (reset, invitation, verification) sealed apart from the body; dropped once sent */
+  secret_sealed: string | null;
 }
 
 export interface JobsTable {
@@ -232,6 +256,7 @@ export interface Database extends ClinicalTables, SchedulingTables, TreatmentTab
   verifications: VerificationsTable;
   two_factors: TwoFactorsTable;
   sign_in_failures: SignInFailuresTable;
+  client_signups: ClientSignupsTable;
   memberships: MembershipsTable;
   clients: ClientsTable;
   clinical_notes: ClinicalNotesTable;

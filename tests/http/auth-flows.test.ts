@@ -42,15 +42,25 @@ describe('sign-in and accounts', () => {
     expect(res.status).toBe(404);
   });
 
-  it('repeated failures lock the account temporarily, even for the right password, and are audited', async () => {
+  it('repeated failures lock that source out of the account, not the real person elsewhere; repeats lock longer; all audited', async () => {
     const a = await t.factory.actor(org, 'provider');
-    for (let i = 0; i < 3; i++) {
-      expect((await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: 'wrong-password-x' } })).status).toBe(401);
-    }
-    const locked = await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: PASSWORD } });
+    const attacker = { 'x-forwarded-for': '203.0.113.77' };
+    const fail = () => t.request('/api/auth/sign-in/email', { body: { email: a.email, password: 'wrong-password-x' }, headers: attacker });
+    for (let i = 0; i < 3; i++) expect((await fail()).status).toBe(401);
+    const locked = await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: PASSWORD }, headers: attacker });
     expect(locked.status).toBe(429);
-    expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
+    const firstWait = Number(locked.headers.get('retry-after'));
+    expect(firstWait).toBeGreaterThan(0);
     expect((await json<{ detail: string }>(locked)).detail).toMatch(/Too many failed sign-in attempts/);
+    // the real person, from their own device, is not locked out
+    const elsewhere = await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: PASSWORD }, headers: { 'x-forwarded-for': '198.51.100.9' } });
+    expect(elsewhere.status).toBe(200);
+    // after the lock passes, the same source failing again is locked for longer
+    await t.db.updateTable('sign_in_failures').set({ locked_until: new Date(Date.now() - 1000) }).where('email', '=', a.email).execute();
+    for (let i = 0; i < 3; i++) expect((await fail()).status).toBe(401);
+    const again = await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: PASSWORD }, headers: attacker });
+    expect(again.status).toBe(429);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(firstWait * 1.5);
     const actions = await t.db.selectFrom('audit_events').select('action').where('actor_user_id', '=', a.userId).orderBy('seq').execute();
     expect(actions.map((x) => x.action)).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_in_failed', 'auth.locked']));
   });

@@ -40,13 +40,13 @@ export function authRoutes(app: OpenAPIHono<AppEnv>) {
     }
     if (!email) return problem(c, { status: 400, detail: 'email is required', errors: [{ path: 'email', message: 'required' }] });
     const now = deps.now();
-    const until = await lockedUntil(deps.db, email, now);
+    const until = await lockedUntil(deps.db, email, metaOf(c), now);
     if (until) {
       c.header('retry-after', String(Math.ceil((until.getTime() - now.getTime()) / 1000)));
       return problem(c, {
         status: 429,
         code: 'locked',
-        detail: `Too many failed sign-in attempts. Try again after ${until.toISOString().slice(11, 16)} UTC or reset your password.`,
+        detail: `Too many failed sign-in attempts from this device. Try again after ${until.toISOString().slice(11, 16)} UTC, or reset your password.`,
         extra: { lockedUntil: until.toISOString() },
       });
     }

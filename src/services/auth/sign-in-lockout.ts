@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.js';
-import { clearFailures, findFailures, recordFailure, setLockedUntil } from '../../db/repositories/sign-in-failures.repository.js';
+import { clearFailures, findFailures, lockSource, recordFailure, type SignInSource } from '../../db/repositories/sign-in-failures.repository.js';
 import { membershipsOfUser } from '../../db/repositories/memberships.repository.js';
 import { appendAudit } from '../audit/record-audit-event.js';
 import type { RequestMeta } from '../context.js';
@@ -9,11 +9,18 @@ export interface LockoutPolicy {
   lockMinutes: number;
 }
 
-const normalise = (email: string) => email.trim().toLowerCase();
+/** Each repeated lock of the same source doubles, up to a day. */
+const MAX_LOCK_MS = 24 * 60 * 60_000;
 
-/** Returns the time the account unlocks, or null when sign-in may proceed. */
-export async function lockedUntil(db: Db, email: string, now: Date): Promise<Date | null> {
-  const row = await findFailures(db, normalise(email));
+const keyOf = (email: string, meta: RequestMeta): SignInSource => ({ email: email.trim().toLowerCase(), source: meta.ip ?? 'unknown' });
+
+/**
+ * Returns the time this source may try the account again, or null when sign-in may proceed.
+ * The lock is on the source (address), not the account: someone guessing from elsewhere cannot
+ * lock the real person out of their own account.
+ */
+export async function lockedUntil(db: Db, email: string, meta: RequestMeta, now: Date): Promise<Date | null> {
+  const row = await findFailures(db, keyOf(email, meta));
   if (!row?.locked_until) return null;
   const until = new Date(row.locked_until);
   return until > now ? until : null;
@@ -30,15 +37,18 @@ async function auditSignIn(db: Db, email: string, action: string, meta: RequestM
 }
 
 export async function noteSignInResult(db: Db, policy: LockoutPolicy, input: { email: string; ok: boolean; meta: RequestMeta; now: Date }) {
-  const email = normalise(input.email);
+  const key = keyOf(input.email, input.meta);
   if (input.ok) {
-    await clearFailures(db, email);
-    await auditSignIn(db, email, 'auth.sign_in', input.meta, input.now);
+    await clearFailures(db, key);
+    await auditSignIn(db, key.email, 'auth.sign_in', input.meta, input.now);
     return;
   }
   const windowMs = policy.lockMinutes * 60_000;
-  const { failures } = await recordFailure(db, email, input.now, windowMs);
-  const locks = failures >= policy.maxFailures;
-  if (locks) await setLockedUntil(db, email, new Date(input.now.getTime() + windowMs));
-  await auditSignIn(db, email, locks ? 'auth.locked' : 'auth.sign_in_failed', input.meta, input.now, { failures });
+  const { failures, locks } = await recordFailure(db, key, input.now, windowMs);
+  const lock = failures >= policy.maxFailures;
+  if (lock) {
+    const ms = Math.min(windowMs * 2 ** Math.min(locks, 10), MAX_LOCK_MS);
+    await lockSource(db, key, new Date(input.now.getTime() + ms));
+  }
+  await auditSignIn(db, key.email, lock ? 'auth.locked' : 'auth.sign_in_failed', input.meta, input.now, { failures, ...(lock ? { locks: locks + 1 } : {}) });
 }
