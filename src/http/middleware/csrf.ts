@@ -3,11 +3,14 @@ import type { AppEnv } from '../app-env.js';
 import { problem } from '../problem.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Fetch Metadata values a write may carry: our own pages, or the user typing/bookmarking. */
+const ALLOWED_SITES = new Set(['same-origin', 'none']);
 
 /**
  * CSRF protection for cookie-authenticated writes. Browsers always send Origin on cross-origin
  * writes and Sec-Fetch-Site on modern engines; a write that says it comes from another site is
- * refused. Requests with neither header are not from a browser, so no ambient cookie is at risk.
+ * refused. A write that carries Sec-Fetch-Site must say `same-origin` or `none`: `same-site` (a
+ * sibling subdomain, which SameSite=Lax cookies do not stop) and `cross-site` are refused. Requests with neither header are not from a browser, so no ambient cookie is at risk.
  * SameSite=Lax cookies are the second layer.
  */
 export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -19,7 +22,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (origin && origin !== allowed && origin !== hostOrigin) {
     return problem(c, { status: 403, detail: 'cross-site request refused', code: 'csrf' });
   }
-  if (!origin && site === 'cross-site') {
+  if (site !== undefined && !ALLOWED_SITES.has(site)) {
     return problem(c, { status: 403, detail: 'cross-site request refused', code: 'csrf' });
   }
   return next();
