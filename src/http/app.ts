@@ -88,8 +88,8 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/api/*', async (c, next) => {
     await next();
-    // API answers carry personal data: never cache them
-    if (!c.req.path.startsWith('/api/docs')) c.header('cache-control', 'no-store');
+    // API answers carry personal data: never cache them (the docs' static assets say otherwise themselves)
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
   app.use('/api/*', clientIp);
   const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => problem(c, { status: 413, detail: `request body exceeds ${JSON_BODY_LIMIT} bytes` }) });

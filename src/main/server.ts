@@ -15,6 +15,7 @@ import { stripeCheckout } from '../adapters/payments/stripe-checkout.js';
 import { localFolderStorage } from '../adapters/storage/local-folder.js';
 import { startOutboxWorker } from '../jobs/outbox-worker.js';
 import { releaseServerLock, takeServerLock } from './server-lock.js';
+import { printWelcome } from './welcome.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultWebDir = path.resolve(here, '../../dist/web');
@@ -69,18 +70,6 @@ export async function startServer(env: Env) {
       if (!env.DATABASE_URL) await releaseServerLock(env.dataDir);
     },
   };
-}
-
-function printWelcome(url: string, seed: Awaited<ReturnType<typeof startServer>>['seed']) {
-  const lines = [`\n  Dermis is running at ${url}\n`];
-  if (seed?.seeded) {
-    lines.push('  Demo MedSpa "Glow Skin Studio" created. Sign in with:');
-    for (const s of seed.signIns) lines.push(`    ${s.role.padEnd(17)} ${s.email.padEnd(32)} ${s.password}`);
-  } else {
-    lines.push('  Demo sign-ins (if the demo was seeded): owner@glow.example.com / demo-password-2026 (see README)');
-  }
-  lines.push(`\n  API reference: ${url}/api/docs\n`);
-  process.stdout.write(lines.join('\n') + '\n');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
