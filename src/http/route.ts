@@ -17,6 +17,9 @@ export interface RouteEntry {
 
 export const routeRegistry: RouteEntry[] = [];
 
+/** The reason code of a refusal by the route's declared roles (business refusals carry their own). */
+export const ROLE_REFUSAL = 'role_not_allowed';
+
 export function registerEntry(entry: RouteEntry) {
   if (!routeRegistry.some((r) => r.method === entry.method && r.path === entry.path)) routeRegistry.push(entry);
 }
@@ -32,7 +35,7 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
         : problem(c, { status: 401, detail: 'sign in to continue' });
     }
     if (access !== 'signed_in' && !access.includes(principal.role)) {
-      return problem(c, { status: 403, detail: 'your role may not do this' });
+      return problem(c, { status: 403, detail: 'your role may not do this', code: ROLE_REFUSAL, extra: { reason: ROLE_REFUSAL } });
     }
     return next();
   };

@@ -31,6 +31,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'resource') => new AppError('not_found', `${what} not found`);
-export const forbidden = (why = 'you may not do this') => new AppError('forbidden', why);
+/**
+ * A refusal by a business rule (ownership, licence, a role-specific rule inside a route the role may
+ * call). `reason` is a stable code in the problem body, so callers and tests can tell it from the
+ * route's role gate, which answers with reason `role_not_allowed`.
+ */
+export const forbidden = (why = 'you may not do this', reason = 'not_permitted') => new AppError('forbidden', why, [], { reason });
 export const invalid = (path: string, message: string) =>
   new AppError('validation', `${path}: ${message}`, [{ path, message }]);

@@ -1,10 +1,13 @@
 // Every route, every role (plus anonymous and a user of another organization), against the status
-// it must answer. A route added without a row here fails the first test.
+// it must answer. A route added without a row here fails the first test. Each answer is also held
+// against the route's declared access (defineRoute): a declared role is never refused for its role
+// (a 403 it gets names a business reason) nor asked to sign in; an undeclared role is refused for
+// its role.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Actor, Org } from '../support/factory.js';
-import { routeRegistry } from '../../src/http/route.js';
+import { ROLE_REFUSAL, routeRegistry, type Access } from '../../src/http/route.js';
 import { Temporal } from 'temporal-polyfill';
 import { baseIntake } from '../../src/domain/screening/engine/fixtures.js';
 import { defaultClinicalSettings } from '../../src/services/clinical/settings/clinical-settings.js';
@@ -101,12 +104,13 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/client-reviews': { path: () => '/api/client-reviews', body: () => ({ bookingId: NO_ID, rating: 5, showName: 'anonymous' }), expect: only(404, ['client']) },
   'GET /api/client-reviews': { path: () => '/api/client-reviews?status=pending', expect: only(200, ['owner', 'medical_director', 'front_desk']) },
   'POST /api/client-reviews/{reviewId}/moderate': { path: () => `/api/client-reviews/${NO_ID}/moderate`, body: () => ({ action: 'publish' }), expect: only(404, ['owner', 'medical_director', 'front_desk']) },
-  // the clinician themself or the owner (the matrix provider is not the clinic's provider)
-  'GET /api/providers/{userId}/profile': { path: (f) => `/api/providers/${f.clinic.provider.userId}/profile`, expect: { ...only(200, ['owner']), other: 404 } },
+  // the clinician themself, the owner or the medical director (the matrix provider is not the clinic's
+  // provider: refused with a reason)
+  'GET /api/providers/{userId}/profile': { path: (f) => `/api/providers/${f.clinic.provider.userId}/profile`, expect: { ...only(200, ['owner', 'medical_director']), provider: 403, other: 404 } },
   'PUT /api/providers/{userId}/profile': {
     path: (f) => `/api/providers/${f.clinic.provider.userId}/profile`,
     body: () => ({ bio: 'Ten years of skin care.', practisingSince: 2015, published: true }),
-    expect: { ...only(200, ['owner']), other: 404 },
+    expect: { ...only(200, ['owner', 'medical_director']), provider: 403, other: 404 },
   },
   'POST /api/register': {
     path: () => '/api/register',
@@ -143,8 +147,8 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/clients/{clientId}/screenings': { path: (f) => `/api/clients/${f.clientId}/screenings`, body: () => ({ plan: { modality: 'pen', areas: ['cheeks'], date: planDate } }), expect: health(201) },
   'GET /api/clients/{clientId}/screenings': { path: (f) => `/api/clients/${f.clientId}/screenings`, expect: health(200) },
   'GET /api/screenings/{screeningId}': { path: (f) => `/api/screenings/${f.reviewScreeningId}`, expect: health(200) },
-  // a provider may review only with a prescribing licence (settings); the test providers have none
-  'GET /api/reviews': { path: () => '/api/reviews', expect: only(200, ['medical_director']) },
+  // every clinician reads the queue; a provider signs only with a prescribing licence (settings)
+  'GET /api/reviews': { path: () => '/api/reviews', expect: only(200, ['medical_director', 'provider'], 200) },
   'POST /api/screenings/{screeningId}/review': {
     path: (f) => `/api/screenings/${f.reviewScreeningId}/review`,
     body: (f) => ({ outcome: 'approved', note: 'Reviewed the anticoagulant; proceed with care.', signedName: f.directorName }),
@@ -245,8 +249,8 @@ const MATRIX: Record<string, Probe> = {
   'GET /api/clients/{clientId}/waitlist': { path: (f) => `/api/clients/${f.clientId}/waitlist`, expect: { ...only(200, STAFF, 404), client: 404 } },
   'POST /api/waitlist/{entryId}/cancel': { path: (f) => `/api/waitlist/${f.waitlistId}/cancel`, expect: { ...signedIn(409), owner: 200, client: 404, other: 404 } },
   'GET /api/bookings/{bookingId}/ics': { path: (f) => `/api/bookings/${f.bookingId}/ics`, expect: { ...signedIn(200), client: 404, other: 404 } },
-  // a provider mints only their own feed; the owner any
-  'POST /api/providers/{userId}/calendar-feed': { path: (f) => `/api/providers/${f.clinic.provider.userId}/calendar-feed`, expect: only(201, ['owner']) },
+  // a provider mints only their own feed (refused with a reason); the owner and the medical director any
+  'POST /api/providers/{userId}/calendar-feed': { path: (f) => `/api/providers/${f.clinic.provider.userId}/calendar-feed`, expect: { ...only(201, ['owner', 'medical_director']), provider: 403 } },
   'GET /api/calendar/{file}': { path: () => `/api/calendar/${'x'.repeat(32)}.ics`, expect: all(404) },
   'POST /api/locations/{locationId}/rooms': { path: (f) => `/api/locations/${f.org.locationId}/rooms`, body: () => ({ name: `Room ${uniq()}` }), expect: only(201, ['owner']) },
   'POST /api/locations/{locationId}/devices': {
@@ -333,6 +337,18 @@ const MATRIX: Record<string, Probe> = {
 };
 const WEEKDAYS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '07:00', end: '21:00' }]]));
 
+/** What is wrong with an answer given the route's declared access, or null. */
+function declarationBroken(access: Access | undefined, who: Who, status: number, reason: string | undefined): string | null {
+  if (access === undefined) return 'no declaration';
+  if (who === 'anon') return access !== 'public' && status !== 401 ? `anonymous got ${status}, not 401` : null;
+  const role = actors.get(who)!.role;
+  const declared = access === 'public' || access === 'signed_in' || access.includes(role);
+  if (!declared) return status === 403 && reason === ROLE_REFUSAL ? null : `undeclared role got ${status} (${reason ?? 'no reason'}), not a role refusal`;
+  if (status === 401 && access !== 'public') return 'declared role asked to sign in';
+  if (status === 403 && (!reason || reason === ROLE_REFUSAL)) return `declared role refused without a business reason (${reason ?? 'none'})`;
+  return null;
+}
+
 let t: TestApp;
 let fixture: Fixture;
 const actors = new Map<Who, Actor>();
@@ -404,7 +420,9 @@ describe('role matrix', () => {
   for (const [key, probe] of Object.entries(MATRIX)) {
     it(`${key}`, async () => {
       const method = probe.method ?? key.split(' ')[0]!;
+      const access = routeRegistry.find((r) => `${r.method} ${r.path}` === key)?.access;
       const got: Record<string, number> = {};
+      const declaration: string[] = [];
       for (const who of WHO) {
         const body = probe.body?.(fixture);
         const res = await t.request(probe.path(fixture), { method, cookie: actors.get(who)?.cookie, ...(body !== undefined ? { body } : {}) });
@@ -412,7 +430,11 @@ describe('role matrix', () => {
         if (res.status >= 400 && res.status !== 401) {
           expect(res.headers.get('content-type'), `${who} error body`).toMatch(/problem\+json|application\/json/);
         }
+        const reason = res.status === 403 ? ((await res.json()) as { reason?: string }).reason : undefined;
+        const broken = declarationBroken(access, who, res.status, reason);
+        if (broken) declaration.push(`${who}: ${broken}`);
       }
+      expect(declaration, 'answers that disagree with the declared access').toEqual([]);
       expect(got).toEqual(probe.expect);
     });
   }

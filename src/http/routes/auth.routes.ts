@@ -61,7 +61,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>) {
     const p = c.get('principal');
     if (!p) return problem(c, { status: 401, detail: 'sign in to continue' });
     if (ROLES_REQUIRING_TOTP.has(p.role)) {
-      return problem(c, { status: 403, detail: 'two-factor sign-in is required for your role once enrolled' });
+      return problem(c, { status: 403, detail: 'two-factor sign-in is required for your role once enrolled', extra: { reason: 'two_factor_required' } });
     }
     return forward(c);
   });

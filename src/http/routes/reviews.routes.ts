@@ -45,11 +45,11 @@ const moderate = defineRoute(MODERATORS, {
 const PROFILE_ROLES = ['owner', 'medical_director', 'provider'] as const;
 const Profile = z.object({ userId: z.string(), name: z.string(), bio: z.string(), practisingSince: z.number().int().nullable(), published: z.boolean(), updatedAt: z.string().nullable() }).openapi('ProviderProfile');
 const getProfile = defineRoute(PROFILE_ROLES, {
-  method: 'get', path: '/api/providers/{userId}/profile', tags, summary: "A clinician's public profile (the clinician or the owner)",
+  method: 'get', path: '/api/providers/{userId}/profile', tags, summary: "A clinician's public profile (the clinician, the owner or the medical director)",
   request: { params: z.object({ userId: userParam }) }, responses: { 200: json(Profile, 'Profile'), ...errorResponses },
 });
 const putProfile = defineRoute(PROFILE_ROLES, {
-  method: 'put', path: '/api/providers/{userId}/profile', tags, summary: 'Edit bio, year practice began and whether it is published (the clinician or the owner)',
+  method: 'put', path: '/api/providers/{userId}/profile', tags, summary: 'Edit bio, year practice began and whether it is published (the clinician, the owner or the medical director)',
   request: { params: z.object({ userId: userParam }), body: jsonBody(providerProfileInput.openapi('ProviderProfileInput')) },
   responses: { 200: json(Profile, 'Saved'), ...errorResponses },
 });

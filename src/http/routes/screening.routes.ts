@@ -37,8 +37,8 @@ const read = defineRoute(HEALTH, {
   responses: { 200: json(Stored, 'Screening'), ...errorResponses },
 });
 const queue = defineRoute(['medical_director', 'provider'], {
-  method: 'get', path: '/api/reviews', tags: ['Reviews'], summary: 'Screenings waiting for a clinician review (medical director or prescribing providers)',
-  responses: { 200: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), 'Queue, oldest first'), ...errorResponses },
+  method: 'get', path: '/api/reviews', tags: ['Reviews'], summary: 'Screenings waiting for a clinician review; any clinician reads it, the medical director and prescribing providers sign (canDecide)',
+  responses: { 200: json(z.object({ items: z.array(z.record(z.string(), z.unknown())), canDecide: z.boolean() }), 'Queue, oldest first'), ...errorResponses },
 });
 const decide = defineRoute(['medical_director', 'provider'], {
   method: 'post', path: '/api/screenings/{screeningId}/review', tags: ['Reviews'], summary: 'Approve or decline a needs-review screening (signed)',
@@ -51,6 +51,6 @@ export function screeningRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(create, async (c) => c.json(await screenClient(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json').plan), 201));
   app.openapi(list, async (c) => c.json({ items: await listClientScreenings(ctxOf(c), c.req.valid('param').clientId) }, 200));
   app.openapi(read, async (c) => c.json(await getScreening(ctxOf(c), c.req.valid('param').screeningId), 200));
-  app.openapi(queue, async (c) => c.json({ items: await listReviewQueue(ctxOf(c)) }, 200));
+  app.openapi(queue, async (c) => c.json(await listReviewQueue(ctxOf(c)), 200));
   app.openapi(decide, async (c) => c.json(await decideReview(ctxOf(c), c.req.valid('param').screeningId, c.req.valid('json')), 201));
 }

@@ -30,7 +30,7 @@ const bookingIcs = defineRoute('signed_in', {
   method: 'get', path: '/api/bookings/{bookingId}/ics', tags: ['Bookings'], summary: 'The booking as an .ics file', request: { params: z.object({ bookingId: UuidParam('bookingId') }) }, responses: ics,
 });
 const feed = defineRoute(['owner', 'medical_director', 'provider'], {
-  method: 'post', path: '/api/providers/{userId}/calendar-feed', tags: ['Bookings'], summary: "A new secret iCalendar feed URL for a provider's bookings (replaces the old one)",
+  method: 'post', path: '/api/providers/{userId}/calendar-feed', tags: ['Bookings'], summary: "A new secret iCalendar feed URL for a provider's bookings (replaces the old one): their own, or any clinician's for the owner and the medical director",
   request: { params: z.object({ userId: z.string().min(1).max(64).openapi({ param: { name: 'userId', in: 'path' } }) }) }, responses: { 201: json(z.object({ url: z.string() }), 'Feed URL, shown once'), ...errorResponses },
 });
 const feedFile = defineRoute('public', {

@@ -3,8 +3,9 @@ import type { Ctx } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 
 /**
- * A clinician's profile is edited by the clinician or the owner. Someone not in the organization,
- * or not a provider or medical director, is not found.
+ * A clinician's profile is edited by the clinician, the owner, or the medical director (who
+ * supervises the clinicians). Another provider is refused. Someone not in the organization, or not
+ * a provider or medical director, is not found.
  */
 export async function loadProfileOwner(trx: Db, ctx: Ctx, userId: string) {
   const m = await trx
@@ -16,7 +17,8 @@ export async function loadProfileOwner(trx: Db, ctx: Ctx, userId: string) {
     .where('m.role', 'in', ['provider', 'medical_director'])
     .executeTakeFirst();
   if (!m) throw notFound('provider');
-  if (ctx.principal.role !== 'owner' && ctx.principal.userId !== userId) throw forbidden('only the provider or the owner edits this profile');
+  const supervisor = ctx.principal.role === 'owner' || ctx.principal.role === 'medical_director';
+  if (!supervisor && ctx.principal.userId !== userId) throw forbidden('only the clinician, the owner or the medical director edits this profile', 'own_profile_only');
   return m;
 }
 

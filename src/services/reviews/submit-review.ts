@@ -19,7 +19,7 @@ const conflict = (message: string) => new AppError('conflict', message, [{ path:
 export async function submitReview(ctx: Ctx, input: z.infer<typeof submitReviewInput>) {
   const org = ctx.principal.organizationId;
   const clientId = ctx.principal.clientId;
-  if (ctx.principal.role !== 'client' || !clientId) throw forbidden('only the client reviews their visit');
+  if (ctx.principal.role !== 'client' || !clientId) throw forbidden('only the client reviews their visit', 'client_only');
   return ctx.db.transaction().execute(async (trx) => {
     const b = await reviewFactsQuery(trx, org).where('b.id', '=', input.bookingId).executeTakeFirst();
     // another client's visit is simply not found

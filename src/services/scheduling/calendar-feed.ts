@@ -10,9 +10,14 @@ import { bookingIcs, providerFeedIcs } from './ics.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A new secret feed URL for a provider (the old one stops working); only its hash is stored. */
+/**
+ * A new secret feed URL for a provider (the old one stops working); only its hash is stored. A
+ * provider creates their own; the owner and the medical director (who supervises the clinicians and
+ * sets them up) may create one for any clinician.
+ */
 export async function createCalendarFeed(ctx: Ctx, userId: string, publicUrl: string) {
-  if (ctx.principal.role !== 'owner' && ctx.principal.userId !== userId) throw forbidden('a provider creates their own feed; the owner may create any');
+  const supervisor = ctx.principal.role === 'owner' || ctx.principal.role === 'medical_director';
+  if (!supervisor && ctx.principal.userId !== userId) throw forbidden('a provider creates their own feed; the owner or the medical director may create any', 'own_feed_only');
   const org = ctx.principal.organizationId;
   const m = await ctx.db.selectFrom('memberships').select('role').where('organization_id', '=', org).where('user_id', '=', userId).executeTakeFirst();
   if (!m || (m.role !== 'provider' && m.role !== 'medical_director')) throw notFound('provider');

@@ -72,7 +72,7 @@ export const rescheduleInput = z.strictObject({
 });
 
 export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typeof rescheduleInput>) {
-  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules');
+  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules', 'override_not_allowed');
   try {
     await retryOnDeadlock(() => ctx.db.transaction().execute(async (trx) => {
       const org = ctx.principal.organizationId;
@@ -126,7 +126,7 @@ export const checkInInput = z.strictObject({
  * screening of the newest answers, a signed consent and the risks acknowledged.
  */
 export async function checkIn(ctx: Ctx, id: string, input: z.infer<typeof checkInInput>) {
-  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override check-in rules');
+  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override check-in rules', 'override_not_allowed');
   await ctx.db.transaction().execute(async (trx) => {
     const b = await load(trx, ctx, id);
     if (b.status !== 'confirmed') throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be checked in`);

@@ -118,7 +118,7 @@ export async function insertBookingRows(
 /** One booking in the caller's transaction: access, rules (unless overridden), slot, rows, audit. */
 export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, series?: { id: string; index: number; firstStart: number }) {
   const org = ctx.principal.organizationId;
-  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules');
+  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules', 'override_not_allowed');
   const client = await loadClient(trx, ctx, input.clientId);
   await releaseExpiredHolds(trx, org, ctx.now());
   const start = Date.parse(input.start);

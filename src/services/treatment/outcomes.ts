@@ -18,7 +18,7 @@ export const outcomeInput = z.strictObject({
 /** Records an outcome; scales keep their label, the quantitative scar grade its component counts. */
 export async function recordOutcome(ctx: Ctx, clientId: string, input: z.infer<typeof outcomeInput>) {
   // a client rates their own satisfaction; grading is for clinicians
-  if (ctx.principal.role === 'client' && input.measure !== 'satisfaction') throw forbidden('clients rate their satisfaction; clinicians record grades');
+  if (ctx.principal.role === 'client' && input.measure !== 'satisfaction') throw forbidden('clients rate their satisfaction; clinicians record grades', 'clinician_measure');
   let value: number;
   let label: string | null = null;
   if (input.measure === 'goodman_baron_quantitative') {

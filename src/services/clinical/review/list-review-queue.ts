@@ -3,14 +3,18 @@ import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
 import type { ScreeningResultValue } from '../engine.js';
 import { todayIn } from '../today.js';
-import { assertReviewer } from './reviewer.js';
+import { reviewerStatus } from './reviewer.js';
 import { screeningStatus } from '../screening/screening-view.js';
 
-/** Screenings waiting for a clinician's signed decision, oldest first; stale ones are left out. */
+/**
+ * Screenings waiting for a clinician's signed decision, oldest first; stale ones are left out. Every
+ * clinician may read the queue (a provider follows their clients' screenings); `canDecide` says
+ * whether the caller may also sign, which only the medical director or a prescribing provider may.
+ */
 export async function listReviewQueue(ctx: Ctx) {
   return ctx.db.transaction().execute(async (trx) => {
     const today = await todayIn(trx, ctx);
-    await assertReviewer(trx, ctx, today);
+    const reviewer = await reviewerStatus(trx, ctx, today);
     const rows = await pendingReviews(trx, ctx.principal.organizationId);
     const items = [];
     for (const r of rows) {
@@ -29,6 +33,6 @@ export async function listReviewQueue(ctx: Ctx) {
       });
     }
     await recordAudit(trx, ctx, { action: 'review_queue.read', entityType: 'screening', details: { count: items.length, ids: items.map((i) => i.screeningId) } });
-    return items;
+    return { items, canDecide: reviewer.ok };
   });
 }

@@ -9,17 +9,24 @@ import { settingsInForce } from '../settings/clinical-settings.js';
  * current.
  */
 export async function assertReviewer(trx: Db, ctx: Ctx, today: string) {
+  const r = await reviewerStatus(trx, ctx, today);
+  if (!r.ok) throw forbidden(r.message, r.reason);
+  return { licenceType: r.licenceType };
+}
+
+/** Whether the caller may sign a review now, and if not, why (for the queue, which clinicians read). */
+export async function reviewerStatus(trx: Db, ctx: Ctx, today: string): Promise<{ ok: true; licenceType: string | null } | { ok: false; reason: string; message: string }> {
   const m = await trx
     .selectFrom('memberships')
     .select(['role', 'licence_type', 'licence_expires_on'])
     .where('organization_id', '=', ctx.principal.organizationId)
     .where('user_id', '=', ctx.principal.userId)
     .executeTakeFirst();
-  if (!m) throw forbidden();
-  if (m.role === 'medical_director') return { licenceType: m.licence_type };
+  if (!m) return { ok: false, reason: 'not_a_member', message: 'you are not a member of this organization' };
+  if (m.role === 'medical_director') return { ok: true, licenceType: m.licence_type };
   const { settings } = await settingsInForce(trx, ctx.principal.organizationId);
   const allowed = m.role === 'provider' && m.licence_type !== null && settings.reviewerLicenceTypes.includes(m.licence_type);
-  if (!allowed) throw forbidden('only the medical director or a provider whose licence may prescribe can review screenings');
-  if (m.licence_expires_on && m.licence_expires_on < today) throw forbidden('your licence has expired');
-  return { licenceType: m.licence_type };
+  if (!allowed) return { ok: false, reason: 'reviewer_licence_required', message: 'only the medical director or a provider whose licence may prescribe can review screenings' };
+  if (m.licence_expires_on && m.licence_expires_on < today) return { ok: false, reason: 'licence_expired', message: 'your licence has expired' };
+  return { ok: true, licenceType: m.licence_type };
 }

@@ -60,7 +60,7 @@ function DecideModal({ item, onClose, onDone }: { item: QueueItem; onClose: () =
 }
 
 export function ReviewsPage() {
-  const queue = useApi<{ items: QueueItem[] }>('/api/reviews');
+  const queue = useApi<{ items: QueueItem[]; canDecide: boolean }>('/api/reviews');
   const [open, setOpen] = useState<QueueItem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const { me } = useSession();
@@ -68,11 +68,10 @@ export function ReviewsPage() {
     <Page title="Reviews queue" lead="Screenings that need a licensed clinician's signed decision. Contraindications cannot be approved away.">
       <AlertsCard />
       {done ? <Alert color="teal">{done}</Alert> : null}
-      {queue.error instanceof ApiError && queue.error.status === 403 ? (
-        <Text c="dimmed">Screening reviews are signed by the medical director and prescribing providers; red-flag alerts for your clients appear above.</Text>
-      ) : queue.error ? (
-        <ErrorAlert error={queue.error} />
+      {queue.data && !queue.data.canDecide ? (
+        <Text c="dimmed">Screening reviews are signed by the medical director and prescribing providers; you can follow the queue here, and red-flag alerts for your clients appear above.</Text>
       ) : null}
+      {queue.error ? <ErrorAlert error={queue.error} /> : null}
       {queue.loading && !queue.data ? <Loading label="Loading the queue" /> : null}
       {queue.data?.items.length === 0 ? <Empty title="Nothing waiting for review">New needs-review screenings appear here, oldest first.</Empty> : null}
       <Stack>
@@ -94,7 +93,7 @@ export function ReviewsPage() {
                   ))}
                 </Group>
               </div>
-              <Button onClick={() => setOpen(i)}>Review</Button>
+              {queue.data?.canDecide ? <Button onClick={() => setOpen(i)}>Review</Button> : null}
             </Group>
           </Card>
         ))}
