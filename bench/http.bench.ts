@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { createAuth } from '../src/adapters/auth/better-auth.js';
 import { identityFromAuth } from '../src/adapters/auth/identity.js';
 import { createApp } from '../src/http/app.js';
+import { secretBox } from '../src/adapters/crypto/secret-box.js';
 import { seedDemo } from '../src/services/seed/seed-demo.js';
 import { verifyAuditChain } from '../src/services/audit/verify-audit-chain.js';
 import { bench, type BenchResult } from './harness.js';
@@ -24,6 +25,7 @@ export async function httpBenches(): Promise<BenchResult[]> {
   const app = createApp({
     db: h.db, auth, identity, logger: pino({ level: 'silent' }), now: () => new Date(), publicUrl,
     lockout: { maxFailures: 5, lockMinutes: 15 }, trustProxy: false, ready: () => Promise.resolve(true), storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-bench-'))),
+    secrets: secretBox('bench-secret-0123456789abcdef0123456789'),
   });
   const signIn = await app.request('/api/auth/sign-in/email', {
     method: 'POST', headers: { 'content-type': 'application/json', origin: publicUrl },

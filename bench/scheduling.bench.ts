@@ -17,6 +17,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { createAuth } from '../src/adapters/auth/better-auth.js';
 import { identityFromAuth } from '../src/adapters/auth/identity.js';
 import { createApp } from '../src/http/app.js';
+import { secretBox } from '../src/adapters/crypto/secret-box.js';
 import { range } from '../src/db/repositories/scheduling.repository.js';
 import { findAvailability } from '../src/services/scheduling/find-availability.js';
 import { planSeriesSlots } from '../src/services/scheduling/book-series.js';
@@ -164,6 +165,7 @@ async function httpFigures(h: DbHandle, d: Dataset, url: string) {
   const app = createApp({
     db: h.db, auth, identity: identityFromAuth(auth), logger: pino({ level: process.env.BENCH_DEBUG ? 'error' : 'silent' }), now: () => new Date(), publicUrl,
     lockout: { maxFailures: 5, lockMinutes: 15 }, trustProxy: false, ready: () => Promise.resolve(true), storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-bench-'))),
+    secrets: secretBox('bench-secret-0123456789abcdef0123456789'),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));

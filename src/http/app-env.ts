@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
 import type { Auth } from '../adapters/auth/better-auth.js';
 import type { Principal } from '../services/context.js';
-import type { IdentityPort, StoragePort, PaymentsPort } from '../services/ports.js';
+import type { IdentityPort, StoragePort, PaymentsPort, SecretBox } from '../services/ports.js';
 import type { LockoutPolicy } from '../services/auth/sign-in-lockout.js';
 
 /** What the composition root hands to the HTTP layer. */
@@ -20,6 +20,8 @@ export interface AppDeps {
   ready: () => Promise<boolean>;
   /** uploaded photos */
   storage: StoragePort;
+  /** seals secret links (reset, invitation, verification) in queued messages */
+  secrets: SecretBox;
   /** online card payments; null when no payment keys are configured */
   payments?: PaymentsPort | null;
   /** verifies Stripe's webhook calls; null leaves the webhook endpoint off */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
-import type { EmailPort, SmsPort } from '../services/ports.js';
+import type { EmailPort, SecretBox, SmsPort } from '../services/ports.js';
 import { deliverPendingEmail } from '../services/outbox/deliver-pending-email.js';
 import { deliverPendingSms } from '../services/outbox/deliver-pending-sms.js';
 import { sweepExpiredHolds } from '../services/scheduling/waitlist/sweep-holds.js';
@@ -8,7 +8,7 @@ import { escalateAlerts } from '../services/treatment/aftercare.js';
 import { inviteReviews } from '../services/reviews/invite-reviews.js';
 
 /** Releases expired holds and delivers due email; runs inside the server by default (DERMIS_WORKER=inline). */
-export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?: SmsPort | null; logger: Logger; intervalMs?: number }) {
+export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?: SmsPort | null; logger: Logger; secrets: SecretBox; intervalMs?: number }) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
@@ -20,7 +20,7 @@ export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?:
       if (escalated) opts.logger.warn({ escalated }, 'red-flag alerts escalated');
       const invited = await inviteReviews(opts.db, new Date());
       if (invited) opts.logger.info({ invited }, 'review invitations queued');
-      const r = await deliverPendingEmail(opts.db, opts.email);
+      const r = await deliverPendingEmail(opts.db, opts.email, { secrets: opts.secrets });
       if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
       const t = await deliverPendingSms(opts.db, opts.sms ?? null);
       if (t.sent || t.failed) opts.logger.info({ sent: t.sent, failed: t.failed }, 'sms delivery');

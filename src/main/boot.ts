@@ -8,12 +8,16 @@ import { createAuth, type Auth } from '../adapters/auth/better-auth.js';
 import { identityFromAuth } from '../adapters/auth/identity.js';
 import type { IdentityPort } from '../services/ports.js';
 import { loadOrCreateSecret } from './secret.js';
-import { enqueuePasswordReset } from '../services/auth/send-password-reset.js';
+import { enqueuePasswordReset, recordPasswordReset } from '../services/auth/send-password-reset.js';
+import { secretBox } from '../adapters/crypto/secret-box.js';
+import type { SecretBox } from '../services/ports.js';
 
 export interface Booted {
   handle: DbHandle;
   auth: Auth;
   identity: IdentityPort;
+  /** seals secret links in queued messages; the worker opens them to deliver */
+  secrets: SecretBox;
   migrated: string[];
 }
 
@@ -29,12 +33,14 @@ export async function boot(env: Env, opts: { handle?: DbHandle } = {}): Promise<
   const handle = opts.handle ?? (await openDatabase(env));
   const { applied } = await migrateToLatest(handle.db);
   const secret = await loadOrCreateSecret(env.dataDir, env.DERMIS_SECRET);
+  const secrets = secretBox(secret);
   const auth = createAuth({
     db: handle.db as never,
     secret,
     publicUrl: env.publicUrl,
     secureCookies: env.publicUrl.startsWith('https:'),
-    sendPasswordReset: (input) => enqueuePasswordReset(handle.db, input),
+    sendPasswordReset: (input) => enqueuePasswordReset(handle.db, secrets, input),
+    onPasswordReset: (userId) => recordPasswordReset(handle.db, userId, new Date()),
   });
-  return { handle, auth, identity: identityFromAuth(auth), migrated: applied };
+  return { handle, auth, identity: identityFromAuth(auth), secrets, migrated: applied };
 }

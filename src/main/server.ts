@@ -24,19 +24,20 @@ export async function startServer(env: Env) {
   const logger = createLogger(env.DERMIS_LOG_LEVEL);
   const started = performance.now();
   if (!env.DATABASE_URL) await takeServerLock(env.dataDir);
-  const { handle, auth, identity, migrated } = await boot(env);
+  const { handle, auth, identity, secrets, migrated } = await boot(env);
   if (migrated.length) logger.info({ migrations: migrated }, 'database migrated');
   const now = () => new Date();
   const seed = env.DERMIS_SEED_DEMO === 'auto' ? await seedDemo({ db: handle.db, identity, now }, { onlyIfEmpty: true }) : null;
   const email = env.SMTP_URL ? smtpEmail(env.SMTP_URL, env.SMTP_FROM) : null;
   const sms = env.SMS_URL ? httpSms(env.SMS_URL, env.SMS_TOKEN) : null;
-  const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, sms, logger }) : null;
+  const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, sms, logger, secrets }) : null;
   const webDir = existsSync(path.join(defaultWebDir, 'index.html')) ? defaultWebDir : undefined;
   if (!webDir) logger.warn('web app not built (run npm run build); serving the API only');
   const app = createApp({
     db: handle.db,
     auth,
     identity,
+    secrets,
     storage: localFolderStorage(path.join(env.dataDir, 'uploads')),
     payments: env.STRIPE_SECRET_KEY ? stripeCheckout(env.STRIPE_SECRET_KEY, env.STRIPE_API_BASE) : null,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,

@@ -3,6 +3,8 @@
 export interface IdentityPort {
   /** creates a sign-in identity with a password (hashed by the auth library); throws conflict on a taken email */
   createUser(input: { name: string; email: string; password: string }): Promise<{ userId: string }>;
+  /** whether the password is this user's (no session is created) */
+  verifyPassword(userId: string, password: string): Promise<boolean>;
 }
 
 export interface EmailMessage {
@@ -51,4 +53,14 @@ export interface CheckoutState {
 export interface PaymentsPort {
   createCheckout(input: CheckoutRequest): Promise<{ id: string; url: string }>;
   getCheckout(id: string): Promise<CheckoutState>;
+}
+
+/**
+ * Seals a secret (a reset, invitation or verification link) so a stored message never shows it;
+ * only the delivery step opens it. Implemented with a key derived from the server secret.
+ */
+export interface SecretBox {
+  seal(plain: string): string;
+  /** throws when the sealed text was altered or sealed with another key */
+  open(sealed: string): string;
 }

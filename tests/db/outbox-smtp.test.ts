@@ -50,7 +50,7 @@ describe('email outbox', () => {
     const broken = smtpEmail('smtp://127.0.0.1:1', 'x@y.z');
     await h.db.transaction().execute((trx) => enqueueMessage(trx, { organizationId: orgId, channel: 'email', kind: 'test', to: 'retry@example.com', subject: 'R', text: 'r' }));
     await h.db.updateTable('outbox_messages').set({ status: 'sent' }).where('to_address', '=', 'kept@example.com').execute();
-    const r = await deliverPendingEmail(h.db, broken, 1);
+    const r = await deliverPendingEmail(h.db, broken, { batch: 1 });
     expect(r.failed).toBe(1);
     const row = await h.db.selectFrom('outbox_messages').selectAll().where('to_address', '=', 'retry@example.com').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });

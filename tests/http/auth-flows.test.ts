@@ -70,7 +70,8 @@ describe('sign-in and accounts', () => {
     const res = await t.request('/api/auth/request-password-reset', { body: { email: a.email, redirectTo: '/reset-password' } });
     expect(res.status).toBe(200);
     const msg = await t.db.selectFrom('outbox_messages').selectAll().where('to_address', '=', a.email).where('kind', '=', 'password_reset').executeTakeFirstOrThrow();
-    const token = /token=([^\s&]+)/.exec(msg.body_text)![1]!;
+    // the link is sealed apart from the body; delivery opens it (tests/http/account-secrets.test.ts)
+    const token = /token=([^\s&]+)/.exec(t.secrets.open(msg.secret_sealed!))![1]!;
     const reset = await t.request('/api/auth/reset-password', { body: { newPassword: 'brand-new-password-1', token: decodeURIComponent(token) } });
     expect(reset.status).toBe(200);
     expect((await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: PASSWORD } })).status).toBe(401);
@@ -82,7 +83,7 @@ describe('sign-in and accounts', () => {
     const inv = await t.request('/api/invitations', { cookie: owner.cookie, body: { email: 'new.nurse@example.com', role: 'provider' } });
     expect(inv.status).toBe(201);
     const msg = await t.db.selectFrom('outbox_messages').selectAll().where('to_address', '=', 'new.nurse@example.com').executeTakeFirstOrThrow();
-    const token = /token=([A-Za-z0-9_-]+)/.exec(msg.body_text)![1]!;
+    const token = /token=([A-Za-z0-9_-]+)/.exec(t.secrets.open(msg.secret_sealed!))![1]!;
     const accept = await t.request('/api/invitations/accept', { body: { token, name: 'New Nurse', password: 'nurse-password-1' } });
     expect(accept.status).toBe(201);
     const again = await t.request('/api/invitations/accept', { body: { token, name: 'New Nurse', password: 'nurse-password-1' } });

@@ -6,7 +6,7 @@ import type { Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
 import type { Ctx } from '../../src/services/context.js';
 import type { BookingStatus } from '../../src/db/schema-scheduling.js';
-import { reportQuery, type Report } from '../../src/services/reports/report.js';
+import { REPORT_NAMES, reportQuery, type Report } from '../../src/services/reports/report.js';
 import { openMinutes, utilisationReport } from '../../src/services/reports/utilisation.js';
 import { rebookingReport } from '../../src/services/reports/rebooking.js';
 import { outcomesReport } from '../../src/services/reports/outcomes.js';
@@ -167,8 +167,21 @@ describe('outcomes', () => {
       { modality: 'Pen', grade1: 0, grade2: 1, grade3: 1, grade4: 0, grade5: 0, ungraded: 0, serious: 1, total: 2 },
       { modality: 'RF', grade1: 1, grade2: 0, grade3: 0, grade4: 0, grade5: 0, ungraded: 0, serious: 0, total: 1 },
     ]);
-    const audit = await t.db.selectFrom('audit_events').select('action').where('organization_id', '=', org.id).where('action', '=', 'report.outcomes').execute();
-    expect(audit).toHaveLength(1);
+  });
+
+  it('answers through the API inside the route\'s transaction, and the view is audited once', async () => {
+    const res = await t.request('/api/reports/outcomes?from=2027-06-01&to=2027-06-30', { cookie: clinic.owner.cookie });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(((await res.json()) as Report).summary).toEqual({ sessions: 4, adverseEvents: 3, adverseEventRatePer100: 75, meanSatisfaction: 4.5 });
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'entity_id']).where('organization_id', '=', org.id).where('entity_type', '=', 'report').execute();
+    expect(audit).toEqual([{ action: 'report.view', entity_id: 'outcomes' }]);
+  });
+
+  it('every report answers through the API (none opens a transaction of its own)', async () => {
+    for (const name of REPORT_NAMES) {
+      const res = await t.request(`/api/reports/${name}?from=2027-06-01&to=2027-06-30`, { cookie: clinic.owner.cookie });
+      expect(res.status, `${name}: ${await res.clone().text()}`).toBe(200);
+    }
   });
 
   it('answers an empty report for a window with nothing in it', async () => {

@@ -10,7 +10,8 @@ import type { PaymentsPort } from '../../src/services/ports.js';
 import { localFolderStorage } from '../../src/adapters/storage/local-folder.js';
 import { createAuth } from '../../src/adapters/auth/better-auth.js';
 import { identityFromAuth } from '../../src/adapters/auth/identity.js';
-import { enqueuePasswordReset } from '../../src/services/auth/send-password-reset.js';
+import { enqueuePasswordReset, recordPasswordReset } from '../../src/services/auth/send-password-reset.js';
+import { secretBox } from '../../src/adapters/crypto/secret-box.js';
 import { freshDatabase } from './test-db.js';
 import { makeFactory } from './factory.js';
 
@@ -20,12 +21,15 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
   const handle = await freshDatabase();
   const webDir = await mkdtemp(path.join(tmpdir(), 'dermis-web-'));
   await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Dermis</title><main id="root"></main>');
+  const secret = 'test-secret-that-is-long-enough-for-better-auth-0123456789';
+  const secrets = secretBox(secret);
   const auth = createAuth({
     db: handle.db as never,
-    secret: 'test-secret-that-is-long-enough-for-better-auth-0123456789',
+    secret,
     publicUrl: ORIGIN,
     secureCookies: false,
-    sendPasswordReset: (input) => enqueuePasswordReset(handle.db, input),
+    sendPasswordReset: (input) => enqueuePasswordReset(handle.db, secrets, input),
+    onPasswordReset: (userId) => recordPasswordReset(handle.db, userId, new Date()),
   });
   const identity = identityFromAuth(auth);
   const logLines: string[] = [];
@@ -34,6 +38,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     db: handle.db,
     auth,
     identity,
+    secrets,
     logger,
     now: opts.now ?? (() => new Date()),
     publicUrl: ORIGIN,
@@ -66,7 +71,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     return cookie;
   };
   const factory = makeFactory({ db: handle.db, identity, signIn });
-  return { app, db: handle.db, handle, auth, identity, request, signIn, factory, logLines, close: () => handle.close() };
+  return { app, db: handle.db, handle, auth, identity, secrets, request, signIn, factory, logLines, close: () => handle.close() };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -11,6 +11,8 @@ export interface AuthOptions {
   publicUrl: string;
   /** called with the reset link; must not throw for unknown users (no account enumeration) */
   sendPasswordReset: (input: { userId: string; email: string; url: string }) => Promise<void>;
+  /** called once a reset has set a new password (for the audit trail) */
+  onPasswordReset?: (userId: string) => Promise<void>;
   secureCookies: boolean;
 }
 
@@ -34,6 +36,9 @@ export function createAuth(opts: AuthOptions) {
       sendResetPassword: async ({ user, token }) => {
         const url = `${opts.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
         await opts.sendPasswordReset({ userId: user.id, email: user.email, url });
+      },
+      onPasswordReset: async ({ user }) => {
+        await opts.onPasswordReset?.(user.id);
       },
     },
     session: {

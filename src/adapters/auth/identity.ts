@@ -21,5 +21,11 @@ export function identityFromAuth(auth: Auth): IdentityPort {
         throw err;
       }
     },
+    async verifyPassword(userId, password) {
+      const ctx = await auth.$context;
+      const accounts = await ctx.internalAdapter.findAccounts(userId);
+      const hash = accounts.find((a) => a.providerId === 'credential')?.password;
+      return hash ? ctx.password.verify({ hash, password }) : false;
+    },
   };
 }

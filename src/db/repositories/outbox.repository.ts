@@ -29,7 +29,7 @@ export function claimPending(db: Db, limit: number, channel: 'email' | 'sms' = '
 export function markMessage(
   db: Db,
   key: { organization_id: string; id: string },
-  patch: { status: 'sent' | 'failed' | 'pending' | 'held'; last_error?: string | null; sent_at?: Date | null; attempts: number; send_after?: Date },
+  patch: { status: 'sent' | 'failed' | 'pending' | 'held'; last_error?: string | null; sent_at?: Date | null; attempts: number; send_after?: Date; secret_sealed?: null },
 ) {
   return db.updateTable('outbox_messages').set(patch).where('organization_id', '=', key.organization_id).where('id', '=', key.id).execute();
 }

@@ -33,7 +33,8 @@ const ack = defineRoute(['client'], {
   request: { params, body: jsonBody(acknowledgeRisksInput.openapi('RiskAcknowledgement')) },
   responses: { 201: json(Ack, 'Recorded'), 409: errorResponses[404], ...errorResponses },
 });
-const acks = defineRoute(['owner', 'medical_director', 'provider', 'front_desk', 'client'], {
+// health-related: the client and the clinicians only (docs/security.md, "Roles")
+const acks = defineRoute(['medical_director', 'provider', 'client'], {
   method: 'get', path: '/api/clients/{clientId}/risk-acknowledgements', tags, summary: "A client's risk acknowledgements",
   request: { params }, responses: { 200: json(z.object({ items: z.array(Ack.extend({ ip: z.string().nullable() })) }), 'Acknowledgements'), ...errorResponses },
 });

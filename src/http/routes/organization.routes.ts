@@ -56,6 +56,6 @@ export function organizationRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(org, async (c) => c.json(await getOrganization(ctxOf(c)), 200));
   app.openapi(staff, async (c) => c.json({ items: await listStaff(ctxOf(c)) }, 200));
   app.openapi(invitations, async (c) => c.json({ items: await listInvitations(ctxOf(c)) }, 200));
-  app.openapi(invite, async (c) => c.json(await inviteStaff(ctxOf(c), c.req.valid('json'), c.get('deps').publicUrl), 201));
+  app.openapi(invite, async (c) => c.json(await inviteStaff(ctxOf(c), c.req.valid('json'), c.get('deps')), 201));
   app.openapi(outbox, async (c) => c.json({ items: await listOutbox(ctxOf(c)) }, 200));
 }

@@ -14,12 +14,23 @@ export const acceptInvitationInput = z.strictObject({
   password: z.string().min(10, 'at least 10 characters').max(128),
 });
 
-const expired = () => new AppError('validation', 'this invitation is invalid or has expired', [{ path: 'token', message: 'invalid or expired' }]);
+const expired = () => new AppError('validation', 'This invitation link is not valid or has expired. Ask the clinic to send a new one.', [{ path: 'token', message: 'The link is not valid or has expired' }]);
 
+/**
+ * The invitation is for one email address: the account created is that address's, and it is
+ * marked verified (the link reached that mailbox). When the address already has an account, the
+ * password of that account is required, so a leaked link cannot attach a role to someone else's
+ * account or create a second identity.
+ */
 export async function acceptInvitation(deps: { db: Db; identity: IdentityPort; now: () => Date; meta: RequestMeta }, input: z.infer<typeof acceptInvitationInput>) {
   const inv = await findInvitationByTokenHash(deps.db, hashToken(input.token));
   if (!inv || inv.accepted_at || new Date(inv.expires_at) <= deps.now()) throw expired();
   const existing = await deps.db.selectFrom('users').select('id').where('email', '=', inv.email).executeTakeFirst();
+  if (existing && !(await deps.identity.verifyPassword(existing.id, input.password))) {
+    throw new AppError('validation', `${inv.email} already has a Dermis account: enter that account's password to join.`, [
+      { path: 'password', message: `Enter the password of your existing account (${inv.email})` },
+    ]);
+  }
   const userId = existing?.id ?? (await deps.identity.createUser({ name: input.name, email: inv.email, password: input.password })).userId;
   return deps.db.transaction().execute(async (trx) => {
     // re-read under lock: two clicks on the same link accept once
@@ -27,10 +38,11 @@ export async function acceptInvitation(deps: { db: Db; identity: IdentityPort; n
     if (!locked || locked.accepted_at) throw expired();
     await insertMembership(trx, { organization_id: inv.organization_id, user_id: userId, role: inv.role });
     await markAccepted(trx, inv.organization_id, inv.id, deps.now());
+    await trx.updateTable('users').set({ email_verified: true }).where('id', '=', userId).execute();
     await appendAudit(
       trx,
       { organizationId: inv.organization_id, userId, role: inv.role, requestId: deps.meta.requestId, ip: deps.meta.ip },
-      { action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, details: { role: inv.role } },
+      { action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, details: { role: inv.role, existingAccount: Boolean(existing) } },
       deps.now(),
     );
     return { userId, organizationId: inv.organization_id, role: inv.role, email: inv.email };

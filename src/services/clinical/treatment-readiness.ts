@@ -53,6 +53,23 @@ export async function getTreatmentReadiness(ctx: Ctx, clientId: string, modality
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClientForHealthData(trx, ctx, clientId);
     const today = await todayIn(trx, ctx, client.preferred_location_id ?? undefined);
-    return treatmentReadiness(trx, ctx.principal.organizationId, client.id, modality, date ?? today, today);
+    const r = await treatmentReadiness(trx, ctx.principal.organizationId, client.id, modality, date ?? today, today);
+    return READS_SCREENING.has(ctx.principal.role) ? r : withoutClinicalReasons(r);
   });
+}
+
+/** The client and clinicians read the screening's reasons; the desk and the owner do not. */
+const READS_SCREENING: ReadonlySet<string> = new Set(['medical_director', 'provider', 'client']);
+
+/**
+ * What the desk and the owner see: whether the client is ready and, if not, who acts next,
+ * never the screening decision or its dates (docs/security.md, "Roles").
+ */
+export function withoutClinicalReasons<T extends { ready: boolean; checks: ReadinessCheck[] }>(r: T): T {
+  return {
+    ...r,
+    checks: r.checks.map((c) =>
+      c.id === 'screening' ? { ...c, message: c.ok ? 'cleared by the clinical team' : 'needs the clinician before treatment' } : c,
+    ),
+  };
 }

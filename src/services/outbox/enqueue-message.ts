@@ -1,6 +1,15 @@
 import type { Db } from '../../db/connect.js';
 import { insertMessage } from '../../db/repositories/outbox.repository.js';
 import { afterQuietHours } from '../../domain/scheduling/quiet-hours.js';
+import type { SecretBox } from '../ports.js';
+
+/** Where a secret link goes in a stored body; only delivery puts the real link there. */
+export const SECRET_LINK = '{{secret-link}}';
+
+/** A body with its secret link sealed apart: the stored text holds only SECRET_LINK. */
+export function sealLink(box: SecretBox, url: string): { secretSealed: string } {
+  return { secretSealed: box.seal(url) };
+}
 
 export interface OutgoingMessage {
   organizationId: string;
@@ -17,6 +26,8 @@ export interface OutgoingMessage {
   ics?: string;
   /** a client's message: their channel choices and quiet hours apply */
   clientId?: string;
+  /** the sealed secret link that replaces SECRET_LINK in the text at delivery (see sealLink) */
+  secretSealed?: string;
 }
 
 /**
@@ -25,6 +36,7 @@ export interface OutgoingMessage {
  * sent), and a scheduled message due in their quiet hours waits until the quiet hours end.
  */
 export async function enqueueMessage(trx: Db, m: OutgoingMessage) {
+  if (m.text.includes(SECRET_LINK) !== Boolean(m.secretSealed)) throw new Error('a secret link needs both the placeholder and the sealed link');
   let status: 'pending' | 'held' = 'pending';
   let sendAfter = m.sendAfter;
   if (m.clientId) {
@@ -51,6 +63,7 @@ export async function enqueueMessage(trx: Db, m: OutgoingMessage) {
     booking_id: m.bookingId ?? null,
     attachment_ics: m.ics ?? null,
     client_id: m.clientId ?? null,
+    secret_sealed: m.secretSealed ?? null,
     status,
     ...(status === 'held' ? { last_error: 'the client opted out of this channel' } : {}),
   });
