@@ -16,6 +16,7 @@ import { localFolderStorage } from '../adapters/storage/local-folder.js';
 import { startOutboxWorker } from '../jobs/outbox-worker.js';
 import { releaseServerLock, takeServerLock } from './server-lock.js';
 import { printWelcome } from './welcome.js';
+import { closeAfterEarlyAnswers } from './early-answers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultWebDir = path.resolve(here, '../../dist/web');
@@ -53,6 +54,7 @@ export async function startServer(env: Env) {
     },
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  closeAfterEarlyAnswers(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);
