@@ -231,7 +231,7 @@ describe('treatment day', () => {
     expect((await t.request(photo.url, { cookie: stranger.cookie })).status).toBe(404);
     expect((await t.request(photo.url, { cookie: clinic.frontDesk.cookie })).status).toBe(403);
     const notImage = await t.app.request(`/api/clients/${client.clientId}/photos?view=front&stage=after`, { method: 'POST', body: Buffer.from('not an image'), headers: { cookie: clinic.provider.cookie, origin: ORIGIN, 'content-type': 'image/jpeg', 'x-forwarded-for': '10.9.0.2' } });
-    expect(notImage.status).toBe(400);
+    expect(notImage.status).toBe(415);
   });
 
   it('a client sends a follow-up photo with a symptom report, and the care team sees it on the alert', async () => {

@@ -15,8 +15,9 @@ const binary = z.string().openapi({ format: 'binary' });
 const upload = defineRoute(HEALTH, {
   method: 'post', path: '/api/clients/{clientId}/photos', tags,
   summary: 'Upload a photo (the image as the body): standard view, before/after/follow-up; metadata stripped',
-  request: { params: clientParams, query: photoQuery, body: { content: { 'image/jpeg': { schema: binary }, 'image/png': { schema: binary }, 'image/webp': { schema: binary } } } },
-  responses: { 201: json(Photo, 'Stored'), 409: errorResponses[404], ...errorResponses },
+  description: 'The format is told by the image bytes, whatever the declared type: JPEG, PNG, WebP or HEIC; anything else is refused with 415 before it is decoded.',
+  request: { params: clientParams, query: photoQuery, body: { content: { 'image/jpeg': { schema: binary }, 'image/png': { schema: binary }, 'image/webp': { schema: binary }, 'image/heic': { schema: binary } } } },
+  responses: { 201: json(Photo, 'Stored'), 409: errorResponses[404], 415: { description: 'Not a JPEG, PNG, WebP or HEIC image', content: errorResponses[400].content }, ...errorResponses },
 });
 const list = defineRoute(HEALTH, {
   method: 'get', path: '/api/clients/{clientId}/photos', tags, summary: "A client's photos, oldest first", request: { params: clientParams },

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import { loadClient, loadClientOf } from '../clients/load-client.js';
 import { consentStatus } from '../consent/consent-view.js';
+import { PHOTO_FORMATS_TEXT, SHARP_FORMAT, sniffPhotoFormat } from './photo-format.js';
 
 export const PHOTO_VIEWS = ['front', 'left_45', 'right_45', 'left_90', 'right_90'] as const;
 export const photoQuery = z.object({
@@ -39,13 +40,20 @@ export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: stri
   if (!consents.some((c) => c.kind === 'photo_clinical' && consentStatus(c) === 'current')) {
     throw new AppError('conflict', 'the client has not consented to photos for the clinical record', [{ path: 'consent', message: 'photo_clinical consent missing' }]);
   }
+  // the format is told by the bytes, before any decoder runs: nothing but a camera's formats is decoded
+  const format = sniffPhotoFormat(bytes);
+  const notAccepted = () => new AppError('unsupported_media_type', `The photo must be a ${PHOTO_FORMATS_TEXT} image`, [{ path: 'body', message: `The photo must be a ${PHOTO_FORMATS_TEXT} image` }]);
+  if (!format) throw notAccepted();
   let full: { data: Buffer; info: { width: number; height: number } };
   let thumb: Buffer;
   try {
+    // sharp's reading of the header (no decoding) must agree with ours
+    if ((await sharp(bytes).metadata()).format !== SHARP_FORMAT[format]) throw notAccepted();
     full = await sharp(bytes).rotate().resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 88 }).toBuffer({ resolveWithObject: true });
     thumb = await sharp(full.data).resize({ width: 320 }).jpeg({ quality: 80 }).toBuffer();
-  } catch {
-    throw invalid('body', 'not an image we can read (JPEG, PNG or WebP)');
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw invalid('body', `The photo could not be read as a ${PHOTO_FORMATS_TEXT} image`);
   }
   // everything that can refuse the upload is checked before a file is written
   if (q.bookingId) {
