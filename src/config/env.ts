@@ -31,9 +31,18 @@ export const envSchema = z.object({
   DERMIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   DERMIS_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   DERMIS_TRUST_PROXY: z.enum(['true', 'false']).default('false').describe('true reads the client IP from X-Forwarded-For'),
+  // Backups of the embedded database (docs/runbooks/backup-and-restore.md)
+  DERMIS_BACKUP_DIR: z.string().min(1).optional().describe('Folder the server writes backups into (default DERMIS_DATA_DIR/backups)'),
+  DERMIS_BACKUP_EVERY_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24).describe('Hours between scheduled backups; 0 turns the schedule off'),
+  DERMIS_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7).describe('Scheduled and console backups kept; older ones are deleted'),
+  DERMIS_BACKUP_PASSPHRASE: z
+    .string()
+    .min(12, 'at least 12 characters')
+    .optional()
+    .describe('Encrypts the secret inside each backup; unset leaves the secret out (keep DERMIS_DATA_DIR/secret apart)'),
 });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string; publicUrl: string };
+export type Env = z.infer<typeof envSchema> & { dataDir: string; publicUrl: string; backupDir: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -49,9 +58,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.DERMIS_DATA_DIR);
   return {
     ...e,
-    dataDir: path.resolve(e.DERMIS_DATA_DIR),
+    dataDir,
+    backupDir: path.resolve(e.DERMIS_BACKUP_DIR ?? path.join(dataDir, 'backups')),
     publicUrl: (e.DERMIS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

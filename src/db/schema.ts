@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { SchedulingTables } from './schema-scheduling.js';
 import type { TreatmentTables } from './schema-treatment.js';
 import type { MoneyTables } from './schema-money.js';
+import type { BackupTables } from './schema-backups.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -245,7 +246,7 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables {
+export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   rooms: RoomsTable;

@@ -4,6 +4,7 @@ import type { Auth } from '../adapters/auth/better-auth.js';
 import type { Principal } from '../services/context.js';
 import type { IdentityPort, StoragePort, PaymentsPort, SecretBox } from '../services/ports.js';
 import type { LockoutPolicy } from '../services/auth/sign-in-lockout.js';
+import type { BackupPort } from '../services/backups/backup-port.js';
 
 /** What the composition root hands to the HTTP layer. */
 export interface AppDeps {
@@ -20,6 +21,8 @@ export interface AppDeps {
   ready: () => Promise<boolean>;
   /** uploaded photos */
   storage: StoragePort;
+  /** backups of the installation; absent when none are set up (API-only tests) */
+  backups?: BackupPort | null;
   /** seals secret links (reset, invitation, verification) in queued messages */
   secrets: SecretBox;
   /** online card payments; null when no payment keys are configured */

@@ -30,6 +30,7 @@ import { billingRoutes } from './routes/billing.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
+import { backupRoutes } from './routes/backups.routes.js';
 import { PHOTO_MAX_BYTES } from '../services/treatment/photos.js';
 import { waitlistRoutes } from './routes/waitlist.routes.js';
 import { treatmentRoutes } from './routes/treatment.routes.js';
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps) {
   reviewRoutes(app);
   reportRoutes(app);
   messageRoutes(app);
+  backupRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

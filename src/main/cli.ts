@@ -2,10 +2,12 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ConfigError, loadEnv, type Env } from '../config/env.js';
-import { boot, openDatabase, pgliteDir } from './boot.js';
+import { boot, openDatabase } from './boot.js';
 import { seedDemo } from '../services/seed/seed-demo.js';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain.js';
-import { backupPglite, restorePglite } from './backup.js';
+import { backupCommand } from './commands/backup.command.js';
+import { restoreCommand } from './commands/restore.command.js';
+import { BackupUsageError } from './commands/backup-args.js';
 import { runningServerPid } from './server-lock.js';
 import { screenCommand } from './commands/screen.command.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -16,11 +18,16 @@ const HELP = `Usage: dermis <command>
   seed --demo             create the demo MedSpa (skipped if the database has any organization)
   screen FILE             screen one request or an array of requests (FILE "-" reads stdin)
   audit verify            check the audit trail's hash chain of every organization
-  backup FILE             write the embedded database to FILE (.tar.gz); stop the server first
-  restore FILE            replace the embedded database with FILE; the current one is kept aside
+  backup FILE [--passphrase-file P]
+                          write database, photos and (with a passphrase) the secret to FILE
+                          (.tar.gz); with the server running, use Settings > Backups instead
+  restore FILE [--passphrase-file P] [--without-secret]
+                          restore FILE into DERMIS_DATA_DIR (created if missing); what was
+                          there is moved aside, never deleted
   help                    this text
 
-Configuration comes from the environment (see README): DERMIS_DATA_DIR, DATABASE_URL, ...
+Configuration comes from the environment (see README): DERMIS_DATA_DIR, DATABASE_URL,
+DERMIS_BACKUP_PASSPHRASE (at least 12 characters; seals the secret inside backups), ...
 `;
 
 class UsageError extends Error {}
@@ -90,26 +97,20 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
         });
       }
       case 'backup':
-      case 'restore': {
-        const file = rest[0];
-        if (!file) throw new UsageError(`${cmd} needs a FILE`);
-        if (env.DATABASE_URL) throw new UsageError(`${cmd} is for the embedded database; for a PostgreSQL server use pg_dump/pg_restore (see README)`);
-        await assertNoServer(env);
-        if (cmd === 'backup') {
-          const r = await backupPglite(pgliteDir(env), path.resolve(file));
-          out(`backup written to ${path.resolve(file)} (${r.bytes} bytes)`);
-        } else {
-          const r = await restorePglite(pgliteDir(env), path.resolve(file));
-          out(`restored from ${path.resolve(file)}${r.movedAside ? `; the previous database is kept at ${r.movedAside}` : ''}`);
-        }
-        return 0;
-      }
+        return await backupCommand(rest, env, out);
+      case 'restore':
+        return await restoreCommand(rest, env, out);
       default:
         throw new UsageError(`unknown command "${cmd}"`);
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) {
       io.stderr.write(`dermis: ${err.message}\n${err instanceof UsageError ? '\n' + HELP : ''}`);
+      return 2;
+    }
+    // a wrong or missing passphrase, a bad option: the message alone says what to do
+    if (err instanceof BackupUsageError) {
+      io.stderr.write(`dermis: ${err.message}\n`);
       return 2;
     }
     io.stderr.write(`dermis: ${(err as Error).message}\n`);

@@ -15,6 +15,9 @@ import { stripeCheckout } from '../adapters/payments/stripe-checkout.js';
 import { localFolderStorage } from '../adapters/storage/local-folder.js';
 import { startOutboxWorker } from '../jobs/outbox-worker.js';
 import { releaseServerLock, takeServerLock } from './server-lock.js';
+import { removePartialBackups, serverBackupPort } from './backup/server-backups.js';
+import { startBackupSchedule } from '../jobs/backup-schedule.js';
+import { failInterruptedBackups, waitForRunningBackup } from '../services/backups/running-backups.js';
 import { printWelcome } from './welcome.js';
 import { closeAfterEarlyAnswers } from './early-answers.js';
 
@@ -32,6 +35,12 @@ export async function startServer(env: Env) {
   const email = env.SMTP_URL ? smtpEmail(env.SMTP_URL, env.SMTP_FROM) : null;
   const sms = env.SMS_URL ? httpSms(env.SMS_URL, env.SMS_TOKEN) : null;
   const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, sms, logger, secrets }) : null;
+  // backups: the server owns the embedded database, so it makes them (decision 0011)
+  const backups = serverBackupPort(env, handle, now());
+  if (backups.managedBy === 'dermis') await removePartialBackups(env.backupDir);
+  await failInterruptedBackups(handle.db, now());
+  const backupSchedule = backups.managedBy === 'dermis' && env.DERMIS_BACKUP_EVERY_HOURS > 0 ? startBackupSchedule({ db: handle.db, port: backups, logger }) : null;
+  if (backups.managedBy === 'dermis' && !env.DERMIS_BACKUP_PASSPHRASE) logger.warn('DERMIS_BACKUP_PASSPHRASE is not set: backups leave the secret out; keep DERMIS_DATA_DIR/secret apart (docs/runbooks/backup-and-restore.md)');
   const webDir = existsSync(path.join(defaultWebDir, 'index.html')) ? defaultWebDir : undefined;
   if (!webDir) logger.warn('web app not built (run npm run build); serving the API only');
   const app = createApp({
@@ -40,6 +49,7 @@ export async function startServer(env: Env) {
     identity,
     secrets,
     storage: localFolderStorage(path.join(env.dataDir, 'uploads')),
+    backups,
     payments: env.STRIPE_SECRET_KEY ? stripeCheckout(env.STRIPE_SECRET_KEY, env.STRIPE_API_BASE) : null,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,
     logger,
@@ -64,9 +74,15 @@ export async function startServer(env: Env) {
   return {
     server,
     seed,
+    /** the database and identity, for tests that seed through the running server's own handle */
+    handle,
+    identity,
     url: env.publicUrl,
     async stop() {
       await new Promise<void>((r) => server.close(() => r()));
+      await backupSchedule?.stop();
+      // a backup the owner started finishes (and is recorded) before its database closes
+      await waitForRunningBackup(handle.db, 120_000);
       await worker?.stop();
       email?.close();
       await handle.close();

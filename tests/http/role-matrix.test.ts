@@ -131,6 +131,9 @@ const MATRIX: Record<string, Probe> = {
   'GET /api/outbox': { path: () => '/api/outbox', expect: only(200, ['owner', 'front_desk']) },
   'GET /api/audit': { path: () => '/api/audit', expect: only(200, ['owner']) },
   'GET /api/audit/verify': { path: () => '/api/audit/verify', expect: only(200, ['owner']) },
+  // the owner only; the matrix app has no backups set up, so starting one is refused with 409
+  'GET /api/backups': { path: () => '/api/backups', expect: only(200, ['owner']) },
+  'POST /api/backups': { path: () => '/api/backups', method: 'POST', expect: only(409, ['owner']) },
   'GET /api/clinical-settings': { path: () => '/api/clinical-settings', expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
   'PUT /api/clinical-settings': {
     path: () => '/api/clinical-settings',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../src/http/app.js';
 import type { PaymentsPort } from '../../src/services/ports.js';
+import type { BackupPort } from '../../src/services/backups/backup-port.js';
 import { localFolderStorage } from '../../src/adapters/storage/local-folder.js';
 import { createAuth } from '../../src/adapters/auth/better-auth.js';
 import { identityFromAuth } from '../../src/adapters/auth/identity.js';
@@ -17,7 +18,7 @@ import { makeFactory } from './factory.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
-export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string } = {}) {
+export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; backups?: BackupPort } = {}) {
   const handle = await freshDatabase();
   const webDir = await mkdtemp(path.join(tmpdir(), 'dermis-web-'));
   await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Dermis</title><main id="root"></main>');
@@ -49,6 +50,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-uploads-'))),
     payments: opts.payments ?? null,
     stripeWebhookSecret: opts.stripeWebhookSecret ?? null,
+    backups: opts.backups ?? null,
   });
   let ipCounter = 0;
   /** a request as a browser on our origin would send it */
