@@ -16,7 +16,7 @@ describe('clinical journey in the browser', () => {
   it('a new client on a phone: guide, questionnaire, decision, plan and quote, risks, consent and PDF', async () => {
     const ctx = await suite.browser.newContext({ ...PHONE, acceptDownloads: true });
     const page = await ctx.newPage();
-    await registerClient(page, suite.server.url, 'Jordan', 'Lee', 'jordan.lee@example.com');
+    await registerClient(page, suite, 'Jordan', 'Lee', 'jordan.lee@example.com');
 
     // learn: microneedling is found under another of its names
     await page.goto(`${suite.server.url}/portal/learn`);
@@ -94,7 +94,7 @@ describe('clinical journey in the browser', () => {
     // set-up through the API: a client who takes a blood thinner (CI-R1: needs review)
     const clientCtx = await suite.browser.newContext(PHONE);
     const clientPage = await clientCtx.newPage();
-    await registerClient(clientPage, suite.server.url, 'Morgan', 'Reyes', 'morgan.reyes@example.com');
+    await registerClient(clientPage, suite, 'Morgan', 'Reyes', 'morgan.reyes@example.com');
     const client = apiOf(clientCtx, suite.server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     await client.post(`/api/clients/${me.clientId}/intake`, {

@@ -1,7 +1,8 @@
-// A new visitor registers and lands in the client portal; a provider signs in to the console.
+// A new visitor registers, confirms their email from the message in their mailbox and lands in the client portal; a provider signs in to the console.
 // Runs the built server (as `npm start` does) and Debian's Chromium.
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './support/suite.js';
+import { confirmationLink, signIn } from './support/flows.js';
 import { DESKTOP, passwordField, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 
 const suite = browserSuite();
@@ -20,6 +21,17 @@ describe('foundation in the browser', () => {
     await passwordField(page).fill('riley-password-2026');
     await shot(page, 'register-phone');
     await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await shot(page, 'register-check-email-phone');
+    // signed in before confirming: the portal shows nothing of a record, only how to confirm
+    await signIn(page, suite.server.url, 'riley@example.com', 'riley-password-2026');
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await expect.poll(() => page.getByText('riley@example.com').count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'portal-confirm-email-phone');
+    await page.goto(await confirmationLink(suite, 'riley@example.com'));
+    await page.getByText('Your email is confirmed').waitFor();
+    await page.getByRole('link', { name: 'Go to my portal' }).click();
     await page.waitForURL(/\/portal/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain('Welcome');
     await shot(page, 'portal-home-phone');

@@ -15,7 +15,7 @@ describe('money and reputation in the browser', () => {
     // a new client, ready for pen treatment (the clinical steps have their own browser tests)
     const clientCtx = await suite.browser.newContext(PHONE);
     const cp = await clientCtx.newPage();
-    await registerClient(cp, suite.server.url, 'Robin', 'Hale', 'robin.hale@example.com');
+    await registerClient(cp, suite, 'Robin', 'Hale', 'robin.hale@example.com');
     const client = apiOf(clientCtx, suite.server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     await makeReadyForPen(client, me.clientId, { date: new Date().toISOString().slice(0, 10), areas: ['cheeks'], concern: 'acne_scars', dateOfBirth: '1989-02-02' });

@@ -52,7 +52,7 @@ describe('online payment in the browser', () => {
   it('a client pays a booking deposit by card on the phone and sees it paid', async () => {
     const ctx = await suite.browser.newContext(PHONE);
     const page = await ctx.newPage();
-    await registerClient(page, suite.server.url, 'Kai', 'Moss', 'kai.moss@example.com');
+    await registerClient(page, suite, 'Kai', 'Moss', 'kai.moss@example.com');
     const client = apiOf(ctx, suite.server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     const today = new Date().toISOString().slice(0, 10);

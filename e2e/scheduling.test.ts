@@ -13,7 +13,7 @@ describe('booking in the browser', () => {
   it('a new client books a consultation and a series; the front desk reschedules; the client sees it', async () => {
     const ctx = await suite.browser.newContext(PHONE);
     const page = await ctx.newPage();
-    await registerClient(page, suite.server.url, 'Taylor', 'Quinn', 'taylor.quinn@example.com');
+    await registerClient(page, suite, 'Taylor', 'Quinn', 'taylor.quinn@example.com');
     const client = apiOf(ctx, suite.server.url);
     // set-up that is not under test here: the questionnaire and an eligible screening for pen
     const me = (await client.get('/api/me')) as { clientId: string };

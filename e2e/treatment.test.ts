@@ -22,7 +22,7 @@ describe('treatment day in the browser', () => {
     // set-up through the API: a registered client who is eligible, acknowledged the risks, consented
     const clientCtx = await suite.browser.newContext(PHONE);
     const cp = await clientCtx.newPage();
-    await registerClient(cp, suite.server.url, 'Casey', 'Park', 'casey.park@example.com');
+    await registerClient(cp, suite, 'Casey', 'Park', 'casey.park@example.com');
     const client = apiOf(clientCtx, suite.server.url);
     const me = (await client.get('/api/me')) as { clientId: string };
     await makeReadyForPen(client, me.clientId, { date: day, areas: ['cheeks', 'forehead'], concern: 'fine_lines', dateOfBirth: '1991-03-03' });

@@ -3,6 +3,8 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { passwordField } from './browser.js';
+import type { Suite } from './suite.js';
+import { waitForMail } from '../../tests/support/smtp.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -14,14 +16,28 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForURL(/\/(console|portal)/);
 }
 
-export async function registerClient(page: Page, baseUrl: string, first: string, last: string, email: string, password = 'a-long-password-2026') {
+/**
+ * Registers on screen, opens the confirmation link from the email the server sent (as the person
+ * would from their mailbox), then signs in and lands in the portal.
+ */
+export async function registerClient(page: Page, suite: Suite, first: string, last: string, email: string, password = 'a-long-password-2026') {
+  const baseUrl = suite.server.url;
   await page.goto(`${baseUrl}/register`);
   await page.getByLabel('First name').fill(first);
   await page.getByLabel('Last name').fill(last);
   await page.getByLabel('Email').fill(email);
   await passwordField(page).fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(/\/portal/);
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+  await page.goto(await confirmationLink(suite, email));
+  await page.getByText('Your email is confirmed').waitFor();
+  await signIn(page, baseUrl, email, password);
+}
+
+/** The confirmation link in the newest email to `email` (the worker delivers within seconds). */
+export async function confirmationLink(suite: Suite, email: string): Promise<string> {
+  const text = await waitForMail(suite.mail, email, /verify-email\?token=/);
+  return /(http\S+\/verify-email\?token=[A-Za-z0-9_-]+)/.exec(text)![1]!;
 }
 
 /** The API through a browser context's cookies (same origin, so the CSRF check passes). */

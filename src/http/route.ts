@@ -20,6 +20,11 @@ export const routeRegistry: RouteEntry[] = [];
 /** The reason code of a refusal by the route's declared roles (business refusals carry their own). */
 export const ROLE_REFUSAL = 'role_not_allowed';
 
+/** The reason code when a client has not confirmed their email yet. */
+export const EMAIL_UNVERIFIED = 'email_unverified';
+/** What a client may call before confirming their email: who they are, and a new link. */
+const OPEN_BEFORE_VERIFICATION = new Set(['/api/me', '/api/register/verification-email']);
+
 export function registerEntry(entry: RouteEntry) {
   if (!routeRegistry.some((r) => r.method === entry.method && r.path === entry.path)) routeRegistry.push(entry);
 }
@@ -36,6 +41,15 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
     }
     if (access !== 'signed_in' && !access.includes(principal.role)) {
       return problem(c, { status: 403, detail: 'your role may not do this', code: ROLE_REFUSAL, extra: { reason: ROLE_REFUSAL } });
+    }
+    // a client sees nothing of a record until they prove the email address is theirs
+    if (principal.role === 'client' && !principal.emailVerified && !OPEN_BEFORE_VERIFICATION.has(c.req.path)) {
+      return problem(c, {
+        status: 403,
+        detail: `Confirm your email address first: open the link we sent to ${principal.email}.`,
+        code: EMAIL_UNVERIFIED,
+        extra: { reason: EMAIL_UNVERIFIED },
+      });
     }
     return next();
   };

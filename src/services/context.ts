@@ -11,6 +11,8 @@ export interface Principal {
   name: string;
   email: string;
   twoFactorEnabled: boolean;
+  /** the email address is proven to be theirs (a link sent to it was opened) */
+  emailVerified: boolean;
 }
 
 export interface RequestMeta {

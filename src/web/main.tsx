@@ -14,6 +14,7 @@ import { RequireRoles } from './layouts/guards.js';
 import { HomePage } from './pages/public/home-page.js';
 import { SignInPage } from './pages/public/sign-in-page.js';
 import { RegisterPage } from './pages/public/register-page.js';
+import { VerifyEmailPage } from './pages/public/verify-email-page.js';
 import { AcceptInvitePage, ForgotPasswordPage, ResetPasswordPage } from './pages/public/password-pages.js';
 import { ClientsPage } from './pages/console/clients-page.js';
 import { ClientDetailPage } from './pages/console/client-detail-page.js';
@@ -76,6 +77,7 @@ const router = createBrowserRouter([
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/accept-invite', element: <AcceptInvitePage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/learn', element: <LearnPage /> },
       { path: '/clinics/:slug', element: <ClinicPage /> },
       { path: '/clinics/:slug/locations/:locationId', element: <ClinicLocationPage /> },

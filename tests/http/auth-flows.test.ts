@@ -8,6 +8,15 @@ let org: Org;
 
 const json = async <T>(res: Response) => (await res.json()) as T;
 const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? '';
+let lastToken = '';
+/** Opens the newest confirmation link sent to `email` as its mailbox owner would. */
+async function verifyFromOutbox(email: string): Promise<string> {
+  const msg = await t.db.selectFrom('outbox_messages').selectAll().where('to_address', '=', email).where('kind', '=', 'account.verify').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  lastToken = /token=([A-Za-z0-9_-]+)/.exec(t.secrets.open(msg.secret_sealed!))![1]!;
+  const res = await t.request('/api/register/verify', { body: { token: lastToken } });
+  expect(res.status).toBe(200);
+  return (await json<{ clientId: string }>(res)).clientId;
+}
 
 beforeAll(async () => {
   t = await createTestApp({ lockout: { maxFailures: 3, lockMinutes: 15 } });
@@ -16,25 +25,75 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('sign-in and accounts', () => {
-  it('a client registers, signs in with an httpOnly SameSite cookie, and sees only their record', async () => {
+  it('a client registers, confirms the email with the link sent to it, signs in with an httpOnly SameSite cookie, and sees only their record', async () => {
     const reg = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'Rae', lastName: 'Reg', email: 'rae@example.com', password: 'rae-password-123' } });
-    expect(reg.status).toBe(201);
-    const { clientId } = await json<{ clientId: string }>(reg);
+    expect(reg.status).toBe(202);
+    expect(await reg.json()).toEqual({ status: 'check_email', email: 'rae@example.com' });
     const signIn = await t.request('/api/auth/sign-in/email', { body: { email: 'rae@example.com', password: 'rae-password-123' } });
     expect(signIn.status).toBe(200);
     const setCookie = signIn.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
-    const me = await json<{ role: string; clientId: string }>(await t.request('/api/me', { cookie: cookieOf(signIn) }));
+    const cookie = cookieOf(signIn);
+    // before the email is confirmed: who they are, and nothing else
+    expect(await json<{ user: { emailVerified: boolean }; clientId: string | null }>(await t.request('/api/me', { cookie }))).toMatchObject({ user: { emailVerified: false }, clientId: null });
+    const early = await t.request('/api/organization', { cookie });
+    expect(early.status).toBe(403);
+    const refusal = await json<{ reason: string; detail: string }>(early);
+    expect(refusal.reason).toBe('email_unverified');
+    expect(refusal.detail).toContain('rae@example.com');
+
+    const clientId = await verifyFromOutbox('rae@example.com');
+    const me = await json<{ role: string; clientId: string }>(await t.request('/api/me', { cookie }));
     expect(me).toMatchObject({ role: 'client', clientId });
+    expect((await t.request('/api/organization', { cookie })).status).toBe(200);
+
+    // registering again with a known email answers the same, creates nothing, and emails the owner of the address
     const dup = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'R', lastName: 'R', email: 'RAE@example.com', password: 'rae-password-123' } });
-    expect(dup.status).toBe(409);
+    expect(dup.status).toBe(202);
+    expect(await dup.json()).toEqual({ status: 'check_email', email: 'rae@example.com' });
+    const notice = await t.db.selectFrom('outbox_messages').select(['body_text']).where('to_address', '=', 'rae@example.com').where('kind', '=', 'account.exists').executeTakeFirstOrThrow();
+    expect(notice.body_text).toMatch(/You already have one/);
+    // a staff email is answered the same way too
+    const staff = await t.factory.actor(org, 'owner');
+    const asStaff = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'R', lastName: 'R', email: staff.email, password: 'rae-password-123' } });
+    expect(asStaff.status).toBe(202);
   });
 
-  it('registration links to a client record the front desk already made', async () => {
-    const existing = await t.factory.client(org, { email: 'walkin@example.com' });
-    const reg = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'Walk', lastName: 'In', email: 'walkin@example.com', password: 'walkin-password-1' } });
-    expect((await json<{ clientId: string }>(reg)).clientId).toBe(existing.id);
+  it('registering with the email of a client the desk made reaches none of their records until the mailbox owner confirms it', async () => {
+    const desk = await t.factory.actor(org, 'front_desk');
+    const victim = await t.factory.client(org, { firstName: 'Vera', lastName: 'Victim', email: 'victim@example.com' });
+    const reg = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'Mallory', lastName: 'Attacker', email: 'victim@example.com', password: 'attacker-password-1' } });
+    expect(reg.status).toBe(202);
+    expect(JSON.stringify(await reg.json())).not.toContain(victim.id);
+    const cookie = await t.signIn('victim@example.com', 'attacker-password-1');
+    expect(await json<{ clientId: string | null }>(await t.request('/api/me', { cookie }))).toMatchObject({ clientId: null });
+    for (const path of [`/api/clients/${victim.id}`, `/api/clients/${victim.id}/intake`, `/api/clients/${victim.id}/consents`, '/api/bookings']) {
+      const res = await t.request(path, { cookie });
+      expect(res.status, path).toBe(403);
+      expect(await res.text()).not.toContain('Vera');
+    }
+    const row = await t.db.selectFrom('clients').select('user_id').where('id', '=', victim.id).executeTakeFirstOrThrow();
+    expect(row.user_id).toBeNull();
+    // the link went to Vera's mailbox, not to the registrant; staff cannot read it either
+    const seen = (await json<{ items: { to: string; body: string }[] }>(await t.request('/api/outbox', { cookie: desk.cookie }))).items.find((m) => m.to === 'victim@example.com')!;
+    expect(seen.body).not.toMatch(/token=/);
+    // whoever holds the mailbox confirms: then, and only then, the record is linked
+    expect(await verifyFromOutbox('victim@example.com')).toBe(victim.id);
+    // the link works once
+    const again = await t.request('/api/register/verify', { body: { token: lastToken } });
+    expect(again.status).toBe(400);
+  });
+
+  it('registration is rate-limited per address', async () => {
+    const from = { 'x-forwarded-for': '192.0.2.44' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await t.request('/api/register', { headers: from, body: { organizationSlug: org.slug, firstName: 'Bulk', lastName: `N${i}`, email: `bulk-${i}@example.com`, password: 'bulk-password-123' } });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 202)).toBe(true);
+    expect(statuses[10]).toBe(429);
   });
 
   it('public sign-up through the auth library is closed', async () => {

@@ -115,8 +115,11 @@ const MATRIX: Record<string, Probe> = {
   'POST /api/register': {
     path: () => '/api/register',
     body: (f) => ({ organizationSlug: f.org.slug, firstName: 'New', lastName: 'Client', email: `new-${uniq()}@example.com`, password: 'a-long-password-1' }),
-    expect: all(201),
+    expect: all(202),
   },
+  'POST /api/register/verify': { path: () => '/api/register/verify', body: () => ({ token: 'x'.repeat(40) }), expect: all(400) },
+  // the matrix's client has confirmed their email already
+  'POST /api/register/verification-email': { path: () => '/api/register/verification-email', body: () => ({}), expect: { ...only(409, ['client']), other: 403 } },
   'POST /api/invitations/accept': { path: () => '/api/invitations/accept', body: () => ({ token: 'x'.repeat(40), name: 'Someone', password: 'a-long-password-1' }), expect: all(400) },
   'GET /api/organization': { path: () => '/api/organization', expect: signedIn(200) },
   'GET /api/clients': { path: () => '/api/clients', expect: only(200, STAFF, 200) },
@@ -187,7 +190,7 @@ const MATRIX: Record<string, Probe> = {
     body: () => ({ modality: 'pen', summaryVersion: '2026.11.1' }),
     expect: only(201, ['client']),
   },
-  'GET /api/clients/{clientId}/risk-acknowledgements': { path: (f) => `/api/clients/${f.clientId}/risk-acknowledgements`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'GET /api/clients/{clientId}/risk-acknowledgements': { path: (f) => `/api/clients/${f.clientId}/risk-acknowledgements`, expect: { ...only(200, ['medical_director', 'provider'], 404), client: 404 } },
   'GET /api/clients/{clientId}/consents/preview': { path: (f) => `/api/clients/${f.clientId}/consents/preview?kind=photo_clinical`, expect: health(200) },
   'POST /api/clients/{clientId}/consents': { path: (f) => `/api/clients/${f.clientId}/consents`, body: (f) => f.consentBody, expect: health(201) },
   'GET /api/clients/{clientId}/consents': { path: (f) => `/api/clients/${f.clientId}/consents`, expect: health(200) },

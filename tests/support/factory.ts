@@ -56,6 +56,8 @@ export function makeFactory(deps: { db: Db; identity: IdentityPort; signIn: (ema
       const email = `${role}-${uniq()}@example.com`;
       const name = `${role} ${uniq()}`;
       const { userId } = await deps.identity.createUser({ name, email, password: PASSWORD });
+      // as if they had opened the link in their first email (registration tests walk that step)
+      await db.updateTable('users').set({ email_verified: true }).where('id', '=', userId).execute();
       await db.insertInto('memberships').values({ organization_id: org.id, user_id: userId, role: role as StaffRole }).execute();
       let clientId: string | null = null;
       if (role === 'client') {

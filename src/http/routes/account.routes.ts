@@ -4,6 +4,9 @@ import { defineRoute } from '../route.js';
 import { ctxOf, metaOf } from '../context.js';
 import { errorResponses, json, jsonBody } from '../schemas/common.schema.js';
 import { registerClient, registerClientInput } from '../../services/auth/register-client.js';
+import { verifyClientEmail, verifyEmailInput } from '../../services/auth/verify-client-email.js';
+import { resendVerification } from '../../services/auth/resend-verification.js';
+import { registrationLimiter } from '../middleware/rate-limit.js';
 import { acceptInvitation, acceptInvitationInput } from '../../services/auth/accept-invitation.js';
 import { getOrganization } from '../../services/organization/get-organization.js';
 import { listPublicOrganizations } from '../../services/organization/list-public-organizations.js';
@@ -13,7 +16,7 @@ const ROLES_REQUIRING_TOTP = new Set(['owner', 'medical_director']);
 
 const Me = z
   .object({
-    user: z.object({ id: z.string(), name: z.string(), email: z.string(), twoFactorEnabled: z.boolean() }),
+    user: z.object({ id: z.string(), name: z.string(), email: z.string(), twoFactorEnabled: z.boolean(), emailVerified: z.boolean() }),
     organization: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
     role: z.enum(['owner', 'medical_director', 'provider', 'front_desk', 'client']),
     clientId: z.string().nullable(),
@@ -29,10 +32,21 @@ const orgs = defineRoute('public', {
   method: 'get', path: '/api/public/organizations', tags, summary: 'MedSpas a client can register with',
   responses: { 200: json(z.object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) }), 'Organizations') },
 });
+const CheckEmail = z.object({ status: z.literal('check_email'), email: z.string() }).openapi('CheckEmail');
 const register = defineRoute('public', {
-  method: 'post', path: '/api/register', tags, summary: 'Client self-registration',
+  method: 'post', path: '/api/register', tags,
+  summary: 'Client self-registration: the same answer whether or not the email has an account; an email to the address says what to do next',
   request: { body: jsonBody(registerClientInput.openapi('Registration')) },
-  responses: { 201: json(z.object({ userId: z.string(), clientId: z.uuid() }), 'Registered; now sign in'), ...errorResponses },
+  responses: { 202: json(CheckEmail, 'An email is on its way to the address'), ...errorResponses },
+});
+const verify = defineRoute('public', {
+  method: 'post', path: '/api/register/verify', tags, summary: 'Confirm the email address with the link sent to it; the account then opens its client record',
+  request: { body: jsonBody(verifyEmailInput.openapi('EmailVerification')) },
+  responses: { 200: json(z.object({ clientId: z.uuid() }).openapi('EmailVerified'), 'Confirmed'), ...errorResponses },
+});
+const resend = defineRoute(['client'], {
+  method: 'post', path: '/api/register/verification-email', tags, summary: 'Send a new confirmation link (the earlier ones stop working)',
+  responses: { 202: json(CheckEmail, 'Sent'), ...errorResponses },
 });
 const accept = defineRoute('public', {
   method: 'post', path: '/api/invitations/accept', tags, summary: 'Accept a staff invitation and set a password',
@@ -47,7 +61,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>) {
     const p = ctx.principal;
     return c.json(
       {
-        user: { id: p.userId, name: p.name, email: p.email, twoFactorEnabled: p.twoFactorEnabled },
+        user: { id: p.userId, name: p.name, email: p.email, twoFactorEnabled: p.twoFactorEnabled, emailVerified: p.emailVerified },
         organization: { id: org.id, slug: org.slug, name: org.name },
         role: p.role,
         clientId: p.clientId,
@@ -59,10 +73,20 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(orgs, async (c) => {
     return c.json({ items: await listPublicOrganizations(c.get('deps').db) }, 200);
   });
+  app.use('/api/register', registrationLimiter);
   app.openapi(register, async (c) => {
     const d = c.get('deps');
-    const r = await registerClient({ db: d.db, identity: d.identity, now: d.now, meta: metaOf(c) }, c.req.valid('json'));
-    return c.json({ userId: r.userId, clientId: r.clientId }, 201);
+    const r = await registerClient({ db: d.db, identity: d.identity, secrets: d.secrets, publicUrl: d.publicUrl, now: d.now, meta: metaOf(c) }, c.req.valid('json'));
+    return c.json({ status: 'check_email' as const, email: r.email }, 202);
+  });
+  app.openapi(verify, async (c) => {
+    const d = c.get('deps');
+    return c.json(await verifyClientEmail({ db: d.db, now: d.now, meta: metaOf(c) }, c.req.valid('json')), 200);
+  });
+  app.openapi(resend, async (c) => {
+    const d = c.get('deps');
+    const r = await resendVerification({ db: d.db, secrets: d.secrets, publicUrl: d.publicUrl, now: d.now, meta: metaOf(c) }, ctxOf(c).principal);
+    return c.json({ status: 'check_email' as const, email: r.email }, 202);
   });
   app.openapi(accept, async (c) => {
     const d = c.get('deps');

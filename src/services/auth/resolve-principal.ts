@@ -8,6 +8,7 @@ export interface SessionUser {
   name: string;
   email: string;
   twoFactorEnabled?: boolean | null | undefined;
+  emailVerified?: boolean | null | undefined;
 }
 
 /**
@@ -27,5 +28,6 @@ export async function resolvePrincipal(db: Db, user: SessionUser, orgSlug?: stri
     name: user.name,
     email: user.email,
     twoFactorEnabled: Boolean(user.twoFactorEnabled),
+    emailVerified: Boolean(user.emailVerified),
   };
 }

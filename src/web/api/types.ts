@@ -9,7 +9,7 @@ export const ROLE_LABEL: Record<Role, string> = {
 };
 
 export interface Me {
-  user: { id: string; name: string; email: string; twoFactorEnabled: boolean };
+  user: { id: string; name: string; email: string; twoFactorEnabled: boolean; emailVerified: boolean };
   organization: { id: string; slug: string; name: string };
   role: Role;
   clientId: string | null;

@@ -4,6 +4,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { Brand } from './brand.js';
 import { UserMenu } from './user-menu.js';
 import { useSession } from '../auth/session.js';
+import { ConfirmEmailGate } from './confirm-email-gate.js';
 
 const TABS = [
   { to: '/portal', label: 'Home', icon: IconHome },
@@ -51,7 +52,7 @@ export function PortalLayout() {
       </AppShell.Header>
       <AppShell.Main>
         <Container size="md" pb="xl">
-          <Outlet />
+          {me && !me.user.emailVerified ? <ConfirmEmailGate /> : <Outlet />}
         </Container>
       </AppShell.Main>
       <AppShell.Footer hiddenFrom="sm">

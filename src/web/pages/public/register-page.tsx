@@ -1,15 +1,13 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api, ApiError, errorText } from '../../api/client.js';
 import { useApi } from '../../api/use-api.js';
-import { useSession } from '../../auth/session.js';
 
 export function RegisterPage() {
   const orgs = useApi<{ items: { slug: string; name: string }[] }>('/api/public/organizations');
-  const { refresh } = useSession();
-  const navigate = useNavigate();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
@@ -32,12 +30,11 @@ export function RegisterPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/register', {
+      const r = await api<{ email: string }>('/api/register', {
         body: { organizationSlug: v.organizationSlug, firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, ...(v.phone ? { phone: v.phone } : {}), ...(v.dateOfBirth ? { dateOfBirth: v.dateOfBirth } : {}) },
       });
-      await api('/api/auth/sign-in/email', { body: { email: v.email, password: v.password } });
-      await refresh();
-      void navigate('/portal', { replace: true });
+      // the same answer whether or not the address has an account: the email says what to do next
+      setSentTo(r.email);
     } catch (e) {
       if (e instanceof ApiError && e.fields.length) form.setErrors(e.fieldErrors());
       setError(errorText(e));
@@ -45,6 +42,27 @@ export function RegisterPage() {
       setBusy(false);
     }
   });
+
+  if (sentTo) {
+    return (
+      <Paper withBorder radius="lg" p="xl" maw={560} mx="auto" mt="lg">
+        <Stack>
+          <Title order={1} size="h2">
+            Check your email
+          </Title>
+          <Text>
+            We sent an email to <strong>{sentTo}</strong>. Open the link in it to confirm your address and open your portal.
+          </Text>
+          <Text size="sm" c="dimmed">
+            The link works for 24 hours. Nothing there? Look in your spam folder, or sign in and ask for a new link.
+          </Text>
+          <Button component={Link} to="/sign-in" variant="light">
+            Sign in
+          </Button>
+        </Stack>
+      </Paper>
+    );
+  }
 
   return (
     <Paper withBorder radius="lg" p="xl" maw={560} mx="auto" mt="lg">
