@@ -74,7 +74,8 @@ describe('online payment of a deposit', () => {
     expect(sent.form.get('line_items[0][price_data][unit_amount]')).toBe('7000');
     expect(sent.form.get('mode')).toBe('payment');
     expect(sent.form.get('success_url')).toContain('{CHECKOUT_SESSION_ID}');
-    expect(sent.headers['idempotency-key']).toBe(`checkout:deposit:${bookingId}:7000`);
+    // the caller's own key at Stripe: the desk starting a checkout for the same deposit gets its own session
+    expect(sent.headers['idempotency-key']).toBe(`checkout:${client.userId}:deposit:${bookingId}:7000`);
     expect(sent.form.get('line_items[0][price_data][product_data][name]')).toBe('Booking deposit');
 
     const confirm = () => t.request(`/api/checkout/${id}/confirm`, { cookie: client.cookie, method: 'POST' });
@@ -111,6 +112,21 @@ describe('online payment of a deposit', () => {
     // the client coming back later finds it already recorded
     const back = (await (await t.request(`/api/checkout/${start.id}/confirm`, { cookie: client.cookie, method: 'POST' })).json()) as { paymentId: string };
     expect(back.paymentId).toBe(rows[0]!.id);
+  });
+
+  it('another client of the clinic learns nothing of a paid session: refused before any lookup; replays are audited', async () => {
+    const id = [...sessions.keys()][0]!;
+    const other = await t.factory.actor(org, 'client');
+    const res = await t.request(`/api/checkout/${id}/confirm`, { cookie: other.cookie, method: 'POST' });
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('paymentId');
+    const replays = await t.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('organization_id', '=', org.id).where('action', '=', 'payment.online.replay').execute();
+    // the client's second confirm, the webhook's second delivery, the client back after the webhook
+    expect(replays).toEqual([
+      { action: 'payment.online.replay', actor_user_id: client.userId },
+      { action: 'payment.online.replay', actor_user_id: null },
+      { action: 'payment.online.replay', actor_user_id: client.userId },
+    ]);
   });
 
   it('another organization cannot confirm the session', async () => {

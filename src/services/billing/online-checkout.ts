@@ -37,7 +37,8 @@ export async function startCheckout(ctx: Ctx, payments: PaymentsPort | null | un
   const session = await payments.createCheckout({
     amountCents: amount, currency, description: input.kind === 'deposit' ? 'Booking deposit' : 'Invoice payment',
     successUrl: `${publicUrl}/portal/care?checkout={CHECKOUT_SESSION_ID}`, cancelUrl: `${publicUrl}/portal/care`,
-    idempotencyKey: `checkout:${input.kind}:${ref}:${amount}`,
+    // the caller's own key: the client and the desk starting a checkout for the same deposit get their own sessions
+    idempotencyKey: `checkout:${ctx.principal.userId}:${input.kind}:${ref}:${amount}`,
     metadata: { organization_id: org, client_id: clientId, purpose: input.kind, ref, initiated_by: ctx.principal.userId },
   });
   return { url: session.url, id: session.id };
@@ -49,7 +50,8 @@ export async function startCheckout(ctx: Ctx, payments: PaymentsPort | null | un
  */
 export async function recordPaidCheckout(db: Db, actor: AuditActor, now: Date, s: CheckoutState) {
   const org = actor.organizationId;
-  return oncePerKey(db, org, `stripe:${s.id}`, (done) => ({ paid: true, paymentId: done.id }), () =>
+  // the processor's session id is the key (not a caller's): whoever arrives first records it
+  return oncePerKey(db, actor, now, `stripe:${s.id}`, { action: 'payment.online.replay', answer: (done) => ({ paid: true, paymentId: done.id }) }, () =>
     db.transaction().execute(async (trx) => {
       const purpose = s.metadata.purpose === 'deposit' ? 'deposit' : 'invoice';
       const ref = s.metadata.ref ?? '';
@@ -74,11 +76,11 @@ export async function recordPaidCheckout(db: Db, actor: AuditActor, now: Date, s
 export async function confirmCheckout(ctx: Ctx, payments: PaymentsPort | null | undefined, sessionId: string) {
   if (!payments) throw off();
   const org = ctx.principal.organizationId;
-  const done = await findByKey(ctx.db, org, `stripe:${sessionId}`);
-  if (done) return { paid: true, paymentId: done.id };
+  // authorised first, by the processor's record of the session: this clinic, and a client the caller
+  // may see; only then is a payment already recorded for it looked up
   const s = await payments.getCheckout(sessionId);
   if (s.metadata.organization_id !== org) throw notFound('checkout');
   await loadClientOf(ctx.db, ctx, s.metadata.client_id ?? '', 'checkout');
-  if (!s.paid) return { paid: false, paymentId: null };
+  if (!s.paid && !(await findByKey(ctx.db, org, `stripe:${sessionId}`))) return { paid: false, paymentId: null };
   return recordPaidCheckout(ctx.db, actorOf(ctx), ctx.now(), s);
 }

@@ -5,6 +5,8 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import type { PaymentsTable } from '../../db/schema-money.js';
 import { AppError } from '../errors.js';
+import type { AuditActor } from '../audit/record-audit-event.js';
+import { auditReplay } from '../idempotency.js';
 
 export const STAFF_METHODS = ['cash', 'card_terminal', 'check', 'other'] as const;
 
@@ -23,19 +25,33 @@ export async function insertPayment(trx: Db, row: Insertable<PaymentsTable>) {
 
 export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findByKey>>>;
 
+export interface Replay<T> {
+  /** the audit action of a replay, e.g. payment.record.replay */
+  action: string;
+  /** the answer from the first record (may refuse a different intent) */
+  answer: (existing: PaymentRow) => Promise<T> | T;
+}
+
 /**
- * Does `work` once per idempotency key. A key already used answers with `replay` of its record;
- * when two requests with the same key race, the one that loses on the unique index answers with the
- * winner's record instead of an error.
+ * Does `work` once per idempotency key. A key already used answers with the replay of its record,
+ * audited; when two requests with the same key race, the one that loses on the unique index answers
+ * with the winner's record instead of an error. Callers authorise the request before calling this,
+ * and pass a key scoped to the caller (`callerKey`) unless the key names an outside event (a
+ * processor's session id).
  */
-export async function oncePerKey<T>(db: Db, organizationId: string, key: string, replay: (existing: PaymentRow) => Promise<T> | T, work: () => Promise<T>): Promise<T> {
-  const first = await findByKey(db, organizationId, key);
-  if (first) return replay(first);
+export async function oncePerKey<T>(db: Db, actor: AuditActor, now: Date, key: string, replay: Replay<T>, work: () => Promise<T>): Promise<T> {
+  const again = async (existing: PaymentRow) => {
+    const out = await replay.answer(existing);
+    await auditReplay(db, actor, now, { action: replay.action, entityType: 'payment', entityId: existing.id, clientId: existing.client_id });
+    return out;
+  };
+  const first = await findByKey(db, actor.organizationId, key);
+  if (first) return again(first);
   try {
     return await work();
   } catch (e) {
-    const winner = isDuplicateKey(e) ? await findByKey(db, organizationId, key) : undefined;
-    if (winner) return replay(winner);
+    const winner = isDuplicateKey(e) ? await findByKey(db, actor.organizationId, key) : undefined;
+    if (winner) return again(winner);
     throw e;
   }
 }

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { text, token } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import type { Ctx } from '../context.js';
-import { recordAudit } from '../audit/record-audit-event.js';
+import { actorOf, recordAudit } from '../audit/record-audit-event.js';
+import { callerKey } from '../idempotency.js';
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { paymentView, refreshInvoiceStatus } from './invoice-store.js';
@@ -10,8 +12,8 @@ import { assertSameIntent, insertPayment, oncePerKey } from './payment-store.js'
 
 export const refundInput = z.strictObject({
   amountCents: z.number().int().min(1).max(10_000_000),
-  reason: z.string().trim().min(3).max(500),
-  idempotencyKey: z.string().min(8).max(100),
+  reason: text({ min: 3, max: 500 }),
+  idempotencyKey: token({ min: 8, max: 100 }),
 });
 
 /**
@@ -38,14 +40,23 @@ export async function refundIn(trx: Db, ctx: Ctx, paymentId: string, input: z.in
 
 export async function refundPayment(ctx: Ctx, paymentId: string, input: z.infer<typeof refundInput>) {
   const org = ctx.principal.organizationId;
+  // authorised before the key is looked up: the payment is in this clinic and its client the caller's
+  const p = await ctx.db.selectFrom('payments').select(['client_id']).where('organization_id', '=', org).where('id', '=', paymentId).where('kind', '=', 'payment').executeTakeFirst();
+  if (!p) throw notFound('payment');
+  await loadClientOf(ctx.db, ctx, p.client_id, 'payment');
+  const key = callerKey(ctx, input.idempotencyKey);
   return oncePerKey(
     ctx.db,
-    org,
-    input.idempotencyKey,
-    (existing) => {
-      assertSameIntent(existing, { amountCents: input.amountCents, kind: 'refund', refundOf: paymentId });
-      return { refund: paymentView(existing), replayed: true };
+    actorOf(ctx),
+    ctx.now(),
+    key,
+    {
+      action: 'payment.refund.replay',
+      answer: (existing) => {
+        assertSameIntent(existing, { amountCents: input.amountCents, kind: 'refund', refundOf: paymentId });
+        return { refund: paymentView(existing), replayed: true };
+      },
     },
-    async () => ({ refund: paymentView(await ctx.db.transaction().execute((trx) => refundIn(trx, ctx, paymentId, input))), replayed: false }),
+    async () => ({ refund: paymentView(await ctx.db.transaction().execute((trx) => refundIn(trx, ctx, paymentId, { ...input, idempotencyKey: key }))), replayed: false }),
   );
 }

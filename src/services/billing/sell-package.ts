@@ -1,7 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { line, token } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
-import { recordAudit } from '../audit/record-audit-event.js';
+import { actorOf, recordAudit } from '../audit/record-audit-event.js';
+import { callerKey } from '../idempotency.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClient } from '../clients/load-client.js';
 import { loadLocation } from '../organization/load-location.js';
@@ -15,8 +17,8 @@ export const sellPackageInput = z.strictObject({
   locationId: z.uuid(),
   packageId: z.uuid(),
   /** taken now: the whole price, or a deposit toward it; the rest is due on the invoice */
-  payment: z.strictObject({ amountCents: z.number().int().min(1).max(10_000_000), method: z.enum(STAFF_METHODS), reference: z.string().trim().max(100).optional() }),
-  idempotencyKey: z.string().min(8).max(100),
+  payment: z.strictObject({ amountCents: z.number().int().min(1).max(10_000_000), method: z.enum(STAFF_METHODS), reference: line({ min: 0, max: 100 }).optional() }),
+  idempotencyKey: token({ min: 8, max: 100 }),
 });
 
 /**
@@ -25,14 +27,17 @@ export const sellPackageInput = z.strictObject({
  */
 export async function sellPackage(ctx: Ctx, clientId: string, input: z.infer<typeof sellPackageInput>) {
   const org = ctx.principal.organizationId;
-  const replay = async (existing: PaymentRow) => {
+  // authorised before the key is looked up: the client is in this clinic and the caller's to serve
+  await loadClient(ctx.db, ctx, clientId);
+  const key = callerKey(ctx, input.idempotencyKey);
+  const answer = async (existing: PaymentRow) => {
     const purchase = existing.invoice_id ? await ctx.db.selectFrom('package_purchases').selectAll().where('organization_id', '=', org).where('invoice_id', '=', existing.invoice_id).executeTakeFirst() : undefined;
-    if (!purchase) throw new AppError('conflict', 'this idempotency key was already used for a different payment', [{ path: 'idempotencyKey', message: 'already used' }]);
+    if (!purchase || purchase.client_id !== clientId || purchase.package_id !== input.packageId) throw new AppError('conflict', 'this idempotency key was already used for a different payment', [{ path: 'idempotencyKey', message: 'already used' }]);
     assertSameIntent(existing, { amountCents: input.payment.amountCents, kind: 'payment' });
     const today = await todayIn(ctx.db, ctx, purchase.location_id);
     return { purchase: purchaseView(purchase, today), invoice: invoiceView(await loadInvoice(ctx.db, org, purchase.invoice_id)), payment: paymentView(existing), replayed: true };
   };
-  return oncePerKey(ctx.db, org, input.idempotencyKey, replay, () =>
+  return oncePerKey(ctx.db, actorOf(ctx), ctx.now(), key, { action: 'package.sell.replay', answer }, () =>
     ctx.db.transaction().execute(async (trx) => {
       const client = await loadClient(trx, ctx, clientId);
       const location = await loadLocation(trx, org, input.locationId, 'locationId');
@@ -57,7 +62,7 @@ export async function sellPackage(ctx: Ctx, clientId: string, input: z.infer<typ
         .executeTakeFirstOrThrow();
       const p = await insertPayment(trx, {
         organization_id: org, client_id: client.id, location_id: location.id, invoice_id: inv.id, booking_id: null, kind: 'payment', purpose: 'invoice',
-        method: input.payment.method, amount_cents: input.payment.amountCents, currency: pkg.currency, external_ref: input.payment.reference ?? null, idempotency_key: input.idempotencyKey, recorded_by: ctx.principal.userId,
+        method: input.payment.method, amount_cents: input.payment.amountCents, currency: pkg.currency, external_ref: input.payment.reference ?? null, idempotency_key: key, recorded_by: ctx.principal.userId,
       });
       const after = await refreshInvoiceStatus(trx, org, inv.id);
       await recordAudit(trx, ctx, { action: 'package.sell', entityType: 'package_purchase', entityId: purchase.id, clientId: client.id, details: { packageId: pkg.id, invoiceNumber: inv.number, paidCents: p.amount_cents } });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { isoDate, isoDateTime, line, token } from '../../domain/shared/input.js';
 import { findBookingByKey, listClientBookings } from '../../db/repositories/bookings.repository.js';
 import { findPlan } from '../../db/repositories/plans.repository.js';
 import { findSlots } from '../../domain/scheduling/availability.js';
@@ -9,18 +10,19 @@ import type { TreatmentPlan } from '../../domain/plans/recommend.js';
 import type { Ctx } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClient } from '../clients/load-client.js';
+import { callerKey } from '../idempotency.js';
 import { loadAvailability } from './availability-context.js';
 import { bookingView } from './booking-view.js';
-import { isOverlap, placeIn, retryOnDeadlock, taken } from './place-booking.js';
+import { isOverlap, placeIn, replayBooking, retryOnDeadlock, taken } from './place-booking.js';
 import { slotView } from './find-availability.js';
 
 export const seriesPlanInput = z.strictObject({
   serviceId: z.uuid(),
   sessions: z.number().int().min(1).max(12),
   intervalDays: z.strictObject({ min: z.number().int().min(14).max(120), max: z.number().int().min(14).max(180) }),
-  firstFrom: z.iso.date(),
-  firstTo: z.iso.date(),
-  providerId: z.string().min(1).max(64).optional(),
+  firstFrom: isoDate(),
+  firstTo: isoDate(),
+  providerId: line({ max: 64 }).optional(),
 });
 
 /** Finds one slot per session, each inside its window after the previous one, same provider if possible. */
@@ -47,18 +49,23 @@ export const bookSeriesInput = z.strictObject({
   serviceId: z.uuid(),
   clientId: z.uuid(),
   planId: z.uuid().optional(),
-  sessions: z.array(z.strictObject({ start: z.iso.datetime({ offset: true }), providerId: z.string().min(1).max(64).optional() })).min(1).max(12),
-  idempotencyKey: z.string().min(8).max(100),
+  sessions: z.array(z.strictObject({ start: isoDateTime(), providerId: line({ max: 64 }).optional() })).min(1).max(12),
+  idempotencyKey: token({ min: 8, max: 100 }),
 });
 
 /** Books every session of a series, or none: one transaction, one series id. */
 export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput>) {
   const org = ctx.principal.organizationId;
-  const key = `series:${input.idempotencyKey}`;
+  // authorised before the key is looked up; the key is the caller's own
+  await loadClient(ctx.db, ctx, input.clientId);
+  const key = `series:${callerKey(ctx, input.idempotencyKey)}`;
   const replay = await findBookingByKey(ctx.db, org, key);
   const fetchSeries = async (seriesId: string, clientId: string) =>
     (await listClientBookings(ctx.db, org, clientId)).filter((b) => b.series_id === seriesId).sort((x, y) => (x.series_index ?? 0) - (y.series_index ?? 0)).map(bookingView);
-  if (replay) return { seriesId: replay.series_id!, bookings: await fetchSeries(replay.series_id!, replay.client_id), replayed: true };
+  if (replay) {
+    await replayBooking(ctx, replay, input, 'booking.series.replay');
+    return { seriesId: replay.series_id!, bookings: await fetchSeries(replay.series_id!, replay.client_id), replayed: true };
+  }
   const seriesId = randomUUID();
   try {
     await retryOnDeadlock(() => ctx.db.transaction().execute(async (trx) => {

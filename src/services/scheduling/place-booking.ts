@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { isoDateTime, line, text, token } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
-import { findBooking, findBookingByKey, insertBooking, insertResource } from '../../db/repositories/bookings.repository.js';
+import { findBooking, findBookingByKey, insertBooking, insertResource, type BookingRecord } from '../../db/repositories/bookings.repository.js';
 import { releaseExpiredHolds } from './waitlist/offer-freed-time.js';
 import { getLocationSchedule } from '../../db/repositories/scheduling.repository.js';
 import { findSlots, type Slot } from '../../domain/scheduling/availability.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import type { Ctx } from '../context.js';
-import { recordAudit } from '../audit/record-audit-event.js';
+import { actorOf, recordAudit } from '../audit/record-audit-event.js';
+import { auditReplay, callerKey } from '../idempotency.js';
 import { AppError, forbidden } from '../errors.js';
 import { loadClient } from '../clients/load-client.js';
 import { todayIn } from '../clinical/today.js';
@@ -20,23 +22,23 @@ import { drawOrAskDeposit } from '../billing/booking-billing.js';
 
 export const OVERRIDE_ROLES = ['owner', 'medical_director', 'front_desk'] as const;
 
-export const overrideInput = z.strictObject({ reason: z.string().trim().min(5, 'say why the rules are overridden').max(500) });
+export const overrideInput = z.strictObject({ reason: text({ min: 5, max: 500, tooShort: 'say why the rules are overridden' }) });
 
 export const bookingRequest = z.strictObject({
-  start: z.iso.datetime({ offset: true }),
-  providerId: z.string().min(1).max(64).optional(),
+  start: isoDateTime(),
+  providerId: line({ max: 64 }).optional(),
 });
 
 export const placeBookingInput = z.strictObject({
   locationId: z.uuid(),
   serviceId: z.uuid(),
   clientId: z.uuid(),
-  start: z.iso.datetime({ offset: true }),
-  providerId: z.string().min(1).max(64).optional(),
+  start: isoDateTime(),
+  providerId: line({ max: 64 }).optional(),
   planId: z.uuid().optional(),
   /** a short hold while the client confirms; it blocks like a booking and expires */
   hold: z.boolean().default(false),
-  idempotencyKey: z.string().min(8).max(100),
+  idempotencyKey: token({ min: 8, max: 100 }),
   override: overrideInput.optional(),
 });
 export type PlaceBookingInput = z.infer<typeof placeBookingInput>;
@@ -115,10 +117,14 @@ export async function insertBookingRows(
   return row.id;
 }
 
+const assertMayOverride = (ctx: Ctx, override: unknown) => {
+  if (override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules', 'override_not_allowed');
+};
+
 /** One booking in the caller's transaction: access, rules (unless overridden), slot, rows, audit. */
 export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, series?: { id: string; index: number; firstStart: number }) {
   const org = ctx.principal.organizationId;
-  if (input.override && !(OVERRIDE_ROLES as readonly string[]).includes(ctx.principal.role)) throw forbidden('only the owner, the medical director or the front desk may override booking rules', 'override_not_allowed');
+  assertMayOverride(ctx, input.override);
   const client = await loadClient(trx, ctx, input.clientId);
   await releaseExpiredHolds(trx, org, ctx.now());
   const start = Date.parse(input.start);
@@ -165,21 +171,40 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
 }
 
 /**
+ * The first booking of a repeated request, audited as a read. The key is the caller's own, and the
+ * request must name the same client, location and service; anything else is a different booking.
+ */
+export async function replayBooking(ctx: Ctx, first: BookingRecord, want: { clientId: string; locationId: string; serviceId: string }, action: string) {
+  if (first.client_id !== want.clientId || first.location_id !== want.locationId || first.service_id !== want.serviceId) {
+    throw new AppError('conflict', 'this idempotency key was already used for a different booking', [{ path: 'idempotencyKey', message: 'already used' }]);
+  }
+  await auditReplay(ctx.db, actorOf(ctx), ctx.now(), { action, entityType: 'booking', entityId: first.id, clientId: first.client_id, details: { seriesId: first.series_id } });
+}
+
+/**
  * Books a slot all or nothing across its resources in one transaction. The same idempotency key
- * returns the first booking instead of making a second; a slot taken meanwhile answers 409.
+ * from the same caller returns the first booking instead of making a second; a slot taken meanwhile
+ * answers 409. The request is authorised (the override, the client) before the key is looked up.
  */
 export async function placeBooking(ctx: Ctx, input: PlaceBookingInput) {
   const org = ctx.principal.organizationId;
-  const existing = await findBookingByKey(ctx.db, org, input.idempotencyKey);
-  if (existing) return { booking: bookingView(existing), replayed: true };
+  assertMayOverride(ctx, input.override);
+  await loadClient(ctx.db, ctx, input.clientId);
+  const key = callerKey(ctx, input.idempotencyKey);
+  const replay = async (first: BookingRecord) => {
+    await replayBooking(ctx, first, input, 'booking.replay');
+    return { booking: bookingView(first), replayed: true };
+  };
+  const existing = await findBookingByKey(ctx.db, org, key);
+  if (existing) return replay(existing);
   try {
-    const id = await retryOnDeadlock(() => ctx.db.transaction().execute((trx) => placeIn(trx, ctx, input)));
+    const id = await retryOnDeadlock(() => ctx.db.transaction().execute((trx) => placeIn(trx, ctx, { ...input, idempotencyKey: key })));
     return { booking: bookingView((await findBooking(ctx.db, org, id))!), replayed: false };
   } catch (e) {
     if (isOverlap(e)) throw taken();
     if (isDuplicateKey(e)) {
-      const first = await findBookingByKey(ctx.db, org, input.idempotencyKey);
-      if (first) return { booking: bookingView(first), replayed: true };
+      const first = await findBookingByKey(ctx.db, org, key);
+      if (first) return replay(first);
     }
     throw e;
   }
