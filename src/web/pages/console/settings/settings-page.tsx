@@ -13,6 +13,7 @@ import { PublicProfileCard } from './profile-modal.js';
 import { LotsTab } from './lots-tab.js';
 import { BillingTab } from './billing-tab.js';
 import { PricesTab } from './prices-tab.js';
+import { BackupsTab } from './backups-tab.js';
 
 function LocationsTab() {
   const org = useApi<Organization>('/api/organization');
@@ -59,6 +60,8 @@ export function SettingsPage() {
     { value: 'billing', label: 'Billing', show: role !== 'client', el: <BillingTab /> },
     { value: 'lots', label: 'Cartridge lots', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <LotsTab /> },
     { value: 'outbox', label: 'Outbox', show: role === 'owner' || role === 'front_desk', el: <OutboxTab /> },
+    // a backup holds every record of the installation: the owner's alone
+    { value: 'backups', label: 'Backups', show: role === 'owner', el: <BackupsTab /> },
   ].filter((t) => t.show);
   return (
     <Page title="Settings">
