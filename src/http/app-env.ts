@@ -39,5 +39,7 @@ export interface AppEnv {
     ip: string | null;
     /** a valid session whose user belongs to no organization */
     membershipMissing: boolean;
+    /** why the session cookie no longer signs in (too old, or idle), said in the 401 */
+    sessionEnded: string | null;
   };
 }

@@ -37,7 +37,7 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
       // signed in but with no membership anywhere is a refusal, not a request to sign in
       return c.get('membershipMissing')
         ? problem(c, { status: 403, detail: 'your account has no access to a MedSpa' })
-        : problem(c, { status: 401, detail: 'sign in to continue' });
+        : problem(c, { status: 401, detail: c.get('sessionEnded') ?? 'sign in to continue' });
     }
     if (access !== 'signed_in' && !access.includes(principal.role)) {
       return problem(c, { status: 403, detail: 'your role may not do this', code: ROLE_REFUSAL, extra: { reason: ROLE_REFUSAL } });

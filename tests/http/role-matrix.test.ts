@@ -92,6 +92,8 @@ const MATRIX: Record<string, Probe> = {
     body: () => ({ password: 'wrong-password-123' }),
     expect: { anon: 401, owner: 403, medical_director: 403, provider: 400, front_desk: 400, client: 400, other: 400 },
   },
+  // a wrong current password: refused by better-auth for every signed-in caller
+  'POST /api/auth/change-password': { path: () => '/api/auth/change-password', body: () => ({ currentPassword: 'wrong-password-123', newPassword: 'another-password-456' }), expect: signedIn(400) },
   'GET /api/auth/*': { path: () => '/api/auth/get-session', expect: all(200) },
   'POST /api/auth/*': { path: () => '/api/auth/request-password-reset', body: () => ({ email: `nobody-${uniq()}@example.com`, redirectTo: '/reset-password' }), expect: all(200) },
   'GET /api/me': { path: () => '/api/me', expect: signedIn(200) },
@@ -134,6 +136,7 @@ const MATRIX: Record<string, Probe> = {
   'GET /api/outbox': { path: () => '/api/outbox', expect: only(200, ['owner', 'front_desk']) },
   'GET /api/audit': { path: () => '/api/audit', expect: only(200, ['owner']) },
   'GET /api/audit/verify': { path: () => '/api/audit/verify', expect: only(200, ['owner']) },
+  'GET /api/audit/refusals': { path: () => '/api/audit/refusals', expect: only(200, ['owner']) },
   // the owner only; the matrix app has no backups set up, so starting one is refused with 409
   'GET /api/backups': { path: () => '/api/backups', expect: only(200, ['owner']) },
   'POST /api/backups': { path: () => '/api/backups', method: 'POST', expect: only(409, ['owner']) },
@@ -335,6 +338,7 @@ const MATRIX: Record<string, Probe> = {
     expect: { ...only(200, STAFF, 404), client: 404 },
   },
   'GET /api/clients/{clientId}/messages': { path: (f) => `/api/clients/${f.clientId}/messages`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'PUT /api/staff/{userId}/name': { method: 'PUT', path: (f) => `/api/staff/${f.clinic.provider.userId}/name`, body: (f) => ({ name: f.clinic.provider.name }), expect: only(200, ['owner']) },
   'PUT /api/staff/{userId}/licence': {
     path: (f) => `/api/staff/${f.clinic.provider.userId}/licence`,
     body: () => ({ licenceType: 'rn', licenceNumber: 'TX-RN-1', licenceState: 'TX', licenceExpiresOn: '2030-12-31' }),

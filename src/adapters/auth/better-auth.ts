@@ -26,7 +26,9 @@ export function createAuth(opts: AuthOptions) {
     telemetry: { enabled: false },
     database: { db: opts.db, type: 'postgres' },
     // Our own routes create users (client registration, staff invitations): public sign-up is off.
-    disabledPaths: ['/sign-up/email'],
+    // Names change only through staff management (audited), so nobody renames themselves into a
+    // title they do not hold; email changes would need a proof of the new address we do not offer.
+    disabledPaths: ['/sign-up/email', '/update-user', '/change-email'],
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 10,

@@ -8,11 +8,21 @@ import { problem } from '../problem.js';
 import { metaOf } from '../context.js';
 import { lockedUntil, noteSignInResult } from '../../services/auth/sign-in-lockout.js';
 import { ROLES_REQUIRING_TOTP } from './account.routes.js';
+import { recordAccountChange } from '../../services/auth/record-account-change.js';
+import { revokeSessionsExcept } from '../../services/auth/session-limits.js';
 
 registerEntry({ method: 'POST', path: '/api/auth/sign-in/email', access: 'public' });
 registerEntry({ method: 'POST', path: '/api/auth/two-factor/disable', access: 'signed_in' });
+registerEntry({ method: 'POST', path: '/api/auth/change-password', access: 'signed_in' });
 registerEntry({ method: 'GET', path: '/api/auth/*', access: 'public' });
 registerEntry({ method: 'POST', path: '/api/auth/*', access: 'public' });
+
+/** The session token a better-auth answer sets (its cookie value is `token.signature`). */
+function sessionTokenOf(setCookies: string[]): string | null {
+  const c = setCookies.find((x) => /session_token=[^;]+/.test(x));
+  const value = c ? decodeURIComponent(/session_token=([^;]+)/.exec(c)![1]!) : null;
+  return value ? value.split('.')[0]! : null;
+}
 
 /** Hands the request to better-auth with the caller's IP in a header only we set. */
 function forward(c: Context<AppEnv>, body?: string) {
@@ -21,7 +31,10 @@ function forward(c: Context<AppEnv>, body?: string) {
   const ip = c.get('ip');
   if (ip) headers.set('x-dermis-client-ip', ip);
   const init: RequestInit = { method: c.req.method, headers };
-  if (body !== undefined) init.body = body;
+  if (body !== undefined) {
+    init.body = body;
+    headers.delete('content-length'); // the body may have been rewritten
+  }
   else if (!['GET', 'HEAD'].includes(c.req.method)) init.body = c.req.raw.body;
   if (init.body && typeof init.body !== 'string') (init as { duplex?: string }).duplex = 'half';
   return c.get('deps').auth.handler(new Request(c.req.url, init));
@@ -59,11 +72,33 @@ export function authRoutes(app: OpenAPIHono<AppEnv>) {
 
   app.post('/api/auth/two-factor/disable', async (c) => {
     const p = c.get('principal');
-    if (!p) return problem(c, { status: 401, detail: 'sign in to continue' });
+    if (!p) return problem(c, { status: 401, detail: c.get('sessionEnded') ?? 'sign in to continue' });
     if (ROLES_REQUIRING_TOTP.has(p.role)) {
       return problem(c, { status: 403, detail: 'two-factor sign-in is required for your role once enrolled', extra: { reason: 'two_factor_required' } });
     }
-    return forward(c);
+    const res = await forward(c);
+    if (res.status === 200) {
+      // whoever else holds a session of this account must sign in again, now with one factor less;
+      // better-auth has just replaced this device's session, so the new one is the one kept
+      await revokeSessionsExcept(c.get('deps').db, p.userId, sessionTokenOf(res.headers.getSetCookie()));
+      await recordAccountChange(c.get('deps').db, p, 'auth.two_factor_disabled', metaOf(c), c.get('deps').now());
+    }
+    return res;
+  });
+
+  // A new password signs out every other session: a thief's session must not outlive the change.
+  app.post('/api/auth/change-password', async (c) => {
+    const p = c.get('principal');
+    if (!p) return problem(c, { status: 401, detail: c.get('sessionEnded') ?? 'sign in to continue' });
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(await c.req.text()) as Record<string, unknown>;
+    } catch {
+      return problem(c, { status: 400, detail: 'request body is not valid JSON' });
+    }
+    const res = await forward(c, JSON.stringify({ ...body, revokeOtherSessions: true }));
+    if (res.status === 200) await recordAccountChange(c.get('deps').db, p, 'auth.password_changed', metaOf(c), c.get('deps').now());
+    return res;
   });
 
   app.on(['GET', 'POST'], '/api/auth/*', (c) => forward(c));

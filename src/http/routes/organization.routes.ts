@@ -8,6 +8,7 @@ import { listStaff } from '../../services/organization/list-staff.js';
 import { listInvitations } from '../../services/organization/list-invitations.js';
 import { listOutbox } from '../../services/organization/list-outbox.js';
 import { inviteStaff, inviteStaffInput } from '../../services/auth/invite-staff.js';
+import { renameStaff, renameStaffInput } from '../../services/organization/rename-staff.js';
 
 const tags = ['Organization'];
 
@@ -38,6 +39,12 @@ const staff = defineRoute(['owner', 'medical_director'], {
   method: 'get', path: '/api/staff', tags, summary: 'Staff with roles and licences',
   responses: { 200: json(z.object({ items: z.array(StaffMember) }), 'Staff'), ...errorResponses },
 });
+// the owner manages staff names and titles; better-auth's own update-user is closed (adapters/auth)
+const rename = defineRoute(['owner'], {
+  method: 'put', path: '/api/staff/{userId}/name', tags, summary: "A staff member's name and title as clients and colleagues see it (audited)",
+  request: { params: z.object({ userId: z.string().min(1).max(64) }), body: jsonBody(renameStaffInput.openapi('StaffName')) },
+  responses: { 200: json(z.object({ userId: z.string(), name: z.string() }).openapi('StaffRenamed'), 'Renamed'), ...errorResponses },
+});
 const invitations = defineRoute(['owner'], {
   method: 'get', path: '/api/invitations', tags, summary: 'Staff invitations',
   responses: { 200: json(z.object({ items: z.array(Invitation) }), 'Invitations'), ...errorResponses },
@@ -55,6 +62,7 @@ const outbox = defineRoute(['owner', 'front_desk'], {
 export function organizationRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(org, async (c) => c.json(await getOrganization(ctxOf(c)), 200));
   app.openapi(staff, async (c) => c.json({ items: await listStaff(ctxOf(c)) }, 200));
+  app.openapi(rename, async (c) => c.json(await renameStaff(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
   app.openapi(invitations, async (c) => c.json({ items: await listInvitations(ctxOf(c)) }, 200));
   app.openapi(invite, async (c) => c.json(await inviteStaff(ctxOf(c), c.req.valid('json'), c.get('deps')), 201));
   app.openapi(outbox, async (c) => c.json({ items: await listOutbox(ctxOf(c)) }, 200));

@@ -7,6 +7,7 @@ import { ROLE_LABEL, type StaffMember } from '../../../api/types.js';
 import { useSession } from '../../../auth/session.js';
 import { ErrorAlert, Loading } from '../../../components/states.js';
 import { ProfileModal } from './profile-modal.js';
+import { RenameStaffModal } from './rename-staff-modal.js';
 
 const LICENCE: Record<string, string> = { md: 'MD', do: 'DO', np: 'NP', pa: 'PA', rn: 'RN', lvn: 'LVN', esthetician: 'Esthetician', master_esthetician: 'Master esthetician' };
 
@@ -50,7 +51,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   const submit = form.onSubmit(async (v) => {
     try {
       await api('/api/invitations', { body: v });
-      setMsg({ ok: true, text: `Invitation sent to ${v.email}. It is valid for 7 days.` });
+      setMsg({ ok: true, text: `Invitation sent to ${v.email}. It is valid for 3 days.` });
       form.reset();
       onInvited();
     } catch (e) {
@@ -84,6 +85,7 @@ export function StaffTab() {
   const staff = useApi<{ items: StaffMember[] }>('/api/staff');
   const [editing, setEditing] = useState<StaffMember | null>(null);
   const [profileOf, setProfileOf] = useState<StaffMember | null>(null);
+  const [renaming, setRenaming] = useState<StaffMember | null>(null);
   // the public profile: the clinician themself or the owner
   const canEditProfile = (s: StaffMember) => (s.role === 'provider' || s.role === 'medical_director') && (me?.role === 'owner' || me?.user.id === s.userId);
   const canEditLicence = me?.role === 'owner' || me?.role === 'medical_director';
@@ -98,6 +100,16 @@ export function StaffTab() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
+            staff.reload();
+          }}
+        />
+      ) : null}
+      {renaming ? (
+        <RenameStaffModal
+          member={renaming}
+          onClose={() => setRenaming(null)}
+          onSaved={() => {
+            setRenaming(null);
             staff.reload();
           }}
         />
@@ -142,6 +154,11 @@ export function StaffTab() {
                 <Table.Td>{s.twoFactorEnabled ? <Badge color="teal">On</Badge> : <Badge color="gray">Off</Badge>}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
+                    {me?.role === 'owner' ? (
+                      <Button size="compact-xs" variant="light" onClick={() => setRenaming(s)}>
+                        Name
+                      </Button>
+                    ) : null}
                     {canEditLicence && s.role !== 'client' ? (
                       <Button size="compact-xs" variant="light" onClick={() => setEditing(s)}>
                         Licence
