@@ -39,8 +39,18 @@ function fakePort(keep: number) {
   return {
     port,
     removed,
-    finish: () => pending?.resolve(),
-    fail: (e: Error) => pending?.reject(e),
+    /** resolves once the archive is being written */
+    async writing() {
+      for (let i = 0; i < 200 && !pending; i++) await new Promise((r) => setTimeout(r, 10));
+    },
+    finish: () => {
+      pending?.resolve();
+      pending = null;
+    },
+    fail: (e: Error) => {
+      pending?.reject(e);
+      pending = null;
+    },
   };
 }
 
@@ -112,7 +122,7 @@ describe('backups in the console', () => {
 
   it('the schedule runs a backup when one is due, not again until the interval has passed', async () => {
     const first = runScheduledBackupIfDue(t.db, fake.port, () => new Date());
-    await new Promise((r) => setTimeout(r, 50));
+    await fake.writing();
     fake.finish();
     expect(await first).toBe('succeeded');
     expect(await runScheduledBackupIfDue(t.db, fake.port, () => new Date())).toBeNull();
