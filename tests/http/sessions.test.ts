@@ -89,3 +89,23 @@ describe('sessions', () => {
     expect(((await old.json()) as { detail: string }).detail).toMatch(/7 days/);
   });
 });
+
+describe('passwords', () => {
+  it('common and guessable passwords are refused with a reason, at registration, invitation, reset and change', async () => {
+    for (const weak of ['password12', '1234567890', 'aaaaaaaaaa']) {
+      const reg = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'Wes', lastName: 'Weak', email: `weak-${weak}@example.com`, password: weak } });
+      expect(reg.status, weak).toBe(400);
+      const body = (await reg.json()) as { errors: { path: string; message: string }[] };
+      expect(body.errors[0]).toMatchObject({ path: 'password', message: expect.stringMatching(/too easy to guess/) as unknown as string });
+    }
+    const desk = await t.factory.actor(org, 'front_desk');
+    const change = await t.request('/api/auth/change-password', { cookie: desk.cookie, body: { currentPassword: PASSWORD, newPassword: '1234567890' } });
+    expect(change.status).toBe(400);
+    expect(((await change.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('newPassword');
+    const reset = await t.request('/api/auth/reset-password', { body: { token: 'x'.repeat(24), newPassword: 'password12' } });
+    expect(reset.status).toBe(400);
+    expect(((await reset.json()) as { detail: string }).detail).toMatch(/too easy to guess/);
+    // a strong one still works
+    expect((await t.request('/api/auth/change-password', { cookie: desk.cookie, body: { currentPassword: PASSWORD, newPassword: 'quiet-harbour-lantern-42' } })).status).toBe(200);
+  });
+});

@@ -10,6 +10,7 @@ import { lockedUntil, noteSignInResult } from '../../services/auth/sign-in-locko
 import { ROLES_REQUIRING_TOTP } from './account.routes.js';
 import { recordAccountChange } from '../../services/auth/record-account-change.js';
 import { revokeSessionsExcept } from '../../services/auth/session-limits.js';
+import { passwordProblem } from '../../services/auth/password-policy.js';
 
 registerEntry({ method: 'POST', path: '/api/auth/sign-in/email', access: 'public' });
 registerEntry({ method: 'POST', path: '/api/auth/two-factor/disable', access: 'signed_in' });
@@ -96,9 +97,25 @@ export function authRoutes(app: OpenAPIHono<AppEnv>) {
     } catch {
       return problem(c, { status: 400, detail: 'request body is not valid JSON' });
     }
+    const weak = typeof body.newPassword === 'string' ? passwordProblem(body.newPassword, [p.email, p.name]) : null;
+    if (weak) return problem(c, { status: 400, code: 'validation', detail: weak, errors: [{ path: 'newPassword', message: weak }] });
     const res = await forward(c, JSON.stringify({ ...body, revokeOtherSessions: true }));
     if (res.status === 200) await recordAccountChange(c.get('deps').db, p, 'auth.password_changed', metaOf(c), c.get('deps').now());
     return res;
+  });
+
+  // a new password from a reset link is judged like any other (part of POST /api/auth/*)
+  app.post('/api/auth/reset-password', async (c) => {
+    const raw = await c.req.text();
+    let body: { newPassword?: unknown };
+    try {
+      body = JSON.parse(raw) as { newPassword?: unknown };
+    } catch {
+      return problem(c, { status: 400, detail: 'request body is not valid JSON' });
+    }
+    const weak = typeof body.newPassword === 'string' ? passwordProblem(body.newPassword) : null;
+    if (weak) return problem(c, { status: 400, code: 'validation', detail: weak, errors: [{ path: 'newPassword', message: weak }] });
+    return forward(c, raw);
   });
 
   app.on(['GET', 'POST'], '/api/auth/*', (c) => forward(c));

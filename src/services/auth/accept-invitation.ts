@@ -7,6 +7,7 @@ import type { RequestMeta } from '../context.js';
 import { AppError } from '../errors.js';
 import type { IdentityPort } from '../ports.js';
 import { hashToken } from './invite-staff.js';
+import { assertStrongPassword } from './password-policy.js';
 
 export const acceptInvitationInput = z.strictObject({
   token: z.string().min(20).max(200),
@@ -31,6 +32,7 @@ export async function acceptInvitation(deps: { db: Db; identity: IdentityPort; n
       { path: 'password', message: `Enter the password of your existing account (${inv.email})` },
     ]);
   }
+  if (!existing) assertStrongPassword(input.password, [inv.email, input.name]);
   const userId = existing?.id ?? (await deps.identity.createUser({ name: input.name, email: inv.email, password: input.password })).userId;
   return deps.db.transaction().execute(async (trx) => {
     // re-read under lock: two clicks on the same link accept once

@@ -10,6 +10,7 @@ import { invalid } from '../errors.js';
 import type { RequestMeta } from '../context.js';
 import { enqueueMessage, SECRET_LINK, sealLink } from '../outbox/enqueue-message.js';
 import { hashToken } from './invite-staff.js';
+import { assertStrongPassword } from './password-policy.js';
 
 export const registerClientInput = z.strictObject({
   organizationSlug: z.string().min(2).max(63),
@@ -45,6 +46,8 @@ export async function registerClient(deps: RegistrationDeps, input: RegisterClie
   const org = await findOrganizationBySlug(deps.db, input.organizationSlug);
   if (!org) throw invalid('organizationSlug', 'Choose a MedSpa from the list');
   const email = input.email.toLowerCase();
+  // judged before anything else, so the answer says nothing about whether the email has an account
+  assertStrongPassword(input.password, [email, input.firstName, input.lastName]);
   const existing = await deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
   if (existing) {
     await deps.db.transaction().execute((trx) =>
