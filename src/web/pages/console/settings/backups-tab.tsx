@@ -16,7 +16,12 @@ const STATUS_COLOR = { running: 'blue', succeeded: 'teal', failed: 'red' } as co
 const STATUS_LABEL = { running: 'Running', succeeded: 'Done', failed: 'Failed' } as const;
 
 function StatusBadge({ run }: { run: BackupRun }) {
-  return <Badge color={STATUS_COLOR[run.status]}>{STATUS_LABEL[run.status]}</Badge>;
+  // never shortened to an ellipsis in a narrow column: the status is the point of the row
+  return (
+    <Badge color={STATUS_COLOR[run.status]} style={{ overflow: 'visible' }} miw="max-content">
+      {STATUS_LABEL[run.status]}
+    </Badge>
+  );
 }
 
 function Summary({ data }: { data: BackupOverview }) {
@@ -66,7 +71,7 @@ function History({ items }: { items: BackupRun[] }) {
           {items.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>{shortDateTime(r.startedAt)}</Table.Td>
-              <Table.Td>
+              <Table.Td miw={96}>
                 <StatusBadge run={r} />
                 {r.error ? (
                   <Text size="xs" c="red.8" mt={4}>
