@@ -208,6 +208,22 @@ export interface AuditHeadsTable {
   last_hash: string;
 }
 
+/** refused attempts counted per organization, user, route, status and hour (migration 0010) */
+export interface AccessRefusalsTable {
+  organization_id: string;
+  window_start: Timestamp;
+  user_id: string;
+  role: string;
+  method: string;
+  /** the route pattern as declared, e.g. /api/clients/{clientId}: never the concrete URL */
+  route: string;
+  status: number;
+  count: Generated<number>;
+  first_at: Timestamp;
+  last_at: Timestamp;
+  last_ip: string | null;
+}
+
 export interface OutboxMessagesTable {
   organization_id: string;
   id: Generated<string>;
@@ -264,6 +280,7 @@ export interface Database extends ClinicalTables, SchedulingTables, TreatmentTab
   invitations: InvitationsTable;
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
+  access_refusals: AccessRefusalsTable;
   outbox_messages: OutboxMessagesTable;
   jobs: JobsTable;
 }

@@ -10,6 +10,7 @@ import { AppError } from '../services/errors.js';
 import { clientIp } from './middleware/client-ip.js';
 import { session } from './middleware/session.js';
 import { csrf } from './middleware/csrf.js';
+import { refusalTrail } from './middleware/refusal-trail.js';
 import { accessLog } from './middleware/access-log.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { accountRoutes } from './routes/account.routes.js';
@@ -100,6 +101,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', limit);
   app.use('/api/*', csrf);
   app.use('/api/*', session);
+  // after the session: a refused attempt is counted for the signed-in caller
+  app.use('/api/*', refusalTrail);
 
   healthRoutes(app);
   docsRoutes(app);

@@ -8,6 +8,7 @@ import * as m0006 from './20261126-0006-photo-scopes.js';
 import * as m0007 from './20261126-0007-money-reputation.js';
 import * as m0008 from './20261130-0008-account-security.js';
 import * as m0009 from './20261130-0009-backup-runs.js';
+import * as m0010 from './20261130-0010-access-refusals.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261126-0007-money-reputation': m0007,
   '20261130-0008-account-security': m0008,
   '20261130-0009-backup-runs': m0009,
+  '20261130-0010-access-refusals': m0010,
 };

@@ -5,6 +5,7 @@ import { ctxOf } from '../context.js';
 import { errorResponses, json } from '../schemas/common.schema.js';
 import { listAuditEvents } from '../../services/audit/list-audit-events.js';
 import { verifyAuditChain } from '../../services/audit/verify-audit-chain.js';
+import { listAccessRefusals } from '../../services/audit/access-refusals.js';
 
 const tags = ['Audit'];
 
@@ -41,8 +42,23 @@ const verify = defineRoute(['owner'], {
   },
 });
 
+const Refusal = z
+  .object({
+    userId: z.string(), name: z.string().nullable(), email: z.string().nullable(), role: z.string(), method: z.string(), route: z.string(),
+    status: z.number().int(), count: z.number().int(), firstAt: z.string(), lastAt: z.string(), lastIp: z.string().nullable(),
+  })
+  .openapi('AccessRefusal');
+
+const refusals = defineRoute(['owner'], {
+  method: 'get', path: '/api/audit/refusals', tags,
+  summary: 'Refused attempts (role or ownership refusals, ids not found in this clinic) per person and route, counted by the hour, most recent first',
+  request: { query: z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }) },
+  responses: { 200: json(z.object({ since: z.string(), items: z.array(Refusal) }), 'Refused attempts'), ...errorResponses },
+});
+
 export function auditRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => c.json(await listAuditEvents(ctxOf(c), c.req.valid('query')), 200));
+  app.openapi(refusals, async (c) => c.json(await listAccessRefusals(ctxOf(c), c.req.valid('query')), 200));
   app.openapi(verify, async (c) => {
     const ctx = ctxOf(c);
     const r = await verifyAuditChain(ctx.db, ctx.principal.organizationId);

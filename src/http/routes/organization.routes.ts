@@ -7,6 +7,7 @@ import { getOrganization } from '../../services/organization/get-organization.js
 import { listStaff } from '../../services/organization/list-staff.js';
 import { listInvitations } from '../../services/organization/list-invitations.js';
 import { listOutbox } from '../../services/organization/list-outbox.js';
+import { recordAudit } from '../../services/audit/record-audit-event.js';
 import { inviteStaff, inviteStaffInput } from '../../services/auth/invite-staff.js';
 import { renameStaff, renameStaffInput } from '../../services/organization/rename-staff.js';
 
@@ -65,5 +66,11 @@ export function organizationRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(rename, async (c) => c.json(await renameStaff(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
   app.openapi(invitations, async (c) => c.json({ items: await listInvitations(ctxOf(c)) }, 200));
   app.openapi(invite, async (c) => c.json(await inviteStaff(ctxOf(c), c.req.valid('json'), c.get('deps')), 201));
-  app.openapi(outbox, async (c) => c.json({ items: await listOutbox(ctxOf(c)) }, 200));
+  app.openapi(outbox, async (c) => {
+    const ctx = ctxOf(c);
+    const items = await listOutbox(ctx);
+    // reading the outbox (addresses, message kinds) is audited
+    await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'outbox.list', entityType: 'outbox_message', details: { count: items.length } }));
+    return c.json({ items }, 200);
+  });
 }

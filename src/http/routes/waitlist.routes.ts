@@ -1,7 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
-import { ctxOf } from '../context.js';
+import { ctxOf, metaOf } from '../context.js';
 import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
 import { joinWaitlist, joinWaitlistInput, leaveWaitlist, listWaitlist } from '../../services/scheduling/waitlist/waitlist-entries.js';
 import { bookingIcsFile, calendarFeed, createCalendarFeed } from '../../services/scheduling/calendar-feed.js';
@@ -47,6 +47,6 @@ export function waitlistRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(feed, async (c) => c.json(await createCalendarFeed(ctxOf(c), c.req.valid('param').userId, c.get('deps').publicUrl), 201));
   app.openapi(feedFile, async (c) => {
     const token = c.req.valid('param').file.replace(/\.ics$/, '');
-    return c.body(await calendarFeed(c.get('deps').db, token, c.get('deps').now()), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' });
+    return c.body(await calendarFeed(c.get('deps').db, token, c.get('deps').now(), metaOf(c)), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' });
   });
 }

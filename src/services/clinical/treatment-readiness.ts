@@ -5,6 +5,7 @@ import { listRiskAcknowledgements } from '../../db/repositories/learn.repository
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import { RISK_SUMMARY } from '../../domain/learn/guide.js';
 import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/record-audit-event.js';
 import { loadClientForHealthData } from './intake/intake-access.js';
 import { clearsTreatment, screeningStatus } from './screening/screening-view.js';
 import { todayIn } from './today.js';
@@ -54,6 +55,7 @@ export async function getTreatmentReadiness(ctx: Ctx, clientId: string, modality
     const client = await loadClientForHealthData(trx, ctx, clientId);
     const today = await todayIn(trx, ctx, client.preferred_location_id ?? undefined);
     const r = await treatmentReadiness(trx, ctx.principal.organizationId, client.id, modality, date ?? today, today);
+    await recordAudit(trx, ctx, { action: 'readiness.read', entityType: 'client', entityId: client.id, clientId: client.id, details: { modality } });
     return READS_SCREENING.has(ctx.principal.role) ? r : withoutClinicalReasons(r);
   });
 }

@@ -10,6 +10,7 @@ export const preferencesInput = z.strictObject({ email: z.boolean(), sms: z.bool
 export async function getPreferences(ctx: Ctx, clientId: string) {
   const client = await loadClient(ctx.db, ctx, clientId);
   const p = await ctx.db.selectFrom('message_preferences').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('client_id', '=', client.id).executeTakeFirst();
+  await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'message_preferences.read', entityType: 'client', entityId: client.id, clientId: client.id }));
   return { email: p?.email ?? true, sms: p?.sms ?? false, quietStart: p?.quiet_start ?? '21:00', quietEnd: p?.quiet_end ?? '08:00' };
 }
 

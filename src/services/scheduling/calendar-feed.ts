@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connect.js';
 import { findBooking, listBookingsBetween, type BookingRecord } from '../../db/repositories/bookings.repository.js';
 import { findOrganization } from '../../db/repositories/organizations.repository.js';
-import type { Ctx } from '../context.js';
-import { recordAudit } from '../audit/record-audit-event.js';
+import type { Ctx, RequestMeta } from '../context.js';
+import { appendAudit, recordAudit } from '../audit/record-audit-event.js';
 import { forbidden, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { bookingIcs, providerFeedIcs } from './ics.js';
@@ -33,12 +33,18 @@ export async function createCalendarFeed(ctx: Ctx, userId: string, publicUrl: st
   return { url: `${publicUrl.replace(/\/$/, '')}/api/calendar/${token}.ics` };
 }
 
-/** The feed behind a secret URL: the provider's bookings from 30 days ago to 90 days ahead. */
-export async function calendarFeed(db: Db, token: string, now: Date): Promise<string> {
+/**
+ * The feed behind a secret URL: the provider's bookings from 30 days ago to 90 days ahead. Each read
+ * is audited in the provider's name (whoever holds the URL reads as them).
+ */
+export async function calendarFeed(db: Db, token: string, now: Date, meta: RequestMeta): Promise<string> {
   const feed = await db.selectFrom('calendar_feeds as f').innerJoin('users as u', 'u.id', 'f.user_id').select(['f.organization_id', 'f.user_id', 'u.name']).where('f.token_hash', '=', hash(token)).executeTakeFirst();
   if (!feed) throw notFound('calendar');
   const rows = (await listBookingsBetween(db, feed.organization_id, { start: new Date(now.getTime() - 30 * 86_400_000), end: new Date(now.getTime() + 90 * 86_400_000) })).filter(
     (b: BookingRecord) => b.provider_user_id === feed.user_id && ['confirmed', 'checked_in', 'completed'].includes(b.status),
+  );
+  await db.transaction().execute((trx) =>
+    appendAudit(trx, { organizationId: feed.organization_id, userId: feed.user_id, role: 'calendar_feed', requestId: meta.requestId, ip: meta.ip }, { action: 'calendar_feed.read', entityType: 'membership', entityId: feed.user_id, details: { bookings: rows.length } }, now),
   );
   return providerFeedIcs(feed.name, rows);
 }
@@ -49,5 +55,6 @@ export async function bookingIcsFile(ctx: Ctx, id: string) {
   if (!b) throw notFound('booking');
   await loadClientOf(ctx.db, ctx, b.client_id, 'booking');
   const org = await findOrganization(ctx.db, ctx.principal.organizationId);
+  await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'booking.ics', entityType: 'booking', entityId: b.id, clientId: b.client_id }));
   return bookingIcs(b, org?.name ?? 'Dermis');
 }

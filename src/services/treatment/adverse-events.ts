@@ -93,6 +93,7 @@ async function allEvents(ctx: Ctx) {
 
 export async function listAdverseEvents(ctx: Ctx) {
   const rows = await allEvents(ctx);
+  await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'adverse_event.list', entityType: 'adverse_event', details: { count: rows.length, clientIds: [...new Set(rows.map((r) => r.client_id))] } }));
   return { items: rows.map((r) => view({ ...r, client_name: `${r.first_name} ${r.last_name}` })), catalogue: AE_CATALOGUE.map((t) => ({ ...t, gradeHint: [...t.gradeHint] })), grades: AE_GRADES.map((g) => ({ ...g })) };
 }
 

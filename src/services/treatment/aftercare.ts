@@ -116,6 +116,8 @@ export async function listOpenAlerts(ctx: Ctx) {
   const photos = rows.length
     ? await ctx.db.selectFrom('photos').select(['id', 'check_in_id']).where('organization_id', '=', ctx.principal.organizationId).where('check_in_id', 'in', rows.map((r) => r.check_in_id)).execute()
     : [];
+  // reading the alerts (client names, phones, symptoms) is audited like any clinical read
+  await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'alert.list', entityType: 'clinical_alert', details: { count: rows.length, clientIds: [...new Set(rows.map((r) => r.client_id))] } }));
   return rows.map((r) => ({ id: r.id, clientId: r.client_id, photos: photos.filter((p) => p.check_in_id === r.check_in_id).map((p) => ({ id: p.id, thumbUrl: `/api/photos/${p.id}/image?size=thumb`, url: `/api/photos/${p.id}/image` })), clientName: `${r.first_name} ${r.last_name}`, phone: r.phone, level: r.level, flags: r.flags as { ruleId: string; message: string }[], createdAt: new Date(r.created_at).toISOString(), escalatedAt: r.escalated_at ? new Date(r.escalated_at).toISOString() : null }));
 }
 

@@ -72,6 +72,21 @@ export interface AuditEvent {
   details: Record<string, unknown>;
 }
 
+/** refused attempts of one person on one route (GET /api/audit/refusals) */
+export interface AccessRefusal {
+  userId: string;
+  name: string | null;
+  email: string | null;
+  role: string;
+  method: string;
+  route: string;
+  status: number;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+  lastIp: string | null;
+}
+
 export interface OutboxMessage {
   id: string;
   channel: string;

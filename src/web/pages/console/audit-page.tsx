@@ -4,6 +4,7 @@ import { api, errorText } from '../../api/client.js';
 import type { AuditEvent } from '../../api/types.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
+import { RefusedAttempts } from './audit-refusals.js';
 import { useEffect } from 'react';
 
 interface Filters {
@@ -60,6 +61,7 @@ export function AuditPage() {
         </Button>
       }
     >
+      <RefusedAttempts />
       {verify ? (
         <Alert color={verify.ok ? 'teal' : 'red'} title={verify.ok ? 'Chain intact' : 'Chain broken'} role="status">
           {verify.ok ? `All ${verify.events} events verify.` : verify.problems.map((p) => `event ${p.seq}: ${p.problem.replace('_', ' ')}`).join('; ')}
