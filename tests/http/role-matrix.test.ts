@@ -41,6 +41,14 @@ interface Fixture {
   pastId: string;
   waitlistId: string;
   lotId: string;
+  /** a package on sale, two sales of it to the fixture client (invoice and payment of the first, purchase of the second) */
+  packageId: string;
+  invoiceId: string;
+  paymentId: string;
+  purchaseId: string;
+  /** a booking asking for a deposit */
+  depositBookingId: string;
+  adverseEventId: string;
   from: string;
   to: string;
 }
@@ -293,7 +301,7 @@ const MATRIX: Record<string, Probe> = {
     body: (f) => ({ clientId: f.clientId, code: 'pih', expectedResponse: false, grade: 1, serious: false, relatedness: 'possible', onsetOn: '2026-11-20', description: 'Light brown patch on the left cheek' }),
     expect: only(201, ['medical_director', 'provider'], 404),
   },
-  'POST /api/adverse-events/{eventId}/follow-ups': { path: () => `/api/adverse-events/${NO_ID}/follow-ups`, body: () => ({ note: 'Improving with sunscreen' }), expect: only(404, ['medical_director', 'provider'], 404) },
+  'POST /api/adverse-events/{eventId}/follow-ups': { path: (f) => `/api/adverse-events/${f.adverseEventId}/follow-ups`, body: () => ({ note: 'Improving with sunscreen' }), expect: only(201, ['medical_director', 'provider'], 404) },
   // the review client has not consented to clinical photos: clinicians reach that rule
   'POST /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.reviewClientId}/photos?view=front&stage=before`, body: () => ({ not: 'an image' }), expect: health(409) },
   'GET /api/clients/{clientId}/photos': { path: (f) => `/api/clients/${f.clientId}/photos`, expect: health(200) },
@@ -306,23 +314,26 @@ const MATRIX: Record<string, Probe> = {
     expect: only(200, ['owner']),
   },
   'GET /api/locations/{locationId}/booking-terms': { path: (f) => `/api/locations/${f.org.locationId}/booking-terms?serviceId=${f.clinic.consultationId}`, expect: { ...signedIn(200), other: 404 } },
-  'POST /api/clients/{clientId}/packages': { path: (f) => `/api/clients/${f.clientId}/packages`, body: (f) => ({ locationId: f.org.locationId, packageId: NO_ID, payment: { amountCents: 100, method: 'cash' }, idempotencyKey: `matrix-${uniq()}` }), expect: only(400, DESK) },
+  'POST /api/clients/{clientId}/packages': { path: (f) => `/api/clients/${f.clientId}/packages`, body: (f) => ({ locationId: f.org.locationId, packageId: f.packageId, payment: { amountCents: 100, method: 'cash' }, idempotencyKey: `matrix-${uniq()}` }), expect: only(201, DESK) },
   'GET /api/clients/{clientId}/billing': { path: (f) => `/api/clients/${f.clientId}/billing`, expect: { ...only(200, DESK), client: 404 } },
   'GET /api/bookings/{bookingId}/billing': { path: (f) => `/api/bookings/${f.bookingId}/billing`, expect: { ...only(200, DESK), client: 404 } },
-  'POST /api/bookings/{bookingId}/deposit': { path: () => `/api/bookings/${NO_ID}/deposit`, body: () => ({ method: 'cash', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, DESK) },
+  // the owner takes the deposit; the next ones find it paid
+  'POST /api/bookings/{bookingId}/deposit': { path: (f) => `/api/bookings/${f.depositBookingId}/deposit`, body: () => ({ method: 'cash', idempotencyKey: `matrix-${uniq()}` }), expect: { ...only(409, DESK), owner: 201 } },
   'POST /api/bookings/{bookingId}/invoice': { path: (f) => `/api/bookings/${f.bookingId}/invoice`, body: () => ({}), expect: only(409, DESK) },
-  'GET /api/invoices/{invoiceId}': { path: () => `/api/invoices/${NO_ID}`, expect: { ...only(404, DESK), client: 404 } },
-  'POST /api/invoices/{invoiceId}/payments': { path: () => `/api/invoices/${NO_ID}/payments`, body: () => ({ amountCents: 100, method: 'cash', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, DESK) },
-  'POST /api/invoices/{invoiceId}/void': { path: () => `/api/invoices/${NO_ID}/void`, body: () => ({ reason: 'Issued in error' }), expect: only(404, ['owner', 'front_desk']) },
-  'POST /api/payments/{paymentId}/refunds': { path: () => `/api/payments/${NO_ID}/refunds`, body: () => ({ amountCents: 100, reason: 'Changed mind', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, ['owner', 'front_desk']) },
-  'POST /api/package-purchases/{purchaseId}/refund': { path: () => `/api/package-purchases/${NO_ID}/refund`, body: () => ({ reason: 'Moving away', idempotencyKey: `matrix-${uniq()}` }), expect: only(404, ['owner', 'front_desk']) },
-  'GET /api/payments/{paymentId}/receipt.pdf': { path: () => `/api/payments/${NO_ID}/receipt.pdf`, expect: { ...only(404, DESK), client: 404 } },
+  'GET /api/invoices/{invoiceId}': { path: (f) => `/api/invoices/${f.invoiceId}`, expect: { ...only(200, DESK), client: 404 } },
+  'POST /api/invoices/{invoiceId}/payments': { path: (f) => `/api/invoices/${f.invoiceId}/payments`, body: () => ({ amountCents: 100, method: 'cash', idempotencyKey: `matrix-${uniq()}` }), expect: only(201, DESK) },
+  // money was taken on it: refund first (a business rule, after the role)
+  'POST /api/invoices/{invoiceId}/void': { path: (f) => `/api/invoices/${f.invoiceId}/void`, body: () => ({ reason: 'Issued in error' }), expect: only(409, ['owner', 'front_desk']) },
+  'POST /api/payments/{paymentId}/refunds': { path: (f) => `/api/payments/${f.paymentId}/refunds`, body: () => ({ amountCents: 100, reason: 'Changed mind', idempotencyKey: `matrix-${uniq()}` }), expect: only(201, ['owner', 'front_desk']) },
+  // the owner refunds the unused sessions; the desk then finds none left
+  'POST /api/package-purchases/{purchaseId}/refund': { path: (f) => `/api/package-purchases/${f.purchaseId}/refund`, body: () => ({ reason: 'Moving away', idempotencyKey: `matrix-${uniq()}` }), expect: { ...only(409, ['owner', 'front_desk']), owner: 200 } },
+  'GET /api/payments/{paymentId}/receipt.pdf': { path: (f) => `/api/payments/${f.paymentId}/receipt.pdf`, expect: { ...only(200, DESK), client: 404 } },
   // no payment keys in tests: online payment answers that it is not set up
   'POST /api/checkout': { path: () => '/api/checkout', body: () => ({ kind: 'invoice', invoiceId: NO_ID }), expect: { ...only(409, DESK), client: 409 } },
   'POST /api/checkout/{sessionId}/confirm': { path: () => '/api/checkout/cs_test_12345678/confirm', expect: { ...only(409, DESK), client: 409 } },
   // off without a webhook secret (tests configure none here)
   'POST /api/webhooks/stripe': { path: () => '/api/webhooks/stripe', body: () => ({ type: 'checkout.session.completed' }), expect: { ...signedIn(404), anon: 404 } },
-  'POST /api/payments/{paymentId}/receipt/email': { path: () => `/api/payments/${NO_ID}/receipt/email`, expect: only(404, DESK) },
+  'POST /api/payments/{paymentId}/receipt/email': { path: (f) => `/api/payments/${f.paymentId}/receipt/email`, expect: only(200, DESK) },
   'GET /api/marketing/photos': { path: () => '/api/marketing/photos', expect: only(200, STAFF, 200) },
   'GET /api/marketing/photos/{photoId}/image': { path: () => `/api/marketing/photos/${NO_ID}/image`, expect: only(404, STAFF, 404) },
   'GET /api/clients/{clientId}/outcomes': { path: (f) => `/api/clients/${f.clientId}/outcomes`, expect: health(200) },
@@ -413,8 +424,28 @@ beforeAll(async () => {
   const waitlistId = ((await wl.json()) as { id: string }).id;
   const lotRes = await t.request(`/api/locations/${org.locationId}/lots`, { cookie: clinic.owner.cookie, body: { manufacturer: 'Crown', product: 'SkinPen cartridge', lotNumber: `FX-${uniq()}`, expiresOn: '2030-01-31' } });
   const lotId = ((await lotRes.json()) as { id: string }).id;
+  // money: a price, a package and two sales of it; a pen booking asking for a deposit (booked over the readiness rules)
+  const asOwner = async (method: string, path: string, body: unknown) => {
+    const res = await t.request(path, { method, cookie: clinic.owner.cookie, body });
+    expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
+    return (await res.json()) as Record<string, unknown> & { id: string };
+  };
+  await asOwner('POST', `/api/locations/${org.locationId}/prices`, { serviceCode: 'pen_face', name: 'Pen', modality: 'pen', priceCents: 35_000, effectiveFrom: '2026-01-01' });
+  const pkg = await asOwner('POST', `/api/locations/${org.locationId}/packages`, { serviceCode: 'pen_face', name: 'Pen series of 3', sessions: 3, priceCents: 90_000 });
+  type Sale = { purchase: { id: string }; invoice: { id: string }; payment: { id: string } };
+  const sell = async () => (await asOwner('POST', `/api/clients/${withIntake}/packages`, { locationId: org.locationId, packageId: pkg.id, payment: { amountCents: 10_000, method: 'cash' }, idempotencyKey: `fx-${uniq()}` })) as unknown as Sale;
+  const [saleA, saleB] = [await sell(), await sell()];
+  await asOwner('PUT', `/api/locations/${org.locationId}/billing-settings`, {
+    taxRateBp: 0, taxServices: false, lateCancelKeepsDeposit: true, noShowKeepsDeposit: true, lateCancelForfeitsSession: true, noShowForfeitsSession: true, packageRefundFeeBp: 0,
+    deposits: [{ serviceId: clinic.penId, kind: 'amount', value: 2_500 }],
+  });
+  // another client (the fixture client's package would cover the session), on the last morning, away from the slots the rows use
+  const penSlots = (await (await t.request(`/api/locations/${org.locationId}/availability?serviceId=${clinic.penId}&from=${to}&to=${to}`, { cookie: clinic.frontDesk.cookie })).json()) as { slots: { start: string }[] };
+  const depositBookingId = await booked({ serviceId: clinic.penId, clientId: waitClient, start: penSlots.slots[0]!.start, override: { reason: 'Matrix: readiness is not under test here' } });
+  const ae = await post(`/api/adverse-events`, { clientId: withIntake, code: 'pih', expectedResponse: false, grade: 1, serious: false, relatedness: 'possible', onsetOn: '2026-11-20', description: 'Light brown patch on the left cheek' });
   fixture = {
     clinic, slots, bookingId, heldId, cancelId, checkInId, pastId, waitlistId, lotId, from, to,
+    packageId: pkg.id, invoiceId: saleA.invoice.id, paymentId: saleA.payment.id, purchaseId: saleB.purchase.id, depositBookingId, adverseEventId: ae.id,
     org, clientId: withIntake, reviewScreeningId: screening.id, directorName: director.name, settingsVersion: version, reviewClientId: reviewClient,
     selfClientId: actors.get('client')!.clientId!, planId: plan.id, consentId: consent.id, consentBody,
   };
