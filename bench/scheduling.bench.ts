@@ -132,7 +132,7 @@ async function buildDataset(h: DbHandle, identity: ReturnType<typeof identityFro
 
 const ctxFor = (h: DbHandle, d: Dataset): Ctx => ({
   db: h.db,
-  principal: { userId: d.deskUserId, organizationId: d.orgId, role: 'front_desk', clientId: null, name: 'Bench Desk', email: d.deskEmail, twoFactorEnabled: false, emailVerified: true },
+  principal: { userId: d.deskUserId, organizationId: d.orgId, role: 'front_desk', clientId: null, name: 'Bench Desk', email: d.deskEmail, twoFactorEnabled: false, emailVerified: true, twoFactorSetupRequired: false, twoFactorMandatory: false },
   meta: { requestId: null, ip: null },
   now: () => new Date(),
 });

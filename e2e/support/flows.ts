@@ -5,15 +5,43 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { passwordField } from './browser.js';
 import type { Suite } from './suite.js';
 import { waitForMail } from '../../tests/support/smtp.js';
+import { totpFromUri } from '../../tests/support/totp.js';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
+/** authenticator secrets of the people who set up two-step sign-in, per server */
+const totpSecrets = new Map<string, string>();
+const codeFor = (secret: string) => totpFromUri(`otpauth://totp/Dermis?secret=${secret}`);
+
+/**
+ * Signs in on screen as a person would. Owners and medical directors use two-step sign-in: the
+ * first time, the console asks them to set it up (the test reads the key off the screen as an
+ * authenticator app would); later sign-ins ask for the code.
+ */
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await passwordField(page).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/(console|portal)/);
+  const codePrompt = page.getByText('Enter the 6-digit code from your authenticator app.');
+  await Promise.race([page.waitForURL(/\/(console|portal)/), codePrompt.waitFor()]);
+  const key = `${baseUrl}|${email}`;
+  if (await codePrompt.isVisible()) {
+    await page.locator('.mantine-PinInput-input').first().click();
+    await page.keyboard.type(await codeFor(totpSecrets.get(key)!));
+    await page.waitForURL(/\/(console|portal)/);
+  }
+  const setUp = page.getByRole('heading', { name: 'Set up two-step sign-in' });
+  await Promise.race([setUp.waitFor(), page.getByRole('heading', { level: 1 }).first().waitFor()]);
+  if (await setUp.isVisible()) {
+    await page.getByLabel('Your password').fill(password);
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    const secret = (await page.locator('pre').first().textContent())!.trim();
+    totpSecrets.set(key, secret);
+    await page.locator('.mantine-PinInput-input').first().click();
+    await page.keyboard.type(await codeFor(secret));
+    await setUp.waitFor({ state: 'detached' });
+  }
 }
 
 /**
@@ -52,9 +80,22 @@ export function apiOf(ctx: BrowserContext, baseUrl: string) {
     get: (path: string) => call('get', path),
     post: (path: string, data: unknown) => call('post', path, data),
     put: (path: string, data: unknown) => call('put', path, data),
+    /** signs in through the API; two-step sign-in is set up or answered as signIn does on screen */
     signIn: async (email: string, password = DEMO_PASSWORD) => {
       const res = await ctx.request.post(`${baseUrl}/api/auth/sign-in/email`, { headers, data: { email, password } });
       expect(res.status()).toBe(200);
+      const key = `${baseUrl}|${email}`;
+      if (((await res.json()) as { twoFactorRedirect?: boolean }).twoFactorRedirect) {
+        const code = await codeFor(totpSecrets.get(key)!);
+        expect((await ctx.request.post(`${baseUrl}/api/auth/two-factor/verify-totp`, { headers, data: { code } })).status()).toBe(200);
+        return;
+      }
+      const me = (await (await ctx.request.get(`${baseUrl}/api/me`)).json()) as { twoFactorSetupRequired: boolean };
+      if (!me.twoFactorSetupRequired) return;
+      const enable = await ctx.request.post(`${baseUrl}/api/auth/two-factor/enable`, { headers, data: { password } });
+      const { totpURI } = (await enable.json()) as { totpURI: string };
+      totpSecrets.set(key, new URL(totpURI).searchParams.get('secret')!);
+      expect((await ctx.request.post(`${baseUrl}/api/auth/two-factor/verify-totp`, { headers, data: { code: await totpFromUri(totpURI) } })).status()).toBe(200);
     },
   };
 }

@@ -17,6 +17,8 @@ export interface OrganizationsTable {
   slug: string;
   name: string;
   created_at: CreatedAt;
+  /** every staff member must use two-step sign-in, not only owners and medical directors (0011) */
+  require_staff_two_factor: Generated<boolean>;
 }
 
 export interface LocationsTable {

@@ -22,6 +22,8 @@ export const ROLE_REFUSAL = 'role_not_allowed';
 
 /** The reason code when a client has not confirmed their email yet. */
 export const EMAIL_UNVERIFIED = 'email_unverified';
+/** The reason code when the caller must set up two-step sign-in before anything else. */
+export const TWO_FACTOR_SETUP = 'two_factor_setup_required';
 /** What a client may call before confirming their email: who they are, and a new link. */
 const OPEN_BEFORE_VERIFICATION = new Set(['/api/me', '/api/register/verification-email']);
 
@@ -41,6 +43,16 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
     }
     if (access !== 'signed_in' && !access.includes(principal.role)) {
       return problem(c, { status: 403, detail: 'your role may not do this', code: ROLE_REFUSAL, extra: { reason: ROLE_REFUSAL } });
+    }
+    // an owner or a medical director (or any staff where the clinic says so) sets up two-step
+    // sign-in first; the enrolment itself is better-auth's (/api/auth/two-factor/*)
+    if (principal.twoFactorSetupRequired && c.req.path !== '/api/me') {
+      return problem(c, {
+        status: 403,
+        detail: 'Set up two-step sign-in to continue: your role requires it (Settings > Security).',
+        code: TWO_FACTOR_SETUP,
+        extra: { reason: TWO_FACTOR_SETUP },
+      });
     }
     // a client sees nothing of a record until they prove the email address is theirs
     if (principal.role === 'client' && !principal.emailVerified && !OPEN_BEFORE_VERIFICATION.has(c.req.path)) {

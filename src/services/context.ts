@@ -13,6 +13,10 @@ export interface Principal {
   twoFactorEnabled: boolean;
   /** the email address is proven to be theirs (a link sent to it was opened) */
   emailVerified: boolean;
+  /** their role (or their clinic) requires two-step sign-in and they have not set it up yet */
+  twoFactorSetupRequired: boolean;
+  /** two-step sign-in may not be switched off (their role, or their clinic's setting) */
+  twoFactorMandatory: boolean;
 }
 
 export interface RequestMeta {

@@ -85,7 +85,7 @@ async function seedClinic(app: Awaited<ReturnType<typeof serve>>): Promise<Seede
     expect(res.status).toBe(200);
     return cookiesOf(res);
   };
-  const factory = makeFactory({ db: app.s.handle.db, identity: app.s.identity, signIn });
+  const factory = makeFactory({ db: app.s.handle.db, identity: app.s.identity, signIn, request });
   const org = await factory.org('Backed Up Spa');
   const owner = await factory.actor(org, 'owner');
   const provider = await factory.actor(org, 'provider');

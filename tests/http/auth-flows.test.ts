@@ -151,11 +151,18 @@ describe('sign-in and accounts', () => {
     expect((await json<{ role: string }>(await t.request('/api/me', { cookie }))).role).toBe('provider');
   });
 
-  it('TOTP: staff enrol; sign-in then needs the code; owners may not switch it off', async () => {
-    const owner = await t.factory.actor(org, 'owner');
+  it('TOTP: an owner must set it up before anything else; sign-in then needs the code; owners may not switch it off', async () => {
+    const owner = await t.factory.actor(org, 'owner', { twoFactor: false });
+    const me0 = await json<{ twoFactorSetupRequired: boolean }>(await t.request('/api/me', { cookie: owner.cookie }));
+    expect(me0.twoFactorSetupRequired).toBe(true);
+    const blocked = await t.request('/api/organization', { cookie: owner.cookie });
+    expect(blocked.status).toBe(403);
+    expect(await json<{ reason: string; detail: string }>(blocked)).toMatchObject({ reason: 'two_factor_setup_required' });
+
     const enable = await t.request('/api/auth/two-factor/enable', { cookie: owner.cookie, body: { password: PASSWORD } });
     expect(enable.status).toBe(200);
-    const { totpURI } = await json<{ totpURI: string; backupCodes: string[] }>(enable);
+    const { totpURI, backupCodes } = await json<{ totpURI: string; backupCodes: string[] }>(enable);
+    expect(backupCodes.length).toBeGreaterThan(5);
     const verify = await t.request('/api/auth/two-factor/verify-totp', { cookie: owner.cookie, body: { code: await totpFromUri(totpURI) } });
     expect(verify.status).toBe(200);
 
@@ -167,9 +174,28 @@ describe('sign-in and accounts', () => {
     const second = await t.request('/api/auth/two-factor/verify-totp', { cookie: pending, body: { code: await totpFromUri(totpURI) } });
     expect(second.status).toBe(200);
     const session = second.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c!.includes('session_token'))!;
-    const me = await json<{ role: string; twoFactorRequired: boolean }>(await t.request('/api/me', { cookie: session }));
-    expect(me).toMatchObject({ role: 'owner', twoFactorRequired: true });
+    const me = await json<{ role: string; twoFactorRequired: boolean; twoFactorSetupRequired: boolean }>(await t.request('/api/me', { cookie: session }));
+    expect(me).toMatchObject({ role: 'owner', twoFactorRequired: true, twoFactorSetupRequired: false });
+    expect((await t.request('/api/organization', { cookie: session })).status).toBe(200);
     const disable = await t.request('/api/auth/two-factor/disable', { cookie: session, body: { password: PASSWORD } });
     expect(disable.status).toBe(403);
+  });
+
+  it('the owner can require two-step sign-in of every staff member; then a provider sets it up and cannot switch it off', async () => {
+    const spa = await t.factory.org('Strict Spa');
+    const owner = await t.factory.actor(spa, 'owner');
+    const nurse = await t.factory.actor(spa, 'provider');
+    expect((await t.request('/api/organization', { cookie: nurse.cookie })).status).toBe(200);
+    const policy = await t.request('/api/organization/two-factor', { method: 'PUT', cookie: owner.cookie, body: { requireForAllStaff: true } });
+    expect(policy.status).toBe(200);
+    const blocked = await t.request('/api/organization', { cookie: nurse.cookie });
+    expect(blocked.status).toBe(403);
+    expect(await json<{ reason: string }>(blocked)).toMatchObject({ reason: 'two_factor_setup_required' });
+    const enable = await t.request('/api/auth/two-factor/enable', { cookie: nurse.cookie, body: { password: PASSWORD } });
+    const { totpURI } = await json<{ totpURI: string }>(enable);
+    const verify = await t.request('/api/auth/two-factor/verify-totp', { cookie: nurse.cookie, body: { code: await totpFromUri(totpURI) } });
+    const session = verify.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c!.includes('session_token'))!;
+    expect((await t.request('/api/organization', { cookie: session })).status).toBe(200);
+    expect((await t.request('/api/auth/two-factor/disable', { cookie: session, body: { password: PASSWORD } })).status).toBe(403);
   });
 });

@@ -349,6 +349,7 @@ const MATRIX: Record<string, Probe> = {
     expect: { ...only(200, STAFF, 404), client: 404 },
   },
   'GET /api/clients/{clientId}/messages': { path: (f) => `/api/clients/${f.clientId}/messages`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'PUT /api/organization/two-factor': { method: 'PUT', path: () => '/api/organization/two-factor', body: () => ({ requireForAllStaff: false }), expect: only(200, ['owner']) },
   'PUT /api/staff/{userId}/name': { method: 'PUT', path: (f) => `/api/staff/${f.clinic.provider.userId}/name`, body: (f) => ({ name: f.clinic.provider.name }), expect: only(200, ['owner']) },
   'PUT /api/staff/{userId}/licence': {
     path: (f) => `/api/staff/${f.clinic.provider.userId}/licence`,

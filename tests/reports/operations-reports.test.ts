@@ -60,7 +60,7 @@ beforeAll(async () => {
   const owner = clinic.owner;
   ctx = {
     db: t.db,
-    principal: { userId: owner.userId, organizationId: org.id, role: 'owner', clientId: null, name: owner.name, email: owner.email, twoFactorEnabled: false, emailVerified: true },
+    principal: { userId: owner.userId, organizationId: org.id, role: 'owner', clientId: null, name: owner.name, email: owner.email, twoFactorEnabled: false, emailVerified: true, twoFactorSetupRequired: false, twoFactorMandatory: false },
     meta: { requestId: null, ip: null },
     now: () => new Date('2027-07-15T12:00:00Z'),
   };

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/connect.js';
 import type { Role, StaffRole } from '../../src/db/schema.js';
 import type { IdentityPort } from '../../src/services/ports.js';
+import { totpFromUri } from './totp.js';
 
 export const PASSWORD = 'a-long-test-password';
 const uniq = () => randomBytes(4).toString('hex');
@@ -20,9 +21,25 @@ export interface Actor {
   role: Role;
   cookie: string;
   clientId: string | null;
+  /** the authenticator URI of an actor enrolled in two-step sign-in (owners and medical directors) */
+  totpUri: string | null;
 }
 
-export function makeFactory(deps: { db: Db; identity: IdentityPort; signIn: (email: string, password: string) => Promise<string> }) {
+type Request = (path: string, init: { body?: unknown; cookie?: string }) => Response | Promise<Response>;
+
+/** Sets up two-step sign-in as a person would: password, then a first code from the app. */
+async function enrolTwoFactor(request: Request, cookie: string): Promise<{ cookie: string; totpUri: string }> {
+  const enable = await request('/api/auth/two-factor/enable', { cookie, body: { password: PASSWORD } });
+  if (enable.status !== 200) throw new Error(`two-factor enable failed: ${enable.status} ${await enable.text()}`);
+  const { totpURI } = (await enable.json()) as { totpURI: string };
+  const verify = await request('/api/auth/two-factor/verify-totp', { cookie, body: { code: await totpFromUri(totpURI) } });
+  if (verify.status !== 200) throw new Error(`two-factor verify failed: ${verify.status} ${await verify.text()}`);
+  // better-auth replaces the session when the second factor is added
+  const next = verify.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session_token'));
+  return { cookie: next ?? cookie, totpUri: totpURI };
+}
+
+export function makeFactory(deps: { db: Db; identity: IdentityPort; signIn: (email: string, password: string) => Promise<string>; request: Request }) {
   const { db } = deps;
   return {
     async org(name = 'Test Spa'): Promise<Org> {
@@ -51,8 +68,12 @@ export function makeFactory(deps: { db: Db; identity: IdentityPort; signIn: (ema
         .returning(['id', 'email'])
         .executeTakeFirstOrThrow();
     },
-    /** a signed-in user of the organization with the role; clients get a linked client record */
-    async actor(org: Org, role: Role): Promise<Actor> {
+    /**
+     * A signed-in user of the organization with the role; clients get a linked client record.
+     * Owners and medical directors must use two-step sign-in, so they are enrolled unless
+     * `twoFactor: false` asks for one who has not set it up yet.
+     */
+    async actor(org: Org, role: Role, opts: { twoFactor?: boolean } = {}): Promise<Actor> {
       const email = `${role}-${uniq()}@example.com`;
       const name = `${role} ${uniq()}`;
       const { userId } = await deps.identity.createUser({ name, email, password: PASSWORD });
@@ -68,8 +89,10 @@ export function makeFactory(deps: { db: Db; identity: IdentityPort; signIn: (ema
           .executeTakeFirstOrThrow();
         clientId = c.id;
       }
-      const cookie = await deps.signIn(email, PASSWORD);
-      return { userId, email, name, role, cookie, clientId };
+      let cookie = await deps.signIn(email, PASSWORD);
+      let totpUri: string | null = null;
+      if (opts.twoFactor ?? (role === 'owner' || role === 'medical_director')) ({ cookie, totpUri } = await enrolTwoFactor(deps.request, cookie));
+      return { userId, email, name, role, cookie, clientId, totpUri };
     },
   };
 }

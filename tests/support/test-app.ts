@@ -72,7 +72,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     if (res.status !== 200 || !cookie) throw new Error(`sign-in failed for ${email}: ${res.status} ${await res.text()}`);
     return cookie;
   };
-  const factory = makeFactory({ db: handle.db, identity, signIn });
+  const factory = makeFactory({ db: handle.db, identity, signIn, request });
   return { app, db: handle.db, handle, auth, identity, secrets, request, signIn, factory, logLines, close: () => handle.close() };
 }
 

@@ -7,7 +7,7 @@ export function membershipsOfUser(db: Db, userId: string) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.organization_id', 'm.role', 'o.slug', 'o.name as organization_name'])
+    .select(['m.organization_id', 'm.role', 'o.slug', 'o.name as organization_name', 'o.require_staff_two_factor'])
     .where('m.user_id', '=', userId)
     .where('m.active', '=', true)
     .orderBy('m.created_at')

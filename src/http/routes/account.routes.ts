@@ -12,7 +12,6 @@ import { getOrganization } from '../../services/organization/get-organization.js
 import { listPublicOrganizations } from '../../services/organization/list-public-organizations.js';
 
 const tags = ['Account'];
-const ROLES_REQUIRING_TOTP = new Set(['owner', 'medical_director']);
 
 const Me = z
   .object({
@@ -21,6 +20,8 @@ const Me = z
     role: z.enum(['owner', 'medical_director', 'provider', 'front_desk', 'client']),
     clientId: z.string().nullable(),
     twoFactorRequired: z.boolean(),
+    /** two-step sign-in must be set up before anything else can be done */
+    twoFactorSetupRequired: z.boolean(),
   })
   .openapi('Me');
 
@@ -65,7 +66,8 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>) {
         organization: { id: org.id, slug: org.slug, name: org.name },
         role: p.role,
         clientId: p.clientId,
-        twoFactorRequired: p.twoFactorEnabled && ROLES_REQUIRING_TOTP.has(p.role),
+        twoFactorRequired: p.twoFactorEnabled && p.twoFactorMandatory,
+        twoFactorSetupRequired: p.twoFactorSetupRequired,
       },
       200,
     );
@@ -95,4 +97,3 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>) {
   });
 }
 
-export { ROLES_REQUIRING_TOTP };

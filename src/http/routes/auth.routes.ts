@@ -7,7 +7,6 @@ import { registerEntry } from '../route.js';
 import { problem } from '../problem.js';
 import { metaOf } from '../context.js';
 import { lockedUntil, noteSignInResult } from '../../services/auth/sign-in-lockout.js';
-import { ROLES_REQUIRING_TOTP } from './account.routes.js';
 import { recordAccountChange } from '../../services/auth/record-account-change.js';
 import { revokeSessionsExcept } from '../../services/auth/session-limits.js';
 import { passwordProblem } from '../../services/auth/password-policy.js';
@@ -74,8 +73,8 @@ export function authRoutes(app: OpenAPIHono<AppEnv>) {
   app.post('/api/auth/two-factor/disable', async (c) => {
     const p = c.get('principal');
     if (!p) return problem(c, { status: 401, detail: c.get('sessionEnded') ?? 'sign in to continue' });
-    if (ROLES_REQUIRING_TOTP.has(p.role)) {
-      return problem(c, { status: 403, detail: 'two-factor sign-in is required for your role once enrolled', extra: { reason: 'two_factor_required' } });
+    if (p.twoFactorMandatory) {
+      return problem(c, { status: 403, detail: 'Two-step sign-in stays on: your role or your clinic requires it.', extra: { reason: 'two_factor_required' } });
     }
     const res = await forward(c);
     if (res.status === 200) {

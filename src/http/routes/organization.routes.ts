@@ -10,11 +10,12 @@ import { listOutbox } from '../../services/organization/list-outbox.js';
 import { recordAudit } from '../../services/audit/record-audit-event.js';
 import { inviteStaff, inviteStaffInput } from '../../services/auth/invite-staff.js';
 import { renameStaff, renameStaffInput } from '../../services/organization/rename-staff.js';
+import { setTwoFactorPolicy, twoFactorPolicyInput } from '../../services/organization/set-two-factor-policy.js';
 
 const tags = ['Organization'];
 
 const Location = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), state: z.string(), address: z.string(), phone: z.string() }).openapi('Location');
-const Organization = z.object({ id: z.uuid(), slug: z.string(), name: z.string(), locations: z.array(Location) }).openapi('Organization');
+const Organization = z.object({ id: z.uuid(), slug: z.string(), name: z.string(), requireStaffTwoFactor: z.boolean(), locations: z.array(Location) }).openapi('Organization');
 const StaffMember = z
   .object({
     userId: z.string(), name: z.string(), email: z.string(), role: z.string(), title: z.string(),
@@ -40,6 +41,11 @@ const staff = defineRoute(['owner', 'medical_director'], {
   method: 'get', path: '/api/staff', tags, summary: 'Staff with roles and licences',
   responses: { 200: json(z.object({ items: z.array(StaffMember) }), 'Staff'), ...errorResponses },
 });
+const twoFactorPolicy = defineRoute(['owner'], {
+  method: 'put', path: '/api/organization/two-factor', tags, summary: 'Require two-step sign-in of every staff member (owners and medical directors always need it)',
+  request: { body: jsonBody(twoFactorPolicyInput.openapi('TwoFactorPolicy')) },
+  responses: { 200: json(twoFactorPolicyInput.openapi('TwoFactorPolicy'), 'Saved'), ...errorResponses },
+});
 // the owner manages staff names and titles; better-auth's own update-user is closed (adapters/auth)
 const rename = defineRoute(['owner'], {
   method: 'put', path: '/api/staff/{userId}/name', tags, summary: "A staff member's name and title as clients and colleagues see it (audited)",
@@ -63,6 +69,7 @@ const outbox = defineRoute(['owner', 'front_desk'], {
 export function organizationRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(org, async (c) => c.json(await getOrganization(ctxOf(c)), 200));
   app.openapi(staff, async (c) => c.json({ items: await listStaff(ctxOf(c)) }, 200));
+  app.openapi(twoFactorPolicy, async (c) => c.json(await setTwoFactorPolicy(ctxOf(c), c.req.valid('json')), 200));
   app.openapi(rename, async (c) => c.json(await renameStaff(ctxOf(c), c.req.valid('param').userId, c.req.valid('json')), 200));
   app.openapi(invitations, async (c) => c.json({ items: await listInvitations(ctxOf(c)) }, 200));
   app.openapi(invite, async (c) => c.json(await inviteStaff(ctxOf(c), c.req.valid('json'), c.get('deps')), 201));

@@ -14,6 +14,7 @@ export interface Me {
   role: Role;
   clientId: string | null;
   twoFactorRequired: boolean;
+  twoFactorSetupRequired: boolean;
 }
 
 export interface Client {

@@ -5,6 +5,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session.js';
 import { Brand } from './brand.js';
 import { UserMenu } from './user-menu.js';
+import { TwoFactorGate } from './two-factor-gate.js';
 import type { Role } from '../api/types.js';
 
 const NAV: { to: string; label: string; icon: typeof IconCalendar; roles?: Role[] }[] = [
@@ -46,7 +47,7 @@ export function ConsoleLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        {me?.twoFactorSetupRequired ? <TwoFactorGate /> : <Outlet />}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Code, List, PasswordInput, PinInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, List, PasswordInput, PinInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, errorText } from '../../../api/client.js';
 import { useSession } from '../../../auth/session.js';
+import { useApi } from '../../../api/use-api.js';
 
 /** TOTP enrolment: password, then the secret for an authenticator app, then a first code to confirm. */
 export function SecurityTab() {
@@ -47,9 +48,10 @@ export function SecurityTab() {
         <Title order={3} size="h5">
           Two-step sign-in (authenticator app)
         </Title>
-        {required && !me.user.twoFactorEnabled ? (
-          <Alert color="yellow" title="Recommended for your role">
-            As {me.role === 'owner' ? 'owner' : 'medical director'} you can see and approve sensitive records. Turn on two-step sign-in; once on, it stays required for your role.
+        {me.twoFactorSetupRequired ? (
+          <Alert color="yellow" title="Required">
+            {required ? `As ${me.role === 'owner' ? 'owner' : 'medical director'} you can see and approve sensitive records.` : 'Your clinic requires it of all staff.'} Once on, it stays
+            on.
           </Alert>
         ) : null}
         {msg ? <Alert color={msg.ok ? 'teal' : 'red'}>{msg.text}</Alert> : null}
@@ -78,7 +80,39 @@ export function SecurityTab() {
             )}
           </Stack>
         )}
+        {me.role === 'owner' && !me.twoFactorSetupRequired ? <StaffTwoFactorPolicy /> : null}
       </Stack>
     </Card>
+  );
+}
+
+/** The owner may require two-step sign-in of every staff member, not only owners and directors. */
+function StaffTwoFactorPolicy() {
+  const org = useApi<{ requireStaffTwoFactor: boolean }>('/api/organization');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toggle = async (on: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/api/organization/two-factor', { method: 'PUT', body: { requireForAllStaff: on } });
+      org.reload();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack gap="xs" mt="md">
+      <Switch
+        label="Require two-step sign-in of every staff member"
+        description="Owners and medical directors always need it. Staff without it are asked to set it up at their next step in Dermis."
+        checked={org.data?.requireStaffTwoFactor ?? false}
+        disabled={!org.data || busy}
+        onChange={(e) => void toggle(e.currentTarget.checked)}
+      />
+      {error ? <Alert color="red">{error}</Alert> : null}
+    </Stack>
   );
 }
