@@ -2,6 +2,7 @@
 // protocol caps (reference 3A/3B), RF settings from the device preset (RF-1), only products approved
 // for use with the device (LOG-5), numbing logged (LOG-2), the pre-procedure checklist done.
 import { z } from 'zod';
+import { line, text } from '../shared/input.js';
 import { AREAS } from '../screening/engine/contract.js';
 import { checkDepth } from '../plans/depth-check.js';
 import type { DepthIndication } from '../protocols/microneedling/depths.js';
@@ -17,7 +18,7 @@ export const ChartSchema = z.strictObject({
   deviceId: z.uuid(),
   lotIds: z.array(z.uuid()).min(1, 'record the needle cartridge lot').max(5),
   numbing: z
-    .strictObject({ product: z.string().trim().min(2).max(120), amount: z.string().trim().min(1).max(60), area: z.string().trim().min(2).max(120), onAt: hhmm, offAt: hhmm })
+    .strictObject({ product: line({ min: 2, max: 120 }), amount: line({ max: 60 }), area: line({ min: 2, max: 120 }), onAt: hhmm, offAt: hhmm })
     .nullable(),
   areas: z
     .array(
@@ -25,14 +26,14 @@ export const ChartSchema = z.strictObject({
         area: z.enum(AREAS),
         depthMm: z.number().min(0.1).max(3),
         passes: z.number().int().min(1).max(10),
-        rfPreset: z.string().trim().max(120).optional(),
+        rfPreset: line({ min: 0, max: 120 }).optional(),
       }),
     )
     .min(1)
     .max(15),
-  products: z.array(z.strictObject({ name: z.string().trim().min(2).max(120), approvedForDevice: z.boolean(), reason: z.string().trim().max(300).optional() })).max(10),
-  endPoint: z.string().trim().min(2).max(300),
-  notes: z.string().trim().max(5000).default(''),
+  products: z.array(z.strictObject({ name: line({ min: 2, max: 120 }), approvedForDevice: z.boolean(), reason: text({ min: 0, max: 300 }).optional() })).max(10),
+  endPoint: text({ min: 2, max: 300 }),
+  notes: text({ min: 0, max: 5000 }).default(''),
 });
 export type Chart = z.infer<typeof ChartSchema>;
 

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
-import { errorResponses, json } from '../schemas/common.schema.js';
+import { errorResponses, isoDateOrDateTime, json, line } from '../schemas/common.schema.js';
 import { listAuditEvents } from '../../services/audit/list-audit-events.js';
 import { verifyAuditChain } from '../../services/audit/verify-audit-chain.js';
 import { listAccessRefusals } from '../../services/audit/access-refusals.js';
@@ -22,11 +22,11 @@ const list = defineRoute(['owner'], {
   request: {
     query: z.object({
       clientId: z.uuid().optional(),
-      actorUserId: z.string().max(100).optional(),
-      action: z.string().max(100).optional(),
-      entityType: z.string().max(100).optional(),
-      from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-      to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+      actorUserId: line({ max: 100 }).optional(),
+      action: line({ max: 100 }).optional(),
+      entityType: line({ max: 100 }).optional(),
+      from: isoDateOrDateTime().optional(),
+      to: isoDateOrDateTime().optional(),
       beforeSeq: z.coerce.number().int().min(1).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),

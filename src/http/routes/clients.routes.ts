@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
-import { errorResponses, json, jsonBody, Paging, UuidParam } from '../schemas/common.schema.js';
+import { errorResponses, json, jsonBody, Paging, text, UuidParam } from '../schemas/common.schema.js';
 import { Client, ClientList, ClinicalNote, CreateClient, NewClinicalNote, UpdateClient } from '../schemas/clients.schema.js';
 import { listClients } from '../../services/clients/list-clients.js';
 import { getClient } from '../../services/clients/get-client.js';
@@ -20,7 +20,7 @@ const list = defineRoute(STAFF_ROLES, {
   path: '/api/clients',
   tags,
   summary: 'Search clients (contact details)',
-  request: { query: Paging.extend({ q: z.string().max(100).optional() }) },
+  request: { query: Paging.extend({ q: text({ min: 0, max: 100 }).optional() }) },
   responses: { 200: json(ClientList, 'Matching clients'), ...errorResponses },
 });
 

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
-import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { errorResponses, json, jsonBody, line, UuidParam } from '../schemas/common.schema.js';
 import { getGuide, riskSummaryFor } from '../../services/learn/guide.js';
 import { searchLearn } from '../../services/learn/search-learn.js';
 import { acknowledgeRisks, acknowledgeRisksInput, listAcknowledgements } from '../../services/learn/acknowledge-risks.js';
@@ -19,7 +19,7 @@ const guide = defineRoute('public', {
 });
 const searchRoute = defineRoute('public', {
   method: 'get', path: '/api/learn/search', tags, summary: "Search the guide and an organization's services under any name of microneedling",
-  request: { query: z.object({ q: z.string().max(200), organization: z.string().max(80).optional() }) },
+  request: { query: z.object({ q: line({ min: 0, max: 200 }), organization: line({ max: 80 }).optional() }) },
   responses: { 200: json(z.object({ items: z.array(Hit) }), 'Matches, best first'), ...errorResponses },
 });
 const risk = defineRoute('public', {

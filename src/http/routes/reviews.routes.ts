@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
-import { errorResponses, json, jsonBody, Paging, UuidParam } from '../schemas/common.schema.js';
+import { errorResponses, json, jsonBody, Paging, TextParam, UuidParam } from '../schemas/common.schema.js';
 import { listReviewable } from '../../services/reviews/list-reviewable.js';
 import { submitReview, submitReviewInput } from '../../services/reviews/submit-review.js';
 import { listReviews } from '../../services/reviews/list-reviews.js';
@@ -18,8 +18,8 @@ const tags = ['Client reviews'];
 const MODERATORS = ['owner', 'medical_director', 'front_desk'] as const;
 const Any = z.record(z.string(), z.unknown());
 const conflict = { 409: errorResponses[404] };
-const userParam = z.string().min(1).max(64).openapi({ param: { name: 'userId', in: 'path' } });
-const slugParam = z.string().min(1).max(100).openapi({ param: { name: 'slug', in: 'path' } });
+const userParam = TextParam('userId', 64);
+const slugParam = TextParam('slug', 100);
 const Rating = z.object({ average: z.number().nullable(), count: z.number().int() });
 
 const reviewable = defineRoute('signed_in', {

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
-import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { errorResponses, json, jsonBody, TextParam, UuidParam } from '../schemas/common.schema.js';
 import { addClosure, closureInput, locationScheduleInput, putLocationSchedule } from '../../services/scheduling/setup/location-setup.js';
 import { addTimeOff, credentialsInput, overrideDayInput, providerScheduleInput, putCredentials, putProviderOverride, putProviderSchedule, timeOffInput } from '../../services/scheduling/setup/provider-setup.js';
 import { addDevice, addMaintenance, addRoom, createService, deviceInput, maintenanceInput, putScopeRule, roomInput, scopeRuleInput, serviceInput } from '../../services/scheduling/setup/resources-setup.js';
@@ -12,7 +12,7 @@ import { getSchedulingSetup, listActiveServices } from '../../services/schedulin
 const tags = ['Scheduling set-up'];
 const Any = z.record(z.string(), z.unknown());
 const locParams = z.object({ locationId: UuidParam('locationId') });
-const userParams = z.object({ userId: z.string().min(1).max(64).openapi({ param: { name: 'userId', in: 'path' } }) });
+const userParams = z.object({ userId: TextParam('userId', 64) });
 const ok = (d: string) => ({ 200: json(Any, d), ...errorResponses });
 const created = (d: string) => ({ 201: json(Any, d), 409: errorResponses[404], ...errorResponses });
 

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf, metaOf } from '../context.js';
-import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { errorResponses, json, jsonBody, TextParam, UuidParam } from '../schemas/common.schema.js';
 import { joinWaitlist, joinWaitlistInput, leaveWaitlist, listWaitlist } from '../../services/scheduling/waitlist/waitlist-entries.js';
 import { bookingIcsFile, calendarFeed, createCalendarFeed } from '../../services/scheduling/calendar-feed.js';
 
@@ -31,7 +31,7 @@ const bookingIcs = defineRoute('signed_in', {
 });
 const feed = defineRoute(['owner', 'medical_director', 'provider'], {
   method: 'post', path: '/api/providers/{userId}/calendar-feed', tags: ['Bookings'], summary: "A new secret iCalendar feed URL for a provider's bookings (replaces the old one): their own, or any clinician's for the owner and the medical director",
-  request: { params: z.object({ userId: z.string().min(1).max(64).openapi({ param: { name: 'userId', in: 'path' } }) }) }, responses: { 201: json(z.object({ url: z.string() }), 'Feed URL, shown once'), ...errorResponses },
+  request: { params: z.object({ userId: TextParam('userId', 64) }) }, responses: { 201: json(z.object({ url: z.string() }), 'Feed URL, shown once'), ...errorResponses },
 });
 const feedFile = defineRoute('public', {
   method: 'get', path: '/api/calendar/{file}', tags: ['Bookings'], summary: 'A provider feed at its secret URL (token.ics)',

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { createClientInput, updateClientInput } from '../../services/clients/client-input.js';
+import { text } from './common.schema.js';
 
 export const Client = z
   .object({
@@ -23,4 +24,4 @@ export const UpdateClient = updateClientInput.openapi('UpdateClient');
 export const ClinicalNote = z
   .object({ id: z.uuid(), body: z.string(), authorName: z.string(), authorUserId: z.string(), createdAt: z.string() })
   .openapi('ClinicalNote');
-export const NewClinicalNote = z.strictObject({ body: z.string().trim().min(1).max(20000) }).openapi('NewClinicalNote');
+export const NewClinicalNote = z.strictObject({ body: text({ max: 20000 }) }).openapi('NewClinicalNote');

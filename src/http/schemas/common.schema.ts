@@ -1,4 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { line } from '../../domain/shared/input.js';
+
+/** The shared shapes of typed input (src/domain/shared/input.ts): every string and date uses one. */
+export { isoDate, isoDateOrDateTime, isoDateTime, line, personName, text } from '../../domain/shared/input.js';
 
 export const Problem = z
   .object({
@@ -30,6 +34,9 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
+
+/** A path segment that is not a UUID (a user id, a slug): one line of at most `max` characters. */
+export const TextParam = (name: string, max: number) => line({ max }).openapi({ param: { name, in: 'path' } });
 
 export const UuidParam = (name: string) =>
   z.uuid({ error: `${name} must be a UUID` }).openapi({ param: { name, in: 'path' } });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personName, token } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import { findInvitationByTokenHash, markAccepted } from '../../db/repositories/invitations.repository.js';
 import { insertMembership } from '../../db/repositories/memberships.repository.js';
@@ -10,8 +11,8 @@ import { hashToken } from './invite-staff.js';
 import { assertStrongPassword } from './password-policy.js';
 
 export const acceptInvitationInput = z.strictObject({
-  token: z.string().min(20).max(200),
-  name: z.string().trim().min(1).max(200),
+  token: token({ min: 20, max: 200 }),
+  name: personName({ max: 200 }),
   password: z.string().min(10, 'at least 10 characters').max(128),
 });
 

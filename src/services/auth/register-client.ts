@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { isoDate, line, personName } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import { findOrganizationBySlug } from '../../db/repositories/organizations.repository.js';
 import { insertMembership } from '../../db/repositories/memberships.repository.js';
@@ -13,13 +14,13 @@ import { hashToken } from './invite-staff.js';
 import { assertStrongPassword } from './password-policy.js';
 
 export const registerClientInput = z.strictObject({
-  organizationSlug: z.string().min(2).max(63),
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
+  organizationSlug: line({ min: 2, max: 63 }),
+  firstName: personName({ max: 100 }),
+  lastName: personName({ max: 100 }),
   email: z.email().max(254),
   password: z.string().min(10, 'at least 10 characters').max(128),
   phone: phoneSchema.optional(),
-  dateOfBirth: z.iso.date().optional(),
+  dateOfBirth: isoDate().optional(),
 });
 export type RegisterClientInput = z.infer<typeof registerClientInput>;
 

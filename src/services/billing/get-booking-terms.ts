@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import { loadClient } from '../clients/load-client.js';
 import { loadLocation } from '../organization/load-location.js';
@@ -6,7 +7,7 @@ import { todayIn } from '../clinical/today.js';
 import { invalid } from '../errors.js';
 import { bookingTerms } from './booking-terms.js';
 
-export const bookingTermsQuery = z.object({ serviceId: z.uuid(), clientId: z.uuid().optional(), date: z.iso.date().optional() });
+export const bookingTermsQuery = z.object({ serviceId: z.uuid(), clientId: z.uuid().optional(), date: isoDate().optional() });
 
 /** Price, package cover, deposit and policy for a visit, before it is booked. */
 export async function getBookingTerms(ctx: Ctx, locationId: string, q: z.infer<typeof bookingTermsQuery>) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { text, token } from '../../domain/shared/input.js';
 import { mulDivRound } from '../../domain/billing/invoice.js';
 import { packageCredit, refundAfterCredit } from '../../domain/billing/policy.js';
 import type { Ctx } from '../context.js';
@@ -13,8 +14,8 @@ import { purchaseView } from './package-view.js';
 import { refundIn } from './refund-payment.js';
 
 export const packageRefundInput = z.strictObject({
-  reason: z.string().trim().min(3).max(500),
-  idempotencyKey: z.string().min(8).max(100),
+  reason: text({ min: 3, max: 500 }),
+  idempotencyKey: token({ min: 8, max: 100 }),
 });
 
 /**

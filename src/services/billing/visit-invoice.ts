@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line, text } from '../../domain/shared/input.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import { priceOn } from '../../domain/pricing/quote.js';
 import type { LineInput } from '../../domain/billing/invoice.js';
@@ -12,9 +13,9 @@ import { loadBillingPolicy } from './policy-store.js';
 
 export const visitInvoiceInput = z.strictObject({
   discount: z.union([z.strictObject({ kind: z.literal('percent'), bp: z.number().int().min(1).max(10_000) }), z.strictObject({ kind: z.literal('amount'), cents: z.number().int().min(1).max(10_000_000) })]).optional(),
-  discountReason: z.string().trim().min(3).max(200).optional(),
+  discountReason: text({ min: 3, max: 200 }).optional(),
   /** retail products sold with the visit (taxed where the location charges sales tax) */
-  products: z.array(z.strictObject({ description: z.string().trim().min(2).max(120), unitCents: z.number().int().min(0).max(1_000_000), quantity: z.number().int().min(1).max(50) })).max(20).default([]),
+  products: z.array(z.strictObject({ description: line({ min: 2, max: 120 }), unitCents: z.number().int().min(0).max(1_000_000), quantity: z.number().int().min(1).max(50) })).max(20).default([]),
 });
 
 /**

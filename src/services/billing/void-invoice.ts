@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { text } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { invoiceView, loadInvoice } from './invoice-store.js';
 
-export const voidInput = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export const voidInput = z.strictObject({ reason: text({ min: 3, max: 500 }) });
 
 /**
  * Voids an invoice issued in error. Money already taken must be refunded first, so a void never hides

@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { isoDate, personName } from '../../domain/shared/input.js';
 
-const name = z.string().trim().min(1).max(100);
+const name = personName({ max: 100 });
 export const phoneSchema = z
   .string()
   .trim()
   .regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number of 7 to 20 digits, spaces, dashes or brackets');
-export const isoDate = z.iso.date();
 
 export const createClientInput = z.strictObject({
   firstName: name,
   lastName: name,
   email: z.email().max(254).nullable().optional(),
   phone: phoneSchema.nullable().optional(),
-  dateOfBirth: isoDate.nullable().optional(),
+  dateOfBirth: isoDate().nullable().optional(),
   preferredLocationId: z.uuid().nullable().optional(),
 });
 export type CreateClientInput = z.infer<typeof createClientInput>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { personName } from '../../domain/shared/input.js';
 import { insertConsent } from '../../db/repositories/consents.repository.js';
 import { consentCanonical } from '../../domain/consent/document.js';
 import type { Ctx } from '../context.js';
@@ -18,7 +19,7 @@ export const signConsentInput = z.strictObject({
   modality: z.enum(['roller', 'pen', 'rf']).optional(),
   planId: z.uuid().optional(),
   /** the client's full name, typed */
-  signedName: z.string().trim().min(2).max(200),
+  signedName: personName({ min: 2, max: 200 }),
   /** the drawn signature, a PNG data URL from the signature pad */
   signaturePng: z
     .string()

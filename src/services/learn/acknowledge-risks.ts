@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line } from '../../domain/shared/input.js';
 import { insertRiskAcknowledgement, listRiskAcknowledgements } from '../../db/repositories/learn.repository.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
@@ -9,7 +10,7 @@ import { AppError } from '../errors.js';
 export const acknowledgeRisksInput = z.strictObject({
   modality: z.enum(['roller', 'pen', 'rf']),
   /** the version the client read; an older one must be read again */
-  summaryVersion: z.string().min(1).max(40),
+  summaryVersion: line({ max: 40 }),
 });
 
 /** The client acknowledges the risk summary before booking a treatment; kept with version and IP. */

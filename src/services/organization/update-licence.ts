@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { isoDate, line } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { notFound } from '../errors.js';
 
 export const licenceInput = z.strictObject({
   licenceType: z.enum(['md', 'do', 'np', 'pa', 'rn', 'lvn', 'esthetician', 'master_esthetician']).nullable(),
-  licenceNumber: z.string().trim().max(60).nullable(),
+  licenceNumber: line({ min: 0, max: 60 }).nullable(),
   licenceState: z.string().regex(/^[A-Z]{2}$/, 'a two-letter US state').nullable(),
-  licenceExpiresOn: z.iso.date().nullable(),
+  licenceExpiresOn: isoDate().nullable(),
 });
 
 /** A clinician's licence: type, number, state and expiry decide review rights and scope of practice. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/shared/input.js';
 import { findPlan, insertPlan, lockPlan, setPlanStatus } from '../../db/repositories/plans.repository.js';
 import { editPlan } from '../../domain/plans/edit-plan.js';
 import type { TreatmentPlan } from '../../domain/plans/recommend.js';
@@ -15,7 +16,7 @@ export const adjustPlanInput = z.strictObject({
   intervalDays: z.strictObject({ min: z.number().int().min(1).max(365), max: z.number().int().min(1).max(365) }).optional(),
   depths: z.array(z.strictObject({ area: z.enum(AREAS), depthMm: z.number().min(0.1).max(5) })).max(20).optional(),
   numbing: z.boolean().optional(),
-  reason: z.string().trim().min(3, 'say why the plan changes').max(1000),
+  reason: text({ min: 3, max: 1000, tooShort: 'say why the plan changes' }),
 });
 
 /**

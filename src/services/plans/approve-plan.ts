@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { text } from '../../domain/shared/input.js';
 import { findPlan, lockPlan, setPlanStatus } from '../../db/repositories/plans.repository.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { planView } from './plan-view.js';
 
-export const approvePlanInput = z.strictObject({ note: z.string().trim().min(3, 'say why the change is safe').max(2000) });
+export const approvePlanInput = z.strictObject({ note: text({ min: 3, max: 2000, tooShort: 'say why the change is safe' }) });
 
 /** The medical director approves a plan a provider adjusted outside the protocol caps. */
 export async function approvePlan(ctx: Ctx, planId: string, input: z.infer<typeof approvePlanInput>) {

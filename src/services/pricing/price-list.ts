@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, line } from '../../domain/shared/input.js';
 import { insertPackage, insertPriceItem, listPackages, listPriceItems } from '../../db/repositories/pricing.repository.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
@@ -11,15 +12,15 @@ const cents = z.number().int().min(0).max(10_000_000);
 
 export const newPriceInput = z.strictObject({
   serviceCode: z.string().regex(/^[a-z0-9_]{2,60}$/, 'lower-case letters, digits and _'),
-  name: z.string().trim().min(2).max(120),
+  name: line({ min: 2, max: 120 }),
   modality: z.enum(['roller', 'pen', 'rf']).nullable(),
   priceCents: cents,
-  effectiveFrom: z.iso.date(),
+  effectiveFrom: isoDate(),
 });
 
 export const newPackageInput = z.strictObject({
   serviceCode: z.string().regex(/^[a-z0-9_]{2,60}$/),
-  name: z.string().trim().min(2).max(120),
+  name: line({ min: 2, max: 120 }),
   sessions: z.number().int().min(2).max(24),
   priceCents: cents,
   validDays: z.number().int().min(30).max(1095).default(365),

@@ -1,6 +1,7 @@
 // The shape every owner report shares: a title, headline figures, and tables that the console draws
 // as charts and tables and that export as CSV, so one report reads the same on screen and in a sheet.
 import { z } from 'zod';
+import { isoDate, line } from '../../domain/shared/input.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Ctx } from '../context.js';
 import { invalid } from '../errors.js';
@@ -8,15 +9,14 @@ import { invalid } from '../errors.js';
 export const REPORT_NAMES = ['revenue', 'utilisation', 'attendance', 'package-liability', 'rebooking', 'outcomes', 'reviews'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 export const reportQuery = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: isoDate(),
+  to: isoDate(),
   /** one location, or every location of the organization */
   locationId: z.uuid().optional(),
   format: z.enum(['json', 'csv']).default('json'),
   /** which table to export as CSV (default: the first) */
-  table: z.string().max(60).optional(),
+  table: line({ min: 0, max: 60 }).optional(),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
@@ -6,8 +7,8 @@ import { staffReviewQuery, toStaffReview } from './review-view.js';
 
 export const moderateReviewInput = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('publish') }),
-  z.strictObject({ action: z.literal('hide'), reason: z.string().trim().min(5).max(500) }),
-  z.strictObject({ action: z.literal('reply'), reply: z.string().trim().min(1).max(1000) }),
+  z.strictObject({ action: z.literal('hide'), reason: text({ min: 5, max: 500 }) }),
+  z.strictObject({ action: z.literal('reply'), reply: text({ max: 1000 }) }),
 ]);
 
 /** Publish, hide (with a reason kept for staff) or reply (public with the review). */

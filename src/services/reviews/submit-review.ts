@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/shared/input.js';
 import { displayName, reviewability } from '../../domain/reviews/reviews.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import type { Ctx } from '../context.js';
@@ -9,7 +10,7 @@ import { factsOf, reviewFactsQuery } from './review-facts.js';
 export const submitReviewInput = z.strictObject({
   bookingId: z.uuid(),
   rating: z.number().int().min(1).max(5),
-  body: z.string().trim().max(2000).default(''),
+  body: text({ min: 0, max: 2000 }).default(''),
   showName: z.enum(['first_name_initial', 'anonymous']),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/shared/input.js';
 import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
@@ -6,7 +7,7 @@ import { invalid } from '../errors.js';
 import { loadProfileOwner, profileOf } from './provider-profile-access.js';
 
 export const providerProfileInput = z.strictObject({
-  bio: z.string().trim().max(1500),
+  bio: text({ min: 0, max: 1500 }),
   practisingSince: z.number().int().min(1950).max(2100).nullable(),
   published: z.boolean(),
 });

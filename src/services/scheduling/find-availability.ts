@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, line } from '../../domain/shared/input.js';
 import { Temporal } from 'temporal-polyfill';
 import { findSlots, type Slot } from '../../domain/scheduling/availability.js';
 import { offsetFinder } from '../../domain/scheduling/local-time.js';
@@ -6,12 +7,12 @@ import type { Ctx } from '../context.js';
 import { invalid } from '../errors.js';
 import { loadAvailability, type AvailabilityContext } from './availability-context.js';
 
-const date = z.iso.date();
+const date = isoDate();
 export const availabilityQuery = z.object({
   serviceId: z.uuid(),
   from: date,
   to: date,
-  providerId: z.string().min(1).max(64).optional(),
+  providerId: line({ max: 64 }).optional(),
 });
 
 export const MAX_SEARCH_DAYS = 62;

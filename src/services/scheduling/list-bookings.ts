@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../domain/shared/input.js';
 import { Temporal } from 'temporal-polyfill';
 import { findBooking, listBookingsBetween, listClientBookings } from '../../db/repositories/bookings.repository.js';
 import { localDays } from '../../domain/scheduling/local-time.js';
@@ -9,7 +10,7 @@ import { loadClient, loadClientOf } from '../clients/load-client.js';
 import { bookingView } from './booking-view.js';
 import { loadLocation } from '../organization/load-location.js';
 
-export const calendarQuery = z.object({ locationId: z.uuid(), from: z.iso.date(), to: z.iso.date() });
+export const calendarQuery = z.object({ locationId: z.uuid(), from: isoDate(), to: isoDate() });
 
 /** The staff calendar: every booking at a location over local dates (contact details, no clinical data). */
 export async function listCalendar(ctx: Ctx, q: z.infer<typeof calendarQuery>) {

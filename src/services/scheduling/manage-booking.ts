@@ -1,6 +1,7 @@
 // Changing a booking: confirm a hold, cancel (with the location's late-cancel policy), reschedule
 // (the same rows move, so the exclusion constraint checks the new time), check in and no-show.
 import { z } from 'zod';
+import { isoDateTime, line, text } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import { findBooking, lockBooking, moveBooking, releaseResources, setBookingStatus, type BookingRecord } from '../../db/repositories/bookings.repository.js';
 import { latestIntake } from '../../db/repositories/clinical.repository.js';
@@ -45,7 +46,7 @@ export async function confirmHold(ctx: Ctx, id: string) {
   return view(ctx, id);
 }
 
-export const cancelInput = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export const cancelInput = z.strictObject({ reason: text({ min: 2, max: 500 }) });
 
 /** Cancels and frees the time; within the location's late-cancel window it is a late cancel. */
 export async function cancelBooking(ctx: Ctx, id: string, input: z.infer<typeof cancelInput>) {
@@ -66,8 +67,8 @@ export async function cancelBooking(ctx: Ctx, id: string, input: z.infer<typeof 
 }
 
 export const rescheduleInput = z.strictObject({
-  start: z.iso.datetime({ offset: true }),
-  providerId: z.string().min(1).max(64).optional(),
+  start: isoDateTime(),
+  providerId: line({ max: 64 }).optional(),
   override: overrideInput.optional(),
 });
 

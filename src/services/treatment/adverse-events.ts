@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, line, text } from '../../domain/shared/input.js';
 import type { Selectable } from 'kysely';
 import type { AdverseEventsTable } from '../../db/schema-treatment.js';
 import { AE_CATALOGUE, AE_GRADES } from '../../domain/protocols/microneedling/aftercare.js';
@@ -12,15 +13,15 @@ export const adverseEventInput = z.strictObject({
   clientId: z.uuid(),
   bookingId: z.uuid().optional(),
   alertId: z.uuid().optional(),
-  code: z.string().min(2).max(60),
+  code: line({ min: 2, max: 60 }),
   expectedResponse: z.boolean(),
   grade: z.number().int().nullable(),
   serious: z.boolean(),
   relatedness: z.enum(RELATEDNESS),
   deviceId: z.uuid().optional(),
   lotId: z.uuid().optional(),
-  onsetOn: z.iso.date(),
-  description: z.string().trim().min(3).max(5000),
+  onsetOn: isoDate(),
+  description: text({ min: 3, max: 5000 }),
 });
 
 const view = (e: Selectable<AdverseEventsTable> & { client_name: string }) => ({
@@ -53,10 +54,10 @@ export async function recordAdverseEvent(ctx: Ctx, input: z.infer<typeof adverse
 }
 
 export const followUpInput = z.strictObject({
-  note: z.string().trim().min(2).max(5000),
-  resolvedOn: z.iso.date().optional(),
-  medwatchReportedOn: z.iso.date().optional(),
-  manufacturerReportedOn: z.iso.date().optional(),
+  note: text({ min: 2, max: 5000 }),
+  resolvedOn: isoDate().optional(),
+  medwatchReportedOn: isoDate().optional(),
+  manufacturerReportedOn: isoDate().optional(),
 });
 
 /** Follow-up until resolved: a note each time, and the dates it was resolved and reported. */

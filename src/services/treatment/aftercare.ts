@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import { aftercareNow, buildAftercarePlan } from '../../domain/treatment/aftercare-plan.js';
 import { evaluateRedFlags, SYMPTOMS, SYMPTOM_LABEL } from '../../domain/treatment/red-flags.js';
@@ -13,7 +14,7 @@ export const ESCALATE_AFTER_MIN = 30;
 
 export const symptomReportInput = z.strictObject({
   symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length),
-  note: z.string().trim().max(1000).optional(),
+  note: text({ min: 0, max: 1000 }).optional(),
   /** the scheduled check-in this answers; without it, a report between check-ins */
   checkInId: z.uuid().optional(),
 });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { isoDate, line, text } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { loadLocation } from '../organization/load-location.js';
 
 export const lotInput = z.strictObject({
-  manufacturer: z.string().trim().min(2).max(80),
-  product: z.string().trim().min(2).max(120),
-  lotNumber: z.string().trim().min(1).max(60),
-  expiresOn: z.iso.date(),
+  manufacturer: line({ min: 2, max: 80 }),
+  product: line({ min: 2, max: 120 }),
+  lotNumber: line({ max: 60 }),
+  expiresOn: isoDate(),
 });
 
 const view = (l: { id: string; location_id: string; manufacturer: string; product: string; lot_number: string; expires_on: string; recalled_at: Date | null; recall_reason: string | null }) => ({
@@ -62,7 +63,7 @@ export async function traceLot(ctx: Ctx, lotId: string) {
   });
 }
 
-export const recallInput = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export const recallInput = z.strictObject({ reason: text({ min: 3, max: 500 }) });
 
 /** A recalled lot is refused from now on; the answer lists every client it was used on. */
 export async function recallLot(ctx: Ctx, lotId: string, input: z.infer<typeof recallInput>) {

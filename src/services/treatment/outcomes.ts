@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../domain/shared/input.js';
 import { goodmanBaronScore, labelFor, MEASURES } from '../../domain/treatment/outcomes.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
@@ -11,7 +12,7 @@ export const outcomeInput = z.strictObject({
   timepoint: z.enum(['baseline', 'session', 'follow_up']),
   value: z.number().int().min(0).max(100).optional(),
   components: z.strictObject({ macular: count, mild: count, moderate: count, severe: count, papular: count, keloidal: count }).optional(),
-  assessedOn: z.iso.date(),
+  assessedOn: isoDate(),
   bookingId: z.uuid().optional(),
 });
 

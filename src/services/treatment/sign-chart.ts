@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { personName, text } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import { findBooking, setBookingStatus } from '../../db/repositories/bookings.repository.js';
 import { findPlan } from '../../db/repositories/plans.repository.js';
@@ -19,10 +20,10 @@ export const signChartInput = z.strictObject({
   chart: ChartSchema,
   /** false saves a draft; true signs (a signed version is never edited) */
   sign: z.boolean(),
-  signedName: z.string().trim().min(2).max(200).optional(),
+  signedName: personName({ min: 2, max: 200 }).optional(),
 });
 
-export const amendChartInput = z.strictObject({ chart: ChartSchema, reason: z.string().trim().min(3).max(1000), signedName: z.string().trim().min(2).max(200) });
+export const amendChartInput = z.strictObject({ chart: ChartSchema, reason: text({ min: 3, max: 1000 }), signedName: personName({ min: 2, max: 200 }) });
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 

@@ -2,6 +2,7 @@
 // tools depend on them: change only with a new contract version.
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
+import { DATE_MAX, DATE_MIN } from '../../shared/input.js';
 
 export const AREAS = ['forehead', 'glabella', 'periorbital', 'nose', 'cheeks', 'perioral', 'chin_jawline', 'neck', 'decolletage', 'scalp', 'abdomen', 'back', 'arms', 'thighs', 'hands'] as const;
 export const FACE_AREAS: readonly Area[] = AREAS.slice(0, 7);
@@ -19,16 +20,22 @@ export type Area = (typeof AREAS)[number];
 export type Modality = (typeof MODALITIES)[number];
 export type Decision = (typeof DECISIONS)[number];
 
-/** A strict YYYY-MM-DD that is a real calendar date (2026-02-30 is refused). */
-export const CalendarDateSchema = z.string().refine((s) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  try {
-    Temporal.PlainDate.from(s, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a real date written YYYY-MM-DD');
+/**
+ * A strict YYYY-MM-DD that is a real calendar date (2026-02-30 is refused) between 1900-01-01 and
+ * 2100-12-31: a result date (an interval after a plan date) must itself stay a YYYY-MM-DD date.
+ */
+export const CalendarDateSchema = z
+  .string()
+  .refine((s) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+    try {
+      Temporal.PlainDate.from(s, { overflow: 'reject' });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a real date written YYYY-MM-DD')
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || (s >= DATE_MIN && s <= DATE_MAX), `must be between ${DATE_MIN} and ${DATE_MAX}`);
 
 const code = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: (iss) => `unknown ${what} code ${JSON.stringify(iss.input)}; expected one of ${values.join(', ')}` });

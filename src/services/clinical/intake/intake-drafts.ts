@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonData } from '../../../domain/shared/input.js';
 import { deleteDraft, getDraft, upsertDraft } from '../../../db/repositories/clinical.repository.js';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
@@ -6,7 +7,7 @@ import { loadClientForHealthData } from './intake-access.js';
 
 export const draftInput = z.strictObject({
   // a draft is unfinished by nature: it is checked in full only when submitted
-  data: z.record(z.string(), z.unknown()),
+  data: jsonData(),
   step: z.number().int().min(0).max(50),
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { line, personName, text } from '../../../domain/shared/input.js';
 import { findScreening, insertReview, latestIntake } from '../../../db/repositories/clinical.repository.js';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
@@ -11,19 +12,19 @@ import { assertReviewer } from './reviewer.js';
 import { screeningStatus } from '../screening/screening-view.js';
 
 const adjustment = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('no_numbing_cream'), note: z.string().max(500).optional() }),
-  z.strictObject({ kind: z.literal('max_depth'), area: z.string().min(1).max(40), maxDepthMm: z.number().min(0.1).max(3) }),
-  z.strictObject({ kind: z.literal('exclude_area'), area: z.string().min(1).max(40) }),
-  z.strictObject({ kind: z.literal('antiviral_prophylaxis'), note: z.string().max(500).optional() }),
-  z.strictObject({ kind: z.literal('other'), note: z.string().min(1).max(500) }),
+  z.strictObject({ kind: z.literal('no_numbing_cream'), note: text({ min: 0, max: 500 }).optional() }),
+  z.strictObject({ kind: z.literal('max_depth'), area: line({ max: 40 }), maxDepthMm: z.number().min(0.1).max(3) }),
+  z.strictObject({ kind: z.literal('exclude_area'), area: line({ max: 40 }) }),
+  z.strictObject({ kind: z.literal('antiviral_prophylaxis'), note: text({ min: 0, max: 500 }).optional() }),
+  z.strictObject({ kind: z.literal('other'), note: text({ max: 500 }) }),
 ]);
 
 export const decideReviewInput = z.strictObject({
   outcome: z.enum(['approved', 'declined']),
-  note: z.string().trim().min(3, 'explain the decision').max(5000),
+  note: text({ min: 3, max: 5000, tooShort: 'explain the decision' }),
   adjustments: z.array(adjustment).max(20).default([]),
   /** the reviewer types their full name to sign */
-  signedName: z.string().trim().min(2).max(200),
+  signedName: personName({ min: 2, max: 200 }),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../domain/shared/input.js';
 import { insertSettings, settingsHistory } from '../../../db/repositories/clinical.repository.js';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
@@ -7,7 +8,7 @@ import { clinicalSettingsSchema, settingsInForce } from './clinical-settings.js'
 
 export const updateSettingsInput = z.strictObject({
   settings: clinicalSettingsSchema,
-  reason: z.string().trim().min(3, 'say why the setting changes').max(1000),
+  reason: text({ min: 3, max: 1000, tooShort: 'say why the setting changes' }),
   /** the version the editor saw; a concurrent change answers 409 instead of being overwritten */
   baseVersion: z.number().int().min(0),
 });

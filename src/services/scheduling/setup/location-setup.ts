@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, text } from '../../../domain/shared/input.js';
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
@@ -41,7 +42,7 @@ export async function putLocationSchedule(ctx: Ctx, locationId: string, input: z
   return input;
 }
 
-export const closureInput = z.strictObject({ date: z.iso.date(), reason: z.string().trim().max(200).default('') });
+export const closureInput = z.strictObject({ date: isoDate(), reason: text({ min: 0, max: 200 }).default('') });
 
 export async function addClosure(ctx: Ctx, locationId: string, input: z.infer<typeof closureInput>) {
   await assertLocation(ctx, locationId);

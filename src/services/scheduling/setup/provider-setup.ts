@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, isoDateTime, text } from '../../../domain/shared/input.js';
 import { range } from '../../../db/repositories/scheduling.repository.js';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
@@ -25,7 +26,7 @@ export async function putProviderSchedule(ctx: Ctx, userId: string, input: z.inf
   return input;
 }
 
-export const overrideDayInput = z.strictObject({ locationId: z.uuid(), date: z.iso.date(), ranges: dayRanges });
+export const overrideDayInput = z.strictObject({ locationId: z.uuid(), date: isoDate(), ranges: dayRanges });
 
 /** Replaces one date's hours (an empty list is a day off). */
 export async function putProviderOverride(ctx: Ctx, userId: string, input: z.infer<typeof overrideDayInput>) {
@@ -42,7 +43,7 @@ export async function putProviderOverride(ctx: Ctx, userId: string, input: z.inf
 }
 
 export const timeOffInput = z
-  .strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), reason: z.string().trim().max(200).default('') })
+  .strictObject({ from: isoDateTime(), to: isoDateTime(), reason: text({ min: 0, max: 200 }).default('') })
   .refine((t) => Date.parse(t.to) > Date.parse(t.from), { message: 'must be after from', path: ['to'] });
 
 export async function addTimeOff(ctx: Ctx, userId: string, input: z.infer<typeof timeOffInput>) {
@@ -59,7 +60,7 @@ export async function addTimeOff(ctx: Ctx, userId: string, input: z.infer<typeof
 }
 
 export const credentialsInput = z.strictObject({
-  credentials: z.array(z.strictObject({ credential: z.string().regex(/^[a-z0-9_]{2,40}$/), expiresOn: z.iso.date().nullable().default(null) })).max(20),
+  credentials: z.array(z.strictObject({ credential: z.string().regex(/^[a-z0-9_]{2,40}$/), expiresOn: isoDate().nullable().default(null) })).max(20),
 });
 
 /** Replaces the provider's modality credentials (for example rf_training). */

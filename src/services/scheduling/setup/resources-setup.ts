@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime, line, text } from '../../../domain/shared/input.js';
 import { range } from '../../../db/repositories/scheduling.repository.js';
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
@@ -6,7 +7,7 @@ import { AppError, notFound } from '../../errors.js';
 import { loadLocation } from '../../organization/load-location.js';
 
 export const maintenanceInput = z
-  .strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), reason: z.string().trim().max(200).default('') })
+  .strictObject({ from: isoDateTime(), to: isoDateTime(), reason: text({ min: 0, max: 200 }).default('') })
   .refine((t) => Date.parse(t.to) > Date.parse(t.from), { message: 'must be after from', path: ['to'] });
 
 /** A device cannot be booked while it is being serviced. */
@@ -25,10 +26,10 @@ const mins = z.number().int().min(0).max(120);
 export const serviceInput = z
   .strictObject({
     code: z.string().regex(/^[a-z0-9_]{2,60}$/, 'lower-case letters, digits and _'),
-    name: z.string().trim().min(2).max(120),
+    name: line({ min: 2, max: 120 }),
     kind: z.enum(['consultation', 'treatment']),
     modality: z.enum(['roller', 'pen', 'rf']).nullable().default(null),
-    areas: z.array(z.string().min(2).max(40)).max(15).default([]),
+    areas: z.array(line({ min: 2, max: 40 })).max(15).default([]),
     treatmentMin: z.number().int().min(5).max(480),
     numbingMin: mins.default(0),
     needsRoom: z.boolean().default(true),
@@ -71,7 +72,7 @@ export const scopeRuleInput = z.strictObject({
   modality: z.enum(['roller', 'pen', 'rf']),
   maxDepthMm: z.number().min(0.1).max(3).nullable().default(null),
   outcome: z.enum(['allowed', 'supervised', 'not_allowed']),
-  note: z.string().trim().max(500).default(''),
+  note: text({ min: 0, max: 500 }).default(''),
 });
 
 /** Sets one scope-of-practice rule (medical director or owner); anything without a rule is denied. */
@@ -88,7 +89,7 @@ export async function putScopeRule(ctx: Ctx, input: z.infer<typeof scopeRuleInpu
   return input;
 }
 
-export const roomInput = z.strictObject({ name: z.string().trim().min(1).max(80) });
+export const roomInput = z.strictObject({ name: line({ max: 80 }) });
 
 export async function addRoom(ctx: Ctx, locationId: string, input: z.infer<typeof roomInput>) {
   const org = ctx.principal.organizationId;
@@ -107,9 +108,9 @@ export async function addRoom(ctx: Ctx, locationId: string, input: z.infer<typeo
 
 export const deviceInput = z.strictObject({
   modality: z.enum(['roller', 'pen', 'rf']),
-  manufacturer: z.string().trim().min(1).max(80),
-  model: z.string().trim().min(1).max(80),
-  serial: z.string().trim().min(1).max(80),
+  manufacturer: line({ max: 80 }),
+  model: line({ max: 80 }),
+  serial: line({ max: 80 }),
 });
 
 export async function addDevice(ctx: Ctx, locationId: string, input: z.infer<typeof deviceInput>) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, line } from '../../../domain/shared/input.js';
 import { Temporal } from 'temporal-polyfill';
 import { findService } from '../../../db/repositories/scheduling.repository.js';
 import type { Ctx } from '../../context.js';
@@ -12,9 +13,9 @@ export const joinWaitlistInput = z
     locationId: z.uuid(),
     serviceId: z.uuid(),
     clientId: z.uuid(),
-    providerId: z.string().min(1).max(64).optional(),
-    fromDate: z.iso.date(),
-    toDate: z.iso.date(),
+    providerId: line({ max: 64 }).optional(),
+    fromDate: isoDate(),
+    toDate: isoDate(),
   })
   .refine((w) => w.toDate >= w.fromDate, { message: 'must be on or after fromDate', path: ['toDate'] });
 
