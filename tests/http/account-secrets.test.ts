@@ -9,6 +9,7 @@ import { smtpEmail } from '../../src/adapters/email/smtp.js';
 import { enqueueMessage } from '../../src/services/outbox/enqueue-message.js';
 import { baseIntake } from '../../src/domain/screening/engine/fixtures.js';
 import { Temporal } from 'temporal-polyfill';
+import { setUpClinic } from '../support/clinic.js';
 
 let t: TestApp;
 let org: Org;
@@ -136,6 +137,17 @@ describe('clinical content and the non-clinical roles', () => {
     expect(text).not.toMatch(said);
     expect(text).not.toMatch(/latest|earliest/);
     expect(text).toMatch(/needs the clinician/);
+    // booking the treatment at the desk is refused with the next step, not the clinical reason
+    const spa = await setUpClinic(t, org);
+    const start = Temporal.PlainDate.from(today.toString()).add({ days: 14 }).toZonedDateTime({ timeZone: 'America/Chicago', plainTime: '10:00' });
+    const refused = await t.request('/api/bookings', {
+      cookie: spa.frontDesk.cookie,
+      body: { locationId: org.locationId, clientId: c.id, serviceId: spa.penId, start: start.toInstant().toString(), idempotencyKey: 'desk-pen-1' },
+    });
+    expect(refused.status).toBe(409);
+    const refusal = await refused.text();
+    expect(refusal).toMatch(/needs the clinician/);
+    expect(refusal).not.toMatch(said);
     expect((await t.request(`/api/clients/${c.id}/risk-acknowledgements`, { cookie: desk.cookie })).status).toBe(403);
     expect((await t.request(`/api/clients/${c.id}/risk-acknowledgements`, { cookie: owner.cookie })).status).toBe(403);
   });

@@ -7,7 +7,8 @@ import { INTERVAL_FLOOR_DAYS } from '../../domain/protocols/microneedling/sessio
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import { AppError } from '../errors.js';
-import { treatmentReadiness } from '../clinical/treatment-readiness.js';
+import { treatmentReadiness, withoutClinicalReasons } from '../clinical/treatment-readiness.js';
+import type { Role } from '../../db/schema.js';
 
 /**
  * The business rules a treatment booking must meet (staff may override them, with a reason): the
@@ -17,13 +18,15 @@ import { treatmentReadiness } from '../clinical/treatment-readiness.js';
 export async function assertTreatmentBookable(
   trx: Db,
   organizationId: string,
-  args: { clientId: string; modality: Modality; start: number; timeZone: string; today: string; planId: string | null; ignoreBookingId?: string | undefined; seriesStart?: number | undefined },
+  args: { clientId: string; modality: Modality; start: number; timeZone: string; today: string; planId: string | null; ignoreBookingId?: string | undefined; seriesStart?: number | undefined; reader?: Role | undefined },
 ) {
   const date = localDateOf(args.start, args.timeZone);
   // A series is screened as a whole at its first session (decision 0008); each later session is
   // screened again at check-in, where a changed questionnaire re-screens before treatment starts.
   const screenedDate = args.seriesStart !== undefined ? localDateOf(args.seriesStart, args.timeZone) : date;
-  const r = await treatmentReadiness(trx, organizationId, args.clientId, args.modality, screenedDate, args.today);
+  const full = await treatmentReadiness(trx, organizationId, args.clientId, args.modality, screenedDate, args.today);
+  // the desk and the owner learn that the clinician must act, never the screening's reasons
+  const r = args.reader === 'front_desk' || args.reader === 'owner' ? withoutClinicalReasons(full) : full;
   const screening = r.checks.find((c) => c.id === 'screening')!;
   if (!screening.ok) throw new AppError('conflict', `cannot book this treatment on ${screenedDate}: ${screening.message}`, [{ path: 'start', message: screening.message }], { rule: 'screening' });
   const ack = r.checks.find((c) => c.id === 'risk_acknowledgement')!;

@@ -84,7 +84,7 @@ export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typ
       const override = input.override !== undefined;
       const a = await loadAvailability(trx, org, { locationId: b.location_id, serviceId: b.service_id, from: date, to: date, now: ctx.now(), ignoreBookingId: id, override });
       if (a.service.kind === 'treatment' && !override) {
-        await assertTreatmentBookable(trx, org, { clientId: b.client_id, modality: a.service.modality as Modality, start, timeZone: b.time_zone, today: await todayIn(trx, ctx, b.location_id), planId: b.plan_id, ignoreBookingId: id });
+        await assertTreatmentBookable(trx, org, { clientId: b.client_id, modality: a.service.modality as Modality, start, timeZone: b.time_zone, today: await todayIn(trx, ctx, b.location_id), planId: b.plan_id, ignoreBookingId: id, reader: ctx.principal.role });
       }
       const slot = slotAt(a, start, input.providerId ?? b.provider_user_id) ?? (input.providerId ? undefined : slotAt(a, start, undefined));
       if (!slot) throw taken();

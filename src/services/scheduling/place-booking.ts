@@ -142,6 +142,7 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
       today: await todayIn(trx, ctx, a.location.id),
       planId: input.planId ?? null,
       seriesStart: series && series.index > 1 ? series.firstStart : undefined,
+      reader: ctx.principal.role,
     });
   }
   const slot = slotAt(a, start, input.providerId);
