@@ -10,6 +10,8 @@ import { AppError } from '../services/errors.js';
 import { clientIp } from './middleware/client-ip.js';
 import { session } from './middleware/session.js';
 import { csrf } from './middleware/csrf.js';
+import { pathGuard } from './middleware/path-guard.js';
+import { pgInputError } from './pg-input-errors.js';
 import { refusalTrail } from './middleware/refusal-trail.js';
 import { accessLog } from './middleware/access-log.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -67,6 +69,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', requestId({ headerName: 'x-request-id', limitLength: 64 }));
+  app.use('*', pathGuard);
   app.use('*', accessLog);
   app.use(
     '*',
@@ -142,6 +145,8 @@ export function createApp(deps: AppDeps) {
     }
     const conflict = pgConflict(err);
     if (conflict) return problem(c, { status: 409, detail: conflict, code: 'conflict' });
+    const badInput = pgInputError(err);
+    if (badInput) return problem(c, { status: 400, detail: badInput, code: 'validation' });
     // Unexpected: log the error class and request id only (messages can echo personal data).
     deps.logger.error({ reqId: c.get('requestId'), err: { name: err.name, stack: err.stack?.split('\n').slice(0, 6).join('\n') } }, 'unhandled error');
     return problem(c, { status: 500, detail: 'an unexpected error occurred; the request id identifies it in the server log' });
