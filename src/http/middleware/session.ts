@@ -14,7 +14,8 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
     const s = await deps.auth.api.getSession({ headers: c.req.raw.headers });
     if (s) {
       const principal = await resolvePrincipal(deps.db, s.user, c.req.header('x-dermis-organization'));
-      const ended = await enforceSessionLimits(deps.db, { id: s.session.id, role: principal?.role ?? null }, deps.now());
+      // the real clock, as better-auth's own expiry uses (deps.now may be a test's or a demo's clock)
+      const ended = await enforceSessionLimits(deps.db, { id: s.session.id, role: principal?.role ?? null }, new Date());
       if (ended) {
         c.set('sessionEnded', SESSION_END_MESSAGE[ended]);
       } else {
