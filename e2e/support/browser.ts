@@ -16,8 +16,11 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+// People use the demo clinic from Austin: their browsers keep Central time, so "today" on a screen
+// is the clinic's today whatever the hour in UTC (a run after 18:00 in Austin is the next day in UTC).
+const CLINIC_ZONE = { timezoneId: 'America/Chicago', locale: 'en-US' };
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...CLINIC_ZONE };
+export const DESKTOP = { viewport: { width: 1280, height: 800 }, ...CLINIC_ZONE };
 
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
