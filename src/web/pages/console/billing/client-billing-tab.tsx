@@ -1,12 +1,13 @@
 // A client's money at the desk: what they owe and hold, their packages, deposits to take, and
 // every invoice with its payments. Refunds and voids are for the owner and front desk.
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useApi } from '../../../api/use-api.js';
 import { cents, type DepositView, type PackageSale, type PurchaseView, type Statement } from '../../../api/billing-types.js';
 import { shortDateTime } from '../../../api/dates.js';
 import { useSession } from '../../../auth/session.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
+import { TitledStack as Section } from '../../../components/titled-stack.js';
 import { PackageProgress } from '../../../components/billing/package-progress.js';
 import { InvoicesSection } from './invoices-section.js';
 import { SellPackageModal } from './sell-package-modal.js';
@@ -29,17 +30,6 @@ function Headline({ s }: { s: Statement }) {
         </Text>
       </Card>
     </SimpleGrid>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack gap="sm">
-      <Title order={2} size="h4">
-        {title}
-      </Title>
-      {children}
-    </Stack>
   );
 }
 
