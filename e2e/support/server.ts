@@ -27,7 +27,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['dist/main/server.js'], {
-    env: { ...process.env, DATABASE_URL: '', PORT: String(port), DERMIS_DATA_DIR: dataDir, DERMIS_PUBLIC_URL: url, DERMIS_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: '', PORT: String(port), DERMIS_DATA_DIR: dataDir, DERMIS_PUBLIC_URL: url, DERMIS_LOG_LEVEL: 'warn', DERMIS_CHECK_RESPONSES: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -48,6 +48,9 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       await rm(dataDir, { recursive: true, force: true });
+      // what the API declares is what it sent, on every call the browser made
+      const mismatches = output.split('\n').filter((l) => l.includes('response does not match its schema'));
+      if (mismatches.length > 0) throw new Error(`API answers that do not match their schema:\n${mismatches.join('\n')}`);
     },
   };
 }

@@ -31,6 +31,7 @@ export const envSchema = z.object({
   DERMIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   DERMIS_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   DERMIS_TRUST_PROXY: z.enum(['true', 'false']).default('false').describe('true reads the client IP from X-Forwarded-For'),
+  DERMIS_CHECK_RESPONSES: z.enum(['true', 'false']).default('false').describe('true checks every API answer against its declared schema (browser tests); a mismatch is a logged 500'),
   // Backups of the embedded database (docs/runbooks/backup-and-restore.md)
   DERMIS_BACKUP_DIR: z.string().min(1).optional().describe('Folder the server writes backups into (default DERMIS_DATA_DIR/backups)'),
   DERMIS_BACKUP_EVERY_HOURS: z.coerce.number().int().min(0).max(24 * 30).default(24).describe('Hours between scheduled backups; 0 turns the schedule off'),

@@ -29,6 +29,8 @@ export interface AppDeps {
   payments?: PaymentsPort | null;
   /** verifies Stripe's webhook calls; null leaves the webhook endpoint off */
   stripeWebhookSecret?: string | null;
+  /** tests: check every JSON answer against its declared schema and hand each mismatch here */
+  checkResponses?: { push(detail: string): unknown } | undefined;
 }
 
 export interface AppEnv {

@@ -15,6 +15,7 @@ import { pgInputError } from './pg-input-errors.js';
 import { refusalTrail } from './middleware/refusal-trail.js';
 import { accessLog } from './middleware/access-log.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { documentAuthRoutes } from './routes/auth-docs.js';
 import { accountRoutes } from './routes/account.routes.js';
 import { clientRoutes } from './routes/clients.routes.js';
 import { organizationRoutes } from './routes/organization.routes.js';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   healthRoutes(app);
   docsRoutes(app);
   authRoutes(app);
+  documentAuthRoutes(app);
   accountRoutes(app);
   clientRoutes(app);
   organizationRoutes(app);

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../db/schema.js';
 import type { AppEnv } from './app-env.js';
 import { problem } from './problem.js';
+import { checkResponse } from './check-response.js';
 
 export type Access = 'public' | 'signed_in' | readonly Role[];
 
@@ -70,14 +71,22 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
 const describeAccess = (a: Access) =>
   a === 'public' ? 'Access: anyone.' : a === 'signed_in' ? 'Access: any signed-in user.' : `Access: ${a.join(', ')}.`;
 
-/** createRoute plus an access rule, enforced before validation and recorded in the registry. */
-export function defineRoute<R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R) {
+const operationIds = new Set<string>();
+
+/**
+ * createRoute plus an access rule, enforced before validation and recorded in the registry. The
+ * operationId names the call in generated clients, so it is required, unique and never renamed.
+ */
+export function defineRoute<R extends Omit<RouteConfig, 'middleware'> & { operationId: string }>(access: Access, config: R) {
   registerEntry({ method: config.method.toUpperCase(), path: config.path, access });
+  if (config.operationId && operationIds.has(config.operationId)) throw new Error(`operationId ${config.operationId} is used twice`);
+  operationIds.add(config.operationId);
   const description = [config.description, describeAccess(access)].filter(Boolean).join('\n\n');
   return createRoute({
     ...config,
     description,
-    middleware: [requireAccess(access)] as const,
-    ...(access === 'public' ? {} : { security: [{ cookieAuth: [] }] }),
+    middleware: [requireAccess(access), checkResponse(config.method, config.path, config.responses)] as const,
+    // a public call says so explicitly: tools otherwise assume the document's default
+    security: access === 'public' ? [] : [{ cookieAuth: [] }],
   });
 }

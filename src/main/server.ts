@@ -57,6 +57,8 @@ export async function startServer(env: Env) {
     publicUrl: env.publicUrl,
     lockout: { maxFailures: env.DERMIS_SIGN_IN_MAX_FAILURES, lockMinutes: env.DERMIS_SIGN_IN_LOCK_MINUTES },
     trustProxy: env.DERMIS_TRUST_PROXY === 'true',
+    // browser tests run the real server with the response check on; a mismatch is logged
+    checkResponses: env.DERMIS_CHECK_RESPONSES === 'true' ? { push: (detail: string) => logger.error({ detail }, 'response does not match its schema') } : undefined,
     webDir,
     ready: async () => {
       await handle.db.selectFrom('organizations').select('id').limit(1).execute();

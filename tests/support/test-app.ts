@@ -35,7 +35,10 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
   const identity = identityFromAuth(auth);
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (s: string) => void logLines.push(s) });
+  // every JSON answer is checked against the schema its route declares; a mismatch fails the file
+  const responseMismatches: string[] = [];
   const app = createApp({
+    checkResponses: responseMismatches,
     db: handle.db,
     auth,
     identity,
@@ -73,7 +76,13 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     return cookie;
   };
   const factory = makeFactory({ db: handle.db, identity, signIn, request });
-  return { app, db: handle.db, handle, auth, identity, secrets, request, signIn, factory, logLines, close: () => handle.close() };
+  return { app, db: handle.db, handle, auth, identity, secrets, request, signIn, factory, logLines,
+    responseMismatches,
+    close: async () => {
+      await handle.close();
+      if (responseMismatches.length > 0) throw new Error(`responses that do not match their declared schema:\n${[...new Set(responseMismatches)].join('\n')}`);
+    },
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -76,3 +76,91 @@ export async function expireHolds(db: Db, organizationId: string, now: Date) {
 }
 
 export type BookingRecord = NonNullable<Awaited<ReturnType<typeof findBooking>>>;
+
+/** Who and where of one booking (its client, location and status), for the money and messages that follow it. */
+export const findBookingSummary = (db: Db, organizationId: string, id: string) =>
+  db.selectFrom('bookings').select(['id', 'client_id', 'location_id', 'status']).where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+
+/** A booking that must exist, with its service, start and its location's time zone: Kysely's NoResultError otherwise. */
+export const findBookingTimeOrThrow = (db: Db, organizationId: string, id: string) =>
+  db
+    .selectFrom('bookings as b')
+    .innerJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'b.organization_id').onRef('l.id', '=', 'b.location_id'))
+    .select(['b.id', 'b.client_id', 'b.location_id', 'b.service_id', 'b.starts_at', 'l.time_zone'])
+    .where('b.organization_id', '=', organizationId)
+    .where('b.id', '=', id)
+    .executeTakeFirstOrThrow();
+
+/** Locks one booking (FOR UPDATE OF b) and reads its status, start, service code and name and its location's time zone. */
+export const lockBookingWithService = (db: Db, organizationId: string, id: string) =>
+  db
+    .selectFrom('bookings as b')
+    .innerJoin('services as s', (j) => j.onRef('s.organization_id', '=', 'b.organization_id').onRef('s.id', '=', 'b.service_id'))
+    .innerJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'b.organization_id').onRef('l.id', '=', 'b.location_id'))
+    .select(['b.id', 'b.client_id', 'b.location_id', 'b.status', 'b.starts_at', 's.code', 's.name', 'l.time_zone'])
+    .where('b.organization_id', '=', organizationId)
+    .where('b.id', '=', id)
+    .forUpdate('b')
+    .executeTakeFirst();
+
+/** Organizations with a completed booking that ended at or after `since` (across organizations: for the worker). */
+export const listOrganizationsWithCompletedBookingsSince = (db: Db, since: Date) =>
+  db.selectFrom('bookings as b').select('b.organization_id').distinct().where('b.status', '=', 'completed').where('b.ends_at', '>=', since).execute();
+
+/**
+ * A booking with what its review depends on: service, provider and location, the aftercare journey's
+ * start, when the scheduled day-7 check-in was answered, and whether a review exists.
+ */
+const reviewFactsQuery = (db: Db, organizationId: string) =>
+  db
+    .selectFrom('bookings as b')
+    .innerJoin('services as s', (j) => j.onRef('s.organization_id', '=', 'b.organization_id').onRef('s.id', '=', 'b.service_id'))
+    .innerJoin('users as u', 'u.id', 'b.provider_user_id')
+    .innerJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'b.organization_id').onRef('l.id', '=', 'b.location_id'))
+    .leftJoin('aftercare_journeys as j', (j) => j.onRef('j.organization_id', '=', 'b.organization_id').onRef('j.booking_id', '=', 'b.id'))
+    .select((eb) => [
+      'b.id', 'b.organization_id', 'b.client_id', 'b.status', 'b.starts_at', 'b.ends_at', 'b.location_id', 'b.provider_user_id',
+      's.name as service_name', 's.kind', 'u.name as provider_name', 'l.name as location_name', 'l.time_zone', 'j.treated_at',
+      eb
+        .selectFrom('aftercare_check_ins as ci')
+        .select((e) => e.fn.max('ci.answered_at').as('at'))
+        .whereRef('ci.organization_id', '=', 'b.organization_id')
+        .whereRef('ci.journey_id', '=', 'j.id')
+        .where('ci.day', '=', 7)
+        .where('ci.scheduled', '=', true)
+        .as('day7_answered_at'),
+      eb
+        .exists(eb.selectFrom('reviews as r').select('r.id').whereRef('r.organization_id', '=', 'b.organization_id').whereRef('r.booking_id', '=', 'b.id'))
+        .as('reviewed'),
+    ])
+    .where('b.organization_id', '=', organizationId);
+
+/** One booking's review facts. */
+export const findBookingReviewFacts = (db: Db, organizationId: string, id: string) => reviewFactsQuery(db, organizationId).where('b.id', '=', id).executeTakeFirst();
+
+/** A client's completed bookings with their review facts, latest first. */
+export const listClientCompletedReviewFacts = (db: Db, organizationId: string, clientId: string, limit: number) =>
+  reviewFactsQuery(db, organizationId).where('b.client_id', '=', clientId).where('b.status', '=', 'completed').orderBy('b.starts_at', 'desc').limit(limit).execute();
+
+/**
+ * Completed bookings that ended at or after `since`, whose client has an e-mail address and for which
+ * no message keyed `keyPrefix || booking id` was queued yet, with their review facts and the client's
+ * e-mail and first name.
+ */
+export const listCompletedReviewFactsNotMessaged = (db: Db, organizationId: string, since: Date, keyPrefix: string) =>
+  reviewFactsQuery(db, organizationId)
+    .innerJoin('clients as c', (j) => j.onRef('c.organization_id', '=', 'b.organization_id').onRef('c.id', '=', 'b.client_id'))
+    .select(['c.email', 'c.first_name'])
+    .where('b.status', '=', 'completed')
+    .where('b.ends_at', '>=', since)
+    .where('c.email', 'is not', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('outbox_messages as o').select('o.id').whereRef('o.organization_id', '=', 'b.organization_id').where('o.idempotency_key', '=', sql<string>`${keyPrefix}::text || b.id`),
+        ),
+      ),
+    )
+    .execute();
+
+export type BookingReviewFacts = NonNullable<Awaited<ReturnType<typeof findBookingReviewFacts>>>;

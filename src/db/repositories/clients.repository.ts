@@ -60,3 +60,19 @@ export function updateClient(db: Db, organizationId: string, id: string, patch: 
     .returningAll()
     .executeTakeFirst();
 }
+
+/** A client who must exist (a booking's or a journey's, say): Kysely's NoResultError otherwise. */
+export function findClientOrThrow(db: Db, organizationId: string, id: string) {
+  return db.selectFrom('clients').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The time zone of the client's preferred location (null without one); undefined when no such client. */
+export function findClientTimeZone(db: Db, organizationId: string, clientId: string) {
+  return db
+    .selectFrom('clients as c')
+    .leftJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'c.organization_id').onRef('l.id', '=', 'c.preferred_location_id'))
+    .select('l.time_zone')
+    .where('c.organization_id', '=', organizationId)
+    .where('c.id', '=', clientId)
+    .executeTakeFirst();
+}

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connect.js';
-import type { IntakesTable, ScreeningReviewsTable, ScreeningsTable } from '../schema.js';
+import type { IntakesTable, ScreeningReviewsTable, ScreeningsTable } from '../schema-clinical.js';
 
 // ---- settings ----
 export const latestSettings = (db: Db, organizationId: string) =>

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connect.js';
-import type { ConsentsTable } from '../schema.js';
+import type { ConsentsTable } from '../schema-clinical.js';
 
 export const insertConsent = (db: Db, row: Insertable<ConsentsTable>) => db.insertInto('consents').values(row).returningAll().executeTakeFirstOrThrow();
 

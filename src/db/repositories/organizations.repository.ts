@@ -21,3 +21,14 @@ export const insertLocation = (db: Db, row: Insertable<LocationsTable>) =>
 
 export const countOrganizations = async (db: Db) =>
   (await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+
+/** A location that must exist (a booking's, say): Kysely's NoResultError otherwise. */
+export const findLocationOrThrow = (db: Db, organizationId: string, id: string) =>
+  db.selectFrom('locations').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirstOrThrow();
+
+/** An organization that must exist: Kysely's NoResultError otherwise. */
+export const findOrganizationOrThrow = (db: Db, id: string) => db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+/** The organization's first location (by creation), if it has one. */
+export const findFirstLocation = (db: Db, organizationId: string) =>
+  db.selectFrom('locations').selectAll().where('organization_id', '=', organizationId).orderBy('created_at').executeTakeFirst();

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connect.js';
-import type { TreatmentPlansTable } from '../schema.js';
+import type { TreatmentPlansTable } from '../schema-clinical.js';
 
 export const insertPlan = (db: Db, row: Omit<Insertable<TreatmentPlansTable>, 'plan' | 'quote'> & { plan: unknown; quote: unknown }) =>
   db

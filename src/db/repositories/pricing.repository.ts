@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connect.js';
-import type { PackagesTable, PriceListItemsTable } from '../schema.js';
+import type { PackagesTable, PriceListItemsTable } from '../schema-clinical.js';
 
 export const listPriceItems = (db: Db, organizationId: string, locationId: string) =>
   db
@@ -19,3 +19,7 @@ export const listPackages = (db: Db, organizationId: string, locationId: string)
   db.selectFrom('packages').selectAll().where('organization_id', '=', organizationId).where('location_id', '=', locationId).orderBy('service_code').orderBy('sessions').execute();
 
 export const insertPackage = (db: Db, row: Insertable<PackagesTable>) => db.insertInto('packages').values(row).returningAll().executeTakeFirstOrThrow();
+
+/** One package of the location, on sale or not. */
+export const findPackageAt = (db: Db, organizationId: string, id: string, locationId: string) =>
+  db.selectFrom('packages').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).where('location_id', '=', locationId).executeTakeFirst();

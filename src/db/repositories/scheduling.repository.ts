@@ -73,3 +73,22 @@ export const listBusy = (db: Db, organizationId: string, start: Date, end: Date,
     .execute();
 
 export type ServiceRow = NonNullable<Awaited<ReturnType<typeof findService>>>;
+
+/** A service that must exist: Kysely's NoResultError otherwise. */
+export const findServiceOrThrow = (db: Db, organizationId: string, id: string) =>
+  db.selectFrom('services').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirstOrThrow();
+
+/** Active services by name, each with its deposit rule (kind and value null without one). */
+export const listActiveServicesWithDeposits = (db: Db, organizationId: string) =>
+  db
+    .selectFrom('services as s')
+    .leftJoin('service_deposits as d', (j) => j.onRef('d.organization_id', '=', 's.organization_id').onRef('d.service_id', '=', 's.id'))
+    .select(['s.id', 's.name', 'd.kind', 'd.value'])
+    .where('s.organization_id', '=', organizationId)
+    .where('s.active', '=', true)
+    .orderBy('s.name')
+    .execute();
+
+/** Which provider has hours at which location, across the organization. */
+export const listProviderLocations = (db: Db, organizationId: string) =>
+  db.selectFrom('provider_schedules').select(['user_id', 'location_id']).where('organization_id', '=', organizationId).execute();

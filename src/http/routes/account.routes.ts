@@ -23,36 +23,46 @@ const Me = z
     /** two-step sign-in must be set up before anything else can be done */
     twoFactorSetupRequired: z.boolean(),
   })
-  .openapi('Me');
+  .openapi('Me', {
+    example: {
+      user: { id: '6f1d2c3b-4a5e-4f70-8b91-a2c3d4e5f607', name: 'Ana Reyes, RN', email: 'ana.reyes@glowmedspa.example', twoFactorEnabled: true, emailVerified: true },
+      organization: { id: 'a3c1e5f7-2b4d-4e6f-8a1c-3e5f7a9b1d2f', slug: 'glow-medspa', name: 'Glow MedSpa' },
+      role: 'provider',
+      clientId: null,
+      twoFactorRequired: true,
+      twoFactorSetupRequired: false,
+    },
+  });
 
 const me = defineRoute('signed_in', {
-  method: 'get', path: '/api/me', tags, summary: 'Who am I: user, organization and role',
+  method: 'get', path: '/api/me', operationId: 'getMe', tags, summary: 'Who am I: user, organization and role',
   responses: { 200: json(Me, 'The signed-in user'), ...errorResponses },
 });
 const orgs = defineRoute('public', {
-  method: 'get', path: '/api/public/organizations', tags, summary: 'MedSpas a client can register with',
-  responses: { 200: json(z.object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) }), 'Organizations') },
+  method: 'get', path: '/api/public/organizations', operationId: 'listPublicOrganizations', tags, summary: 'MedSpas a client can register with',
+  responses: { 200: json(z.object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) }).openapi('PublicOrganizationList', { example: { items: [{ slug: 'glow-medspa', name: 'Glow MedSpa' }] } }), 'Organizations'), 400: errorResponses[400] },
 });
-const CheckEmail = z.object({ status: z.literal('check_email'), email: z.string() }).openapi('CheckEmail');
+const CheckEmail = z.object({ status: z.literal('check_email'), email: z.string() }).openapi('CheckEmail', { example: { status: 'check_email', email: 'maya.chen@example.com' } });
 const register = defineRoute('public', {
-  method: 'post', path: '/api/register', tags,
+  method: 'post', path: '/api/register', operationId: 'registerClient', tags,
   summary: 'Client self-registration: the same answer whether or not the email has an account; an email to the address says what to do next',
   request: { body: jsonBody(registerClientInput.openapi('Registration')) },
   responses: { 202: json(CheckEmail, 'An email is on its way to the address'), ...errorResponses },
 });
 const verify = defineRoute('public', {
-  method: 'post', path: '/api/register/verify', tags, summary: 'Confirm the email address with the link sent to it; the account then opens its client record',
+  method: 'post', path: '/api/register/verify', operationId: 'verifyRegistrationEmail', tags, summary: 'Confirm the email address with the link sent to it; the account then opens its client record',
   request: { body: jsonBody(verifyEmailInput.openapi('EmailVerification')) },
-  responses: { 200: json(z.object({ clientId: z.uuid() }).openapi('EmailVerified'), 'Confirmed'), ...errorResponses },
+  responses: { 200: json(z.object({ clientId: z.uuid() }).openapi('EmailVerified', { example: { clientId: '0e8f5a8e-3c1b-4f57-9a0d-2b9d7c6f1a22' } }), 'Confirmed'), ...errorResponses },
 });
 const resend = defineRoute(['client'], {
-  method: 'post', path: '/api/register/verification-email', tags, summary: 'Send a new confirmation link (the earlier ones stop working)',
-  responses: { 202: json(CheckEmail, 'Sent'), ...errorResponses },
+  method: 'post', path: '/api/register/verification-email', operationId: 'resendVerificationEmail', tags, summary: 'Send a new confirmation link (the earlier ones stop working)',
+  // a client whose address is already confirmed gets a 409 problem
+  responses: { 202: json(CheckEmail, 'Sent'), 409: { ...errorResponses[404], description: 'The email address is already confirmed' }, ...errorResponses },
 });
 const accept = defineRoute('public', {
-  method: 'post', path: '/api/invitations/accept', tags, summary: 'Accept a staff invitation and set a password',
+  method: 'post', path: '/api/invitations/accept', operationId: 'acceptInvitation', tags, summary: 'Accept a staff invitation and set a password',
   request: { body: jsonBody(acceptInvitationInput.openapi('InvitationAcceptance')) },
-  responses: { 201: json(z.object({ userId: z.string(), role: z.string(), email: z.string() }), 'Accepted; now sign in'), ...errorResponses },
+  responses: { 201: json(z.object({ userId: z.string(), role: z.string(), email: z.string() }).openapi('InvitationAccepted', { example: { userId: '6f1d2c3b-4a5e-4f70-8b91-a2c3d4e5f607', role: 'provider', email: 'ana.reyes@glowmedspa.example' } }), 'Accepted; now sign in'), ...errorResponses },
 });
 
 export function accountRoutes(app: OpenAPIHono<AppEnv>) {

@@ -6,19 +6,12 @@ import { errorResponses, isoDateOrDateTime, json, line } from '../schemas/common
 import { listAuditEvents } from '../../services/audit/list-audit-events.js';
 import { verifyAuditChain } from '../../services/audit/verify-audit-chain.js';
 import { listAccessRefusals } from '../../services/audit/access-refusals.js';
+import { AccessRefusalList, AuditChainReport, AuditEventList } from '../../services/audit/audit.schema.js';
 
 const tags = ['Audit'];
 
-const AuditEvent = z
-  .object({
-    seq: z.number().int(), occurredAt: z.string(), actorUserId: z.string().nullable(), actorName: z.string().nullable(),
-    actorRole: z.string().nullable(), action: z.string(), entityType: z.string(), entityId: z.string().nullable(),
-    clientId: z.string().nullable(), ip: z.string().nullable(), requestId: z.string().nullable(), details: z.record(z.string(), z.unknown()),
-  })
-  .openapi('AuditEvent');
-
 const list = defineRoute(['owner'], {
-  method: 'get', path: '/api/audit', tags, summary: 'Browse the audit trail, newest first',
+  operationId: 'listAuditEvents', method: 'get', path: '/api/audit', tags, summary: 'Browse the audit trail, newest first',
   request: {
     query: z.object({
       clientId: z.uuid().optional(),
@@ -31,29 +24,22 @@ const list = defineRoute(['owner'], {
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
-  responses: { 200: json(z.object({ items: z.array(AuditEvent), nextBeforeSeq: z.number().int().nullable() }), 'Events'), ...errorResponses },
+  responses: { 200: json(AuditEventList, 'Events'), ...errorResponses },
 });
 
 const verify = defineRoute(['owner'], {
-  method: 'get', path: '/api/audit/verify', tags, summary: 'Verify the hash chain of the audit trail',
+  operationId: 'verifyAuditChain', method: 'get', path: '/api/audit/verify', tags, summary: 'Verify the hash chain of the audit trail',
   responses: {
-    200: json(z.object({ ok: z.boolean(), events: z.number().int(), problems: z.array(z.object({ seq: z.number().int(), problem: z.string() })) }), 'Report'),
+    200: json(AuditChainReport, 'Report'),
     ...errorResponses,
   },
 });
 
-const Refusal = z
-  .object({
-    userId: z.string(), name: z.string().nullable(), email: z.string().nullable(), role: z.string(), method: z.string(), route: z.string(),
-    status: z.number().int(), count: z.number().int(), firstAt: z.string(), lastAt: z.string(), lastIp: z.string().nullable(),
-  })
-  .openapi('AccessRefusal');
-
 const refusals = defineRoute(['owner'], {
-  method: 'get', path: '/api/audit/refusals', tags,
+  operationId: 'listAccessRefusals', method: 'get', path: '/api/audit/refusals', tags,
   summary: 'Refused attempts (role or ownership refusals, ids not found in this clinic) per person and route, counted by the hour, most recent first',
   request: { query: z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }) },
-  responses: { 200: json(z.object({ since: z.string(), items: z.array(Refusal) }), 'Refused attempts'), ...errorResponses },
+  responses: { 200: json(AccessRefusalList, 'Refused attempts'), ...errorResponses },
 });
 
 export function auditRoutes(app: OpenAPIHono<AppEnv>) {

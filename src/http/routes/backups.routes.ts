@@ -10,6 +10,20 @@ import { startBackup } from '../../services/backups/start-backup.js';
 
 const tags = ['Backups'];
 
+const EXAMPLE_RUN = {
+  id: '4f6a8c0e-2b4d-4f6a-8c0e-2b4d6f8a0c1e',
+  trigger: 'schedule',
+  requestedBy: null,
+  fileName: 'dermis-backup-2026-12-01T02-00-00-000Z.tar.gz',
+  status: 'succeeded',
+  startedAt: '2026-12-01T02:00:00.000Z',
+  finishedAt: '2026-12-01T02:00:41.000Z',
+  bytes: 48213507,
+  secretIncluded: false,
+  error: null,
+  removed: false,
+} as const;
+
 const BackupRun = z
   .object({
     id: z.string(),
@@ -24,7 +38,7 @@ const BackupRun = z
     error: z.string().nullable().openapi({ description: 'why it failed, in plain words' }),
     removed: z.boolean().openapi({ description: 'the file was deleted by retention' }),
   })
-  .openapi('BackupRun');
+  .openapi('BackupRun', { example: EXAMPLE_RUN });
 
 const BackupOverview = z
   .object({
@@ -32,19 +46,36 @@ const BackupOverview = z
     schedule: z.object({ everyHours: z.number().int(), keep: z.number().int(), directory: z.string(), secretIncluded: z.boolean() }).nullable(),
     nextRunAt: z.string().nullable(),
     running: z.boolean(),
-    lastSuccess: BackupRun.nullable(),
+    lastSuccess: z.union([BackupRun, z.null()]),
     items: z.array(BackupRun),
   })
-  .openapi('BackupOverview');
+  .openapi('BackupOverview', {
+    example: {
+      managedBy: 'dermis',
+      schedule: { everyHours: 24, keep: 14, directory: '/var/lib/dermis/backups', secretIncluded: false },
+      nextRunAt: '2026-12-02T02:00:00.000Z',
+      running: false,
+      lastSuccess: EXAMPLE_RUN,
+      items: [EXAMPLE_RUN],
+    },
+  });
+const BackupStarted = z.object({ run: BackupRun }).openapi('BackupStarted', {
+  example: {
+    run: {
+      ...EXAMPLE_RUN, trigger: 'owner', requestedBy: 'Lena Ortiz', fileName: 'dermis-backup-2026-12-01T14-32-10-118Z.tar.gz', status: 'running',
+      startedAt: '2026-12-01T14:32:10.118Z', finishedAt: null, bytes: null,
+    },
+  },
+});
 
 const list = defineRoute(['owner'], {
-  method: 'get', path: '/api/backups', tags, summary: 'Backups: who makes them, the schedule, the next run and the recent history, newest first',
+  operationId: 'listBackups', method: 'get', path: '/api/backups', tags, summary: 'Backups: who makes them, the schedule, the next run and the recent history, newest first',
   responses: { 200: json(BackupOverview, 'Backups'), ...errorResponses },
 });
 
 const start = defineRoute(['owner'], {
-  method: 'post', path: '/api/backups', tags, summary: 'Back up now: answers at once; the list shows the backup running and then its result',
-  responses: { 202: json(z.object({ run: BackupRun }), 'Started'), 409: { ...errorResponses[400], description: 'A backup is running, or this server does not make backups (PostgreSQL)' }, ...errorResponses },
+  operationId: 'startBackup', method: 'post', path: '/api/backups', tags, summary: 'Back up now: answers at once; the list shows the backup running and then its result',
+  responses: { 202: json(BackupStarted, 'Started'), 409: { ...errorResponses[400], description: 'A backup is running, or this server does not make backups (PostgreSQL)' }, ...errorResponses },
 });
 
 export function backupRoutes(app: OpenAPIHono<AppEnv>) {

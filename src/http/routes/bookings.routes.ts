@@ -3,49 +3,49 @@ import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
 import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
-import { availabilityQuery, findAvailability } from '../../services/scheduling/find-availability.js';
+import { Availability, availabilityQuery, findAvailability } from '../../services/scheduling/find-availability.js';
 import { placeBooking, placeBookingInput } from '../../services/scheduling/place-booking.js';
-import { bookSeries, bookSeriesInput, planSeriesSlots, seriesPlanInput } from '../../services/scheduling/book-series.js';
+import { bookSeries, bookSeriesInput, planSeriesSlots, SeriesBooking, SeriesProposal, seriesPlanInput } from '../../services/scheduling/book-series.js';
 import { cancelBooking, cancelInput, checkIn, checkInInput, confirmHold, markNoShow, rescheduleBooking, rescheduleInput } from '../../services/scheduling/manage-booking.js';
 import { calendarQuery, getBooking, listBookingsOfClient, listCalendar } from '../../services/scheduling/list-bookings.js';
+import { Booking, BookingList } from '../../services/scheduling/booking-view.js';
 
 const tags = ['Bookings'];
 const STAFF = ['owner', 'medical_director', 'provider', 'front_desk'] as const;
-const Booking = z.record(z.string(), z.unknown()).openapi('Booking');
 const locParams = z.object({ locationId: UuidParam('locationId') });
 const idParams = z.object({ bookingId: UuidParam('bookingId') });
 const conflict = { 409: errorResponses[404] };
 
 const availability = defineRoute('signed_in', {
-  method: 'get', path: '/api/locations/{locationId}/availability', tags, summary: 'Bookable start times for a service over local dates (only what is really free)',
-  request: { params: locParams, query: availabilityQuery }, responses: { 200: json(z.record(z.string(), z.unknown()).openapi('Availability'), 'Slots'), ...conflict, ...errorResponses },
+  operationId: 'findAvailability', method: 'get', path: '/api/locations/{locationId}/availability', tags, summary: 'Bookable start times for a service over local dates (only what is really free)',
+  request: { params: locParams, query: availabilityQuery }, responses: { 200: json(Availability, 'Slots'), ...conflict, ...errorResponses },
 });
 const seriesPlan = defineRoute('signed_in', {
-  method: 'post', path: '/api/locations/{locationId}/series-plan', tags, summary: 'One slot per session of a series, each inside its interval window',
-  request: { params: locParams, body: jsonBody(seriesPlanInput) }, responses: { 200: json(z.record(z.string(), z.unknown()), 'Proposed sessions'), ...conflict, ...errorResponses },
+  operationId: 'planBookingSeries', method: 'post', path: '/api/locations/{locationId}/series-plan', tags, summary: 'One slot per session of a series, each inside its interval window',
+  request: { params: locParams, body: jsonBody(seriesPlanInput) }, responses: { 200: json(SeriesProposal, 'Proposed sessions'), ...conflict, ...errorResponses },
 });
 const book = defineRoute('signed_in', {
-  method: 'post', path: '/api/bookings', tags, summary: 'Book (or hold) a slot: all resources in one transaction; overlaps are impossible; idempotent by key',
+  operationId: 'createBooking', method: 'post', path: '/api/bookings', tags, summary: 'Book (or hold) a slot: all resources in one transaction; overlaps are impossible; idempotent by key',
   request: { body: jsonBody(placeBookingInput) }, responses: { 201: json(Booking, 'Booked'), 200: json(Booking, 'The same request again: the first booking'), ...conflict, ...errorResponses },
 });
 const bookManySessions = defineRoute('signed_in', {
-  method: 'post', path: '/api/bookings/series', tags, summary: 'Book every session of a series, or none',
-  request: { body: jsonBody(bookSeriesInput) }, responses: { 201: json(z.record(z.string(), z.unknown()), 'Booked series'), 200: json(z.record(z.string(), z.unknown()), 'Replayed'), ...conflict, ...errorResponses },
+  operationId: 'createBookingSeries', method: 'post', path: '/api/bookings/series', tags, summary: 'Book every session of a series, or none',
+  request: { body: jsonBody(bookSeriesInput) }, responses: { 201: json(SeriesBooking, 'Booked series'), 200: json(SeriesBooking, 'The same request again: the first series'), ...conflict, ...errorResponses },
 });
 const calendar = defineRoute(STAFF, {
-  method: 'get', path: '/api/bookings', tags, summary: 'The calendar: bookings at a location over local dates',
-  request: { query: calendarQuery }, responses: { 200: json(z.object({ items: z.array(Booking) }), 'Bookings'), ...errorResponses },
+  operationId: 'listCalendarBookings', method: 'get', path: '/api/bookings', tags, summary: 'The calendar: bookings at a location over local dates',
+  request: { query: calendarQuery }, responses: { 200: json(BookingList, 'Bookings'), ...errorResponses },
 });
-const read = defineRoute('signed_in', { method: 'get', path: '/api/bookings/{bookingId}', tags, summary: 'One booking', request: { params: idParams }, responses: { 200: json(Booking, 'Booking'), ...errorResponses } });
+const read = defineRoute('signed_in', { operationId: 'getBooking', method: 'get', path: '/api/bookings/{bookingId}', tags, summary: 'One booking', request: { params: idParams }, responses: { 200: json(Booking, 'Booking'), ...errorResponses } });
 const ofClient = defineRoute([...STAFF, 'client'], {
-  method: 'get', path: '/api/clients/{clientId}/bookings', tags, summary: "A client's bookings, newest first",
-  request: { params: z.object({ clientId: UuidParam('clientId') }) }, responses: { 200: json(z.object({ items: z.array(Booking) }), 'Bookings'), ...errorResponses },
+  operationId: 'listClientBookings', method: 'get', path: '/api/clients/{clientId}/bookings', tags, summary: "A client's bookings, newest first",
+  request: { params: z.object({ clientId: UuidParam('clientId') }) }, responses: { 200: json(BookingList, 'Bookings'), ...errorResponses },
 });
-const confirm = defineRoute('signed_in', { method: 'post', path: '/api/bookings/{bookingId}/confirm', tags, summary: 'Confirm a held slot before the hold expires', request: { params: idParams }, responses: { 200: json(Booking, 'Confirmed'), ...conflict, ...errorResponses } });
-const cancel = defineRoute('signed_in', { method: 'post', path: '/api/bookings/{bookingId}/cancel', tags, summary: "Cancel (within the location's late-cancel window it is a late cancel)", request: { params: idParams, body: jsonBody(cancelInput) }, responses: { 200: json(Booking, 'Cancelled'), ...conflict, ...errorResponses } });
-const reschedule = defineRoute('signed_in', { method: 'post', path: '/api/bookings/{bookingId}/reschedule', tags, summary: 'Move a booking to another free time', request: { params: idParams, body: jsonBody(rescheduleInput) }, responses: { 200: json(Booking, 'Moved'), ...conflict, ...errorResponses } });
-const checkInRoute = defineRoute(STAFF, { method: 'post', path: '/api/bookings/{bookingId}/check-in', tags, summary: 'Check in: a treatment needs a clearing screening, signed consent and acknowledged risks', request: { params: idParams, body: jsonBody(checkInInput) }, responses: { 200: json(Booking, 'Checked in'), ...conflict, ...errorResponses } });
-const noShow = defineRoute(STAFF, { method: 'post', path: '/api/bookings/{bookingId}/no-show', tags, summary: 'Mark a no-show after the start time', request: { params: idParams }, responses: { 200: json(Booking, 'Marked'), ...conflict, ...errorResponses } });
+const confirm = defineRoute('signed_in', { operationId: 'confirmBooking', method: 'post', path: '/api/bookings/{bookingId}/confirm', tags, summary: 'Confirm a held slot before the hold expires', request: { params: idParams }, responses: { 200: json(Booking, 'Confirmed'), ...conflict, ...errorResponses } });
+const cancel = defineRoute('signed_in', { operationId: 'cancelBooking', method: 'post', path: '/api/bookings/{bookingId}/cancel', tags, summary: "Cancel (within the location's late-cancel window it is a late cancel)", request: { params: idParams, body: jsonBody(cancelInput) }, responses: { 200: json(Booking, 'Cancelled'), ...conflict, ...errorResponses } });
+const reschedule = defineRoute('signed_in', { operationId: 'rescheduleBooking', method: 'post', path: '/api/bookings/{bookingId}/reschedule', tags, summary: 'Move a booking to another free time', request: { params: idParams, body: jsonBody(rescheduleInput) }, responses: { 200: json(Booking, 'Moved'), ...conflict, ...errorResponses } });
+const checkInRoute = defineRoute(STAFF, { operationId: 'checkInBooking', method: 'post', path: '/api/bookings/{bookingId}/check-in', tags, summary: 'Check in: a treatment needs a clearing screening, signed consent and acknowledged risks', request: { params: idParams, body: jsonBody(checkInInput) }, responses: { 200: json(Booking, 'Checked in'), ...conflict, ...errorResponses } });
+const noShow = defineRoute(STAFF, { operationId: 'markBookingNoShow', method: 'post', path: '/api/bookings/{bookingId}/no-show', tags, summary: 'Mark a no-show after the start time', request: { params: idParams }, responses: { 200: json(Booking, 'Marked'), ...conflict, ...errorResponses } });
 
 export function bookingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(availability, async (c) => c.json(await findAvailability(ctxOf(c), c.req.valid('param').locationId, c.req.valid('query')), 200));

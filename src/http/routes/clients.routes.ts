@@ -2,8 +2,8 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
-import { errorResponses, json, jsonBody, Paging, text, UuidParam } from '../schemas/common.schema.js';
-import { Client, ClientList, ClinicalNote, CreateClient, NewClinicalNote, UpdateClient } from '../schemas/clients.schema.js';
+import { conflictResponse, errorResponses, json, jsonBody, Paging, text, UuidParam } from '../schemas/common.schema.js';
+import { Client, ClientList, ClinicalNote, CreateClient, EXAMPLE_CLINICAL_NOTE, NewClinicalNote, UpdateClient } from '../schemas/clients.schema.js';
 import { listClients } from '../../services/clients/list-clients.js';
 import { getClient } from '../../services/clients/get-client.js';
 import { createClient } from '../../services/clients/create-client.js';
@@ -14,10 +14,12 @@ import { CLINICAL_ROLES, STAFF_ROLES } from '../../services/context.js';
 
 const tags = ['Clients'];
 const params = z.object({ clientId: UuidParam('clientId') });
+const ClinicalNoteList = z.object({ items: z.array(ClinicalNote) }).openapi('ClinicalNoteList', { example: { items: [EXAMPLE_CLINICAL_NOTE] } });
 
 const list = defineRoute(STAFF_ROLES, {
   method: 'get',
   path: '/api/clients',
+  operationId: 'listClients',
   tags,
   summary: 'Search clients (contact details)',
   request: { query: Paging.extend({ q: text({ min: 0, max: 100 }).optional() }) },
@@ -27,15 +29,17 @@ const list = defineRoute(STAFF_ROLES, {
 const create = defineRoute(STAFF_ROLES, {
   method: 'post',
   path: '/api/clients',
+  operationId: 'createClient',
   tags,
   summary: 'Create a client record',
   request: { body: jsonBody(CreateClient) },
-  responses: { 201: json(Client, 'Created'), ...errorResponses },
+  responses: { 201: json(Client, 'Created'), ...conflictResponse, ...errorResponses },
 });
 
 const read = defineRoute([...STAFF_ROLES, 'client'], {
   method: 'get',
   path: '/api/clients/{clientId}',
+  operationId: 'getClient',
   tags,
   summary: 'Read a client (a client may read only their own)',
   request: { params },
@@ -45,24 +49,27 @@ const read = defineRoute([...STAFF_ROLES, 'client'], {
 const update = defineRoute([...STAFF_ROLES, 'client'], {
   method: 'patch',
   path: '/api/clients/{clientId}',
+  operationId: 'updateClient',
   tags,
   summary: 'Update contact details (a client may update only their own)',
   request: { params, body: jsonBody(UpdateClient) },
-  responses: { 200: json(Client, 'Updated'), ...errorResponses },
+  responses: { 200: json(Client, 'Updated'), ...conflictResponse, ...errorResponses },
 });
 
 const notes = defineRoute(CLINICAL_ROLES, {
   method: 'get',
   path: '/api/clients/{clientId}/notes',
+  operationId: 'listClinicalNotes',
   tags,
   summary: 'Clinical notes (clinicians only)',
   request: { params },
-  responses: { 200: json(z.object({ items: z.array(ClinicalNote) }), 'Notes, newest first'), ...errorResponses },
+  responses: { 200: json(ClinicalNoteList, 'Notes, newest first'), ...errorResponses },
 });
 
 const addNote = defineRoute(CLINICAL_ROLES, {
   method: 'post',
   path: '/api/clients/{clientId}/notes',
+  operationId: 'addClinicalNote',
   tags,
   summary: 'Add a clinical note (append-only)',
   request: { params, body: jsonBody(NewClinicalNote) },

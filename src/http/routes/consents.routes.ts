@@ -8,41 +8,42 @@ import { consentForPdf, listClientConsents, previewConsent, previewInput, withdr
 import { getTreatmentReadiness } from '../../services/clinical/treatment-readiness.js';
 import { renderConsentPdf } from '../../adapters/pdf/consent-pdf.js';
 import { CalendarDateSchema } from '../../services/clinical/engine.js';
+import { Consent, ConsentList, ConsentPreview } from '../../services/consent/consent.schema.js';
+import { TreatmentReadiness } from '../../services/clinical/treatment-readiness.schema.js';
 
 const tags = ['Consent'];
 const HEALTH = ['medical_director', 'provider', 'client'] as const;
 const clientParams = z.object({ clientId: UuidParam('clientId') });
 const consentParams = z.object({ consentId: UuidParam('consentId') });
-const Consent = z.record(z.string(), z.unknown()).openapi('Consent');
 
 const preview = defineRoute(HEALTH, {
-  method: 'get', path: '/api/clients/{clientId}/consents/preview', tags, summary: 'The consent document to sign (treatment per modality or plan; clinical or marketing photos), with its hash',
+  operationId: 'previewConsent', method: 'get', path: '/api/clients/{clientId}/consents/preview', tags, summary: 'The consent document to sign (treatment per modality or plan; clinical or marketing photos), with its hash',
   request: { params: clientParams, query: previewInput },
-  responses: { 200: json(z.object({ text: z.string(), documentHash: z.string() }).passthrough().openapi('ConsentPreview'), 'Document'), ...errorResponses },
+  responses: { 200: json(ConsentPreview, 'Document'), ...errorResponses },
 });
 const sign = defineRoute(HEALTH, {
-  method: 'post', path: '/api/clients/{clientId}/consents', tags, summary: 'Sign a consent: typed full name and drawn signature; time, IP and document hash are kept',
+  operationId: 'signConsent', method: 'post', path: '/api/clients/{clientId}/consents', tags, summary: 'Sign a consent: typed full name and drawn signature; time, IP and document hash are kept',
   request: { params: clientParams, body: jsonBody(signConsentInput.openapi('SignConsent')) },
   responses: { 201: json(Consent, 'Signed consent'), 409: errorResponses[404], ...errorResponses },
 });
 const list = defineRoute(HEALTH, {
-  method: 'get', path: '/api/clients/{clientId}/consents', tags, summary: "A client's signed consents with status (current, withdrawn, outdated)",
-  request: { params: clientParams }, responses: { 200: json(z.object({ items: z.array(Consent) }), 'Consents'), ...errorResponses },
+  operationId: 'listClientConsents', method: 'get', path: '/api/clients/{clientId}/consents', tags, summary: "A client's signed consents with status (current, withdrawn, outdated)",
+  request: { params: clientParams }, responses: { 200: json(ConsentList, 'Consents'), ...errorResponses },
 });
 const pdf = defineRoute(HEALTH, {
-  method: 'get', path: '/api/consents/{consentId}/pdf', tags, summary: 'The signed consent as a PDF',
+  operationId: 'downloadConsentPdf', method: 'get', path: '/api/consents/{consentId}/pdf', tags, summary: 'The signed consent as a PDF',
   request: { params: consentParams },
   responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses },
 });
 const withdraw = defineRoute(HEALTH, {
-  method: 'post', path: '/api/consents/{consentId}/withdraw', tags, summary: 'Withdraw a consent (marketing-photo consent at any time); stops future use',
+  operationId: 'withdrawConsent', method: 'post', path: '/api/consents/{consentId}/withdraw', tags, summary: 'Withdraw a consent (marketing-photo consent at any time); stops future use',
   request: { params: consentParams }, responses: { 200: json(Consent, 'Withdrawn'), 409: errorResponses[404], ...errorResponses },
 });
 const readiness = defineRoute(['owner', 'medical_director', 'provider', 'front_desk', 'client'], {
-  method: 'get', path: '/api/clients/{clientId}/treatment-readiness', tags: ['Screening'],
+  operationId: 'getTreatmentReadiness', method: 'get', path: '/api/clients/{clientId}/treatment-readiness', tags: ['Screening'],
   summary: 'May the client be treated with a modality on a date: current clearing screening, signed consent, risks acknowledged',
   request: { params: clientParams, query: z.object({ modality: z.enum(['roller', 'pen', 'rf']), date: CalendarDateSchema.optional() }) },
-  responses: { 200: json(z.object({ ready: z.boolean(), checks: z.array(z.object({ id: z.string(), ok: z.boolean(), message: z.string() })) }).passthrough().openapi('TreatmentReadiness'), 'Checks'), ...errorResponses },
+  responses: { 200: json(TreatmentReadiness, 'Checks'), ...errorResponses },
 });
 
 export function consentRoutes(app: OpenAPIHono<AppEnv>) {

@@ -20,6 +20,24 @@ const PAGE = `<!doctype html>
 <body><main id="swagger-ui"></main>
 <script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`;
 
+/** The document's header: one place, used by the served document and `npm run api:generate`. */
+export const OPENAPI_CONFIG: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Dermis API',
+    version: '0.1.0',
+    description:
+      'Dermis: screening, plans, consent, booking, charting, aftercare and payments for microneedling MedSpas. ' +
+      'Errors are problem+json (RFC 9457) with `errors[].path` naming each offending field. ' +
+      'Sign-in, sign-out, password reset and TOTP are served under /api/auth (better-auth). ' +
+      'How to start, authentication, idempotency, errors and versioning: docs/api.md.',
+    license: { name: 'AGPL-3.0-only', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+  },
+  // every installation serves its own API: the document is relative to the server that serves it
+  servers: [{ url: '/', description: 'This Dermis installation' }],
+  security: [{ cookieAuth: [] }],
+};
+
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
 
 const ASSETS: Record<string, string> = {
@@ -34,17 +52,7 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>) {
     name: 'dermis.session_token',
     description: 'Session cookie set by POST /api/auth/sign-in/email',
   });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Dermis API',
-      version: '0.1.0',
-      description:
-        'Dermis: screening, plans, consent, booking, charting, aftercare and payments for microneedling MedSpas. ' +
-        'Errors are problem+json (RFC 9457) with `errors[].path` naming each offending field. ' +
-        'Sign-in, sign-out, password reset and TOTP are served under /api/auth (better-auth).',
-    },
-  });
+  app.doc31('/api/openapi.json', OPENAPI_CONFIG);
   app.get('/api/docs', (c) => c.html(PAGE));
   app.get('/api/docs/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.get('/api/docs/:asset', async (c) => {

@@ -7,48 +7,40 @@ import { discardIntakeDraft, draftInput, getIntakeDraft, saveIntakeDraft } from 
 import { submitIntake } from '../../services/clinical/intake/submit-intake.js';
 import { readIntake } from '../../services/clinical/intake/read-intake.js';
 import { IntakeSchema } from '../../services/clinical/engine.js';
+import { Intake, IntakeDraft, IntakeDraftSaved, IntakeRecorded, IntakeV1 } from '../../services/clinical/intake/intake.schema.js';
 
 const tags = ['Health questionnaire'];
 const HEALTH = ['medical_director', 'provider', 'client'] as const;
 const params = z.object({ clientId: UuidParam('clientId') });
 
-const IntakeRecord = z
-  .object({
-    version: z.number().int(), latestVersion: z.number().int(), source: z.string(), answeredOn: z.string(), recordedAt: z.string(),
-    intake: z.record(z.string(), z.unknown()),
-    versions: z.array(z.object({ version: z.number().int(), answeredOn: z.string(), source: z.string(), recordedAt: z.string(), recordedBy: z.string() })),
-  })
-  .openapi('IntakeRecord');
-const Draft = z.object({ data: z.record(z.string(), z.unknown()), step: z.number().int(), savedAt: z.string() }).nullable().openapi('IntakeDraft');
-
 const getDraft = defineRoute(HEALTH, {
-  method: 'get', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'The questionnaire in progress (saved after every step)',
-  request: { params }, responses: { 200: json(Draft, 'The draft, or null'), ...errorResponses },
+  operationId: 'getIntakeDraft', method: 'get', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'The questionnaire in progress (saved after every step)',
+  request: { params }, responses: { 200: json(IntakeDraft, 'The draft, or null'), ...errorResponses },
 });
 const putDraft = defineRoute(HEALTH, {
-  method: 'put', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'Save questionnaire progress',
+  operationId: 'saveIntakeDraft', method: 'put', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'Save questionnaire progress',
   request: { params, body: jsonBody(draftInput.openapi('IntakeDraftInput')) },
-  responses: { 200: json(z.object({ step: z.number().int(), savedAt: z.string() }), 'Saved'), ...errorResponses },
+  responses: { 200: json(IntakeDraftSaved, 'Saved'), ...errorResponses },
 });
 const deleteDraft = defineRoute(HEALTH, {
-  method: 'delete', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'Discard questionnaire progress',
+  operationId: 'discardIntakeDraft', method: 'delete', path: '/api/clients/{clientId}/intake/draft', tags, summary: 'Discard questionnaire progress',
   request: { params }, responses: { 204: { description: 'Discarded' }, ...errorResponses },
 });
 const submit = defineRoute(HEALTH, {
-  method: 'post', path: '/api/clients/{clientId}/intake', tags,
+  operationId: 'submitIntake', method: 'post', path: '/api/clients/{clientId}/intake', tags,
   summary: 'Record a complete Intake v1 as the next version (the same endpoint imports an Intake v1 JSON file)',
   request: { params, query: z.object({ source: z.enum(['staff', 'import']).optional() }), body: jsonBody(IntakeSchema) },
-  responses: { 201: json(z.object({ version: z.number().int(), answeredOn: z.string() }), 'Recorded'), ...errorResponses },
+  responses: { 201: json(IntakeRecorded, 'Recorded'), ...errorResponses },
 });
 const latest = defineRoute(HEALTH, {
-  method: 'get', path: '/api/clients/{clientId}/intake', tags, summary: 'The latest intake (or ?version=N) with the version history',
+  operationId: 'getIntake', method: 'get', path: '/api/clients/{clientId}/intake', tags, summary: 'The latest intake (or ?version=N) with the version history',
   request: { params, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
-  responses: { 200: json(IntakeRecord, 'Intake'), ...errorResponses },
+  responses: { 200: json(Intake, 'Intake'), ...errorResponses },
 });
 const exportJson = defineRoute(HEALTH, {
-  method: 'get', path: '/api/clients/{clientId}/intake/export', tags, summary: 'Download the intake as an Intake v1 JSON file',
+  operationId: 'exportIntake', method: 'get', path: '/api/clients/{clientId}/intake/export', tags, summary: 'Download the intake as an Intake v1 JSON file',
   request: { params, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
-  responses: { 200: json(IntakeSchema, 'Intake v1 JSON'), ...errorResponses },
+  responses: { 200: json(IntakeV1, 'Intake v1 JSON'), ...errorResponses },
 });
 
 export function intakeRoutes(app: OpenAPIHono<AppEnv>) {
@@ -66,6 +58,6 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(exportJson, async (c) => {
     const r = await readIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('query').version);
     c.header('content-disposition', `attachment; filename="intake-v${r.version}.json"`);
-    return c.json(r.intake as z.infer<typeof IntakeSchema>, 200);
+    return c.json(r.intake, 200);
   });
 }

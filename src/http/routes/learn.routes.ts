@@ -5,38 +5,35 @@ import { ctxOf } from '../context.js';
 import { errorResponses, json, jsonBody, line, UuidParam } from '../schemas/common.schema.js';
 import { getGuide, riskSummaryFor } from '../../services/learn/guide.js';
 import { searchLearn } from '../../services/learn/search-learn.js';
+import { LearnGuide, LearnSearchResults, RiskAcknowledgement, RiskAcknowledgementList, RiskSummary } from '../../services/learn/learn.schema.js';
 import { acknowledgeRisks, acknowledgeRisksInput, listAcknowledgements } from '../../services/learn/acknowledge-risks.js';
 
 const tags = ['Learn'];
-const Guide = z.record(z.string(), z.unknown()).openapi('Guide');
-const Hit = z.object({ kind: z.enum(['guide', 'service']), id: z.string(), title: z.string(), snippet: z.string(), score: z.number() });
-const RiskSummary = z.object({ id: z.string(), version: z.string(), title: z.string(), points: z.array(z.object({ modality: z.string(), text: z.string() })) }).openapi('RiskSummary');
-const Ack = z.object({ id: z.uuid(), modality: z.string(), summaryVersion: z.string(), acknowledgedAt: z.string() });
 
 const guide = defineRoute('public', {
-  method: 'get', path: '/api/learn/guide', tags, summary: 'The microneedling guide for clients, with every name it goes by',
-  responses: { 200: json(Guide, 'Guide'), ...errorResponses },
+  operationId: 'getLearnGuide', method: 'get', path: '/api/learn/guide', tags, summary: 'The microneedling guide for clients, with every name it goes by',
+  responses: { 200: json(LearnGuide, 'Guide'), ...errorResponses },
 });
 const searchRoute = defineRoute('public', {
-  method: 'get', path: '/api/learn/search', tags, summary: "Search the guide and an organization's services under any name of microneedling",
+  operationId: 'searchLearn', method: 'get', path: '/api/learn/search', tags, summary: "Search the guide and an organization's services under any name of microneedling",
   request: { query: z.object({ q: line({ min: 0, max: 200 }), organization: line({ max: 80 }).optional() }) },
-  responses: { 200: json(z.object({ items: z.array(Hit) }), 'Matches, best first'), ...errorResponses },
+  responses: { 200: json(LearnSearchResults, 'Matches, best first'), ...errorResponses },
 });
 const risk = defineRoute('public', {
-  method: 'get', path: '/api/learn/risk-summary', tags, summary: 'The risk summary a client acknowledges before booking, for a modality',
+  operationId: 'getRiskSummary', method: 'get', path: '/api/learn/risk-summary', tags, summary: 'The risk summary a client acknowledges before booking, for a modality',
   request: { query: z.object({ modality: z.enum(['roller', 'pen', 'rf']) }) },
   responses: { 200: json(RiskSummary, 'Risk summary'), ...errorResponses },
 });
 const params = z.object({ clientId: UuidParam('clientId') });
 const ack = defineRoute(['client'], {
-  method: 'post', path: '/api/clients/{clientId}/risk-acknowledgements', tags, summary: 'The client acknowledges the risk summary (recorded with version, time and IP)',
-  request: { params, body: jsonBody(acknowledgeRisksInput.openapi('RiskAcknowledgement')) },
-  responses: { 201: json(Ack, 'Recorded'), 409: errorResponses[404], ...errorResponses },
+  operationId: 'acknowledgeRisks', method: 'post', path: '/api/clients/{clientId}/risk-acknowledgements', tags, summary: 'The client acknowledges the risk summary (recorded with version, time and IP)',
+  request: { params, body: jsonBody(acknowledgeRisksInput.openapi('RiskAcknowledgementInput')) },
+  responses: { 201: json(RiskAcknowledgement, 'Recorded'), 409: errorResponses[404], ...errorResponses },
 });
 // health-related: the client and the clinicians only (docs/security.md, "Roles")
 const acks = defineRoute(['medical_director', 'provider', 'client'], {
-  method: 'get', path: '/api/clients/{clientId}/risk-acknowledgements', tags, summary: "A client's risk acknowledgements",
-  request: { params }, responses: { 200: json(z.object({ items: z.array(Ack.extend({ ip: z.string().nullable() })) }), 'Acknowledgements'), ...errorResponses },
+  operationId: 'listRiskAcknowledgements', method: 'get', path: '/api/clients/{clientId}/risk-acknowledgements', tags, summary: "A client's risk acknowledgements",
+  request: { params }, responses: { 200: json(RiskAcknowledgementList, 'Acknowledgements'), ...errorResponses },
 });
 
 export function learnRoutes(app: OpenAPIHono<AppEnv>) {

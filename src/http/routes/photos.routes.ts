@@ -3,16 +3,16 @@ import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
 import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
-import { listPhotos, photoImage, photoQuery, uploadPhoto } from '../../services/treatment/photos.js';
-import { marketingGallery, marketingImage, setMarketingUse } from '../../services/treatment/marketing-photos.js';
+import { listPhotos, Photo, photoImage, PhotoList, photoQuery, uploadPhoto } from '../../services/treatment/photos.js';
+import { marketingGallery, MarketingGallery, marketingImage, MarketingUse, setMarketingUse } from '../../services/treatment/marketing-photos.js';
 
 const HEALTH = ['medical_director', 'provider', 'client'] as const;
 const tags = ['Photos'];
-const Photo = z.record(z.string(), z.unknown()).openapi('Photo');
 const clientParams = z.object({ clientId: UuidParam('clientId') });
 const binary = z.string().openapi({ format: 'binary' });
 
 const upload = defineRoute(HEALTH, {
+  operationId: 'uploadClientPhoto',
   method: 'post', path: '/api/clients/{clientId}/photos', tags,
   summary: 'Upload a photo (the image as the body): standard view, before/after/follow-up; metadata stripped',
   description: 'The format is told by the image bytes, whatever the declared type: JPEG, PNG, WebP or HEIC; anything else is refused with 415 before it is decoded.',
@@ -20,10 +20,12 @@ const upload = defineRoute(HEALTH, {
   responses: { 201: json(Photo, 'Stored'), 409: errorResponses[404], 415: { description: 'Not a JPEG, PNG, WebP or HEIC image', content: errorResponses[400].content }, ...errorResponses },
 });
 const list = defineRoute(HEALTH, {
+  operationId: 'listClientPhotos',
   method: 'get', path: '/api/clients/{clientId}/photos', tags, summary: "A client's photos, oldest first", request: { params: clientParams },
-  responses: { 200: json(z.object({ items: z.array(Photo) }), 'Photos'), ...errorResponses },
+  responses: { 200: json(PhotoList, 'Photos'), ...errorResponses },
 });
 const image = defineRoute(HEALTH, {
+  operationId: 'getPhotoImage',
   method: 'get', path: '/api/photos/{photoId}/image', tags, summary: 'The image, only through this authorised route',
   request: { params: z.object({ photoId: UuidParam('photoId') }), query: z.object({ size: z.enum(['full', 'thumb']).default('full') }) },
   responses: { 200: { description: 'JPEG', content: { 'image/jpeg': { schema: binary } } }, ...errorResponses },
@@ -32,16 +34,19 @@ const image = defineRoute(HEALTH, {
 const GALLERY = ['owner', 'medical_director', 'provider', 'front_desk'] as const;
 const photoParams = z.object({ photoId: UuidParam('photoId') });
 const marketing = defineRoute(['owner', 'medical_director'], {
+  operationId: 'setPhotoMarketingUse',
   method: 'post', path: '/api/photos/{photoId}/marketing', tags,
   summary: "Choose a photo for marketing (needs the client's current marketing consent), or take it back",
   request: { params: photoParams, body: jsonBody(z.strictObject({ use: z.boolean() })) },
-  responses: { 200: json(z.object({ id: z.string(), marketing: z.boolean() }), 'Changed'), 409: errorResponses[404], ...errorResponses },
+  responses: { 200: json(MarketingUse, 'Changed'), 409: errorResponses[404], ...errorResponses },
 });
 const gallery = defineRoute(GALLERY, {
+  operationId: 'listMarketingPhotos',
   method: 'get', path: '/api/marketing/photos', tags, summary: 'The marketing gallery: chosen photos whose clients still consent; no names',
-  responses: { 200: json(z.object({ items: z.array(Photo), withheld: z.number() }), 'Gallery'), ...errorResponses },
+  responses: { 200: json(MarketingGallery, 'Gallery'), ...errorResponses },
 });
 const galleryImage = defineRoute(GALLERY, {
+  operationId: 'getMarketingPhotoImage',
   method: 'get', path: '/api/marketing/photos/{photoId}/image', tags, summary: 'A gallery image, only while chosen and consented',
   request: { params: photoParams, query: z.object({ size: z.enum(['full', 'thumb']).default('full') }) },
   responses: { 200: { description: 'JPEG', content: { 'image/jpeg': { schema: binary } } }, ...errorResponses },

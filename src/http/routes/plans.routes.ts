@@ -6,41 +6,41 @@ import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.sch
 import { proposePlan, proposePlanInput } from '../../services/plans/propose-plan.js';
 import { adjustPlan, adjustPlanInput } from '../../services/plans/adjust-plan.js';
 import { approvePlan, approvePlanInput } from '../../services/plans/approve-plan.js';
+import { AwaitingDirectorPlanList, TreatmentPlan as Plan, TreatmentPlanList } from '../../services/plans/plan.schema.js';
 import { getPlan, listClientPlans, listPlansAwaitingDirector } from '../../services/plans/list-plans.js';
 
 const tags = ['Treatment plans'];
 const HEALTH = ['medical_director', 'provider', 'client'] as const;
-const Plan = z.record(z.string(), z.unknown()).openapi('TreatmentPlan');
 const clientParams = z.object({ clientId: UuidParam('clientId') });
 const planParams = z.object({ planId: UuidParam('planId') });
 
 const propose = defineRoute(HEALTH, {
-  method: 'post', path: '/api/clients/{clientId}/plans', tags,
+  operationId: 'proposeTreatmentPlan', method: 'post', path: '/api/clients/{clientId}/plans', tags,
   summary: 'Recommend a plan and quote from a current screening (modality, depths within caps, sessions, interval, downtime, price)',
   request: { params: clientParams, body: jsonBody(proposePlanInput.openapi('ProposePlan')) },
   responses: { 201: json(Plan, 'Proposed plan with its quote'), 409: errorResponses[404], ...errorResponses },
 });
 const list = defineRoute(HEALTH, {
-  method: 'get', path: '/api/clients/{clientId}/plans', tags, summary: "A client's plans, newest first (older versions are superseded)",
-  request: { params: clientParams }, responses: { 200: json(z.object({ items: z.array(Plan) }), 'Plans'), ...errorResponses },
+  operationId: 'listClientTreatmentPlans', method: 'get', path: '/api/clients/{clientId}/plans', tags, summary: "A client's plans, newest first (older versions are superseded)",
+  request: { params: clientParams }, responses: { 200: json(TreatmentPlanList, 'Plans'), ...errorResponses },
 });
 const read = defineRoute(HEALTH, {
-  method: 'get', path: '/api/plans/{planId}', tags, summary: 'One plan version', request: { params: planParams }, responses: { 200: json(Plan, 'Plan'), ...errorResponses },
+  operationId: 'getTreatmentPlan', method: 'get', path: '/api/plans/{planId}', tags, summary: 'One plan version', request: { params: planParams }, responses: { 200: json(Plan, 'Plan'), ...errorResponses },
 });
 const adjust = defineRoute(['medical_director', 'provider'], {
-  method: 'post', path: '/api/plans/{planId}/adjust', tags,
+  operationId: 'adjustTreatmentPlan', method: 'post', path: '/api/plans/{planId}/adjust', tags,
   summary: 'Adjust a plan (new version): within caps it is active; outside caps a provider change waits for the medical director',
   request: { params: planParams, body: jsonBody(adjustPlanInput.openapi('AdjustPlan')) },
   responses: { 201: json(Plan, 'New plan version'), 409: errorResponses[404], ...errorResponses },
 });
 const approve = defineRoute(['medical_director'], {
-  method: 'post', path: '/api/plans/{planId}/approve', tags, summary: 'Approve a plan adjusted outside the protocol caps (medical director)',
+  operationId: 'approveTreatmentPlan', method: 'post', path: '/api/plans/{planId}/approve', tags, summary: 'Approve a plan adjusted outside the protocol caps (medical director)',
   request: { params: planParams, body: jsonBody(approvePlanInput.openapi('ApprovePlan')) },
   responses: { 200: json(Plan, 'Approved plan'), 409: errorResponses[404], ...errorResponses },
 });
 const awaiting = defineRoute(['medical_director'], {
-  method: 'get', path: '/api/plans/awaiting-director', tags: ['Reviews'], summary: 'Plans adjusted outside the caps, waiting for the medical director',
-  responses: { 200: json(z.object({ items: z.array(Plan) }), 'Queue, oldest first'), ...errorResponses },
+  operationId: 'listPlansAwaitingDirector', method: 'get', path: '/api/plans/awaiting-director', tags: ['Reviews'], summary: 'Plans adjusted outside the caps, waiting for the medical director',
+  responses: { 200: json(AwaitingDirectorPlanList, 'Queue, oldest first'), ...errorResponses },
 });
 
 export function planRoutes(app: OpenAPIHono<AppEnv>) {

@@ -45,9 +45,34 @@ const ReportSchema = z
       }),
     ),
   })
-  .openapi('Report');
+  .openapi('Report', {
+    example: {
+      name: 'revenue',
+      title: 'Revenue',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      locationId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+      summary: { netRevenueCents: 1015000, creditedCents: 0, taxCents: 0, collectedCents: 985000, refundedCents: 30000, invoices: 29 },
+      tables: [
+        {
+          name: 'by_provider',
+          title: 'Revenue by provider',
+          columns: [
+            { key: 'provider', label: 'Provider' },
+            { key: 'invoices', label: 'Invoices', kind: 'number' },
+            { key: 'netCents', label: 'Net revenue', kind: 'cents' },
+          ],
+          rows: [
+            { provider: 'Ana Reyes, RN', invoices: 17, netCents: 595000 },
+            { provider: 'Dana Park, NP', invoices: 12, netCents: 420000 },
+          ],
+        },
+      ],
+    },
+  });
 
 const read = defineRoute(['owner', 'medical_director'], {
+  operationId: 'getReport',
   method: 'get',
   path: '/api/reports/{name}',
   tags: ['Reports'],

@@ -12,61 +12,61 @@ import { providerProfileInput, updateProviderProfile } from '../../services/revi
 import { getPublicOrganization } from '../../services/reviews/get-public-organization.js';
 import { getPublicLocation } from '../../services/reviews/get-public-location.js';
 import { getPublicProvider } from '../../services/reviews/get-public-provider.js';
+import {
+  ClientReview, ClientReviewList, ProviderProfile, PublicLocationPage, PublicOrganizationPage, PublicProviderPage, ReviewableVisits, SubmittedClientReview,
+} from '../../services/reviews/reviews.schema.js';
 
 // '/api/reviews' is the screening review queue: client reviews live under '/api/client-reviews'.
 const tags = ['Client reviews'];
 const MODERATORS = ['owner', 'medical_director', 'front_desk'] as const;
-const Any = z.record(z.string(), z.unknown());
 const conflict = { 409: errorResponses[404] };
 const userParam = TextParam('userId', 64);
 const slugParam = TextParam('slug', 100);
-const Rating = z.object({ average: z.number().nullable(), count: z.number().int() });
 
 const reviewable = defineRoute('signed_in', {
-  method: 'get', path: '/api/clients/{clientId}/reviewable', tags, summary: 'Completed visits the client may review now',
+  operationId: 'listReviewableVisits', method: 'get', path: '/api/clients/{clientId}/reviewable', tags, summary: 'Completed visits the client may review now',
   request: { params: z.object({ clientId: UuidParam('clientId') }) },
-  responses: { 200: json(z.object({ items: z.array(z.object({ bookingId: z.uuid(), date: z.string(), serviceName: z.string(), providerName: z.string(), locationName: z.string() })) }), 'Reviewable visits'), ...errorResponses },
+  responses: { 200: json(ReviewableVisits, 'Reviewable visits'), ...errorResponses },
 });
 const submit = defineRoute(['client'], {
-  method: 'post', path: '/api/client-reviews', tags, summary: 'Review a completed visit (a week after it, or once the day-7 check-in is answered); the clinic publishes it after a check',
+  operationId: 'submitClientReview', method: 'post', path: '/api/client-reviews', tags, summary: 'Review a completed visit (a week after it, or once the day-7 check-in is answered); the clinic publishes it after a check',
   request: { body: jsonBody(submitReviewInput.openapi('NewClientReview')) },
-  responses: { 201: json(Any, 'Waiting for moderation'), ...conflict, ...errorResponses },
+  responses: { 201: json(SubmittedClientReview, 'Waiting for moderation'), ...conflict, ...errorResponses },
 });
 const list = defineRoute(MODERATORS, {
-  method: 'get', path: '/api/client-reviews', tags, summary: 'Client reviews of one status, newest first, with client names (for moderation)',
+  operationId: 'listClientReviews', method: 'get', path: '/api/client-reviews', tags, summary: 'Client reviews of one status, newest first, with client names (for moderation)',
   request: { query: Paging.extend({ status: z.enum(['pending', 'published', 'hidden']).default('pending') }) },
-  responses: { 200: json(z.object({ items: z.array(Any), total: z.number().int() }), 'Reviews'), ...errorResponses },
+  responses: { 200: json(ClientReviewList, 'Reviews'), ...errorResponses },
 });
 const moderate = defineRoute(MODERATORS, {
-  method: 'post', path: '/api/client-reviews/{reviewId}/moderate', tags, summary: 'Publish, hide with a reason, or reply in public',
+  operationId: 'moderateClientReview', method: 'post', path: '/api/client-reviews/{reviewId}/moderate', tags, summary: 'Publish, hide with a reason, or reply in public',
   request: { params: z.object({ reviewId: UuidParam('reviewId') }), body: jsonBody(moderateReviewInput.openapi('ReviewModeration')) },
-  responses: { 200: json(Any, 'Moderated'), ...conflict, ...errorResponses },
+  responses: { 200: json(ClientReview, 'Moderated'), ...conflict, ...errorResponses },
 });
 const PROFILE_ROLES = ['owner', 'medical_director', 'provider'] as const;
-const Profile = z.object({ userId: z.string(), name: z.string(), bio: z.string(), practisingSince: z.number().int().nullable(), published: z.boolean(), updatedAt: z.string().nullable() }).openapi('ProviderProfile');
 const getProfile = defineRoute(PROFILE_ROLES, {
-  method: 'get', path: '/api/providers/{userId}/profile', tags, summary: "A clinician's public profile (the clinician, the owner or the medical director)",
-  request: { params: z.object({ userId: userParam }) }, responses: { 200: json(Profile, 'Profile'), ...errorResponses },
+  operationId: 'getProviderProfile', method: 'get', path: '/api/providers/{userId}/profile', tags, summary: "A clinician's public profile (the clinician, the owner or the medical director)",
+  request: { params: z.object({ userId: userParam }) }, responses: { 200: json(ProviderProfile, 'Profile'), ...errorResponses },
 });
 const putProfile = defineRoute(PROFILE_ROLES, {
-  method: 'put', path: '/api/providers/{userId}/profile', tags, summary: 'Edit bio, year practice began and whether it is published (the clinician, the owner or the medical director)',
+  operationId: 'updateProviderProfile', method: 'put', path: '/api/providers/{userId}/profile', tags, summary: 'Edit bio, year practice began and whether it is published (the clinician, the owner or the medical director)',
   request: { params: z.object({ userId: userParam }), body: jsonBody(providerProfileInput.openapi('ProviderProfileInput')) },
-  responses: { 200: json(Profile, 'Saved'), ...errorResponses },
+  responses: { 200: json(ProviderProfile, 'Saved'), ...errorResponses },
 });
 const publicOrg = defineRoute('public', {
-  method: 'get', path: '/api/public/organizations/{slug}', tags, summary: "A MedSpa's public page: locations and their ratings",
+  operationId: 'getPublicOrganizationPage', method: 'get', path: '/api/public/organizations/{slug}', tags, summary: "A MedSpa's public page: locations and their ratings",
   request: { params: z.object({ slug: slugParam }) },
-  responses: { 200: json(z.object({ name: z.string(), slug: z.string(), locations: z.array(z.object({ id: z.uuid(), name: z.string(), address: z.string(), state: z.string(), timeZone: z.string(), rating: Rating })) }), 'Organization'), ...errorResponses },
+  responses: { 200: json(PublicOrganizationPage, 'Organization'), ...errorResponses },
 });
 const publicLocation = defineRoute('public', {
-  method: 'get', path: '/api/public/organizations/{slug}/locations/{locationId}', tags, summary: 'A location with its clinicians: licence, credentials, experience, services and ratings',
+  operationId: 'getPublicLocationPage', method: 'get', path: '/api/public/organizations/{slug}/locations/{locationId}', tags, summary: 'A location with its clinicians: licence, credentials, experience, services and ratings',
   request: { params: z.object({ slug: slugParam, locationId: UuidParam('locationId') }) },
-  responses: { 200: json(Any, 'Location'), ...errorResponses },
+  responses: { 200: json(PublicLocationPage, 'Location'), ...errorResponses },
 });
 const publicProvider = defineRoute('public', {
-  method: 'get', path: '/api/public/organizations/{slug}/providers/{userId}', tags, summary: "A clinician's public profile with published reviews and replies, 20 a page",
+  operationId: 'getPublicProviderPage', method: 'get', path: '/api/public/organizations/{slug}/providers/{userId}', tags, summary: "A clinician's public profile with published reviews and replies, 20 a page",
   request: { params: z.object({ slug: slugParam, userId: userParam }), query: z.object({ offset: z.coerce.number().int().min(0).max(100_000).default(0) }) },
-  responses: { 200: json(Any, 'Provider'), ...errorResponses },
+  responses: { 200: json(PublicProviderPage, 'Provider'), ...errorResponses },
 });
 
 export function reviewRoutes(app: OpenAPIHono<AppEnv>) {

@@ -8,42 +8,42 @@ import { getScreening, listClientScreenings } from '../../services/clinical/scre
 import { listReviewQueue } from '../../services/clinical/review/list-review-queue.js';
 import { decideReview, decideReviewInput } from '../../services/clinical/review/decide-review.js';
 import { evaluateScreening } from '../../services/clinical/screening/evaluate-screening.js';
-import { PlanSchema, ScreeningRequestSchema, ScreeningResultSchema } from '../../services/clinical/engine.js';
+import { PlanSchema, ScreeningRequestSchema } from '../../services/clinical/engine.js';
+import { ReviewDecision, ReviewQueue, ScreeningOutcome, StoredScreening, StoredScreeningList } from '../../services/clinical/screening/screening.schema.js';
 
 const tags = ['Screening'];
 const HEALTH = ['medical_director', 'provider', 'client'] as const;
-const Stored = z.record(z.string(), z.unknown()).openapi('StoredScreening');
 
 const evaluate = defineRoute(['owner', 'medical_director', 'provider'], {
-  method: 'post', path: '/api/screening/evaluate', tags,
+  operationId: 'evaluateScreening', method: 'post', path: '/api/screening/evaluate', tags,
   summary: 'Stateless screening: the contract request in, the contract result out; nothing is stored',
   request: { body: jsonBody(ScreeningRequestSchema) },
-  responses: { 200: json(ScreeningResultSchema, 'Screening result (contract v1)'), ...errorResponses },
+  responses: { 200: json(ScreeningOutcome, 'Screening result (contract v1)'), ...errorResponses },
 });
 const create = defineRoute(HEALTH, {
-  method: 'post', path: '/api/clients/{clientId}/screenings', tags,
+  operationId: 'screenClient', method: 'post', path: '/api/clients/{clientId}/screenings', tags,
   summary: "Screen the client's latest intake for a plan and keep the result on their record",
   request: { params: z.object({ clientId: UuidParam('clientId') }), body: jsonBody(z.strictObject({ plan: PlanSchema })) },
-  responses: { 201: json(Stored, 'Stored result: staff see rule ids and sources; clients a plain explanation'), 409: errorResponses[404], ...errorResponses },
+  responses: { 201: json(StoredScreening, 'Stored result: staff see rule ids and sources; clients a plain explanation'), 409: errorResponses[404], ...errorResponses },
 });
 const list = defineRoute(HEALTH, {
-  method: 'get', path: '/api/clients/{clientId}/screenings', tags, summary: "A client's screenings, newest first, with status (current, stale, expired)",
+  operationId: 'listClientScreenings', method: 'get', path: '/api/clients/{clientId}/screenings', tags, summary: "A client's screenings, newest first, with status (current, stale, expired)",
   request: { params: z.object({ clientId: UuidParam('clientId') }) },
-  responses: { 200: json(z.object({ items: z.array(Stored) }), 'Screenings'), ...errorResponses },
+  responses: { 200: json(StoredScreeningList, 'Screenings'), ...errorResponses },
 });
 const read = defineRoute(HEALTH, {
-  method: 'get', path: '/api/screenings/{screeningId}', tags, summary: 'One stored screening',
+  operationId: 'getScreening', method: 'get', path: '/api/screenings/{screeningId}', tags, summary: 'One stored screening',
   request: { params: z.object({ screeningId: UuidParam('screeningId') }) },
-  responses: { 200: json(Stored, 'Screening'), ...errorResponses },
+  responses: { 200: json(StoredScreening, 'Screening'), ...errorResponses },
 });
 const queue = defineRoute(['medical_director', 'provider'], {
-  method: 'get', path: '/api/reviews', tags: ['Reviews'], summary: 'Screenings waiting for a clinician review; any clinician reads it, the medical director and prescribing providers sign (canDecide)',
-  responses: { 200: json(z.object({ items: z.array(z.record(z.string(), z.unknown())), canDecide: z.boolean() }), 'Queue, oldest first'), ...errorResponses },
+  operationId: 'listReviewQueue', method: 'get', path: '/api/reviews', tags: ['Reviews'], summary: 'Screenings waiting for a clinician review; any clinician reads it, the medical director and prescribing providers sign (canDecide)',
+  responses: { 200: json(ReviewQueue, 'Queue, oldest first'), ...errorResponses },
 });
 const decide = defineRoute(['medical_director', 'provider'], {
-  method: 'post', path: '/api/screenings/{screeningId}/review', tags: ['Reviews'], summary: 'Approve or decline a needs-review screening (signed)',
-  request: { params: z.object({ screeningId: UuidParam('screeningId') }), body: jsonBody(decideReviewInput.openapi('ReviewDecision')) },
-  responses: { 201: json(z.record(z.string(), z.unknown()), 'Signed decision'), 409: errorResponses[404], ...errorResponses },
+  operationId: 'decideScreeningReview', method: 'post', path: '/api/screenings/{screeningId}/review', tags: ['Reviews'], summary: 'Approve or decline a needs-review screening (signed)',
+  request: { params: z.object({ screeningId: UuidParam('screeningId') }), body: jsonBody(decideReviewInput.openapi('ReviewDecisionInput')) },
+  responses: { 201: json(ReviewDecision, 'Signed decision'), 409: errorResponses[404], ...errorResponses },
 });
 
 export function screeningRoutes(app: OpenAPIHono<AppEnv>) {

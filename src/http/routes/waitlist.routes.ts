@@ -3,38 +3,37 @@ import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf, metaOf } from '../context.js';
 import { errorResponses, json, jsonBody, TextParam, UuidParam } from '../schemas/common.schema.js';
-import { joinWaitlist, joinWaitlistInput, leaveWaitlist, listWaitlist } from '../../services/scheduling/waitlist/waitlist-entries.js';
-import { bookingIcsFile, calendarFeed, createCalendarFeed } from '../../services/scheduling/calendar-feed.js';
+import { joinWaitlist, joinWaitlistInput, leaveWaitlist, listWaitlist, WaitlistEntry, WaitlistEntryList } from '../../services/scheduling/waitlist/waitlist-entries.js';
+import { bookingIcsFile, CalendarFeed, calendarFeed, createCalendarFeed } from '../../services/scheduling/calendar-feed.js';
 
 const STAFF = ['owner', 'medical_director', 'provider', 'front_desk'] as const;
-const Entry = z.record(z.string(), z.unknown()).openapi('WaitlistEntry');
 const ics = { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses };
 
 const join = defineRoute([...STAFF, 'client'], {
-  method: 'post', path: '/api/waitlist', tags: ['Waitlist'], summary: 'Wait for a service over a range of days; a freed matching time is offered with an expiring hold',
-  request: { body: jsonBody(joinWaitlistInput) }, responses: { 201: json(Entry, 'On the waitlist'), 409: errorResponses[404], ...errorResponses },
+  operationId: 'joinWaitlist', method: 'post', path: '/api/waitlist', tags: ['Waitlist'], summary: 'Wait for a service over a range of days; a freed matching time is offered with an expiring hold',
+  request: { body: jsonBody(joinWaitlistInput) }, responses: { 201: json(WaitlistEntry, 'On the waitlist'), 409: errorResponses[404], ...errorResponses },
 });
 const list = defineRoute(STAFF, {
-  method: 'get', path: '/api/waitlist', tags: ['Waitlist'], summary: "A location's waitlist in queue order",
-  request: { query: z.object({ locationId: z.uuid() }) }, responses: { 200: json(z.object({ items: z.array(Entry) }), 'Entries'), ...errorResponses },
+  operationId: 'listLocationWaitlist', method: 'get', path: '/api/waitlist', tags: ['Waitlist'], summary: "A location's waitlist in queue order",
+  request: { query: z.object({ locationId: z.uuid() }) }, responses: { 200: json(WaitlistEntryList, 'Entries'), ...errorResponses },
 });
 const mine = defineRoute([...STAFF, 'client'], {
-  method: 'get', path: '/api/clients/{clientId}/waitlist', tags: ['Waitlist'], summary: "A client's open waitlist entries",
-  request: { params: z.object({ clientId: UuidParam('clientId') }) }, responses: { 200: json(z.object({ items: z.array(Entry) }), 'Entries'), ...errorResponses },
+  operationId: 'listClientWaitlist', method: 'get', path: '/api/clients/{clientId}/waitlist', tags: ['Waitlist'], summary: "A client's open waitlist entries",
+  request: { params: z.object({ clientId: UuidParam('clientId') }) }, responses: { 200: json(WaitlistEntryList, 'Entries'), ...errorResponses },
 });
 const leave = defineRoute([...STAFF, 'client'], {
-  method: 'post', path: '/api/waitlist/{entryId}/cancel', tags: ['Waitlist'], summary: 'Leave the waitlist',
-  request: { params: z.object({ entryId: UuidParam('entryId') }) }, responses: { 200: json(Entry, 'Left'), 409: errorResponses[404], ...errorResponses },
+  operationId: 'leaveWaitlist', method: 'post', path: '/api/waitlist/{entryId}/cancel', tags: ['Waitlist'], summary: 'Leave the waitlist',
+  request: { params: z.object({ entryId: UuidParam('entryId') }) }, responses: { 200: json(WaitlistEntry, 'Left'), 409: errorResponses[404], ...errorResponses },
 });
 const bookingIcs = defineRoute('signed_in', {
-  method: 'get', path: '/api/bookings/{bookingId}/ics', tags: ['Bookings'], summary: 'The booking as an .ics file', request: { params: z.object({ bookingId: UuidParam('bookingId') }) }, responses: ics,
+  operationId: 'getBookingIcs', method: 'get', path: '/api/bookings/{bookingId}/ics', tags: ['Bookings'], summary: 'The booking as an .ics file', request: { params: z.object({ bookingId: UuidParam('bookingId') }) }, responses: ics,
 });
 const feed = defineRoute(['owner', 'medical_director', 'provider'], {
-  method: 'post', path: '/api/providers/{userId}/calendar-feed', tags: ['Bookings'], summary: "A new secret iCalendar feed URL for a provider's bookings (replaces the old one): their own, or any clinician's for the owner and the medical director",
-  request: { params: z.object({ userId: TextParam('userId', 64) }) }, responses: { 201: json(z.object({ url: z.string() }), 'Feed URL, shown once'), ...errorResponses },
+  operationId: 'createCalendarFeed', method: 'post', path: '/api/providers/{userId}/calendar-feed', tags: ['Bookings'], summary: "A new secret iCalendar feed URL for a provider's bookings (replaces the old one): their own, or any clinician's for the owner and the medical director",
+  request: { params: z.object({ userId: TextParam('userId', 64) }) }, responses: { 201: json(CalendarFeed, 'Feed URL, shown once'), ...errorResponses },
 });
 const feedFile = defineRoute('public', {
-  method: 'get', path: '/api/calendar/{file}', tags: ['Bookings'], summary: 'A provider feed at its secret URL (token.ics)',
+  operationId: 'getCalendarFeedFile', method: 'get', path: '/api/calendar/{file}', tags: ['Bookings'], summary: 'A provider feed at its secret URL (token.ics)',
   request: { params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/, 'a feed file name').openapi({ param: { name: 'file', in: 'path' } }) }) }, responses: ics,
 });
 

@@ -25,6 +25,9 @@ export const errorResponses = {
   404: { description: 'Not found (also for records of another organization or client)', content: problemContent },
 } as const;
 
+/** A duplicate of a unique field, a taken slot, a paid invoice: valid, but the state forbids it. */
+export const conflictResponse = { 409: { description: 'Valid, but the current state forbids it (a duplicate, for example)', content: problemContent } } as const;
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

@@ -1,6 +1,7 @@
 import { listEvents } from '../../db/repositories/audit.repository.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from './record-audit-event.js';
+import type { AuditDetailsValue, AuditEventListView } from './audit.schema.js';
 
 export interface AuditQuery {
   clientId?: string | undefined;
@@ -13,7 +14,7 @@ export interface AuditQuery {
   limit: number;
 }
 
-export async function listAuditEvents(ctx: Ctx, q: AuditQuery) {
+export async function listAuditEvents(ctx: Ctx, q: AuditQuery): Promise<AuditEventListView> {
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await listEvents(trx, {
       organizationId: ctx.principal.organizationId,
@@ -41,7 +42,8 @@ export async function listAuditEvents(ctx: Ctx, q: AuditQuery) {
         clientId: r.client_id,
         ip: r.ip,
         requestId: r.request_id,
-        details: r.details,
+        // recordAudit callers pass ids, counts and codes only (see AuditInput)
+        details: r.details as AuditDetailsValue,
       })),
       nextBeforeSeq: rows.length === q.limit ? rows[rows.length - 1]!.seq : null,
     };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { listActiveServicesWithDeposits, listServices } from '../../db/repositories/scheduling.repository.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { invalid } from '../errors.js';
 import { loadLocation } from '../organization/load-location.js';
 import { loadBillingPolicy } from './policy-store.js';
+import type { BillingSettingsView } from './billing.schema.js';
 
 export const billingSettingsInput = z.strictObject({
   taxRateBp: z.number().int().min(0).max(3000),
@@ -17,18 +19,11 @@ export const billingSettingsInput = z.strictObject({
   deposits: z.array(z.strictObject({ serviceId: z.uuid(), kind: z.enum(['none', 'amount', 'percent']), value: z.number().int().min(0).max(10_000_000) })).max(100),
 });
 
-export async function getBillingSettings(ctx: Ctx, locationId: string) {
+export async function getBillingSettings(ctx: Ctx, locationId: string): Promise<BillingSettingsView> {
   const org = ctx.principal.organizationId;
   const loc = await loadLocation(ctx.db, org, locationId);
   const b = await loadBillingPolicy(ctx.db, org, loc.id);
-  const deposits = await ctx.db
-    .selectFrom('services as s')
-    .leftJoin('service_deposits as d', (j) => j.onRef('d.organization_id', '=', 's.organization_id').onRef('d.service_id', '=', 's.id'))
-    .select(['s.id', 's.name', 'd.kind', 'd.value'])
-    .where('s.organization_id', '=', org)
-    .where('s.active', '=', true)
-    .orderBy('s.name')
-    .execute();
+  const deposits = await listActiveServicesWithDeposits(ctx.db, org);
   return {
     locationId: loc.id,
     taxRateBp: b.taxRateBp,
@@ -48,7 +43,7 @@ export async function updateBillingSettings(ctx: Ctx, locationId: string, input:
   const org = ctx.principal.organizationId;
   await ctx.db.transaction().execute(async (trx) => {
     const loc = await loadLocation(trx, org, locationId);
-    const services = new Set((await trx.selectFrom('services').select('id').where('organization_id', '=', org).execute()).map((s) => s.id));
+    const services = new Set((await listServices(trx, org)).map((s) => s.id));
     input.deposits.forEach((d, i) => {
       if (!services.has(d.serviceId)) throw invalid(`deposits.${i}.serviceId`, 'no such service');
       if (d.kind === 'percent' && d.value > 10_000) throw invalid(`deposits.${i}.value`, 'a percent is at most 10000 basis points (100%)');

@@ -1,3 +1,4 @@
+import { findBookingSummary } from '../../db/repositories/bookings.repository.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { notFound } from '../errors.js';
@@ -8,7 +9,7 @@ import { invoiceView, loadInvoice } from './invoice-store.js';
 /** The money side of one booking: its package session or deposit, and the visit's invoice. */
 export async function bookingBilling(ctx: Ctx, bookingId: string) {
   const org = ctx.principal.organizationId;
-  const b = await ctx.db.selectFrom('bookings').select(['id', 'client_id']).where('organization_id', '=', org).where('id', '=', bookingId).executeTakeFirst();
+  const b = await findBookingSummary(ctx.db, org, bookingId);
   if (!b) throw notFound('booking');
   await loadClientOf(ctx.db, ctx, b.client_id, 'booking');
   const inv = await ctx.db.selectFrom('invoices').select('id').where('organization_id', '=', org).where('booking_id', '=', b.id).where('status', '<>', 'void').orderBy('issued_at', 'desc').executeTakeFirst();

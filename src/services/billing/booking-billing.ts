@@ -1,6 +1,8 @@
 // Money that follows a booking: on confirmation a package session is drawn (or a deposit asked for);
 // on a cancellation or no-show the location's policy returns or keeps them.
 import type { Db } from '../../db/connect.js';
+import { findBookingTimeOrThrow } from '../../db/repositories/bookings.repository.js';
+import { findServiceOrThrow } from '../../db/repositories/scheduling.repository.js';
 import { applyPolicy, type AttendanceEvent } from '../../domain/billing/policy.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import type { Ctx } from '../context.js';
@@ -8,16 +10,6 @@ import { issueInvoice, refreshInvoiceStatus } from './invoice-store.js';
 import { loadBillingPolicy } from './policy-store.js';
 import { refundIn } from './refund-payment.js';
 import { bookingTerms, usablePurchases } from './booking-terms.js';
-
-async function loadBooking(trx: Db, organizationId: string, bookingId: string) {
-  return trx
-    .selectFrom('bookings as b')
-    .innerJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'b.organization_id').onRef('l.id', '=', 'b.location_id'))
-    .select(['b.id', 'b.client_id', 'b.location_id', 'b.service_id', 'b.starts_at', 'l.time_zone'])
-    .where('b.organization_id', '=', organizationId)
-    .where('b.id', '=', bookingId)
-    .executeTakeFirstOrThrow();
-}
 
 /**
  * A confirmed booking draws one session from the client's package for its service, if they hold
@@ -27,9 +19,9 @@ async function loadBooking(trx: Db, organizationId: string, bookingId: string) {
 export async function drawOrAskDeposit(trx: Db, organizationId: string, bookingId: string) {
   const already = await trx.selectFrom('package_draws').select('booking_id').where('organization_id', '=', organizationId).where('booking_id', '=', bookingId).executeTakeFirst();
   if (already) return;
-  const b = await loadBooking(trx, organizationId, bookingId);
+  const b = await findBookingTimeOrThrow(trx, organizationId, bookingId);
   const date = localDateOf(new Date(b.starts_at).getTime(), b.time_zone);
-  const service = await trx.selectFrom('services').select(['code']).where('organization_id', '=', organizationId).where('id', '=', b.service_id).executeTakeFirstOrThrow();
+  const service = await findServiceOrThrow(trx, organizationId, b.service_id);
   for (const p of await usablePurchases(trx, organizationId, b.client_id, service.code, date)) {
     const drawn = await trx
       .updateTable('package_purchases')
@@ -62,7 +54,7 @@ export async function returnDraw(trx: Db, organizationId: string, bookingId: str
  */
 export async function settleAttendance(trx: Db, ctx: Ctx, bookingId: string, event: AttendanceEvent) {
   const org = ctx.principal.organizationId;
-  const b = await loadBooking(trx, org, bookingId);
+  const b = await findBookingTimeOrThrow(trx, org, bookingId);
   const billing = await loadBillingPolicy(trx, org, b.location_id);
   const outcome = applyPolicy(billing.policy, event);
   if (outcome.packageSession === 'return') await returnDraw(trx, org, bookingId);

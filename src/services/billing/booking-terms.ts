@@ -1,21 +1,15 @@
 // What a visit costs and what the client holds toward it, shown before they book: the price in
 // force that day, a package session that covers it, or the deposit asked for, and the policy.
 import type { Db } from '../../db/connect.js';
+import { findServiceOrThrow } from '../../db/repositories/scheduling.repository.js';
 import { depositFor } from '../../domain/billing/policy.js';
 import { priceOn } from '../../domain/pricing/quote.js';
 import { priceBook } from '../pricing/price-list.js';
 import { loadBillingPolicy, loadDepositRule } from './policy-store.js';
+import type { BookingTermsView } from './billing.schema.js';
 
-export interface BookingTerms {
-  serviceCode: string;
-  priceCents: number | null;
-  currency: string;
-  /** the package that would pay for this visit */
-  coveredBy: { purchaseId: string; name: string; sessionsRemaining: number; expiresOn: string } | null;
-  depositCents: number;
-  lateCancelHours: number;
-  policy: string[];
-}
+/** The schema (BookingTerms in billing.schema.ts) is the one description of these terms. */
+export type BookingTerms = BookingTermsView;
 
 /** Active packages of the client for a service, soonest to expire first, usable on `date`. */
 export async function usablePurchases(db: Db, organizationId: string, clientId: string, serviceCode: string, date: string) {
@@ -34,7 +28,7 @@ export async function usablePurchases(db: Db, organizationId: string, clientId: 
 }
 
 export async function bookingTerms(db: Db, organizationId: string, args: { locationId: string; serviceId: string; clientId: string | null; date: string }): Promise<BookingTerms> {
-  const service = await db.selectFrom('services').select(['id', 'code', 'name']).where('organization_id', '=', organizationId).where('id', '=', args.serviceId).executeTakeFirstOrThrow();
+  const service = await findServiceOrThrow(db, organizationId, args.serviceId);
   const book = await priceBook(db, organizationId, args.locationId);
   const price = priceOn(book.prices, service.code, args.date);
   const billing = await loadBillingPolicy(db, organizationId, args.locationId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findService } from '../../db/repositories/scheduling.repository.js';
 import { isoDate } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import { loadClient } from '../clients/load-client.js';
@@ -15,7 +16,7 @@ export async function getBookingTerms(ctx: Ctx, locationId: string, q: z.infer<t
   const loc = await loadLocation(ctx.db, org, locationId);
   const clientId = q.clientId ?? (ctx.principal.role === 'client' ? ctx.principal.clientId : undefined);
   const client = clientId ? await loadClient(ctx.db, ctx, clientId) : null;
-  const service = await ctx.db.selectFrom('services').select('id').where('organization_id', '=', org).where('id', '=', q.serviceId).executeTakeFirst();
+  const service = await findService(ctx.db, org, q.serviceId);
   if (!service) throw invalid('serviceId', 'no such service');
   return bookingTerms(ctx.db, org, { locationId: loc.id, serviceId: service.id, clientId: client?.id ?? null, date: q.date ?? (await todayIn(ctx.db, ctx, loc.id)) });
 }

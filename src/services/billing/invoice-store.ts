@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
 import { computeInvoice, invoiceBalance, type Discount, type LineInput } from '../../domain/billing/invoice.js';
 import { notFound } from '../errors.js';
+import type { PaymentMethod } from '../../db/schema-money.js';
+import type { InvoiceView, PaymentView } from './billing.schema.js';
 
 export interface IssueInput {
   organizationId: string;
@@ -53,7 +55,7 @@ export async function loadInvoice(db: Db, organizationId: string, invoiceId: str
 
 export type LoadedInvoice = Awaited<ReturnType<typeof loadInvoice>>;
 
-export function invoiceView({ inv, lines, payments }: LoadedInvoice) {
+export function invoiceView({ inv, lines, payments }: LoadedInvoice): InvoiceView {
   // what is owed is the total less credits; a void invoice owes nothing
   const raw = invoiceBalance(inv.total_cents - inv.credited_cents, payments.map((p) => ({ kind: p.kind, amountCents: p.amount_cents })));
   const balance = { ...raw, totalCents: inv.total_cents, creditedCents: inv.credited_cents, ...(inv.status === 'void' ? { dueCents: 0, creditCents: 0 } : {}) };
@@ -66,7 +68,7 @@ export function invoiceView({ inv, lines, payments }: LoadedInvoice) {
   };
 }
 
-export const paymentView = (p: { id: string; kind: 'payment' | 'refund'; purpose: 'invoice' | 'deposit'; method: string; amount_cents: number; currency: string; refund_of: string | null; reason: string | null; created_at: Date; invoice_id: string | null; booking_id: string | null }) => ({
+export const paymentView = (p: { id: string; kind: 'payment' | 'refund'; purpose: 'invoice' | 'deposit'; method: PaymentMethod; amount_cents: number; currency: string; refund_of: string | null; reason: string | null; created_at: Date; invoice_id: string | null; booking_id: string | null }): PaymentView => ({
   id: p.id, kind: p.kind, purpose: p.purpose, method: p.method, amountCents: p.amount_cents, currency: p.currency, refundOf: p.refund_of, reason: p.reason,
   invoiceId: p.invoice_id, bookingId: p.booking_id, at: new Date(p.created_at).toISOString(), receiptUrl: p.kind === 'payment' ? `/api/payments/${p.id}/receipt.pdf` : null,
 });

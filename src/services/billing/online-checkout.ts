@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import type { CheckoutState, PaymentsPort } from '../ports.js';
 import type { Db } from '../../db/connect.js';
+import { findBookingSummary } from '../../db/repositories/bookings.repository.js';
 import { actorOf, appendAudit, type AuditActor } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
@@ -56,7 +57,7 @@ export async function recordPaidCheckout(db: Db, actor: AuditActor, now: Date, s
       const purpose = s.metadata.purpose === 'deposit' ? 'deposit' : 'invoice';
       const ref = s.metadata.ref ?? '';
       const where = purpose === 'deposit'
-        ? await trx.selectFrom('bookings').select(['client_id', 'location_id']).where('organization_id', '=', org).where('id', '=', ref).executeTakeFirst()
+        ? await findBookingSummary(trx, org, ref)
         : await trx.selectFrom('invoices').select(['client_id', 'location_id']).where('organization_id', '=', org).where('id', '=', ref).executeTakeFirst();
       if (!where || where.client_id !== s.metadata.client_id) throw notFound('checkout');
       const p = await insertPayment(trx, {

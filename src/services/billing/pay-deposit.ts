@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { line, token } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../../db/connect.js';
+import { findBookingSummary } from '../../db/repositories/bookings.repository.js';
 import { actorOf, recordAudit } from '../audit/record-audit-event.js';
 import { callerKey } from '../idempotency.js';
 import { AppError, notFound } from '../errors.js';
@@ -18,7 +19,7 @@ export const depositPaymentInput = z.strictObject({
 /** The desk takes the deposit a booking asks for; it is applied to the visit's invoice later. */
 export async function payDeposit(ctx: Ctx, bookingId: string, input: z.infer<typeof depositPaymentInput>) {
   const org = ctx.principal.organizationId;
-  const booking = (db: Db) => db.selectFrom('bookings').select(['id', 'client_id', 'location_id', 'status']).where('organization_id', '=', org).where('id', '=', bookingId).executeTakeFirst();
+  const booking = (db: Db) => findBookingSummary(db, org, bookingId);
   // authorised before the key is looked up: the booking is in this clinic and its client the caller's
   const found = await booking(ctx.db);
   if (!found) throw notFound('booking');

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { getLocationSchedule } from '../../db/repositories/scheduling.repository.js';
 import type { CancellationPolicy } from '../../domain/billing/policy.js';
 
 export interface LocationBilling {
@@ -11,7 +12,7 @@ export interface LocationBilling {
 /** A location's billing policy; a location without one charges no tax and keeps deposits on late cancels and no-shows. */
 export async function loadBillingPolicy(db: Db, organizationId: string, locationId: string): Promise<LocationBilling> {
   const row = await db.selectFrom('billing_policies').selectAll().where('organization_id', '=', organizationId).where('location_id', '=', locationId).executeTakeFirst();
-  const schedule = await db.selectFrom('location_schedules').select('late_cancel_hours').where('organization_id', '=', organizationId).where('location_id', '=', locationId).executeTakeFirst();
+  const schedule = await getLocationSchedule(db, organizationId, locationId);
   return {
     taxRateBp: row?.tax_rate_bp ?? 0,
     taxServices: row?.tax_services ?? false,

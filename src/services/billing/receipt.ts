@@ -1,3 +1,4 @@
+import { findLocationOrThrow, findOrganizationOrThrow } from '../../db/repositories/organizations.repository.js';
 import { formatMoney, money } from '../../domain/pricing/money.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
@@ -13,8 +14,8 @@ async function receiptData(ctx: Ctx, paymentId: string) {
   const p = await ctx.db.selectFrom('payments').selectAll().where('organization_id', '=', org).where('id', '=', paymentId).where('kind', '=', 'payment').executeTakeFirst();
   if (!p) throw notFound('payment');
   const client = await loadClientOf(ctx.db, ctx, p.client_id, 'payment');
-  const orgRow = await ctx.db.selectFrom('organizations').select('name').where('id', '=', org).executeTakeFirstOrThrow();
-  const loc = await ctx.db.selectFrom('locations').select(['name', 'time_zone']).where('organization_id', '=', org).where('id', '=', p.location_id).executeTakeFirstOrThrow();
+  const orgRow = await findOrganizationOrThrow(ctx.db, org);
+  const loc = await findLocationOrThrow(ctx.db, org, p.location_id);
   const inv = p.invoice_id ? invoiceView(await loadInvoice(ctx.db, org, p.invoice_id)) : null;
   const m = (c: number) => formatMoney(money(c, p.currency));
   return {

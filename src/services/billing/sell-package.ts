@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { findPackageAt } from '../../db/repositories/pricing.repository.js';
 import { line, token } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import { actorOf, recordAudit } from '../audit/record-audit-event.js';
@@ -41,7 +42,7 @@ export async function sellPackage(ctx: Ctx, clientId: string, input: z.infer<typ
     ctx.db.transaction().execute(async (trx) => {
       const client = await loadClient(trx, ctx, clientId);
       const location = await loadLocation(trx, org, input.locationId, 'locationId');
-      const pkg = await trx.selectFrom('packages').selectAll().where('organization_id', '=', org).where('id', '=', input.packageId).where('location_id', '=', location.id).executeTakeFirst();
+      const pkg = await findPackageAt(trx, org, input.packageId, location.id);
       if (!pkg || !pkg.active) throw invalid('packageId', 'no such package on sale at this location');
       const billing = await loadBillingPolicy(trx, org, location.id);
       const today = await todayIn(trx, ctx, location.id);

@@ -3,6 +3,7 @@
 // secret, within five minutes), as Stripe documents; then the same recorder as the return path runs.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/connect.js';
+import { findOrganization } from '../../db/repositories/organizations.repository.js';
 import { AppError } from '../errors.js';
 import { recordPaidCheckout } from './online-checkout.js';
 
@@ -38,7 +39,7 @@ export async function handleStripeWebhook(db: Db, now: Date, raw: string, signat
   const s = event.data?.object;
   const paidEvent = event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded';
   if (!paidEvent || s?.payment_status !== 'paid' || !s.metadata?.organization_id) return { received: true, recorded: false };
-  const org = await db.selectFrom('organizations').select('id').where('id', '=', s.metadata.organization_id).executeTakeFirst();
+  const org = await findOrganization(db, s.metadata.organization_id);
   if (!org) return { received: true, recorded: false };
   const out = await recordPaidCheckout(db, { organizationId: org.id, userId: null, role: 'system', requestId, ip: null }, now, {
     id: s.id, paid: true, amountCents: Number(s.amount_total), currency: String(s.currency).toUpperCase(), metadata: s.metadata, paymentRef: s.payment_intent ?? null,

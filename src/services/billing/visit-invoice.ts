@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lockBookingWithService } from '../../db/repositories/bookings.repository.js';
 import { line, text } from '../../domain/shared/input.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import { priceOn } from '../../domain/pricing/quote.js';
@@ -26,15 +27,7 @@ export async function invoiceVisit(ctx: Ctx, bookingId: string, input: z.infer<t
   const org = ctx.principal.organizationId;
   if (input.discount && !input.discountReason) throw new AppError('validation', 'say why the discount is given', [{ path: 'discountReason', message: 'required with a discount' }]);
   return ctx.db.transaction().execute(async (trx) => {
-    const b = await trx
-      .selectFrom('bookings as b')
-      .innerJoin('services as s', (j) => j.onRef('s.organization_id', '=', 'b.organization_id').onRef('s.id', '=', 'b.service_id'))
-      .innerJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'b.organization_id').onRef('l.id', '=', 'b.location_id'))
-      .select(['b.id', 'b.client_id', 'b.location_id', 'b.status', 'b.starts_at', 's.code', 's.name', 'l.time_zone'])
-      .where('b.organization_id', '=', org)
-      .where('b.id', '=', bookingId)
-      .forUpdate('b')
-      .executeTakeFirst();
+    const b = await lockBookingWithService(trx, org, bookingId);
     if (!b) throw notFound('booking');
     await loadClientOf(trx, ctx, b.client_id, 'booking');
     if (!['checked_in', 'completed'].includes(b.status)) throw new AppError('conflict', `a ${b.status.replace('_', ' ')} visit is not invoiced; check the client in first`, [{ path: 'bookingId', message: b.status }]);

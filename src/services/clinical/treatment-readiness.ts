@@ -10,19 +10,16 @@ import { loadClientForHealthData } from './intake/intake-access.js';
 import { clearsTreatment, screeningStatus } from './screening/screening-view.js';
 import { todayIn } from './today.js';
 import { consentStatus } from '../consent/consent-view.js';
+import type { ReadinessCheckView, TreatmentReadinessView } from './treatment-readiness.schema.js';
 
-export interface ReadinessCheck {
-  id: 'screening' | 'treatment_consent' | 'risk_acknowledgement';
-  ok: boolean;
-  message: string;
-}
+export type ReadinessCheck = ReadinessCheckView;
 
 /**
  * May this client be treated with this modality on this date? A current screening that clears
  * treatment on that date, a current signed treatment consent, and the risk summary acknowledged.
  * Booking and check-in call this; nothing treats a client it says no to.
  */
-export async function treatmentReadiness(trx: Db, organizationId: string, clientId: string, modality: Modality, date: string, today: string) {
+export async function treatmentReadiness(trx: Db, organizationId: string, clientId: string, modality: Modality, date: string, today: string): Promise<TreatmentReadinessView> {
   const checks: ReadinessCheck[] = [];
   const latest = (await latestIntake(trx, organizationId, clientId))?.version ?? 0;
   const screenings = (await listScreenings(trx, organizationId, clientId)).filter((s) => s.modality === modality);
@@ -50,7 +47,7 @@ export async function treatmentReadiness(trx: Db, organizationId: string, client
   return { modality, date, ready: checks.every((c) => c.ok), checks };
 }
 
-export async function getTreatmentReadiness(ctx: Ctx, clientId: string, modality: Modality, date: string | undefined) {
+export async function getTreatmentReadiness(ctx: Ctx, clientId: string, modality: Modality, date: string | undefined): Promise<TreatmentReadinessView> {
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClientForHealthData(trx, ctx, clientId);
     const today = await todayIn(trx, ctx, client.preferred_location_id ?? undefined);

@@ -8,6 +8,7 @@ import { loadClientForHealthData } from '../clinical/intake/intake-access.js';
 import { draftConsent } from './consent-document.js';
 import { consentKinds, textHash } from './sign-consent.js';
 import { consentView } from './consent-view.js';
+import type { ConsentPreviewView } from './consent.schema.js';
 
 export const previewInput = z.object({
   kind: z.enum(consentKinds),
@@ -16,7 +17,7 @@ export const previewInput = z.object({
 });
 
 /** The document to sign, with its hash (sent back on signing so a changed text is never signed). */
-export async function previewConsent(ctx: Ctx, clientId: string, q: z.infer<typeof previewInput>) {
+export async function previewConsent(ctx: Ctx, clientId: string, q: z.infer<typeof previewInput>): Promise<ConsentPreviewView> {
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClientForHealthData(trx, ctx, clientId);
     const d = await draftConsent(trx, ctx.principal.organizationId, client, q.kind, q.modality ?? null, q.planId ?? null);

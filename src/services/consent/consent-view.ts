@@ -1,15 +1,18 @@
 import type { ConsentRecord } from '../../db/repositories/consents.repository.js';
 import { templateById } from '../../domain/consent/templates.js';
+import type { ConsentView } from './consent.schema.js';
+
+export type { ConsentView };
 
 /** current: signed on the template version in force and not withdrawn. */
-export type ConsentStatus = 'current' | 'withdrawn' | 'outdated';
+export type ConsentStatus = ConsentView['status'];
 
 export function consentStatus(r: Pick<ConsentRecord, 'withdrawn_at' | 'template_id' | 'template_version'>): ConsentStatus {
   if (r.withdrawn_at) return 'withdrawn';
   return templateById(r.template_id)?.version === r.template_version ? 'current' : 'outdated';
 }
 
-export function consentView(r: Omit<ConsentRecord, 'signature_png' | 'document_canonical'> & { signature_png?: unknown; document_canonical?: unknown }) {
+export function consentView(r: Omit<ConsentRecord, 'signature_png' | 'document_canonical'> & { signature_png?: unknown; document_canonical?: unknown }): ConsentView {
   return {
     id: r.id,
     clientId: r.client_id,
@@ -27,4 +30,3 @@ export function consentView(r: Omit<ConsentRecord, 'signature_png' | 'document_c
     withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
   };
 }
-export type ConsentView = ReturnType<typeof consentView>;

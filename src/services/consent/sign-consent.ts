@@ -9,10 +9,11 @@ import { AppError } from '../errors.js';
 import { loadClientForHealthData } from '../clinical/intake/intake-access.js';
 import { draftConsent } from './consent-document.js';
 import { consentView } from './consent-view.js';
+import { CONSENT_KINDS } from './consent.schema.js';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-export const consentKinds = ['treatment', 'photo_clinical', 'photo_marketing'] as const;
+export const consentKinds = CONSENT_KINDS;
 
 export const signConsentInput = z.strictObject({
   kind: z.enum(consentKinds),

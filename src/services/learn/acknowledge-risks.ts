@@ -6,6 +6,10 @@ import { recordAudit } from '../audit/record-audit-event.js';
 import { loadClient } from '../clients/load-client.js';
 import { riskSummaryFor } from './guide.js';
 import { AppError } from '../errors.js';
+import type { RiskAcknowledgementRecordView, RiskAcknowledgementView } from './learn.schema.js';
+
+// rows are only written for the modalities the input allows
+const modalityOf = (m: string) => m as RiskAcknowledgementView['modality'];
 
 export const acknowledgeRisksInput = z.strictObject({
   modality: z.enum(['roller', 'pen', 'rf']),
@@ -14,7 +18,7 @@ export const acknowledgeRisksInput = z.strictObject({
 });
 
 /** The client acknowledges the risk summary before booking a treatment; kept with version and IP. */
-export async function acknowledgeRisks(ctx: Ctx, clientId: string, input: z.infer<typeof acknowledgeRisksInput>) {
+export async function acknowledgeRisks(ctx: Ctx, clientId: string, input: z.infer<typeof acknowledgeRisksInput>): Promise<RiskAcknowledgementView> {
   const summary = riskSummaryFor(input.modality);
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClient(trx, ctx, clientId);
@@ -31,15 +35,15 @@ export async function acknowledgeRisks(ctx: Ctx, clientId: string, input: z.infe
       ip: ctx.meta.ip,
     });
     await recordAudit(trx, ctx, { action: 'risk.acknowledge', entityType: 'risk_acknowledgement', entityId: row.id, clientId: client.id, details: { modality: input.modality, version: summary.version } });
-    return { id: row.id, modality: row.modality, summaryVersion: row.summary_version, acknowledgedAt: new Date(row.created_at).toISOString() };
+    return { id: row.id, modality: modalityOf(row.modality), summaryVersion: row.summary_version, acknowledgedAt: new Date(row.created_at).toISOString() };
   });
 }
 
-export async function listAcknowledgements(ctx: Ctx, clientId: string) {
+export async function listAcknowledgements(ctx: Ctx, clientId: string): Promise<RiskAcknowledgementRecordView[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClient(trx, ctx, clientId);
     const rows = await listRiskAcknowledgements(trx, ctx.principal.organizationId, client.id);
     await recordAudit(trx, ctx, { action: 'risk.list', entityType: 'client', entityId: client.id, clientId: client.id });
-    return rows.map((r) => ({ id: r.id, modality: r.modality, summaryVersion: r.summary_version, acknowledgedAt: new Date(r.created_at).toISOString(), ip: r.ip }));
+    return rows.map((r) => ({ id: r.id, modality: modalityOf(r.modality), summaryVersion: r.summary_version, acknowledgedAt: new Date(r.created_at).toISOString(), ip: r.ip }));
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { renameUser } from '../../db/repositories/users.repository.js';
 import { personName } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
@@ -22,7 +23,7 @@ export async function renameStaff(ctx: Ctx, userId: string, input: z.infer<typeo
       .where('m.user_id', '=', userId)
       .executeTakeFirst();
     if (!m || m.role === 'client') throw notFound('staff member');
-    await trx.updateTable('users').set({ name: input.name, updated_at: ctx.now() }).where('id', '=', userId).execute();
+    await renameUser(trx, userId, input.name, ctx.now());
     await recordAudit(trx, ctx, { action: 'staff.rename', entityType: 'membership', entityId: userId, details: { from: m.name, to: input.name } });
     return { userId, name: input.name };
   });

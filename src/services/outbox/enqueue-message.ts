@@ -1,4 +1,6 @@
 import type { Db } from '../../db/connect.js';
+import { findClientTimeZone } from '../../db/repositories/clients.repository.js';
+import { findFirstLocation } from '../../db/repositories/organizations.repository.js';
 import { insertMessage } from '../../db/repositories/outbox.repository.js';
 import { afterQuietHours } from '../../domain/scheduling/quiet-hours.js';
 import type { SecretBox } from '../ports.js';
@@ -71,14 +73,8 @@ export async function enqueueMessage(trx: Db, m: OutgoingMessage) {
 
 /** The client's time zone: their preferred location's, else the organization's first location's. */
 async function clientZone(trx: Db, organizationId: string, clientId: string): Promise<string> {
-  const row = await trx
-    .selectFrom('clients as c')
-    .leftJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'c.organization_id').onRef('l.id', '=', 'c.preferred_location_id'))
-    .select('l.time_zone')
-    .where('c.organization_id', '=', organizationId)
-    .where('c.id', '=', clientId)
-    .executeTakeFirst();
+  const row = await findClientTimeZone(trx, organizationId, clientId);
   if (row?.time_zone) return row.time_zone;
-  const first = await trx.selectFrom('locations').select('time_zone').where('organization_id', '=', organizationId).orderBy('created_at').executeTakeFirst();
+  const first = await findFirstLocation(trx, organizationId);
   return first?.time_zone ?? 'UTC';
 }

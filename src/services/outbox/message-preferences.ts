@@ -3,11 +3,12 @@ import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { loadClient } from '../clients/load-client.js';
+import type { ClientMessageView, MessagePreferencesView } from './message.schema.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
 export const preferencesInput = z.strictObject({ email: z.boolean(), sms: z.boolean(), quietStart: hhmm, quietEnd: hhmm });
 
-export async function getPreferences(ctx: Ctx, clientId: string) {
+export async function getPreferences(ctx: Ctx, clientId: string): Promise<MessagePreferencesView> {
   const client = await loadClient(ctx.db, ctx, clientId);
   const p = await ctx.db.selectFrom('message_preferences').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('client_id', '=', client.id).executeTakeFirst();
   await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'message_preferences.read', entityType: 'client', entityId: client.id, clientId: client.id }));
@@ -15,7 +16,7 @@ export async function getPreferences(ctx: Ctx, clientId: string) {
 }
 
 /** The client's channels (opt in or out of each) and quiet hours; equal times mean none. */
-export async function putPreferences(ctx: Ctx, clientId: string, input: z.infer<typeof preferencesInput>) {
+export async function putPreferences(ctx: Ctx, clientId: string, input: z.infer<typeof preferencesInput>): Promise<MessagePreferencesView> {
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClient(trx, ctx, clientId);
     const row = { organization_id: ctx.principal.organizationId, client_id: client.id, email: input.email, sms: input.sms, quiet_start: input.quietStart, quiet_end: input.quietEnd };
@@ -30,7 +31,7 @@ export async function putPreferences(ctx: Ctx, clientId: string, input: z.infer<
 }
 
 /** What was sent to the client, when, on which channel (subjects only: bodies may hold health data). */
-export async function clientMessages(ctx: Ctx, clientId: string) {
+export async function clientMessages(ctx: Ctx, clientId: string): Promise<ClientMessageView[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClient(trx, ctx, clientId);
     const rows = await trx

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit-event.js';
 import { notFound } from '../errors.js';
 import { loadClientForHealthData } from '../clinical/intake/intake-access.js';
 import { planView } from './plan-view.js';
+import type { AwaitingDirectorPlanView } from './plan.schema.js';
 
 export async function listClientPlans(ctx: Ctx, clientId: string) {
   return ctx.db.transaction().execute(async (trx) => {
@@ -25,7 +26,7 @@ export async function getPlan(ctx: Ctx, planId: string) {
 }
 
 /** Plans a provider adjusted outside the caps, waiting for the medical director. */
-export async function listPlansAwaitingDirector(ctx: Ctx) {
+export async function listPlansAwaitingDirector(ctx: Ctx): Promise<AwaitingDirectorPlanView[]> {
   const rows = await awaitingDirector(ctx.db, ctx.principal.organizationId);
   return rows.map((r) => ({ ...planView(r), clientName: `${r.first_name} ${r.last_name}` }));
 }

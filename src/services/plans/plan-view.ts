@@ -1,8 +1,11 @@
 import type { PlanRecord } from '../../db/repositories/plans.repository.js';
 import type { TreatmentPlan } from '../../domain/plans/recommend.js';
 import type { Quote } from '../../domain/pricing/quote.js';
+import type { PlanView } from './plan.schema.js';
 
-export function planView(r: PlanRecord) {
+export type { PlanView };
+
+export function planView(r: PlanRecord): PlanView {
   return {
     id: r.id,
     clientId: r.client_id,
@@ -11,11 +14,10 @@ export function planView(r: PlanRecord) {
     supersedes: r.supersedes,
     status: r.status,
     outsideCaps: r.outside_caps,
-    plan: r.plan as TreatmentPlan & { outsideCapsIssues?: unknown[]; changeReason?: string | null },
+    plan: r.plan as TreatmentPlan & Pick<PlanView['plan'], 'outsideCapsIssues' | 'changeReason'>,
     quote: r.quote as Quote | null,
     createdBy: r.created_by_name,
     directorApprovedBy: r.director_name,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
-export type PlanView = ReturnType<typeof planView>;

@@ -1,8 +1,9 @@
 import { loadLocation } from '../organization/load-location.js';
 import { findPublicOrganization, NO_RATING, publicProviders, ratingsBy, type PublicDeps } from './public-directory.js';
+import type { PublicLocationPageView } from './reviews.schema.js';
 
 /** A location's public page: its clinicians with what they may perform there and their ratings. */
-export async function getPublicLocation(deps: PublicDeps, slug: string, locationId: string) {
+export async function getPublicLocation(deps: PublicDeps, slug: string, locationId: string): Promise<PublicLocationPageView> {
   const org = await findPublicOrganization(deps.db, slug);
   const loc = await loadLocation(deps.db, org.id, locationId);
   const [providers, ratings] = await Promise.all([publicProviders(deps, org.id), ratingsBy(deps.db, org.id, 'location_id')]);

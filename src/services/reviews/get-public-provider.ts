@@ -1,10 +1,11 @@
 import { notFound } from '../errors.js';
 import { findPublicOrganization, publicProviders, type PublicDeps } from './public-directory.js';
+import type { PublicProviderPageView } from './reviews.schema.js';
 
 export const PUBLIC_REVIEWS_PAGE = 20;
 
 /** A clinician's public page: profile, credentials, services and published reviews with replies. */
-export async function getPublicProvider(deps: PublicDeps, slug: string, userId: string, page: { offset: number }) {
+export async function getPublicProvider(deps: PublicDeps, slug: string, userId: string, page: { offset: number }): Promise<PublicProviderPageView> {
   const org = await findPublicOrganization(deps.db, slug);
   const [provider] = await publicProviders(deps, org.id, userId);
   if (!provider) throw notFound('provider');

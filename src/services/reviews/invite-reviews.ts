@@ -1,8 +1,11 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { listCompletedReviewFactsNotMessaged, listOrganizationsWithCompletedBookingsSince } from '../../db/repositories/bookings.repository.js';
 import { firstNameOf, reviewability, REVIEW_WAIT_DAYS } from '../../domain/reviews/reviews.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
-import { factsOf, reviewFactsQuery } from './review-facts.js';
+import { factsOf } from './review-facts.js';
+
+/** Prefix of an invitation's idempotency key: one invitation per booking. */
+const INVITE_KEY = 'review-invite:';
 
 /**
  * Visits of the last few weeks only: turning invitations on, or a worker that was down, never mails
@@ -17,29 +20,11 @@ export const INVITE_WINDOW_DAYS = 30;
  */
 export async function inviteReviews(db: Db, now: Date) {
   const since = new Date(now.getTime() - (INVITE_WINDOW_DAYS + REVIEW_WAIT_DAYS) * 86_400_000);
-  const orgs = await db
-    .selectFrom('bookings as b')
-    .select('b.organization_id')
-    .distinct()
-    .where('b.status', '=', 'completed')
-    .where('b.ends_at', '>=', since)
-    .execute();
+  const orgs = await listOrganizationsWithCompletedBookingsSince(db, since);
   let invited = 0;
   for (const { organization_id: org } of orgs) {
-    const rows = await reviewFactsQuery(db, org)
-      .innerJoin('clients as c', (j) => j.onRef('c.organization_id', '=', 'b.organization_id').onRef('c.id', '=', 'b.client_id'))
-      .select(['c.email', 'c.first_name'])
-      .where('b.status', '=', 'completed')
-      .where('b.ends_at', '>=', since)
-      .where('c.email', 'is not', null)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb.selectFrom('outbox_messages as o').select('o.id').whereRef('o.organization_id', '=', 'b.organization_id').where('o.idempotency_key', '=', sql<string>`'review-invite:' || b.id`),
-          ),
-        ),
-      )
-      .execute();
+    // not yet invited: no message keyed INVITE_KEY + booking id (the key enqueueMessage is given below)
+    const rows = await listCompletedReviewFactsNotMessaged(db, org, since, INVITE_KEY);
     for (const r of rows) {
       if (!reviewability(factsOf(r), now.getTime()).ok) continue;
       await db.transaction().execute(async (trx) => {
@@ -48,7 +33,7 @@ export async function inviteReviews(db: Db, now: Date) {
           channel: 'email',
           kind: 'review.invite',
           to: r.email!,
-          idempotencyKey: `review-invite:${r.id}`,
+          idempotencyKey: `${INVITE_KEY}${r.id}`,
           bookingId: r.id,
           clientId: r.client_id,
           subject: 'How was your visit?',

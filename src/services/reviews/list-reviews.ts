@@ -1,11 +1,12 @@
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { staffReviewQuery, toStaffReview } from './review-view.js';
+import type { ClientReviewListView } from './reviews.schema.js';
 
 export type ReviewStatus = 'pending' | 'published' | 'hidden';
 
 /** The moderation queue of one status, newest first. */
-export async function listReviews(ctx: Ctx, q: { status: ReviewStatus; limit: number; offset: number }) {
+export async function listReviews(ctx: Ctx, q: { status: ReviewStatus; limit: number; offset: number }): Promise<ClientReviewListView> {
   return ctx.db.transaction().execute(async (trx) => {
     const base = staffReviewQuery(trx, ctx.principal.organizationId).where('r.status', '=', q.status);
     const [rows, total] = await Promise.all([

@@ -4,11 +4,13 @@
 // the average of published reviews. Read without a principal: every query names the organization.
 import type { Db } from '../../db/connect.js';
 import { findOrganizationBySlug, listLocations } from '../../db/repositories/organizations.repository.js';
-import { listCredentials, listScopeRules, listServices } from '../../db/repositories/scheduling.repository.js';
+import { listMembersWithPublishedProfile } from '../../db/repositories/memberships.repository.js';
+import { listCredentials, listProviderLocations, listScopeRules, listServices } from '../../db/repositories/scheduling.repository.js';
 import { providerEligibility } from '../../domain/scheduling/scope.js';
 import { credentialLabel, LICENCE_LABEL, summaryOf, yearsSince, type RatingSummary } from '../../domain/reviews/reviews.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import { notFound } from '../errors.js';
+import type { PublicProviderView } from './reviews.schema.js';
 
 export interface PublicDeps {
   db: Db;
@@ -35,38 +37,17 @@ export async function ratingsBy(db: Db, organizationId: string, by: 'provider_us
 
 export const NO_RATING: RatingSummary = { average: null, count: 0 };
 
-export interface PublicProvider {
-  id: string;
-  name: string;
-  title: string;
-  bio: string;
-  licenceType: string | null;
-  licenceState: string | null;
-  credentials: string[];
-  yearsExperience: number | null;
-  rating: RatingSummary;
-  /** where they have hours, with the services they may perform there */
-  locations: { id: string; name: string; services: string[] }[];
-}
+/** A clinician as the public pages show them (PublicProvider in reviews.schema.ts). */
+export type PublicProvider = PublicProviderView;
 
 /** The listed clinicians of an organization; `userId` narrows to one. */
 export async function publicProviders(deps: PublicDeps, organizationId: string, userId?: string): Promise<PublicProvider[]> {
   const { db } = deps;
-  let members = db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('provider_profiles as p', (j) => j.onRef('p.organization_id', '=', 'm.organization_id').onRef('p.user_id', '=', 'm.user_id'))
-    .select(['m.user_id', 'm.role', 'm.title', 'm.licence_type', 'm.licence_state', 'm.licence_expires_on', 'u.name', 'p.bio', 'p.practising_since'])
-    .where('m.organization_id', '=', organizationId)
-    .where('m.active', '=', true)
-    .where('m.role', 'in', ['provider', 'medical_director'])
-    .where((eb) => eb.or([eb('p.user_id', 'is', null), eb('p.published', '=', true)]));
-  if (userId) members = members.where('m.user_id', '=', userId);
-  const rows = await members.orderBy('u.name').execute();
+  const rows = await listMembersWithPublishedProfile(db, organizationId, ['provider', 'medical_director'], userId);
   if (!rows.length) return [];
   const [locations, hours, services, rules, credentials, ratings] = await Promise.all([
     listLocations(db, organizationId),
-    db.selectFrom('provider_schedules').select(['user_id', 'location_id']).where('organization_id', '=', organizationId).execute(),
+    listProviderLocations(db, organizationId),
     listServices(db, organizationId),
     listScopeRules(db, organizationId),
     listCredentials(db, organizationId),

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import type { ClientReviewView } from './reviews.schema.js';
 
 /** Reviews as staff see them: with the client's name, the provider, location and service. */
 export function staffReviewQuery(db: Db, organizationId: string) {
@@ -17,7 +18,7 @@ export function staffReviewQuery(db: Db, organizationId: string) {
 type Row = Awaited<ReturnType<ReturnType<typeof staffReviewQuery>['execute']>>[number];
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export const toStaffReview = (r: Row) => ({
+export const toStaffReview = (r: Row): ClientReviewView => ({
   id: r.id,
   bookingId: r.booking_id,
   clientId: r.client_id,

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { findBookingReviewFacts } from '../../db/repositories/bookings.repository.js';
+import { findClientOrThrow } from '../../db/repositories/clients.repository.js';
 import { text } from '../../domain/shared/input.js';
 import { displayName, reviewability } from '../../domain/reviews/reviews.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { factsOf, reviewFactsQuery } from './review-facts.js';
+import { factsOf } from './review-facts.js';
+import type { SubmittedClientReviewView } from './reviews.schema.js';
 
 export const submitReviewInput = z.strictObject({
   bookingId: z.uuid(),
@@ -17,12 +20,12 @@ export const submitReviewInput = z.strictObject({
 const conflict = (message: string) => new AppError('conflict', message, [{ path: 'bookingId', message }]);
 
 /** A client reviews one of their completed visits; it waits for the clinic to publish it. */
-export async function submitReview(ctx: Ctx, input: z.infer<typeof submitReviewInput>) {
+export async function submitReview(ctx: Ctx, input: z.infer<typeof submitReviewInput>): Promise<SubmittedClientReviewView> {
   const org = ctx.principal.organizationId;
   const clientId = ctx.principal.clientId;
   if (ctx.principal.role !== 'client' || !clientId) throw forbidden('only the client reviews their visit', 'client_only');
   return ctx.db.transaction().execute(async (trx) => {
-    const b = await reviewFactsQuery(trx, org).where('b.id', '=', input.bookingId).executeTakeFirst();
+    const b = await findBookingReviewFacts(trx, org, input.bookingId);
     // another client's visit is simply not found
     if (!b || b.client_id !== clientId) throw notFound('booking');
     const verdict = reviewability(factsOf(b), ctx.now().getTime());
@@ -32,7 +35,7 @@ export async function submitReview(ctx: Ctx, input: z.infer<typeof submitReviewI
       const opens = localDateOf(verdict.opensAt!, b.time_zone);
       throw conflict(`reviews of this visit open on ${opens}, a week after your treatment (or once you answer the day-7 check-in)`);
     }
-    const client = await trx.selectFrom('clients').select(['first_name', 'last_name']).where('organization_id', '=', org).where('id', '=', clientId).executeTakeFirstOrThrow();
+    const client = await findClientOrThrow(trx, org, clientId);
     const row = await trx
       .insertInto('reviews')
       .values({

@@ -12,9 +12,43 @@ import { AppError, invalid } from '../errors.js';
 import { loadClient } from '../clients/load-client.js';
 import { callerKey } from '../idempotency.js';
 import { loadAvailability } from './availability-context.js';
-import { bookingView } from './booking-view.js';
+import { Booking, bookingView } from './booking-view.js';
 import { isOverlap, placeIn, replayBooking, retryOnDeadlock, taken } from './place-booking.js';
-import { slotView } from './find-availability.js';
+import { Slot, slotView } from './find-availability.js';
+
+/** The proposed sessions of a series; `missing` names the first session no free time was found for. */
+export const SeriesProposal = z
+  .object({
+    slots: z.array(Slot).describe('One slot per session found, in order'),
+    missing: z
+      .object({
+        session: z.number().int().describe('1-based session number'),
+        from: z.iso.date().describe('First local date searched, ISO date'),
+        to: z.iso.date().describe('Last local date searched, ISO date'),
+      })
+      .nullable()
+      .describe('null when every session has a slot'),
+  })
+  .meta({
+    id: 'SeriesProposal',
+    description: 'One proposed slot per session of a series, each inside its interval window',
+    example: {
+      slots: [{ start: '2026-03-10T15:00:00.000Z', end: '2026-03-10T16:15:00.000Z', localDate: '2026-03-10', localTime: '10:00', providerId: 'usr_7Qm2kP9x', providerName: 'Dana Park, NP', roomId: null, deviceId: null }],
+      missing: { session: 2, from: '2026-04-07', to: '2026-04-21' },
+    },
+  });
+
+/** A booked series: every session, in order; `replayed` is true when the same request came again. */
+export const SeriesBooking = z
+  .object({
+    seriesId: z.guid(),
+    bookings: z.array(Booking).describe('The sessions in series order'),
+    replayed: z.boolean().describe('true when this repeats an earlier request with the same idempotency key'),
+  })
+  .meta({ id: 'SeriesBooking', description: 'Every session of a booked series', example: { seriesId: '5c4b3a29-1807-4f6e-9d5c-4b3a29180706', bookings: [], replayed: false } });
+
+export type SeriesProposalView = z.output<typeof SeriesProposal>;
+export type SeriesBookingView = z.output<typeof SeriesBooking>;
 
 export const seriesPlanInput = z.strictObject({
   serviceId: z.uuid(),
@@ -26,7 +60,7 @@ export const seriesPlanInput = z.strictObject({
 });
 
 /** Finds one slot per session, each inside its window after the previous one, same provider if possible. */
-export async function planSeriesSlots(ctx: Ctx, locationId: string, q: z.infer<typeof seriesPlanInput>) {
+export async function planSeriesSlots(ctx: Ctx, locationId: string, q: z.infer<typeof seriesPlanInput>): Promise<SeriesProposalView> {
   if (q.intervalDays.max < q.intervalDays.min) throw invalid('intervalDays.max', 'must not be shorter than the minimum');
   if (q.firstTo < q.firstFrom) throw invalid('firstTo', 'must be on or after firstFrom');
   const last = addDays(q.firstTo, (q.sessions - 1) * q.intervalDays.max);
@@ -54,7 +88,7 @@ export const bookSeriesInput = z.strictObject({
 });
 
 /** Books every session of a series, or none: one transaction, one series id. */
-export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput>) {
+export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput>): Promise<SeriesBookingView> {
   const org = ctx.principal.organizationId;
   // authorised before the key is looked up; the key is the caller's own
   await loadClient(ctx.db, ctx, input.clientId);

@@ -1,12 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from '../../db/connect.js';
 import { findBooking, listBookingsBetween, type BookingRecord } from '../../db/repositories/bookings.repository.js';
+import { findMembership } from '../../db/repositories/memberships.repository.js';
 import { findOrganization } from '../../db/repositories/organizations.repository.js';
 import type { Ctx, RequestMeta } from '../context.js';
 import { appendAudit, recordAudit } from '../audit/record-audit-event.js';
 import { forbidden, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { bookingIcs, providerFeedIcs } from './ics.js';
+
+/** The secret feed URL: it is shown once, since only its hash is kept. */
+export const CalendarFeed = z
+  .object({ url: z.url().describe('Secret iCalendar (.ics) URL of the provider feed') })
+  .meta({ id: 'CalendarFeed', description: 'A new provider calendar feed URL', example: { url: 'https://app.example.com/api/calendar/5mKq2vX9bR7tLwP0aZc3nYd8eFh1JgUi.ics' } });
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -15,11 +22,11 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
  * provider creates their own; the owner and the medical director (who supervises the clinicians and
  * sets them up) may create one for any clinician.
  */
-export async function createCalendarFeed(ctx: Ctx, userId: string, publicUrl: string) {
+export async function createCalendarFeed(ctx: Ctx, userId: string, publicUrl: string): Promise<z.output<typeof CalendarFeed>> {
   const supervisor = ctx.principal.role === 'owner' || ctx.principal.role === 'medical_director';
   if (!supervisor && ctx.principal.userId !== userId) throw forbidden('a provider creates their own feed; the owner or the medical director may create any', 'own_feed_only');
   const org = ctx.principal.organizationId;
-  const m = await ctx.db.selectFrom('memberships').select('role').where('organization_id', '=', org).where('user_id', '=', userId).executeTakeFirst();
+  const m = await findMembership(ctx.db, org, userId);
   if (!m || (m.role !== 'provider' && m.role !== 'medical_director')) throw notFound('provider');
   const token = randomBytes(24).toString('base64url');
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, line } from '../../domain/shared/input.js';
 import { Temporal } from 'temporal-polyfill';
-import { findSlots, type Slot } from '../../domain/scheduling/availability.js';
+import { findSlots, type Slot as FoundSlot } from '../../domain/scheduling/availability.js';
 import { offsetFinder } from '../../domain/scheduling/local-time.js';
 import type { Ctx } from '../context.js';
 import { invalid } from '../errors.js';
@@ -26,7 +26,69 @@ export function localClock(timeZone: string) {
   };
 }
 
-export function slotView(ctx: AvailabilityContext, s: Slot, clock = localClock(ctx.location.timeZone)) {
+const exampleSlot = {
+  start: '2026-03-10T15:00:00.000Z',
+  end: '2026-03-10T16:15:00.000Z',
+  localDate: '2026-03-10',
+  localTime: '10:00',
+  providerId: 'usr_7Qm2kP9x',
+  providerName: 'Dana Park, NP',
+  roomId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  deviceId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+} as const;
+
+/** One bookable start time with the provider, room and device it would take. */
+export const Slot = z
+  .object({
+    start: z.iso.datetime().describe('Start, ISO date-time (UTC)'),
+    end: z.iso.datetime().describe('End, ISO date-time (UTC)'),
+    localDate: z.iso.date().describe('Start date at the location, ISO date'),
+    localTime: z.string().describe('Start time at the location, HH:MM'),
+    providerId: z.string().describe('User id of the provider'),
+    providerName: z.string(),
+    roomId: z.guid().nullable().describe('null when the service needs no room'),
+    deviceId: z.guid().nullable().describe('null when the service needs no device'),
+  })
+  .meta({ id: 'Slot', description: 'A bookable start time and the resources it would hold', example: exampleSlot });
+
+/** What can be booked for a service at a location; a client sees only the providers who may treat. */
+export const Availability = z
+  .object({
+    location: z.object({ id: z.guid(), name: z.string(), timeZone: z.string().describe('IANA time zone'), state: z.string().describe('US state code') }),
+    service: z.object({
+      id: z.guid(),
+      name: z.string(),
+      kind: z.enum(['consultation', 'treatment']),
+      modality: z.enum(['roller', 'pen', 'rf']).nullable(),
+      durationMin: z.number().int().describe('Minutes the appointment holds its resources (numbing plus treatment)'),
+    }),
+    providers: z.array(
+      z.object({
+        id: z.string().describe('User id'),
+        name: z.string(),
+        title: z.string(),
+        eligible: z.boolean().describe('May perform this service here'),
+        supervised: z.boolean().describe('Eligible only under supervision'),
+        reason: z.string().nullable().describe('Why not eligible; null when eligible'),
+      }),
+    ),
+    slots: z.array(Slot),
+  })
+  .meta({
+    id: 'Availability',
+    description: 'Bookable start times for a service at a location over local dates',
+    example: {
+      location: { id: '8a1d5e2b-3c4f-4a6b-8d7e-9f0a1b2c3d4e', name: 'Downtown', timeZone: 'America/New_York', state: 'NY' },
+      service: { id: 'c2b7e9a4-1f3d-4e5a-b6c7-d8e9f0a1b2c3', name: 'Microneedling, full face', kind: 'treatment', modality: 'pen', durationMin: 75 },
+      providers: [{ id: 'usr_7Qm2kP9x', name: 'Dana Park, NP', title: 'Nurse practitioner', eligible: true, supervised: false, reason: null }],
+      slots: [exampleSlot],
+    },
+  });
+
+export type SlotView = z.output<typeof Slot>;
+export type AvailabilityView = z.output<typeof Availability>;
+
+export function slotView(ctx: AvailabilityContext, s: FoundSlot, clock = localClock(ctx.location.timeZone)): SlotView {
   const local = clock(s.start);
   return {
     start: new Date(s.start).toISOString(),
@@ -41,7 +103,7 @@ export function slotView(ctx: AvailabilityContext, s: Slot, clock = localClock(c
 }
 
 /** Real availability for a service at a location over local dates: only what can be booked. */
-export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<typeof availabilityQuery>) {
+export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<typeof availabilityQuery>): Promise<AvailabilityView> {
   if (q.to < q.from) throw invalid('to', 'must be on or after from');
   if (Temporal.PlainDate.from(q.from).until(q.to).days > MAX_SEARCH_DAYS) throw invalid('to', `search at most ${MAX_SEARCH_DAYS} days at a time`);
   const a = await loadAvailability(ctx.db, ctx.principal.organizationId, { locationId, serviceId: q.serviceId, from: q.from, to: q.to, now: ctx.now() });

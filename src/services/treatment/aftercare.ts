@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { text } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
+import { findBooking } from '../../db/repositories/bookings.repository.js';
+import { findClientOrThrow } from '../../db/repositories/clients.repository.js';
+import { listActiveMemberEmails } from '../../db/repositories/memberships.repository.js';
 import { aftercareNow, buildAftercarePlan } from '../../domain/treatment/aftercare-plan.js';
-import { evaluateRedFlags, SYMPTOMS, SYMPTOM_LABEL } from '../../domain/treatment/red-flags.js';
+import { evaluateRedFlags, SYMPTOMS, SYMPTOM_LABEL, type RaisedFlag } from '../../domain/treatment/red-flags.js';
 import type { Ctx } from '../context.js';
 import { appendAudit, recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
@@ -21,14 +24,126 @@ export const symptomReportInput = z.strictObject({
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+const isoDateTime = z.iso.datetime();
+const JOURNEY_ID = '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a';
+const CHECK_IN_ID = '6b5a4f3e-2d1c-4b0a-9f8e-7d6c5b4a3f2e';
+const ALERT_ID = '8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b';
+const CLIENT_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+const AftercareItem = z
+  .object({
+    id: z.string().describe('The aftercare instruction code, e.g. AC-3'),
+    kind: z.enum(['avoid', 'do', 'expect']),
+    text: z.string(),
+    from: isoDateTime.describe('When it starts to apply (ISO date-time)'),
+    to: isoDateTime.nullable().describe('When it stops applying (ISO date-time); null for open-ended'),
+  })
+  .meta({ id: 'AftercareItem', description: 'A timed aftercare instruction or expected course', example: { id: 'AC-3', kind: 'do', text: 'Use sunscreen every day', from: '2026-11-03T17:00:00.000Z', to: null } });
+
+const alertLevel = z.enum(['urgent', 'emergency']);
+const reportLevel = z.enum(['none', 'urgent', 'emergency']);
+
+const AftercareCheckIn = z
+  .object({
+    id: z.uuid(),
+    day: z.number().int().describe('Days after the treatment'),
+    scheduled: z.boolean().describe('false for a report the client sent between check-ins'),
+    dueAt: isoDateTime,
+    answeredAt: isoDateTime.nullable(),
+    level: reportLevel.nullable().describe('The red-flag level of the answer; null until answered'),
+    due: z.boolean().describe('Unanswered and due now'),
+  })
+  .meta({ id: 'AftercareCheckIn', description: 'A symptom check-in of an aftercare journey' });
+
+export const AftercareJourney = z
+  .object({
+    id: z.uuid(),
+    bookingId: z.uuid(),
+    modality: z.string().describe('The treatment modality (roller, pen, rf)'),
+    treatedAt: isoDateTime,
+    timeZone: z.string().describe('IANA zone of the location'),
+    now: z.array(AftercareItem).describe('What applies now'),
+    next: z.array(AftercareItem).describe('What comes next, soonest first'),
+    checkIns: z.array(AftercareCheckIn),
+  })
+  .meta({ id: 'AftercareJourney', description: 'The aftercare of one treatment' });
+
+export const Aftercare = z
+  .object({
+    journeys: z.array(AftercareJourney).describe('The ten newest journeys, newest first'),
+    symptoms: z.array(z.object({ code: z.enum(SYMPTOMS), label: z.string() })).describe('The symptoms a check-in may report'),
+  })
+  .meta({
+    id: 'Aftercare',
+    description: "A client's aftercare journeys and the symptoms they can report",
+    example: {
+      journeys: [{
+        id: JOURNEY_ID, bookingId: '3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9', modality: 'pen', treatedAt: '2026-11-02T17:00:00.000Z', timeZone: 'America/Chicago',
+        now: [{ id: 'AC-1', kind: 'avoid', text: 'No makeup for 24 hours', from: '2026-11-02T17:00:00.000Z', to: '2026-11-03T17:00:00.000Z' }], next: [],
+        checkIns: [{ id: CHECK_IN_ID, day: 1, scheduled: true, dueAt: '2026-11-03T16:00:00.000Z', answeredAt: null, level: null, due: true }],
+      }],
+      symptoms: [{ code: 'pus', label: 'Pus or yellow crusting' }],
+    },
+  });
+export type AftercareView = z.output<typeof Aftercare>;
+
+const RedFlag = z
+  .object({ ruleId: z.string(), likely: z.string().describe('The likely cause'), emergency: z.boolean(), message: z.string() })
+  .meta({ id: 'RaisedRedFlag', description: 'A red-flag rule a report raised', example: { ruleId: 'RF-FLAG-1', likely: 'Infection', emergency: false, message: 'Possible infection: call the clinic today' } });
+
+export const SymptomReport = z
+  .object({
+    checkInId: z.uuid(),
+    alertId: z.uuid().nullable().describe('The alert raised to staff; null when nothing was flagged'),
+    level: reportLevel,
+    flags: z.array(RedFlag),
+    message: z.string().describe('What the client should do now'),
+  })
+  .meta({
+    id: 'SymptomReport',
+    description: 'A recorded symptom check-in and what to do',
+    example: { checkInId: CHECK_IN_ID, alertId: ALERT_ID, level: 'urgent', flags: [{ ruleId: 'RF-FLAG-1', likely: 'Infection', emergency: false, message: 'Possible infection: call the clinic today' }], message: 'Your provider has been told and will call you.' },
+  });
+export type SymptomReportView = z.output<typeof SymptomReport>;
+
+const ALERT_EXAMPLE = {
+  id: ALERT_ID, clientId: CLIENT_ID, photos: [], clientName: 'Ana Lopez', phone: '+15555550100', level: 'urgent',
+  flags: [{ ruleId: 'RF-FLAG-1', likely: 'Infection', emergency: false, message: 'Possible infection: call the clinic today' }], createdAt: '2026-11-04T15:00:00.000Z', escalatedAt: null,
+} as const;
+
+export const Alert = z
+  .object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    photos: z.array(z.object({ id: z.uuid(), thumbUrl: z.string(), url: z.string() })).describe('Photos sent with the check-in'),
+    clientName: z.string(),
+    phone: z.string().nullable(),
+    level: alertLevel,
+    flags: z.array(RedFlag),
+    createdAt: isoDateTime,
+    escalatedAt: isoDateTime.nullable(),
+  })
+  .meta({
+    id: 'Alert',
+    description: 'An open red-flag alert',
+    example: ALERT_EXAMPLE,
+  });
+export type AlertView = z.output<typeof Alert>;
+export const AlertList = z.object({ items: z.array(Alert) }).meta({ id: 'AlertList', description: 'Open red-flag alerts, oldest first', example: { items: [ALERT_EXAMPLE] } });
+
+export const AlertAcknowledged = z
+  .object({ id: z.uuid(), status: z.literal('acknowledged') })
+  .meta({ id: 'AlertAcknowledged', description: 'An acknowledged alert', example: { id: ALERT_ID, status: 'acknowledged' } });
+export type AlertAcknowledgedView = z.output<typeof AlertAcknowledged>;
+
 /** The client's journeys: what to do and avoid now, what comes next, and the check-ins. */
-export async function myAftercare(ctx: Ctx, clientId: string) {
+export async function myAftercare(ctx: Ctx, clientId: string): Promise<AftercareView> {
   const org = ctx.principal.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClient(trx, ctx, clientId);
     const journeys = await trx.selectFrom('aftercare_journeys').selectAll().where('organization_id', '=', org).where('client_id', '=', client.id).orderBy('treated_at', 'desc').limit(10).execute();
     const now = ctx.now().getTime();
-    const out = [];
+    const out: AftercareView['journeys'] = [];
     for (const j of journeys) {
       const plan = buildAftercarePlan(new Date(j.treated_at).getTime(), j.time_zone);
       const state = aftercareNow(plan, now);
@@ -45,23 +160,15 @@ export async function myAftercare(ctx: Ctx, clientId: string) {
   });
 }
 
-async function staffToAlert(trx: Db, organizationId: string, providerUserId: string | null) {
-  return trx
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.email', 'm.role'])
-    .where('m.organization_id', '=', organizationId)
-    .where('m.active', '=', true)
-    .where((eb) => eb.or([eb('m.role', '=', 'medical_director'), ...(providerUserId ? [eb('m.user_id', '=', providerUserId)] : [])]))
-    .execute();
-}
+/** A red flag goes to the medical director and the treating provider. */
+const staffToAlert = (trx: Db, organizationId: string, providerUserId: string | null) => listActiveMemberEmails(trx, organizationId, ['medical_director'], providerUserId);
 
 /**
  * A symptom check-in. Red flags raise an urgent alert to the treating provider and the medical
  * director (escalated if nobody acknowledges it in time); emergency signs tell the client at once
  * to call emergency services.
  */
-export async function reportSymptoms(ctx: Ctx, journeyId: string, input: z.infer<typeof symptomReportInput>) {
+export async function reportSymptoms(ctx: Ctx, journeyId: string, input: z.infer<typeof symptomReportInput>): Promise<SymptomReportView> {
   const org = ctx.principal.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const j = await trx.selectFrom('aftercare_journeys').selectAll().where('organization_id', '=', org).where('id', '=', journeyId).executeTakeFirst();
@@ -89,8 +196,8 @@ export async function reportSymptoms(ctx: Ctx, journeyId: string, input: z.infer
         .returning('id')
         .executeTakeFirstOrThrow();
       alertId = alert.id;
-      const booking = await trx.selectFrom('bookings').select(['provider_user_id']).where('organization_id', '=', org).where('id', '=', j.booking_id).executeTakeFirst();
-      const client = await trx.selectFrom('clients').select(['first_name', 'last_name']).where('organization_id', '=', org).where('id', '=', j.client_id).executeTakeFirstOrThrow();
+      const booking = await findBooking(trx, org, j.booking_id);
+      const client = await findClientOrThrow(trx, org, j.client_id);
       for (const s of await staffToAlert(trx, org, booking?.provider_user_id ?? null)) {
         await enqueueMessage(trx, {
           organizationId: org, channel: 'email', kind: `alert.${result.level}`, to: s.email, idempotencyKey: `alert:${alert.id}:${s.email}`,
@@ -105,7 +212,7 @@ export async function reportSymptoms(ctx: Ctx, journeyId: string, input: z.infer
   });
 }
 
-export async function listOpenAlerts(ctx: Ctx) {
+export async function listOpenAlerts(ctx: Ctx): Promise<AlertView[]> {
   const rows = await ctx.db
     .selectFrom('clinical_alerts as a')
     .innerJoin('clients as c', (j) => j.onRef('c.organization_id', '=', 'a.organization_id').onRef('c.id', '=', 'a.client_id'))
@@ -119,10 +226,10 @@ export async function listOpenAlerts(ctx: Ctx) {
     : [];
   // reading the alerts (client names, phones, symptoms) is audited like any clinical read
   await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'alert.list', entityType: 'clinical_alert', details: { count: rows.length, clientIds: [...new Set(rows.map((r) => r.client_id))] } }));
-  return rows.map((r) => ({ id: r.id, clientId: r.client_id, photos: photos.filter((p) => p.check_in_id === r.check_in_id).map((p) => ({ id: p.id, thumbUrl: `/api/photos/${p.id}/image?size=thumb`, url: `/api/photos/${p.id}/image` })), clientName: `${r.first_name} ${r.last_name}`, phone: r.phone, level: r.level, flags: r.flags as { ruleId: string; message: string }[], createdAt: new Date(r.created_at).toISOString(), escalatedAt: r.escalated_at ? new Date(r.escalated_at).toISOString() : null }));
+  return rows.map((r) => ({ id: r.id, clientId: r.client_id, photos: photos.filter((p) => p.check_in_id === r.check_in_id).map((p) => ({ id: p.id, thumbUrl: `/api/photos/${p.id}/image?size=thumb`, url: `/api/photos/${p.id}/image` })), clientName: `${r.first_name} ${r.last_name}`, phone: r.phone, level: r.level, flags: r.flags as RaisedFlag[], createdAt: new Date(r.created_at).toISOString(), escalatedAt: r.escalated_at ? new Date(r.escalated_at).toISOString() : null }));
 }
 
-export async function acknowledgeAlert(ctx: Ctx, alertId: string) {
+export async function acknowledgeAlert(ctx: Ctx, alertId: string): Promise<AlertAcknowledgedView> {
   const org = ctx.principal.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const a = await trx.updateTable('clinical_alerts').set({ status: 'acknowledged', acknowledged_by: ctx.principal.userId, acknowledged_at: ctx.now() }).where('organization_id', '=', org).where('id', '=', alertId).where('status', '=', 'open').returning(['id', 'client_id']).executeTakeFirst();
@@ -132,7 +239,7 @@ export async function acknowledgeAlert(ctx: Ctx, alertId: string) {
       throw new AppError('conflict', 'this alert was already acknowledged');
     }
     await recordAudit(trx, ctx, { action: 'alert.acknowledge', entityType: 'clinical_alert', entityId: a.id, clientId: a.client_id });
-    return { id: a.id, status: 'acknowledged' };
+    return { id: a.id, status: 'acknowledged' as const };
   });
 }
 
@@ -143,7 +250,7 @@ export async function escalateAlerts(db: Db, now: Date) {
     await db.transaction().execute(async (trx) => {
       const done = await trx.updateTable('clinical_alerts').set({ escalated_at: now }).where('organization_id', '=', a.organization_id).where('id', '=', a.id).where('escalated_at', 'is', null).returning('id').executeTakeFirst();
       if (!done) return;
-      const staff = await trx.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select('u.email').where('m.organization_id', '=', a.organization_id).where('m.role', 'in', ['owner', 'medical_director']).where('m.active', '=', true).execute();
+      const staff = await listActiveMemberEmails(trx, a.organization_id, ['owner', 'medical_director']);
       for (const s of staff) {
         await enqueueMessage(trx, { organizationId: a.organization_id, channel: 'email', kind: 'alert.escalated', to: s.email, idempotencyKey: `alert:${a.id}:escalated:${s.email}`, subject: `ESCALATED: an ${a.level} red flag is not acknowledged`, text: `A red-flag alert has waited more than ${ESCALATE_AFTER_MIN} minutes. Open Dermis, Reviews queue, and acknowledge it after contacting the client.` });
       }

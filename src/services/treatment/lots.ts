@@ -12,13 +12,65 @@ export const lotInput = z.strictObject({
   expiresOn: isoDate(),
 });
 
-const view = (l: { id: string; location_id: string; manufacturer: string; product: string; lot_number: string; expires_on: string; recalled_at: Date | null; recall_reason: string | null }) => ({
+const isoDateTime = z.iso.datetime({ offset: true });
+
+const LOT_EXAMPLE = {
+  id: '5f0c6a1e-8d2b-4c1a-9f3e-2b7d6c5a4e31', locationId: '0b9e2f6c-3a1d-4e5f-8c7b-6a5d4e3f2a10', manufacturer: 'Dermapen', product: 'Cartridge 16-pin', lotNumber: 'LOT-2026-041', expiresOn: '2027-06-30',
+  recalledAt: null, recallReason: null,
+} as const;
+
+export const Lot = z
+  .object({
+    id: z.uuid(),
+    locationId: z.uuid(),
+    manufacturer: z.string(),
+    product: z.string(),
+    lotNumber: z.string(),
+    expiresOn: z.iso.date().describe('Last day of use (ISO date)'),
+    recalledAt: isoDateTime.nullable().describe('When the lot was recalled (ISO date-time); null while usable'),
+    recallReason: z.string().nullable(),
+  })
+  .meta({
+    id: 'Lot',
+    description: 'A received lot of single-use needle cartridges',
+    example: LOT_EXAMPLE,
+  });
+export type LotView = z.output<typeof Lot>;
+
+export const LotList = z.object({ items: z.array(Lot) }).meta({ id: 'LotList', description: "A location's cartridge lots, soonest expiry first", example: { items: [LOT_EXAMPLE] } });
+
+export const LotTrace = z
+  .object({
+    lot: Lot,
+    uses: z.array(
+      z.object({
+        clientId: z.uuid(),
+        clientName: z.string(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        bookingId: z.uuid(),
+        treatedOn: isoDateTime.describe('Start of the treated session (ISO date-time)'),
+        chartVersion: z.number().int(),
+      }),
+    ),
+  })
+  .meta({
+    id: 'LotTrace',
+    description: 'A lot and every client it was used on, in session order',
+    example: {
+      lot: { id: '5f0c6a1e-8d2b-4c1a-9f3e-2b7d6c5a4e31', locationId: '0b9e2f6c-3a1d-4e5f-8c7b-6a5d4e3f2a10', manufacturer: 'Dermapen', product: 'Cartridge 16-pin', lotNumber: 'LOT-2026-041', expiresOn: '2027-06-30', recalledAt: '2026-11-30T15:00:00.000Z', recallReason: 'Manufacturer recall notice' },
+      uses: [{ clientId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', clientName: 'Ana Lopez', email: 'ana@example.com', phone: '+15555550100', bookingId: '3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9', treatedOn: '2026-11-02T17:00:00.000Z', chartVersion: 1 }],
+    },
+  });
+export type LotTraceView = z.output<typeof LotTrace>;
+
+const view = (l: { id: string; location_id: string; manufacturer: string; product: string; lot_number: string; expires_on: string; recalled_at: Date | null; recall_reason: string | null }): LotView => ({
   id: l.id, locationId: l.location_id, manufacturer: l.manufacturer, product: l.product, lotNumber: l.lot_number, expiresOn: l.expires_on,
   recalledAt: l.recalled_at ? new Date(l.recalled_at).toISOString() : null, recallReason: l.recall_reason,
 });
 
 /** Single-use needle cartridges are received by lot (LOG-4), so every use can be traced. */
-export async function addLot(ctx: Ctx, locationId: string, input: z.infer<typeof lotInput>) {
+export async function addLot(ctx: Ctx, locationId: string, input: z.infer<typeof lotInput>): Promise<LotView> {
   const org = ctx.principal.organizationId;
   await loadLocation(ctx.db, org, locationId);
   try {
@@ -33,14 +85,14 @@ export async function addLot(ctx: Ctx, locationId: string, input: z.infer<typeof
   }
 }
 
-export async function listLots(ctx: Ctx, locationId: string) {
+export async function listLots(ctx: Ctx, locationId: string): Promise<LotView[]> {
   await loadLocation(ctx.db, ctx.principal.organizationId, locationId);
   const rows = await ctx.db.selectFrom('cartridge_lots').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('location_id', '=', locationId).orderBy('expires_on').execute();
   return rows.map(view);
 }
 
 /** Every client a lot touched, for a recall or an infection-control investigation (REG-9). */
-export async function traceLot(ctx: Ctx, lotId: string) {
+export async function traceLot(ctx: Ctx, lotId: string): Promise<LotTraceView> {
   const org = ctx.principal.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const lot = await trx.selectFrom('cartridge_lots').selectAll().where('organization_id', '=', org).where('id', '=', lotId).executeTakeFirst();
@@ -66,7 +118,7 @@ export async function traceLot(ctx: Ctx, lotId: string) {
 export const recallInput = z.strictObject({ reason: text({ min: 3, max: 500 }) });
 
 /** A recalled lot is refused from now on; the answer lists every client it was used on. */
-export async function recallLot(ctx: Ctx, lotId: string, input: z.infer<typeof recallInput>) {
+export async function recallLot(ctx: Ctx, lotId: string, input: z.infer<typeof recallInput>): Promise<LotTraceView> {
   const org = ctx.principal.organizationId;
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx.updateTable('cartridge_lots').set({ recalled_at: ctx.now(), recall_reason: input.reason }).where('organization_id', '=', org).where('id', '=', lotId).returning('id').executeTakeFirst();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { listConsents } from '../../db/repositories/consents.repository.js';
 import type { Db } from '../../db/connect.js';
 import type { Ctx } from '../context.js';
@@ -5,6 +6,40 @@ import type { StoragePort } from '../ports.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { consentStatus } from '../consent/consent-view.js';
+import { PHOTO_STAGES, PHOTO_VIEWS } from './photos.js';
+
+const PHOTO_ID = '0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
+
+export const MarketingUse = z
+  .object({ id: z.uuid(), marketing: z.boolean().describe('Now chosen for the gallery') })
+  .meta({ id: 'MarketingUse', description: 'Whether a photo is chosen for marketing', example: { id: PHOTO_ID, marketing: true } });
+export type MarketingUseView = z.output<typeof MarketingUse>;
+
+const MARKETING_PHOTO_EXAMPLE = {
+  id: PHOTO_ID, view: 'front', stage: 'after', takenAt: '2026-11-30T16:00:00.000Z', chosenAt: '2026-12-01T09:00:00.000Z', url: `/api/marketing/photos/${PHOTO_ID}/image`,
+  thumbUrl: `/api/marketing/photos/${PHOTO_ID}/image?size=thumb`,
+} as const;
+
+export const MarketingPhoto = z
+  .object({
+    id: z.uuid(),
+    view: z.enum(PHOTO_VIEWS),
+    stage: z.enum(PHOTO_STAGES),
+    takenAt: z.iso.datetime(),
+    chosenAt: z.iso.datetime(),
+    url: z.string().describe('The image, through the gallery route'),
+    thumbUrl: z.string(),
+  })
+  .meta({
+    id: 'MarketingPhoto',
+    description: 'A photo of the marketing gallery, without the client',
+    example: MARKETING_PHOTO_EXAMPLE,
+  });
+
+export const MarketingGallery = z
+  .object({ items: z.array(MarketingPhoto).describe('Newest choice first, at most 200'), withheld: z.number().int().describe('Chosen photos hidden because the client no longer consents') })
+  .meta({ id: 'MarketingGallery', description: 'The marketing gallery', example: { items: [MARKETING_PHOTO_EXAMPLE], withheld: 0 } });
+export type MarketingGalleryView = z.output<typeof MarketingGallery>;
 
 async function marketingConsentCurrent(trx: Db, organizationId: string, clientId: string) {
   return (await listConsents(trx, organizationId, clientId)).some((c) => c.kind === 'photo_marketing' && consentStatus(c) === 'current');
@@ -15,7 +50,7 @@ async function marketingConsentCurrent(trx: Db, organizationId: string, clientId
  * consent to marketing use; the gallery re-checks that consent on every read, so a withdrawal takes
  * the photo out at once without anyone having to remember.
  */
-export async function setMarketingUse(ctx: Ctx, photoId: string, use: boolean) {
+export async function setMarketingUse(ctx: Ctx, photoId: string, use: boolean): Promise<MarketingUseView> {
   const org = ctx.principal.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const p = await trx.selectFrom('photos').select(['id', 'client_id', 'stage']).where('organization_id', '=', org).where('id', '=', photoId).executeTakeFirst();
@@ -30,7 +65,7 @@ export async function setMarketingUse(ctx: Ctx, photoId: string, use: boolean) {
 }
 
 /** The marketing gallery: chosen photos of clients whose marketing consent is current. No names. */
-export async function marketingGallery(ctx: Ctx) {
+export async function marketingGallery(ctx: Ctx): Promise<MarketingGalleryView> {
   const org = ctx.principal.organizationId;
   const rows = await ctx.db
     .selectFrom('photos')

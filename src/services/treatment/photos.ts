@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { z } from 'zod';
+import { findBooking } from '../../db/repositories/bookings.repository.js';
 import { listConsents } from '../../db/repositories/consents.repository.js';
 import type { Ctx } from '../context.js';
 import type { StoragePort } from '../ports.js';
@@ -11,17 +12,48 @@ import { consentStatus } from '../consent/consent-view.js';
 import { PHOTO_FORMATS_TEXT, SHARP_FORMAT, sniffPhotoFormat } from './photo-format.js';
 
 export const PHOTO_VIEWS = ['front', 'left_45', 'right_45', 'left_90', 'right_90'] as const;
+export const PHOTO_STAGES = ['before', 'after', 'follow_up'] as const;
 export const photoQuery = z.object({
   view: z.enum(PHOTO_VIEWS),
-  stage: z.enum(['before', 'after', 'follow_up']),
+  stage: z.enum(PHOTO_STAGES),
   bookingId: z.uuid().optional(),
   /** a photo the client sends with a symptom check-in (a follow-up photo) */
   checkInId: z.uuid().optional(),
 });
 export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
 
-type PhotoRow = { id: string; client_id: string; booking_id: string | null; check_in_id: string | null; marketing_at: Date | null; view: string; stage: string; width: number; height: number; created_at: Date };
-export const photoView = (p: PhotoRow) => ({
+const PHOTO_ID = '0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
+
+const PHOTO_EXAMPLE = {
+  id: PHOTO_ID, clientId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', bookingId: '3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9', checkInId: null, marketing: false, view: 'front', stage: 'before',
+  width: 2400, height: 1800, takenAt: '2026-11-02T16:50:00.000Z', url: `/api/photos/${PHOTO_ID}/image`, thumbUrl: `/api/photos/${PHOTO_ID}/image?size=thumb`,
+} as const;
+
+export const Photo = z
+  .object({
+    id: z.uuid(),
+    clientId: z.uuid(),
+    bookingId: z.uuid().nullable(),
+    checkInId: z.uuid().nullable().describe('The symptom check-in it was sent with'),
+    marketing: z.boolean().describe('Chosen for the marketing gallery'),
+    view: z.enum(PHOTO_VIEWS),
+    stage: z.enum(PHOTO_STAGES),
+    width: z.number().int().describe('Pixels of the stored image'),
+    height: z.number().int(),
+    takenAt: z.iso.datetime().describe('When it was uploaded (ISO date-time)'),
+    url: z.string().describe('The image, through the authorised route'),
+    thumbUrl: z.string(),
+  })
+  .meta({
+    id: 'Photo',
+    description: 'A clinical photo (the image itself only through its url)',
+    example: PHOTO_EXAMPLE,
+  });
+export type PhotoView = z.output<typeof Photo>;
+export const PhotoList = z.object({ items: z.array(Photo) }).meta({ id: 'PhotoList', description: "A client's photos, oldest first", example: { items: [PHOTO_EXAMPLE] } });
+
+type PhotoRow = { id: string; client_id: string; booking_id: string | null; check_in_id: string | null; marketing_at: Date | null; view: PhotoView['view']; stage: PhotoView['stage']; width: number; height: number; created_at: Date };
+export const photoView = (p: PhotoRow): PhotoView => ({
   id: p.id, clientId: p.client_id, bookingId: p.booking_id, checkInId: p.check_in_id, marketing: p.marketing_at !== null, view: p.view, stage: p.stage, width: p.width, height: p.height, takenAt: new Date(p.created_at).toISOString(),
   url: `/api/photos/${p.id}/image`, thumbUrl: `/api/photos/${p.id}/image?size=thumb`,
 });
@@ -31,7 +63,7 @@ export const photoView = (p: PhotoRow) => ({
  * camera serials) after turning the image upright, plus a thumbnail. Needs the client's current
  * consent to photos for the clinical record.
  */
-export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: string, q: z.infer<typeof photoQuery>, bytes: Buffer) {
+export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: string, q: z.infer<typeof photoQuery>, bytes: Buffer): Promise<PhotoView> {
   const org = ctx.principal.organizationId;
   if (bytes.length === 0) throw invalid('body', 'send the image as the request body');
   if (bytes.length > PHOTO_MAX_BYTES) throw invalid('body', `at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB`);
@@ -57,7 +89,7 @@ export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: stri
   }
   // everything that can refuse the upload is checked before a file is written
   if (q.bookingId) {
-    const b = await ctx.db.selectFrom('bookings').select('client_id').where('organization_id', '=', org).where('id', '=', q.bookingId).executeTakeFirst();
+    const b = await findBooking(ctx.db, org, q.bookingId);
     if (!b || b.client_id !== client.id) throw invalid('bookingId', 'no such booking for this client');
   }
   if (q.checkInId) {
@@ -87,7 +119,7 @@ export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: stri
   });
 }
 
-export async function listPhotos(ctx: Ctx, clientId: string) {
+export async function listPhotos(ctx: Ctx, clientId: string): Promise<PhotoView[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClient(trx, ctx, clientId);
     const rows = await trx.selectFrom('photos').selectAll().where('organization_id', '=', ctx.principal.organizationId).where('client_id', '=', client.id).orderBy('created_at').execute();

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { personName, text } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import { findBooking, setBookingStatus } from '../../db/repositories/bookings.repository.js';
+import { findMembershipOrThrow } from '../../db/repositories/memberships.repository.js';
+import { findLocationOrThrow } from '../../db/repositories/organizations.repository.js';
 import { findPlan } from '../../db/repositories/plans.repository.js';
+import { findDevice } from '../../db/repositories/resources.repository.js';
+import { listScopeRules } from '../../db/repositories/scheduling.repository.js';
 import { canonicalJson } from '../../domain/shared/canonical-json.js';
 import { ChartSchema, chartIssues, type Chart } from '../../domain/treatment/chart.js';
 import { lotProblem } from '../../domain/treatment/lots.js';
@@ -30,7 +34,7 @@ const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 /** Every rule a signature depends on: device, lots, depths, products, checklist. Names the field. */
 async function validateForSigning(trx: Db, ctx: Ctx, b: NonNullable<Awaited<ReturnType<typeof findBooking>>>, chart: Chart) {
   const org = ctx.principal.organizationId;
-  const device = await trx.selectFrom('devices').selectAll().where('organization_id', '=', org).where('id', '=', chart.deviceId).executeTakeFirst();
+  const device = await findDevice(trx, org, chart.deviceId);
   if (!device || device.location_id !== b.location_id) throw invalid('chart.deviceId', 'no such device at this location');
   if (device.modality !== b.modality) throw invalid('chart.deviceId', `this is a ${device.modality} device; the session is ${b.modality ?? 'not a treatment'}`);
   const today = localDateOf(ctx.now().getTime(), b.time_zone);
@@ -59,9 +63,9 @@ async function validateForSigning(trx: Db, ctx: Ctx, b: NonNullable<Awaited<Retu
 
 /** Providers practising under supervision in the state get their charts co-signed (scope rules). */
 async function needsCosign(trx: Db, organizationId: string, userId: string, state: string, modality: string, date: string) {
-  const m = await trx.selectFrom('memberships').select(['role', 'licence_type', 'licence_state', 'licence_expires_on']).where('organization_id', '=', organizationId).where('user_id', '=', userId).executeTakeFirstOrThrow();
+  const m = await findMembershipOrThrow(trx, organizationId, userId);
   if (m.role === 'medical_director') return false;
-  const rules = await trx.selectFrom('scope_rules').selectAll().where('organization_id', '=', organizationId).execute();
+  const rules = await listScopeRules(trx, organizationId);
   const e = providerEligibility(
     { role: m.role, licenceType: m.licence_type, licenceExpiresOn: m.licence_expires_on, licenceState: m.licence_state, credentials: [] },
     { kind: 'treatment', modality, credential: null },
@@ -91,7 +95,7 @@ export async function saveChart(ctx: Ctx, bookingId: string, input: z.infer<type
     if (input.sign) {
       if (!input.signedName || norm(input.signedName) !== norm(ctx.principal.name)) throw invalid('signedName', `type "${ctx.principal.name}" to sign`);
       await validateForSigning(trx, ctx, b, input.chart);
-      const loc = await trx.selectFrom('locations').select('state').where('organization_id', '=', org).where('id', '=', b.location_id).executeTakeFirstOrThrow();
+      const loc = await findLocationOrThrow(trx, org, b.location_id);
       const signedAt = ctx.now();
       signature = {
         signed_name: input.signedName,

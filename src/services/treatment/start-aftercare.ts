@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { findClientOrThrow } from '../../db/repositories/clients.repository.js';
 import { buildAftercarePlan } from '../../domain/treatment/aftercare-plan.js';
 import { AFTERCARE } from '../../domain/protocols/microneedling/aftercare.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
@@ -23,7 +24,7 @@ export async function startAftercare(trx: Db, organizationId: string, j: { booki
   if (created) {
     for (const c of plan.checkIns) await trx.insertInto('aftercare_check_ins').values({ organization_id: organizationId, journey_id: journey.id, day: c.day, due_at: new Date(c.dueAt) }).execute();
   }
-  const client = await trx.selectFrom('clients').select(['first_name', 'email']).where('organization_id', '=', organizationId).where('id', '=', j.clientId).executeTakeFirstOrThrow();
+  const client = await findClientOrThrow(trx, organizationId, j.clientId);
   if (!client.email) return journey.id;
   const treated = new Date(journey.treated_at).getTime();
   const item = (id: string) => AFTERCARE.find((a) => a.id === id)!.text;

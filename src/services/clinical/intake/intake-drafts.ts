@@ -4,10 +4,12 @@ import { deleteDraft, getDraft, upsertDraft } from '../../../db/repositories/cli
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
 import { loadClientForHealthData } from './intake-access.js';
+import { IntakeDraftData } from './intake.schema.js';
 
 export const draftInput = z.strictObject({
-  // a draft is unfinished by nature: it is checked in full only when submitted
-  data: jsonData(),
+  // a draft is unfinished by nature: it is checked in full only when submitted, here only for
+  // safe text and a shape the form could have made
+  data: jsonData().pipe(IntakeDraftData),
   step: z.number().int().min(0).max(50),
 });
 
@@ -26,7 +28,7 @@ export async function getIntakeDraft(ctx: Ctx, clientId: string) {
     const client = await loadClientForHealthData(trx, ctx, clientId);
     const d = await getDraft(trx, ctx.principal.organizationId, client.id);
     await recordAudit(trx, ctx, { action: 'intake_draft.read', entityType: 'intake_draft', entityId: client.id, clientId: client.id });
-    return d ? { data: d.data as Record<string, unknown>, step: d.step, savedAt: new Date(d.updated_at).toISOString() } : null;
+    return d ? { data: d.data as z.output<typeof IntakeDraftData>, step: d.step, savedAt: new Date(d.updated_at).toISOString() } : null;
   });
 }
 

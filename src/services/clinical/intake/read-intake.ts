@@ -3,9 +3,12 @@ import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
 import { notFound } from '../../errors.js';
 import { loadClientForHealthData } from './intake-access.js';
+import type { IntakeView } from './intake.schema.js';
+import type { z } from 'zod';
+import type { IntakeSchema } from '../engine.js';
 
 /** The latest intake, or a given version; also the Intake v1 JSON export. */
-export async function readIntake(ctx: Ctx, clientId: string, version?: number) {
+export async function readIntake(ctx: Ctx, clientId: string, version?: number): Promise<IntakeView> {
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClientForHealthData(trx, ctx, clientId);
     const row = version ? await intakeVersion(trx, ctx.principal.organizationId, client.id, version) : await latestIntake(trx, ctx.principal.organizationId, client.id);
@@ -18,7 +21,8 @@ export async function readIntake(ctx: Ctx, clientId: string, version?: number) {
       source: row.source,
       answeredOn: row.answered_on,
       recordedAt: row.created_at.toISOString(),
-      intake: row.data as Record<string, unknown>,
+      // stored intakes were parsed by the contract schema when recorded
+      intake: row.data as z.output<typeof IntakeSchema>,
       versions: versions.map((v) => ({ version: v.version, answeredOn: v.answered_on, source: v.source, recordedAt: v.created_at.toISOString(), recordedBy: v.recorded_by_name })),
     };
   });

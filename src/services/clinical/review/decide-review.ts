@@ -10,6 +10,7 @@ import type { ScreeningResultValue } from '../engine.js';
 import { todayIn } from '../today.js';
 import { assertReviewer } from './reviewer.js';
 import { screeningStatus } from '../screening/screening-view.js';
+import type { ReviewDecisionView } from '../screening/screening.schema.js';
 
 const adjustment = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('no_numbing_cream'), note: text({ min: 0, max: 500 }).optional() }),
@@ -31,7 +32,7 @@ export const decideReviewInput = z.strictObject({
  * A licensed clinician's signed decision on a needs_review screening. Only needs_review findings
  * can be resolved this way: a contraindication or a deferral is never approved away (spec).
  */
-export async function decideReview(ctx: Ctx, screeningId: string, input: z.infer<typeof decideReviewInput>) {
+export async function decideReview(ctx: Ctx, screeningId: string, input: z.infer<typeof decideReviewInput>): Promise<ReviewDecisionView> {
   return ctx.db.transaction().execute(async (trx) => {
     const today = await todayIn(trx, ctx);
     const reviewer = await assertReviewer(trx, ctx, today);

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/connect.js';
+import { findMembership } from '../../../db/repositories/memberships.repository.js';
 import type { Ctx } from '../../context.js';
 import { forbidden } from '../../errors.js';
 import { settingsInForce } from '../settings/clinical-settings.js';
@@ -16,12 +17,7 @@ export async function assertReviewer(trx: Db, ctx: Ctx, today: string) {
 
 /** Whether the caller may sign a review now, and if not, why (for the queue, which clinicians read). */
 export async function reviewerStatus(trx: Db, ctx: Ctx, today: string): Promise<{ ok: true; licenceType: string | null } | { ok: false; reason: string; message: string }> {
-  const m = await trx
-    .selectFrom('memberships')
-    .select(['role', 'licence_type', 'licence_expires_on'])
-    .where('organization_id', '=', ctx.principal.organizationId)
-    .where('user_id', '=', ctx.principal.userId)
-    .executeTakeFirst();
+  const m = await findMembership(trx, ctx.principal.organizationId, ctx.principal.userId);
   if (!m) return { ok: false, reason: 'not_a_member', message: 'you are not a member of this organization' };
   if (m.role === 'medical_director') return { ok: true, licenceType: m.licence_type };
   const { settings } = await settingsInForce(trx, ctx.principal.organizationId);

@@ -4,7 +4,8 @@ import { insertSettings, settingsHistory } from '../../../db/repositories/clinic
 import type { Ctx } from '../../context.js';
 import { recordAudit } from '../../audit/record-audit-event.js';
 import { AppError } from '../../errors.js';
-import { clinicalSettingsSchema, settingsInForce } from './clinical-settings.js';
+import { clinicalSettingsSchema, settingsInForce, type ClinicalSettings } from './clinical-settings.js';
+import type { ClinicalSettingsVersionView, ClinicalSettingsWithHistoryView } from './clinical-settings.schema.js';
 
 export const updateSettingsInput = z.strictObject({
   settings: clinicalSettingsSchema,
@@ -14,7 +15,7 @@ export const updateSettingsInput = z.strictObject({
 });
 
 /** Medical director only (enforced by the route); writes a new version and audits the change. */
-export async function updateClinicalSettings(ctx: Ctx, input: z.infer<typeof updateSettingsInput>) {
+export async function updateClinicalSettings(ctx: Ctx, input: z.infer<typeof updateSettingsInput>): Promise<ClinicalSettingsVersionView> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await settingsInForce(trx, ctx.principal.organizationId);
     if (current.version !== input.baseVersion) {
@@ -30,12 +31,13 @@ export async function updateClinicalSettings(ctx: Ctx, input: z.infer<typeof upd
   });
 }
 
-export async function clinicalSettingsWithHistory(ctx: Ctx) {
+export async function clinicalSettingsWithHistory(ctx: Ctx): Promise<ClinicalSettingsWithHistoryView> {
   const current = await settingsInForce(ctx.db, ctx.principal.organizationId);
   const history = await settingsHistory(ctx.db, ctx.principal.organizationId);
   return {
     version: current.version,
     settings: current.settings,
-    history: history.map((h) => ({ version: h.version, settings: h.settings, reason: h.reason, changedAt: h.changed_at.toISOString(), changedBy: h.changed_by_name })),
+    // every stored version was checked against the settings schema when it was saved
+    history: history.map((h) => ({ version: h.version, settings: h.settings as ClinicalSettings, reason: h.reason, changedAt: h.changed_at.toISOString(), changedBy: h.changed_by_name })),
   };
 }

@@ -6,12 +6,56 @@ import { recordAudit } from '../../audit/record-audit-event.js';
 import { AppError, notFound } from '../../errors.js';
 import { loadLocation } from '../../organization/load-location.js';
 
+const modality = z.enum(['roller', 'pen', 'rf']);
+const licenceType = z.enum(['md', 'do', 'np', 'pa', 'rn', 'lvn', 'esthetician', 'master_esthetician']);
+
+export const DeviceMaintenance = z
+  .object({ id: z.uuid(), from: z.iso.datetime({ offset: true }).describe('ISO date-time, as sent'), to: z.iso.datetime({ offset: true }).describe('ISO date-time, as sent'), reason: z.string() })
+  .meta({
+    id: 'DeviceMaintenance',
+    description: 'A maintenance window: the device cannot be booked during it',
+    example: { id: '7c2e4a6b-1d3f-4b5a-9e8c-6f0a2b4d6e8f', from: '2026-12-14T08:00:00Z', to: '2026-12-14T12:00:00Z', reason: 'Annual calibration' },
+  });
+
+/** What adding a service answers: its id (the list and the set-up show the whole service). */
+export const ServiceCreated = z.object({ id: z.uuid() }).meta({ id: 'ServiceCreated', description: 'The id of the new service', example: { id: '3e5a7c9b-0d2f-4a6c-8e1b-5d7f9a1c3e5b' } });
+
+export const ScopeRule = z
+  .object({
+    state: z.string().describe('Two-letter US state'),
+    licenceType,
+    modality,
+    maxDepthMm: z.number().nullable().describe('Deepest needle depth allowed, in millimetres; null is no limit'),
+    outcome: z.enum(['allowed', 'supervised', 'not_allowed']),
+    note: z.string(),
+  })
+  .meta({
+    id: 'ScopeRule',
+    description: 'A scope-of-practice rule: what a licence may do with a modality in a state (no rule denies)',
+    example: { state: 'TX', licenceType: 'rn', modality: 'pen', maxDepthMm: 1.5, outcome: 'supervised', note: 'Medical director on site' },
+  });
+
+export const Room = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'Room', description: 'A treatment room', example: { id: '9a1b3c5d-7e9f-4a2b-8c4d-6e8f0a2b4c6d', name: 'Room 1' } });
+
+export const Device = z
+  .object({ id: z.uuid(), modality, manufacturer: z.string(), model: z.string(), serial: z.string() })
+  .meta({
+    id: 'Device',
+    description: 'A microneedling device at a location',
+    example: { id: '2b4d6f8a-0c2e-4f6a-8b0d-2f4a6c8e0b2d', modality: 'rf', manufacturer: 'Lutronic', model: 'Genius', serial: 'GN-20931' },
+  });
+
+/** What adding a device answers: its id and serial (the set-up shows the whole device). */
+export const DeviceCreated = z
+  .object({ id: z.uuid(), serial: z.string() })
+  .meta({ id: 'DeviceCreated', description: 'The id and serial of the new device', example: { id: '2b4d6f8a-0c2e-4f6a-8b0d-2f4a6c8e0b2d', serial: 'GN-20931' } });
+
 export const maintenanceInput = z
   .strictObject({ from: isoDateTime(), to: isoDateTime(), reason: text({ min: 0, max: 200 }).default('') })
   .refine((t) => Date.parse(t.to) > Date.parse(t.from), { message: 'must be after from', path: ['to'] });
 
 /** A device cannot be booked while it is being serviced. */
-export async function addMaintenance(ctx: Ctx, deviceId: string, input: z.infer<typeof maintenanceInput>) {
+export async function addMaintenance(ctx: Ctx, deviceId: string, input: z.infer<typeof maintenanceInput>): Promise<z.output<typeof DeviceMaintenance>> {
   const org = ctx.principal.organizationId;
   const d = await ctx.db.selectFrom('devices').select('id').where('organization_id', '=', org).where('id', '=', deviceId).executeTakeFirst();
   if (!d) throw notFound('device');
@@ -28,7 +72,7 @@ export const serviceInput = z
     code: z.string().regex(/^[a-z0-9_]{2,60}$/, 'lower-case letters, digits and _'),
     name: line({ min: 2, max: 120 }),
     kind: z.enum(['consultation', 'treatment']),
-    modality: z.enum(['roller', 'pen', 'rf']).nullable().default(null),
+    modality: modality.nullable().default(null),
     areas: z.array(line({ min: 2, max: 40 })).max(15).default([]),
     treatmentMin: z.number().int().min(5).max(480),
     numbingMin: mins.default(0),
@@ -43,7 +87,7 @@ export const serviceInput = z
   .refine((s) => (s.kind === 'treatment') === (s.modality !== null), { message: 'a treatment has a modality; a consultation has none', path: ['modality'] })
   .refine((s) => !s.needsDevice || s.modality !== null, { message: 'only a treatment can need a device', path: ['needsDevice'] });
 
-export async function createService(ctx: Ctx, input: z.infer<typeof serviceInput>) {
+export async function createService(ctx: Ctx, input: z.infer<typeof serviceInput>): Promise<z.output<typeof ServiceCreated>> {
   const org = ctx.principal.organizationId;
   const b = input.buffers;
   try {
@@ -68,15 +112,15 @@ export async function createService(ctx: Ctx, input: z.infer<typeof serviceInput
 
 export const scopeRuleInput = z.strictObject({
   state: z.string().regex(/^[A-Z]{2}$/, 'a two-letter US state'),
-  licenceType: z.enum(['md', 'do', 'np', 'pa', 'rn', 'lvn', 'esthetician', 'master_esthetician']),
-  modality: z.enum(['roller', 'pen', 'rf']),
+  licenceType,
+  modality,
   maxDepthMm: z.number().min(0.1).max(3).nullable().default(null),
   outcome: z.enum(['allowed', 'supervised', 'not_allowed']),
   note: text({ min: 0, max: 500 }).default(''),
 });
 
 /** Sets one scope-of-practice rule (medical director or owner); anything without a rule is denied. */
-export async function putScopeRule(ctx: Ctx, input: z.infer<typeof scopeRuleInput>) {
+export async function putScopeRule(ctx: Ctx, input: z.infer<typeof scopeRuleInput>): Promise<z.output<typeof ScopeRule>> {
   const row = { organization_id: ctx.principal.organizationId, state: input.state, licence_type: input.licenceType, modality: input.modality, max_depth_mm: input.maxDepthMm === null ? null : String(input.maxDepthMm), outcome: input.outcome, note: input.note };
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -91,7 +135,7 @@ export async function putScopeRule(ctx: Ctx, input: z.infer<typeof scopeRuleInpu
 
 export const roomInput = z.strictObject({ name: line({ max: 80 }) });
 
-export async function addRoom(ctx: Ctx, locationId: string, input: z.infer<typeof roomInput>) {
+export async function addRoom(ctx: Ctx, locationId: string, input: z.infer<typeof roomInput>): Promise<z.output<typeof Room>> {
   const org = ctx.principal.organizationId;
   await loadLocation(ctx.db, org, locationId);
   try {
@@ -107,13 +151,13 @@ export async function addRoom(ctx: Ctx, locationId: string, input: z.infer<typeo
 }
 
 export const deviceInput = z.strictObject({
-  modality: z.enum(['roller', 'pen', 'rf']),
+  modality,
   manufacturer: line({ max: 80 }),
   model: line({ max: 80 }),
   serial: line({ max: 80 }),
 });
 
-export async function addDevice(ctx: Ctx, locationId: string, input: z.infer<typeof deviceInput>) {
+export async function addDevice(ctx: Ctx, locationId: string, input: z.infer<typeof deviceInput>): Promise<z.output<typeof DeviceCreated>> {
   const org = ctx.principal.organizationId;
   await loadLocation(ctx.db, org, locationId);
   try {

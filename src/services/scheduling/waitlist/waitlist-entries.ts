@@ -19,7 +19,56 @@ export const joinWaitlistInput = z
   })
   .refine((w) => w.toDate >= w.fromDate, { message: 'must be on or after fromDate', path: ['toDate'] });
 
-const view = (e: { id: string; client_id: string; location_id: string; service_id: string; provider_user_id: string | null; from_date: string; to_date: string; status: string; offer_booking_id: string | null; offers: number; queued_at: Date; created_at: Date }, names?: { client?: string; service?: string }) => ({
+const exampleEntry = {
+  id: '7b6a5f4e-3d2c-4b1a-9f8e-7d6c5b4a3f2e',
+  clientId: 'e5f6a7b8-c9d0-4e1f-a2b3-c4d5e6f7a8b9',
+  locationId: '8a1d5e2b-3c4f-4a6b-8d7e-9f0a1b2c3d4e',
+  serviceId: 'c2b7e9a4-1f3d-4e5a-b6c7-d8e9f0a1b2c3',
+  providerId: null,
+  fromDate: '2026-03-02',
+  toDate: '2026-03-20',
+  status: 'waiting',
+  offerBookingId: null,
+  offers: 0,
+  queuedAt: '2026-02-27T14:05:00.000Z',
+  createdAt: '2026-02-27T14:05:00.000Z',
+  client: 'Ana Reyes',
+  service: 'Microneedling, full face',
+} as const;
+
+/** A client waiting for a service; a freed matching time is offered as an expiring hold. */
+export const WaitlistEntry = z
+  .object({
+    id: z.guid(),
+    clientId: z.guid(),
+    locationId: z.guid(),
+    serviceId: z.guid(),
+    providerId: z.string().nullable().describe('User id of the wanted provider; null for any'),
+    fromDate: z.iso.date().describe('First local date wanted, ISO date'),
+    toDate: z.iso.date().describe('Last local date wanted, ISO date'),
+    status: z.enum(['waiting', 'offered', 'booked', 'cancelled']),
+    offerBookingId: z.guid().nullable().describe('The held booking offered to the client, if any'),
+    offers: z.number().int().describe('How many times a time was offered'),
+    queuedAt: z.iso.datetime().describe('Place in the queue, ISO date-time'),
+    createdAt: z.iso.datetime().describe('ISO date-time'),
+    // names are joined where the reader needs them: lists carry both, joining carries the service
+    client: z.string().optional().describe("The client's name (in lists)"),
+    service: z.string().optional().describe("The service's name (in lists and on joining)"),
+  })
+  .meta({ id: 'WaitlistEntry', description: 'A waitlist entry', example: exampleEntry });
+
+export const WaitlistEntryList = z
+  .object({ items: z.array(WaitlistEntry) })
+  .meta({ id: 'WaitlistEntryList', description: 'Open waitlist entries in queue order', example: { items: [exampleEntry] } });
+
+export type WaitlistEntryView = z.output<typeof WaitlistEntry>;
+
+interface EntryRow {
+  id: string; client_id: string; location_id: string; service_id: string; provider_user_id: string | null; from_date: string; to_date: string;
+  status: WaitlistEntryView['status']; offer_booking_id: string | null; offers: number; queued_at: Date; created_at: Date;
+}
+
+const view = (e: EntryRow, names?: { client?: string; service?: string }): WaitlistEntryView => ({
   id: e.id, clientId: e.client_id, locationId: e.location_id, serviceId: e.service_id, providerId: e.provider_user_id, fromDate: e.from_date, toDate: e.to_date,
   status: e.status, offerBookingId: e.offer_booking_id, offers: e.offers, queuedAt: new Date(e.queued_at).toISOString(), createdAt: new Date(e.created_at).toISOString(), ...names,
 });
