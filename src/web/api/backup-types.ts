@@ -1,31 +1,11 @@
-// JSON shapes of the backups API (src/http/routes/backups.routes.ts, src/services/backups/*).
+// Names for the backups shapes of the generated contract (client.ts), and a size formatter.
+import type { Schemas } from './client.js';
 
-export type BackupStatus = 'running' | 'succeeded' | 'failed';
+export type BackupStatus = Schemas['BackupRun']['status'];
 
-export interface BackupRun {
-  id: string;
-  trigger: 'schedule' | 'owner';
-  requestedBy: string | null;
-  fileName: string;
-  status: BackupStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  bytes: number | null;
-  secretIncluded: boolean;
-  /** why it failed, in plain words */
-  error: string | null;
-  /** deleted by retention */
-  removed: boolean;
-}
+export type BackupRun = Schemas['BackupRun'];
 
-export interface BackupOverview {
-  managedBy: 'dermis' | 'postgres' | 'none';
-  schedule: { everyHours: number; keep: number; directory: string; secretIncluded: boolean } | null;
-  nextRunAt: string | null;
-  running: boolean;
-  lastSuccess: BackupRun | null;
-  items: BackupRun[];
-}
+export type BackupOverview = Schemas['BackupOverview'];
 
 /** 1234567 -> "1.2 MB" */
 export function fileSize(bytes: number): string {

@@ -1,188 +1,46 @@
-// JSON shapes of the billing API (src/http/routes/billing.routes.ts and src/services/billing/*),
-// plus the labels the screens share. Money is integer cents throughout.
+// Names for the billing shapes of the generated contract (client.ts), plus the labels the screens
+// share. Money is integer cents throughout.
+import type { paths } from './generated/schema.js';
+import type { Schemas } from './client.js';
 import { formatMoney, money } from '../../domain/pricing/money.js';
 
-export type PaymentMethod = 'cash' | 'card_terminal' | 'card_online' | 'check' | 'other';
+export type PaymentMethod = Schemas['Payment']['method'];
 export type StaffMethod = Exclude<PaymentMethod, 'card_online'>;
-export type InvoiceStatus = 'issued' | 'paid' | 'void';
-export type DepositStatus = 'due' | 'paid' | 'applied' | 'refunded' | 'kept' | 'waived';
-export type PackageStatus = 'active' | 'used' | 'expired' | 'refunded';
+export type InvoiceStatus = Schemas['Invoice']['status'];
+export type DepositStatus = Schemas['Deposit']['status'];
+export type PackageStatus = Schemas['PackagePurchase']['status'];
 
-/** paymentView in invoice-store.ts: a payment or a refund of one */
-export interface PaymentView {
-  id: string;
-  kind: 'payment' | 'refund';
-  purpose: 'invoice' | 'deposit';
-  method: PaymentMethod;
-  amountCents: number;
-  currency: string;
-  refundOf: string | null;
-  reason: string | null;
-  invoiceId: string | null;
-  bookingId: string | null;
-  at: string;
-  /** the PDF receipt of a payment; null for a refund */
-  receiptUrl: string | null;
-}
+export type PaymentView = Schemas['Payment'];
 
-export interface InvoiceLineView {
-  position: number;
-  kind: 'service' | 'package' | 'package_draw' | 'fee' | 'product';
-  description: string;
-  serviceCode: string | null;
-  quantity: number;
-  unitCents: number;
-  totalCents: number;
-  discountCents: number;
-  taxable: boolean;
-  taxCents: number;
-}
+export type InvoiceLineView = Schemas['InvoiceLine'];
 
-/** invoiceView in invoice-store.ts */
-export interface InvoiceView {
-  id: string;
-  number: number;
-  clientId: string;
-  locationId: string;
-  bookingId: string | null;
-  status: InvoiceStatus;
-  currency: string;
-  issuedAt: string;
-  subtotalCents: number;
-  discountCents: number;
-  discountReason: string | null;
-  taxCents: number;
-  taxRateBp: number;
-  voidReason: string | null;
-  totalCents: number;
-  creditedCents: number;
-  paidCents: number;
-  refundedCents: number;
-  dueCents: number;
-  creditCents: number;
-  lines: InvoiceLineView[];
-  payments: PaymentView[];
-}
+export type InvoiceView = Schemas['Invoice'];
 
-/** purchaseView in package-view.ts */
-export interface PurchaseView {
-  id: string;
-  clientId: string;
-  locationId: string;
-  packageId: string;
-  invoiceId: string;
-  name: string;
-  serviceCode: string;
-  sessionsTotal: number;
-  sessionsUsed: number;
-  sessionsRefunded: number;
-  sessionsRemaining: number;
-  priceCents: number;
-  currency: string;
-  expiresOn: string;
-  purchasedAt: string;
-  status: PackageStatus;
-}
+export type PurchaseView = Schemas['PackagePurchase'];
 
-export interface DepositView {
-  bookingId: string;
-  amountCents: number;
-  currency: string;
-  status: DepositStatus;
-  startsAt: string;
-}
+export type DepositView = Schemas['Deposit'];
 
-/** GET /api/clients/{clientId}/billing (statement.ts) */
-export interface Statement {
-  clientId: string;
-  packages: PurchaseView[];
-  invoices: InvoiceView[];
-  payments: PaymentView[];
-  deposits: DepositView[];
-  /** true when the clinic takes card payments online */
-  onlinePayments: boolean;
-  balanceDueCents: number;
-  creditCents: number;
-}
+export type Statement = Schemas['ClientBilling'];
 
-/** GET /api/bookings/{bookingId}/billing (booking-billing-view.ts) */
-export interface BookingBilling {
-  bookingId: string;
-  packageDraw: { purchaseId: string; name: string; sessionsRemaining: number } | null;
-  deposit: { amountCents: number; currency: string; status: DepositStatus } | null;
-  invoice: InvoiceView | null;
-}
+export type BookingBilling = Schemas['BookingBilling'];
 
-/** GET /api/locations/{locationId}/booking-terms (booking-terms.ts) */
-export interface BookingTerms {
-  serviceCode: string;
-  priceCents: number | null;
-  currency: string;
-  coveredBy: { purchaseId: string; name: string; sessionsRemaining: number; expiresOn: string } | null;
-  depositCents: number;
-  lateCancelHours: number;
-  policy: string[];
-}
+export type BookingTerms = Schemas['BookingTerms'];
 
-export type DepositKind = 'none' | 'amount' | 'percent';
+export type DepositKind = BillingSettings['deposits'][number]['kind'];
 
-/** GET /api/locations/{locationId}/billing-settings (billing-settings.ts) */
-export interface BillingSettings {
-  locationId: string;
-  taxRateBp: number;
-  taxServices: boolean;
-  lateCancelHours: number;
-  lateCancelKeepsDeposit: boolean;
-  noShowKeepsDeposit: boolean;
-  lateCancelForfeitsSession: boolean;
-  noShowForfeitsSession: boolean;
-  packageRefundFeeBp: number;
-  deposits: { serviceId: string; serviceName: string; kind: DepositKind; value: number }[];
-}
+export type BillingSettings = Schemas['BillingSettings'];
 
 /** PUT body: billingSettingsInput (value is cents for an amount, basis points for a percent) */
-export type BillingSettingsInput = Omit<BillingSettings, 'locationId' | 'lateCancelHours' | 'deposits'> & {
-  deposits: { serviceId: string; kind: DepositKind; value: number }[];
-};
+export type BillingSettingsInput = NonNullable<
+  paths['/api/locations/{locationId}/billing-settings']['put']['requestBody']
+>['content']['application/json'];
 
-/** GET /api/locations/{locationId}/prices (price-list.ts getPriceList) */
-export interface PriceItem {
-  id: string;
-  serviceCode: string;
-  name: string;
-  modality: string | null;
-  priceCents: number;
-  currency: string;
-  effectiveFrom: string;
-}
-export interface PackageOffer {
-  id: string;
-  serviceCode: string;
-  name: string;
-  sessions: number;
-  priceCents: number;
-  currency: string;
-  validDays: number;
-  active: boolean;
-}
-export interface PriceList {
-  items: PriceItem[];
-  packages: PackageOffer[];
-}
+export type PriceItem = PriceList['items'][number];
+export type PackageOffer = PriceList['packages'][number];
+export type PriceList = Schemas['PriceList'];
 
-/** POST results */
-export interface PackageSale {
-  purchase: PurchaseView;
-  invoice: InvoiceView;
-  payment: PaymentView;
-  replayed: boolean;
-}
-export interface PackageRefund {
-  purchase: PurchaseView;
-  refundedCents: number;
-  sessionsRefunded: number;
-  refunds: PaymentView[];
-}
+export type PackageSale = Schemas['PackageSale'];
+export type PackageRefund = Schemas['PackageRefund'];
 
 // ---------- labels and formatting ----------
 
@@ -191,7 +49,13 @@ export const cents = (amountCents: number, currency = 'USD') => formatMoney(mone
 /** dollars typed in a NumberInput to whole cents (never floats on the wire) */
 export const toCents = (dollars: number | string) => Math.round(Number(dollars || 0) * 100);
 
-export const METHOD_LABEL: Record<PaymentMethod, string> = { cash: 'Cash', card_terminal: 'Card (terminal)', card_online: 'Card (online)', check: 'Check', other: 'Other' };
+export const METHOD_LABEL: Record<PaymentMethod, string> = {
+  cash: 'Cash',
+  card_terminal: 'Card (terminal)',
+  card_online: 'Card (online)',
+  check: 'Check',
+  other: 'Other',
+};
 export const STAFF_METHOD_OPTIONS: { value: StaffMethod; label: string }[] = [
   { value: 'cash', label: 'Cash' },
   { value: 'card_terminal', label: 'Card (terminal)' },
@@ -211,8 +75,16 @@ export const PACKAGE_STATUS: Record<PackageStatus, { label: string; color: strin
   expired: { label: 'Expired', color: 'orange' },
   refunded: { label: 'Refunded', color: 'gray' },
 };
-export const DEPOSIT_STATUS: Record<DepositStatus, string> = { due: 'due', paid: 'paid', applied: 'applied', refunded: 'refunded', kept: 'kept', waived: 'waived' };
+export const DEPOSIT_STATUS: Record<DepositStatus, string> = {
+  due: 'due',
+  paid: 'paid',
+  applied: 'applied',
+  refunded: 'refunded',
+  kept: 'kept',
+  waived: 'waived',
+};
 
-export const remainingText = (p: { sessionsRemaining: number; sessionsTotal: number }) => `${p.sessionsRemaining} of ${p.sessionsTotal} sessions remaining`;
+export const remainingText = (p: { sessionsRemaining: number; sessionsTotal: number }) =>
+  `${p.sessionsRemaining} of ${p.sessionsTotal} sessions remaining`;
 
 /** a calendar date (YYYY-MM-DD) shown without a zone shift */

@@ -1,4 +1,12 @@
-// The typed fetch wrapper: JSON in and out, cookies for the session, problem+json errors as ApiError.
+// The web app reaches the API only through a client generated from the published OpenAPI document
+// (src/web/api/generated/schema.d.ts, written by `npm run api:generate`; CI fails if it is stale), so
+// a shape changed on the server breaks the build here instead of a screen at run time.
+import createClient from 'openapi-fetch';
+import type { components, paths } from './generated/schema.js';
+
+/** the API's named shapes, e.g. `Schemas['Booking']` */
+export type Schemas = components['schemas'];
+
 export interface FieldProblem {
   path: string;
   message: string;
@@ -18,33 +26,46 @@ export class ApiError extends Error {
   }
 }
 
-async function toError(res: Response): Promise<ApiError> {
-  let body: { detail?: string; message?: string; errors?: FieldProblem[] } = {};
-  try {
-    body = (await res.json()) as typeof body;
-  } catch {
-    // not JSON: keep the status text
-  }
-  return new ApiError(res.status, body.detail ?? body.message ?? res.statusText, body.errors ?? []);
+/** The typed client: `http.GET('/api/clients/{clientId}', { params: { path: { clientId } } })`. */
+export const http = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+
+interface Answer<D> {
+  data?: D;
+  error?: unknown;
+  response: Response;
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(path, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    credentials: 'same-origin',
-    headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!res.ok) throw await toError(res);
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+function toError(response: Response, body: unknown): ApiError {
+  const p = (body ?? {}) as { detail?: string; message?: string; errors?: FieldProblem[] };
+  return new ApiError(response.status, p.detail ?? p.message ?? response.statusText, p.errors ?? []);
+}
+
+/** The data of a call, or an ApiError carrying the problem's plain message and field errors. */
+export async function call<D>(request: Promise<Answer<D>>): Promise<D> {
+  let answer: Answer<D>;
+  try {
+    answer = await request;
+  } catch {
+    throw new ApiError(0, 'We could not reach Dermis. Check your connection and try again.');
+  }
+  if (!answer.response.ok) throw toError(answer.response, answer.error);
+  return answer.data as D;
 }
 
 /** Sends an image file as the raw request body (photo uploads); errors as ApiError. */
-export async function uploadImage<T>(path: string, file: Blob): Promise<T> {
-  const res = await fetch(path, { method: 'POST', body: file, headers: { 'content-type': file.type || 'image/jpeg' }, credentials: 'same-origin' });
-  if (!res.ok) throw await toError(res);
-  return (await res.json()) as T;
+type PhotoQuery = NonNullable<paths['/api/clients/{clientId}/photos']['post']['parameters']['query']>;
+
+export async function uploadImage(clientId: string, file: Blob, query: PhotoQuery) {
+  return call(
+    http.POST('/api/clients/{clientId}/photos', {
+      params: { path: { clientId }, query },
+      body: file as never,
+      bodySerializer: (b: unknown) => b as Blob,
+      headers: { 'content-type': file.type || 'image/jpeg' },
+    }),
+  );
 }
 
-export const errorText = (err: unknown) => (err instanceof ApiError ? err.message : 'Something went wrong. Check your connection and try again.');
+export const errorText = (err: unknown) =>
+  err instanceof ApiError ? err.message : 'Something went wrong. Check your connection and try again.';
+

@@ -1,98 +1,24 @@
-// Shapes of the clinical API responses the web app reads (plans, quotes, consents, readiness).
-export interface Money {
-  cents: number;
-  currency: string;
-}
+// Names for the clinical shapes of the generated contract (plans, quotes, consents, readiness,
+// services, slots, bookings) and the labels people read.
+import type { Schemas } from './client.js';
+export type Money = Quote['total'];
 
-export interface PlanAreaView {
-  area: string;
-  depthMm: number;
-  check: { status: 'ok' | 'warn' | 'needs_director' | 'refused'; capMm: number; ruleIds: string[]; messages: string[] };
-}
+export type PlanAreaView = TreatmentPlanBody['areas'][number];
 
-export interface TreatmentPlanBody {
-  modality: 'roller' | 'pen' | 'rf';
-  indication: 'rejuvenation' | 'scars';
-  concerns: string[];
-  areas: PlanAreaView[];
-  excludedAreas: { area: string; reason: string }[];
-  sessions: number;
-  sessionRange: { min: number; max: number };
-  intervalDays: { min: number; max: number };
-  startDate: string;
-  assessFrom: string;
-  downtime: { rednessDays: { min: number; max: number }; flakingDays: { min: number; max: number }; fullRecoveryDays: number };
-  numbing: { use: boolean; minutes: number; reason: string | null };
-  minutesPerSession: number;
-  precautions: { id: string; text: string }[];
-  protocolIds: string[];
-  outsideCapsIssues?: { path: string; ruleId: string; message: string }[];
-  changeReason?: string | null;
-}
+export type TreatmentPlanBody = Schemas['TreatmentPlanDetails'];
 
-export interface Quote {
-  serviceCode: string;
-  serviceName: string;
-  sessions: number;
-  perSession: Money;
-  lines: { label: string; quantity: number; unit: Money; total: Money }[];
-  total: Money;
-  packages: { packageId: string; name: string; sessions: number; price: Money; extraSessions: number; total: Money; saving: Money; validDays: number }[];
-  priceEffectiveFrom: string;
-}
+export type Quote = NonNullable<PlanView['quote']>;
 
-export interface PlanView {
-  id: string;
-  clientId: string;
-  locationId: string;
-  screeningId: string | null;
-  supersedes: string | null;
-  status: 'proposed' | 'awaiting_director' | 'active' | 'superseded';
-  outsideCaps: boolean;
-  plan: TreatmentPlanBody;
-  quote: Quote | null;
-  createdBy: string;
-  directorApprovedBy: string | null;
-  createdAt: string;
-  clientName?: string;
-}
+export type PlanView = Schemas['TreatmentPlan'];
 
-export interface ConsentView {
-  id: string;
-  kind: 'treatment' | 'photo_clinical' | 'photo_marketing';
-  modality: string | null;
-  templateId: string;
-  templateVersion: string;
-  planId: string | null;
-  signedName: string;
-  signedAt: string;
-  signedBy: string;
-  ip: string | null;
-  documentHash: string;
-  status: 'current' | 'withdrawn' | 'outdated';
-  withdrawnAt: string | null;
-}
+export type ConsentView = Schemas['Consent'];
 
-export interface ConsentPreview {
-  kind: ConsentView['kind'];
-  modality: string | null;
-  planId: string | null;
-  templateId: string;
-  templateVersion: string;
-  title: string;
-  clientName: string;
-  text: string;
-  documentHash: string;
-}
+export type ConsentPreview = Schemas['ConsentPreview'];
 
-export interface Readiness {
-  ready: boolean;
-  modality: string;
-  date: string;
-  checks: { id: string; ok: boolean; message: string }[];
-}
+export type Readiness = Schemas['TreatmentReadiness'];
 
-export const formatMoney = (m: Money) => new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency }).format(m.cents / 100);
+export const formatMoney = (m: Money) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency }).format(m.cents / 100);
 
 export const PLAN_STATUS: Record<PlanView['status'], { label: string; color: string }> = {
   proposed: { label: 'Recommended', color: 'blue' },
@@ -107,54 +33,13 @@ export const CONSENT_KIND: Record<ConsentView['kind'], string> = {
   photo_marketing: 'Photos for marketing',
 };
 
-export interface Service {
-  id: string;
-  code: string;
-  name: string;
-  kind: 'consultation' | 'treatment';
-  modality: 'roller' | 'pen' | 'rf' | null;
-  durationMin: number;
-  needsDevice: boolean;
-}
+export type Service = Schemas['Service'];
 
-export interface AvailableSlot {
-  start: string;
-  end: string;
-  localDate: string;
-  localTime: string;
-  providerId: string;
-  providerName: string;
-  roomId: string | null;
-  deviceId: string | null;
-}
+export type AvailableSlot = Schemas['Slot'];
 
-export interface Availability {
-  location: { id: string; name: string; timeZone: string };
-  service: { id: string; name: string; kind: string; modality: string | null; durationMin: number };
-  providers: { id: string; name: string; title: string; eligible: boolean; supervised: boolean; reason: string | null }[];
-  slots: AvailableSlot[];
-}
+export type Availability = Schemas['Availability'];
 
-export interface Booking {
-  id: string;
-  status: 'held' | 'confirmed' | 'checked_in' | 'completed' | 'cancelled' | 'late_cancelled' | 'no_show';
-  start: string;
-  end: string;
-  localDate: string;
-  localTime: string;
-  timeZone: string;
-  location: { id: string; name: string };
-  service: { id: string; name: string; kind: string; modality: string | null };
-  client: { id: string; name: string; email: string | null; phone: string | null };
-  provider: { id: string; name: string };
-  room: { id: string; name: string } | null;
-  device: { id: string; model: string; serial: string } | null;
-  holdExpiresAt: string | null;
-  seriesId: string | null;
-  seriesIndex: number | null;
-  overrideReason: string | null;
-  cancelReason: string | null;
-}
+export type Booking = Schemas['Booking'];
 
 export const BOOKING_STATUS: Record<Booking['status'], { label: string; color: string }> = {
   held: { label: 'Held', color: 'yellow' },

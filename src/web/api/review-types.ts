@@ -1,72 +1,21 @@
-// Shapes of the client-review and public-directory answers (src/http/routes/reviews.routes.ts).
-export interface RatingSummary {
-  average: number | null;
-  count: number;
-}
+// Names for the client-review and public-directory shapes of the generated contract (client.ts).
+import type { Schemas } from './client.js';
+export type RatingSummary = Schemas['Rating'];
 
-export interface ReviewableVisit {
-  bookingId: string;
-  date: string;
-  serviceName: string;
-  providerName: string;
-  locationName: string;
-}
+export type ReviewableVisit = Schemas['ReviewableVisits']['items'][number];
 
-export type ReviewStatus = 'pending' | 'published' | 'hidden';
+export type ReviewStatus = Schemas['ClientReview']['status'];
 
-export interface StaffReview {
-  id: string;
-  clientId: string;
-  clientName: string;
-  providerName: string;
-  locationName: string;
-  serviceName: string;
-  visitDate: string;
-  rating: number;
-  body: string;
-  displayName: string;
-  status: ReviewStatus;
-  hiddenReason: string | null;
-  reply: string | null;
-  repliedAt: string | null;
-  createdAt: string;
-}
+export type StaffReview = Schemas['ClientReview'];
 
-export interface PublicLocationSummary {
-  id: string;
-  name: string;
-  address: string;
-  state: string;
-  timeZone: string;
-  rating: RatingSummary;
-}
+export type PublicLocationSummary = Schemas['PublicOrganizationPage']['locations'][number];
 
-export interface PublicProviderCard {
-  id: string;
-  name: string;
-  title: string;
-  licenceType: string | null;
-  licenceState: string | null;
-  credentials: string[];
-  yearsExperience: number | null;
-  services: string[];
-  rating: RatingSummary;
-}
+export type PublicProviderCard = Schemas['PublicProvider'];
 
-export interface PublicReview {
-  id: string;
-  rating: number;
-  body: string;
-  displayName: string;
-  date: string;
-  reply: { text: string; date: string | null } | null;
-}
+export type PublicReview = Schemas['PublicProviderPage']['reviews']['items'][number];
 
-export interface PublicProviderPage {
-  organization: { name: string; slug: string };
-  provider: Omit<PublicProviderCard, 'services'> & { bio: string; locations: { id: string; name: string; services: string[] }[] };
-  reviews: { items: PublicReview[]; total: number; limit: number; offset: number };
-}
+export type PublicProviderPage = Schemas['PublicProviderPage'];
 
 /** '4.5 of 5 (12 reviews)' or 'No reviews yet' */
-export const ratingText = (r: RatingSummary) => (r.count ? `${r.average} of 5 (${r.count} ${r.count === 1 ? 'review' : 'reviews'})` : 'No reviews yet');
+export const ratingText = (r: RatingSummary) =>
+  r.count ? `${r.average} of 5 (${r.count} ${r.count === 1 ? 'review' : 'reviews'})` : 'No reviews yet';

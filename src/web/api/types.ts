@@ -1,4 +1,8 @@
-export type Role = 'owner' | 'medical_director' | 'provider' | 'front_desk' | 'client';
+// The API's shapes come from the generated contract (client.ts); this file names the ones used widely
+// and keeps the labels people read.
+import type { Schemas } from './client.js';
+
+export type Role = Schemas['Me']['role'];
 export const STAFF_ROLES: Role[] = ['owner', 'medical_director', 'provider', 'front_desk'];
 export const ROLE_LABEL: Record<Role, string> = {
   owner: 'Owner',
@@ -8,94 +12,18 @@ export const ROLE_LABEL: Record<Role, string> = {
   client: 'Client',
 };
 
-export interface Me {
-  user: { id: string; name: string; email: string; twoFactorEnabled: boolean; emailVerified: boolean };
-  organization: { id: string; slug: string; name: string };
-  role: Role;
-  clientId: string | null;
-  twoFactorRequired: boolean;
-  twoFactorSetupRequired: boolean;
-}
+export type Me = Schemas['Me'];
 
-export interface Client {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  dateOfBirth: string | null;
-  preferredLocationId: string | null;
-  hasAccount: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Client = Schemas['Client'];
 
-export interface Location {
-  id: string;
-  name: string;
-  timeZone: string;
-  state: string;
-  address: string;
-  phone: string;
-}
+export type Location = Schemas['Location'];
 
-export interface Organization {
-  id: string;
-  slug: string;
-  name: string;
-  locations: Location[];
-}
+export type Organization = Schemas['Organization'];
 
-export interface StaffMember {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  title: string;
-  licenceType: string | null;
-  licenceNumber: string | null;
-  licenceState: string | null;
-  licenceExpiresOn: string | null;
-  twoFactorEnabled: boolean;
-}
+export type StaffMember = Schemas['StaffMember'];
 
-export interface AuditEvent {
-  seq: number;
-  occurredAt: string;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  clientId: string | null;
-  ip: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-}
+export type AuditEvent = Schemas['AuditEvent'];
 
-/** refused attempts of one person on one route (GET /api/audit/refusals) */
-export interface AccessRefusal {
-  userId: string;
-  name: string | null;
-  email: string | null;
-  role: string;
-  method: string;
-  route: string;
-  status: number;
-  count: number;
-  firstAt: string;
-  lastAt: string;
-  lastIp: string | null;
-}
+export type AccessRefusal = Schemas['AccessRefusal'];
 
-export interface OutboxMessage {
-  id: string;
-  channel: string;
-  kind: string;
-  to: string;
-  subject: string;
-  body: string;
-  status: string;
-  createdAt: string;
-  sentAt: string | null;
-}
+export type OutboxMessage = Schemas['OutboxMessage'];

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from './client.js';
+import type { MaybeOptionalInit } from 'openapi-fetch';
+import type { PathsWithMethod, SuccessResponseJSON } from 'openapi-typescript-helpers';
+import type { paths } from './generated/schema.js';
+import { call, http } from './client.js';
 
 export interface Loadable<T> {
   data: T | undefined;
@@ -8,17 +11,32 @@ export interface Loadable<T> {
   reload: () => void;
 }
 
-/** GET a resource, with loading and error state; `reload` fetches again. */
-export function useApi<T>(path: string | null): Loadable<T> {
+type GetPath = PathsWithMethod<paths, 'get'>;
+/** the parameters of a GET: `{ params: { path: {...}, query: {...} } }` */
+export type GetInit<P extends GetPath> = NonNullable<MaybeOptionalInit<paths[P], 'get'>>;
+/** what a GET answers, from the generated contract */
+export type GetData<P extends GetPath> = SuccessResponseJSON<paths[P]['get']>;
+
+/**
+ * GET a resource through the typed client, with loading and error state; `reload` fetches again.
+ * `init` null waits (nothing to load yet); a change in path or parameters loads again.
+ */
+export function useGet<P extends GetPath>(path: P, init: GetInit<P> | null): Loadable<GetData<P>> {
+  const key = init === null ? null : `${path} ${JSON.stringify(init)}`;
+  // the generic path defeats openapi-fetch's overloads; the signature above carries the types
+  return useLoad<GetData<P>>(key, () => call(http.GET(path as never, init as never)));
+}
+
+function useLoad<T>(key: string | null, load: () => Promise<T>): Loadable<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(key !== null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
-    if (path === null) return;
+    if (key === null) return;
     let live = true;
     setLoading(true);
-    api<T>(path)
+    load()
       .then((d) => {
         if (live) {
           setData(d);
@@ -34,7 +52,8 @@ export function useApi<T>(path: string | null): Loadable<T> {
     return () => {
       live = false;
     };
-  }, [path, tick]);
+    // the key stands for the request: `load` is a new closure every render
+  }, [key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };
 }

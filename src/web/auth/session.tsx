@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError } from '../api/client.js';
-import type { Me } from '../api/types.js';
+import { ApiError, call, http, type Schemas } from '../api/client.js';
+
+type Me = Schemas['Me'];
 
 interface SessionValue {
   me: Me | null;
@@ -16,7 +17,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const refresh = useCallback(async () => {
     try {
-      const m = await api<Me>('/api/me');
+      const m = await call(http.GET('/api/me'));
       setMe(m);
       return m;
     } catch (e) {
@@ -28,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const signOut = useCallback(async () => {
-    await api('/api/auth/sign-out', { body: {} }).catch(() => undefined);
+    await call(http.POST('/api/auth/sign-out', { body: {} })).catch(() => undefined);
     setMe(null);
   }, []);
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { api, errorText } from '../api/client.js';
+import { call, errorText, http } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 
 /**
@@ -17,7 +17,7 @@ export function ConfirmEmailGate() {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/register/verification-email', { body: {} });
+      await call(http.POST('/api/register/verification-email'));
       setSent(true);
     } catch (e) {
       setError(errorText(e));

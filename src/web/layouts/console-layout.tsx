@@ -6,9 +6,9 @@ import { useSession } from '../auth/session.js';
 import { Brand } from './brand.js';
 import { UserMenu } from './user-menu.js';
 import { TwoFactorGate } from './two-factor-gate.js';
-import type { Role } from '../api/types.js';
+import type { Schemas } from '../api/client.js';
 
-const NAV: { to: string; label: string; icon: typeof IconCalendar; roles?: Role[] }[] = [
+const NAV: { to: string; label: string; icon: typeof IconCalendar; roles?: Schemas['Me']['role'][] }[] = [
   { to: '/console', label: 'Schedule', icon: IconCalendar },
   { to: '/console/clients', label: 'Clients', icon: IconUsers },
   { to: '/console/reviews', label: 'Reviews queue', icon: IconChecklist, roles: ['medical_director', 'provider'] },

@@ -1,10 +1,10 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { homeFor, useSession } from '../auth/session.js';
 import { Loading } from '../components/states.js';
-import type { Role } from '../api/types.js';
+import type { Schemas } from '../api/client.js';
 
 /** Only signed-in users with one of the roles; others go to sign-in or their own area. */
-export function RequireRoles({ roles }: { roles: Role[] }) {
+export function RequireRoles({ roles }: { roles: Schemas['Me']['role'][] }) {
   const { me, loading } = useSession();
   const location = useLocation();
   if (loading) return <Loading label="Checking your session" />;

@@ -3,7 +3,8 @@
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { ScrollTable } from './scroll-table.js';
 import type { ReactNode } from 'react';
-import { cents, METHOD_LABEL, type InvoiceView, type PaymentView } from '../../api/billing-types.js';
+import { cents, METHOD_LABEL } from '../../api/billing-types.js';
+import type { Schemas } from '../../api/client.js';
 import { shortDate } from '../../api/dates.js';
 
 function Row({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
@@ -19,7 +20,7 @@ function Row({ label, value, strong }: { label: string; value: string; strong?: 
   );
 }
 
-export function ReceiptLink({ payment }: { payment: PaymentView }) {
+export function ReceiptLink({ payment }: { payment: Schemas['Payment'] }) {
   if (!payment.receiptUrl) return null;
   return (
     <Anchor href={payment.receiptUrl} target="_blank" rel="noopener" size="sm" aria-label={`Receipt (PDF) for the ${cents(payment.amountCents, payment.currency)} payment of ${shortDate(payment.at)}`}>
@@ -28,7 +29,7 @@ export function ReceiptLink({ payment }: { payment: PaymentView }) {
   );
 }
 
-export function InvoiceBreakdown({ invoice, paymentActions }: { invoice: InvoiceView; paymentActions?: (p: PaymentView) => ReactNode }) {
+export function InvoiceBreakdown({ invoice, paymentActions }: { invoice: Schemas['Invoice']; paymentActions?: (p: Schemas['Payment']) => ReactNode }) {
   const m = (c: number) => cents(c, invoice.currency);
   return (
     <Stack gap="sm">

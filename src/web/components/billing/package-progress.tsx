@@ -1,10 +1,11 @@
 // One package a client holds: name, what remains (as text and as a bar), expiry and status.
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { PACKAGE_STATUS, remainingText, type PurchaseView } from '../../api/billing-types.js';
+import { PACKAGE_STATUS, remainingText } from '../../api/billing-types.js';
+import type { Schemas } from '../../api/client.js';
 import { calendarDate } from '../../api/dates.js';
 
-export function PackageProgress({ purchase, actions }: { purchase: PurchaseView; actions?: ReactNode }) {
+export function PackageProgress({ purchase, actions }: { purchase: Schemas['PackagePurchase']; actions?: ReactNode }) {
   const status = PACKAGE_STATUS[purchase.status];
   const text = remainingText(purchase);
   const percent = purchase.sessionsTotal ? (purchase.sessionsRemaining / purchase.sessionsTotal) * 100 : 0;

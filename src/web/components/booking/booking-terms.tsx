@@ -1,15 +1,14 @@
 // What a visit costs before the client books it: the price in force that day, the package that
 // covers it or the deposit asked for, and the cancellation policy.
 import { Card, List, Stack, Text, Title } from '@mantine/core';
-import { useApi } from '../../api/use-api.js';
-import { cents, type BookingTerms } from '../../api/billing-types.js';
+import { useGet } from '../../api/use-api.js';
+import { cents } from '../../api/billing-types.js';
 import { ErrorAlert } from '../states.js';
 
 const sessionsLeft = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'} left`;
 
 export function BookingTermsCard({ locationId, serviceId, date }: { locationId: string; serviceId: string; date?: string | null }) {
-  const q = new URLSearchParams({ serviceId, ...(date ? { date } : {}) });
-  const terms = useApi<BookingTerms>(`/api/locations/${locationId}/booking-terms?${q.toString()}`);
+  const terms = useGet('/api/locations/{locationId}/booking-terms', { params: { path: { locationId }, query: { serviceId, ...(date ? { date } : {}) } } });
   if (terms.error) return <ErrorAlert error={terms.error} title="Price and policy not available" />;
   const t = terms.data;
   if (!t) return null;

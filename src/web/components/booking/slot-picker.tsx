@@ -1,10 +1,12 @@
 import { Button, Chip, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type ReactNode } from 'react';
-import { useApi } from '../../api/use-api.js';
-import { prettyDate, type Availability, type AvailableSlot } from '../../api/clinical-types.js';
+import { useGet } from '../../api/use-api.js';
+import type { Schemas } from '../../api/client.js';
+import { prettyDate } from '../../api/clinical-types.js';
 import { ErrorAlert } from '../states.js';
 import { addDays } from '../../api/dates.js';
 
+type AvailableSlot = Schemas['Slot'];
 
 /**
  * Provider (or any), day and time from real availability. Days show how many times are free, so a
@@ -13,7 +15,7 @@ import { addDays } from '../../api/dates.js';
 export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, picked, emptyAction }: { locationId: string; serviceId: string; from: string; days?: number; onPick: (s: AvailableSlot) => void; picked: AvailableSlot | null; emptyAction?: (range: { from: string; to: string; providerId: string | null }) => ReactNode }) {
   const to = addDays(from, days - 1);
   const [provider, setProvider] = useState<string | null>(null);
-  const a = useApi<Availability>(`/api/locations/${locationId}/availability?serviceId=${serviceId}&from=${from}&to=${to}${provider ? `&providerId=${encodeURIComponent(provider)}` : ''}`);
+  const a = useGet('/api/locations/{locationId}/availability', { params: { path: { locationId }, query: { serviceId, from, to, ...(provider ? { providerId: provider } : {}) } } });
   const [day, setDay] = useState<string | null>(null);
   const byDay = useMemo(() => {
     const m = new Map<string, AvailableSlot[]>();

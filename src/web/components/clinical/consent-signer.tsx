@@ -1,24 +1,23 @@
 import { Alert, Anchor, Button, Card, Checkbox, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import type { ConsentPreview, ConsentView } from '../../api/clinical-types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { ErrorAlert, Loading } from '../states.js';
 import { SignatureField } from './signature-field.js';
+
+type ConsentView = Schemas['Consent'];
 
 export interface ConsentRequest {
   kind: ConsentView['kind'];
   planId?: string | undefined;
-  modality?: string | undefined;
+  modality?: Schemas['SignConsent']['modality'] | undefined;
 }
 
 /** Shows the exact document, then takes the typed full name, a drawn signature and agreement. */
 export function ConsentSigner({ clientId, request, onSigned }: { clientId: string; request: ConsentRequest; onSigned?: (c: ConsentView) => void }) {
-  const q = new URLSearchParams({ kind: request.kind });
-  if (request.planId) q.set('planId', request.planId);
-  if (request.modality) q.set('modality', request.modality);
-  const preview = useApi<ConsentPreview>(`/api/clients/${clientId}/consents/preview?${q.toString()}`);
+  const query = { kind: request.kind, ...(request.planId ? { planId: request.planId } : {}), ...(request.modality ? { modality: request.modality } : {}) };
+  const preview = useGet('/api/clients/{clientId}/consents/preview', { params: { path: { clientId }, query } });
   const [name, setName] = useState('');
   const [png, setPng] = useState<string | null>(null);
   const [agree, setAgree] = useState(false);
@@ -52,13 +51,16 @@ export function ConsentSigner({ clientId, request, onSigned }: { clientId: strin
     if (!png) local.signaturePng = 'Draw your signature in the box';
     if (!agree) local.agree = 'Tick the box to agree';
     setErrors(local);
-    if (Object.keys(local).length) return;
+    if (Object.keys(local).length || !png) return;
     setBusy(true);
     setFailure(null);
     try {
-      const c = await api<ConsentView>(`/api/clients/${clientId}/consents`, {
-        body: { kind: request.kind, ...(doc.planId ? { planId: doc.planId } : {}), ...(doc.modality && !doc.planId ? { modality: doc.modality } : {}), signedName: name, signaturePng: png, documentHash: doc.documentHash, agree: true },
-      });
+      const c = await call(
+        http.POST('/api/clients/{clientId}/consents', {
+          params: { path: { clientId } },
+          body: { kind: request.kind, ...(doc.planId ? { planId: doc.planId } : {}), ...(doc.modality && !doc.planId ? { modality: doc.modality } : {}), signedName: name, signaturePng: png, documentHash: doc.documentHash, agree: true },
+        }),
+      );
       setSigned(c);
       onSigned?.(c);
     } catch (e) {

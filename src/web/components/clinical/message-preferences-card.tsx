@@ -1,37 +1,24 @@
 import { Alert, Badge, Button, Card, Group, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 
-interface Prefs {
-  email: boolean;
-  sms: boolean;
-  quietStart: string;
-  quietEnd: string;
-}
-interface Message {
-  id: string;
-  channel: string;
-  kind: string;
-  subject: string;
-  status: string;
-  sendAfter: string;
-  sentAt: string | null;
-}
+type Prefs = Schemas['MessagePreferences'];
 
 /** Channels and quiet hours (the client, or staff with them), and what was sent when. */
 export function MessagePreferencesCard({ clientId, showHistory }: { clientId: string; showHistory: boolean }) {
-  const prefs = useApi<Prefs>(`/api/clients/${clientId}/message-preferences`);
-  const history = useApi<{ items: Message[] }>(showHistory ? `/api/clients/${clientId}/messages` : null);
+  const prefs = useGet('/api/clients/{clientId}/message-preferences', { params: { path: { clientId } } });
+  const history = useGet('/api/clients/{clientId}/messages', showHistory ? { params: { path: { clientId } } } : null);
   const [form, setForm] = useState<Prefs | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     if (prefs.data) setForm(prefs.data);
   }, [prefs.data]);
   const save = async () => {
+    if (!form) return;
     setMsg(null);
     try {
-      await api(`/api/clients/${clientId}/message-preferences`, { method: 'PUT', body: form });
+      await call(http.PUT('/api/clients/{clientId}/message-preferences', { params: { path: { clientId } }, body: form }));
       setMsg({ ok: true, text: 'Saved.' });
     } catch (e) {
       setMsg({ ok: false, text: errorText(e) });

@@ -1,21 +1,14 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { ErrorAlert } from '../states.js';
 
-interface Outcome {
-  id: string;
-  measure: 'gais' | 'satisfaction' | 'goodman_baron_qualitative' | 'goodman_baron_quantitative';
-  timepoint: 'baseline' | 'session' | 'follow_up';
-  value: number;
-  label: string | null;
-  components: Record<string, number> | null;
-  assessedOn: string;
-}
+type Measure = Schemas['Outcome']['measure'];
+type Timepoint = Schemas['Outcome']['timepoint'];
 
-const MEASURE_LABEL: Record<Outcome['measure'], string> = {
+const MEASURE_LABEL: Record<Measure, string> = {
   gais: 'GAIS',
   satisfaction: 'Satisfaction',
   goodman_baron_qualitative: 'Goodman & Baron (grade)',
@@ -26,15 +19,19 @@ const SCALES: Record<string, { value: string; label: string }[]> = {
   satisfaction: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'].map((l, i) => ({ value: String(i + 1), label: `${i + 1} ${l}` })),
   goodman_baron_qualitative: ['macular', 'mild', 'moderate', 'severe'].map((l, i) => ({ value: String(i + 1), label: `Grade ${i + 1}: ${l}` })),
 };
+const TIMEPOINT_LABEL: Record<Timepoint, string> = { baseline: 'Baseline', session: 'At a session', follow_up: 'Follow-up (3 months or more)' };
 const SCARS = ['macular', 'mild', 'moderate', 'severe', 'papular', 'keloidal'] as const;
+const NO_SCARS: Schemas['ScarCounts'] = { macular: 0, mild: 0, moderate: 0, severe: 0, papular: 0, keloidal: 0 };
+const isMeasure = (v: string | null): v is Measure => v !== null && v in MEASURE_LABEL;
+const isTimepoint = (v: string | null): v is Timepoint => v !== null && v in TIMEPOINT_LABEL;
 
 /** A client's course over time, as a chart and a table, with a form for clinicians to grade. */
 export function OutcomesCard({ clientId, canGrade }: { clientId: string; canGrade: boolean }) {
-  const list = useApi<{ items: Outcome[] }>(`/api/clients/${clientId}/outcomes`);
-  const [measure, setMeasure] = useState<string | null>('gais');
-  const [timepoint, setTimepoint] = useState<string | null>('follow_up');
+  const list = useGet('/api/clients/{clientId}/outcomes', { params: { path: { clientId } } });
+  const [measure, setMeasure] = useState<Measure>('gais');
+  const [timepoint, setTimepoint] = useState<Timepoint>('follow_up');
   const [value, setValue] = useState<string | null>(null);
-  const [counts, setCounts] = useState<Record<string, number>>(Object.fromEntries(SCARS.map((s) => [s, 0])));
+  const [counts, setCounts] = useState<Schemas['ScarCounts']>(NO_SCARS);
   const [assessedOn, setAssessedOn] = useState(new Date().toISOString().slice(0, 10));
   const [error, setError] = useState<string | null>(null);
   const items = list.data?.items ?? [];
@@ -46,9 +43,12 @@ export function OutcomesCard({ clientId, canGrade }: { clientId: string; canGrad
   const save = async () => {
     setError(null);
     try {
-      await api(`/api/clients/${clientId}/outcomes`, {
-        body: { measure, timepoint, assessedOn, ...(measure === 'goodman_baron_quantitative' ? { components: counts } : { value: Number(value) }) },
-      });
+      await call(
+        http.POST('/api/clients/{clientId}/outcomes', {
+          params: { path: { clientId } },
+          body: { measure, timepoint, assessedOn, ...(measure === 'goodman_baron_quantitative' ? { components: counts } : { value: Number(value) }) },
+        }),
+      );
       setValue(null);
       list.reload();
     } catch (e) {
@@ -105,8 +105,8 @@ export function OutcomesCard({ clientId, canGrade }: { clientId: string; canGrad
       {canGrade ? (
         <Stack mt="md" gap="xs">
           <Group align="flex-end" wrap="wrap">
-            <Select label="Measure" data={Object.entries(MEASURE_LABEL).map(([v, l]) => ({ value: v, label: l }))} value={measure} onChange={setMeasure} allowDeselect={false} w={220} />
-            <Select label="Time point" data={[{ value: 'baseline', label: 'Baseline' }, { value: 'session', label: 'At a session' }, { value: 'follow_up', label: 'Follow-up (3 months or more)' }]} value={timepoint} onChange={setTimepoint} allowDeselect={false} w={220} />
+            <Select label="Measure" data={Object.entries(MEASURE_LABEL).map(([v, l]) => ({ value: v, label: l }))} value={measure} onChange={(v) => isMeasure(v) && setMeasure(v)} allowDeselect={false} w={220} />
+            <Select label="Time point" data={Object.entries(TIMEPOINT_LABEL).map(([v, l]) => ({ value: v, label: l }))} value={timepoint} onChange={(v) => isTimepoint(v) && setTimepoint(v)} allowDeselect={false} w={220} />
             <TextInput label="Assessed on" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.currentTarget.value)} w={170} />
           </Group>
           {measure === 'goodman_baron_quantitative' ? (
@@ -116,7 +116,7 @@ export function OutcomesCard({ clientId, canGrade }: { clientId: string; canGrad
               ))}
             </SimpleGrid>
           ) : (
-            <Select label="Result" data={SCALES[measure ?? 'gais'] ?? []} value={value} onChange={setValue} w={320} />
+            <Select label="Result" data={SCALES[measure] ?? []} value={value} onChange={setValue} w={320} />
           )}
           {error ? <Alert color="red">{error}</Alert> : null}
           <Button onClick={() => void save()} disabled={measure !== 'goodman_baron_quantitative' && !value} w="fit-content">

@@ -1,28 +1,14 @@
 import { Alert, Badge, Box, Button, Card, FileButton, Group, Loader, Paper, SegmentedControl, Select, SimpleGrid, Slider, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCamera } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError, errorText, uploadImage } from '../../api/client.js';
+import { ApiError, call, errorText, http, uploadImage, type Schemas } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
-import { useApi } from '../../api/use-api.js';
+import { useGet } from '../../api/use-api.js';
 import { ErrorAlert } from '../states.js';
 
-type PhotoView = 'front' | 'left_45' | 'right_45' | 'left_90' | 'right_90';
-type PhotoStage = 'before' | 'after' | 'follow_up';
-
-interface Photo {
-  id: string;
-  clientId: string;
-  bookingId: string | null;
-  checkInId: string | null;
-  marketing: boolean;
-  view: PhotoView;
-  stage: PhotoStage;
-  width: number;
-  height: number;
-  takenAt: string;
-  url: string;
-  thumbUrl: string;
-}
+type Photo = Schemas['Photo'];
+type PhotoView = Photo['view'];
+type PhotoStage = Photo['stage'];
 
 const VIEW_LABEL: Record<PhotoView, string> = {
   front: 'Front',
@@ -58,8 +44,7 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
   const { me } = useSession();
   // the medical director decides which photos may be used in marketing (needs the client's consent)
   const canChooseMarketing = me?.role === 'medical_director' && !bookingId;
-  const base = `/api/clients/${encodeURIComponent(clientId)}/photos`;
-  const photos = useApi<{ items: Photo[] }>(base);
+  const photos = useGet('/api/clients/{clientId}/photos', { params: { path: { clientId } } });
   const [view, setView] = useState<PhotoView>('front');
   const [stage, setStage] = useState<PhotoStage>('before');
   const [uploading, setUploading] = useState(false);
@@ -75,10 +60,8 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
     if (!file) return;
     setProblem(null);
     setUploading(true);
-    const params = new URLSearchParams({ view, stage });
-    if (bookingId) params.set('bookingId', bookingId);
     try {
-      await uploadImage(`${base}?${params.toString()}`, file);
+      await uploadImage(clientId, file, { view, stage, ...(bookingId ? { bookingId } : {}) });
       photos.reload();
     } catch (e: unknown) {
       setProblem({ message: errorText(e), hint: e instanceof ApiError && e.status === 409 ? CONSENT_HINT : undefined });
@@ -190,7 +173,7 @@ function MarketingToggle({ photo, onChanged, onProblem }: { photo: Photo; onChan
   const toggle = async () => {
     setBusy(true);
     try {
-      await api(`/api/photos/${photo.id}/marketing`, { body: { use: !photo.marketing } });
+      await call(http.POST('/api/photos/{photoId}/marketing', { params: { path: { photoId: photo.id } }, body: { use: !photo.marketing } }));
       onChanged();
     } catch (e) {
       onProblem({ title: 'Could not change marketing use', message: errorText(e), hint: e instanceof ApiError && e.status === 409 ? 'Ask the client to sign the consent to marketing use of photos.' : undefined });

@@ -1,7 +1,8 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { calendarDate } from '../../api/dates.js';
 import { IconCalendarEvent, IconSparkles } from '@tabler/icons-react';
-import { formatMoney, PLAN_STATUS, type PlanView, type Quote, type TreatmentPlanBody } from '../../api/clinical-types.js';
+import { formatMoney, PLAN_STATUS } from '../../api/clinical-types.js';
+import type { Schemas } from '../../api/client.js';
 import { AREA_LABEL, MODALITY_LABEL } from './labels.js';
 import { addDays } from '../../api/dates.js';
 
@@ -9,7 +10,7 @@ import { addDays } from '../../api/dates.js';
 const CHECK_COLOR = { ok: 'teal', warn: 'yellow', needs_director: 'orange', refused: 'red' } as const;
 
 /** The series as a timeline: each session's window, then when results are judged. */
-export function SeriesTimeline({ plan }: { plan: TreatmentPlanBody }) {
+export function SeriesTimeline({ plan }: { plan: Schemas['TreatmentPlanDetails'] }) {
   const items = Array.from({ length: plan.sessions }, (_, i) => ({
     from: addDays(plan.startDate, i * plan.intervalDays.min),
     to: addDays(plan.startDate, i * plan.intervalDays.max),
@@ -32,7 +33,7 @@ export function SeriesTimeline({ plan }: { plan: TreatmentPlanBody }) {
   );
 }
 
-export function QuoteCard({ quote }: { quote: Quote | null }) {
+export function QuoteCard({ quote }: { quote: Schemas['TreatmentPlan']['quote'] }) {
   if (!quote) {
     return (
       <Card withBorder>
@@ -103,7 +104,7 @@ export function QuoteCard({ quote }: { quote: Quote | null }) {
 }
 
 /** A plan as the client reads it; staff also see the protocol ids and depth checks. */
-export function PlanSummary({ view, staff = false }: { view: PlanView; staff?: boolean }) {
+export function PlanSummary({ view, staff = false }: { view: Schemas['TreatmentPlan']; staff?: boolean }) {
   const p = view.plan;
   const status = PLAN_STATUS[view.status];
   return (

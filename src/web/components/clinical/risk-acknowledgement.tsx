@@ -1,25 +1,16 @@
 import { Alert, Badge, Button, Card, Checkbox, List, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { api, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { ErrorAlert, Loading } from '../states.js';
 
-interface RiskSummary {
-  version: string;
-  title: string;
-  points: { modality: string; text: string }[];
-}
-interface Ack {
-  modality: string;
-  summaryVersion: string;
-  acknowledgedAt: string;
-}
+type Modality = Schemas['RiskAcknowledgementInput']['modality'];
 
 /** Before booking a treatment the client reads and acknowledges the risk summary (recorded). */
-export function RiskAcknowledgement({ clientId, modality }: { clientId: string; modality: string }) {
-  const summary = useApi<RiskSummary>(`/api/learn/risk-summary?modality=${modality}`);
-  const acks = useApi<{ items: Ack[] }>(`/api/clients/${clientId}/risk-acknowledgements`);
+export function RiskAcknowledgement({ clientId, modality }: { clientId: string; modality: Modality }) {
+  const summary = useGet('/api/learn/risk-summary', { params: { query: { modality } } });
+  const acks = useGet('/api/clients/{clientId}/risk-acknowledgements', { params: { path: { clientId } } });
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +22,7 @@ export function RiskAcknowledgement({ clientId, modality }: { clientId: string; 
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/clients/${clientId}/risk-acknowledgements`, { body: { modality, summaryVersion: summary.data!.version } });
+      await call(http.POST('/api/clients/{clientId}/risk-acknowledgements', { params: { path: { clientId } }, body: { modality, summaryVersion: summary.data!.version } }));
       acks.reload();
     } catch (e) {
       setError(errorText(e));

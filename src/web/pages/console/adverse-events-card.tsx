@@ -1,55 +1,38 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import type { Client } from '../../api/types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/states.js';
 
-interface AdverseEvent {
-  id: string;
-  clientId: string;
-  clientName: string;
-  label: string;
-  expectedResponse: boolean;
-  grade: number | null;
-  serious: boolean;
-  relatedness: string;
-  onsetOn: string;
-  status: 'open' | 'resolved';
-  resolvedOn: string | null;
-  medwatchReportedOn: string | null;
-  manufacturerReportedOn: string | null;
-  reporting: { medwatch: boolean; manufacturer: boolean; reasons: string[] };
-}
-interface Catalogue {
-  items: AdverseEvent[];
-  catalogue: { code: string; label: string; onset: string; course: string; gradeHint: number[]; expectedResponse: boolean }[];
-  grades: { grade: number; label: string; definition: string }[];
-}
+type AdverseEvent = Schemas['AdverseEvent'];
+type Catalogue = Schemas['AdverseEventList'];
+type Relatedness = AdverseEvent['relatedness'];
+const RELATEDNESS: Relatedness[] = ['unrelated', 'possible', 'probable', 'definite'];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 function RecordModal({ data, onClose, onDone }: { data: Catalogue; onClose: () => void; onDone: () => void }) {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
-  const clients = useApi<{ items: Client[] }>(`/api/clients?limit=20${debounced ? `&q=${encodeURIComponent(debounced)}` : ''}`);
+  const clients = useGet('/api/clients', { params: { query: { limit: 20, ...(debounced ? { q: debounced } : {}) } } });
   const [clientId, setClientId] = useState<string | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [expected, setExpected] = useState(false);
   const [grade, setGrade] = useState<string | null>(null);
   const [serious, setSerious] = useState(false);
-  const [relatedness, setRelatedness] = useState<string | null>('possible');
+  const [relatedness, setRelatedness] = useState<Relatedness>('possible');
   const [onsetOn, setOnsetOn] = useState(today());
   const [description, setDescription] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const type = data.catalogue.find((c) => c.code === code);
   const save = async () => {
+    if (!clientId || !code) return;
     setError(null);
     try {
-      await api('/api/adverse-events', { body: { clientId, code, expectedResponse: expected, grade: expected ? null : grade ? Number(grade) : null, serious, relatedness, onsetOn, description } });
+      await call(http.POST('/api/adverse-events', { body: { clientId, code, expectedResponse: expected, grade: expected ? null : grade ? Number(grade) : null, serious, relatedness, onsetOn, description } }));
       onDone();
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fieldErrors());
@@ -69,7 +52,7 @@ function RecordModal({ data, onClose, onDone }: { data: Catalogue; onClose: () =
         <Checkbox label="An expected treatment response within its usual window (not an adverse event)" checked={expected} onChange={(e) => setExpected(e.currentTarget.checked)} disabled={!type?.expectedResponse} />
         {!expected ? <Select label="CTCAE grade" data={data.grades.map((g) => ({ value: String(g.grade), label: `${g.grade} ${g.label}: ${g.definition}` }))} value={grade} onChange={setGrade} error={fields.grade} /> : null}
         <Checkbox label="Serious (death, life-threatening, hospitalisation, disability or an important medical event)" checked={serious} onChange={(e) => setSerious(e.currentTarget.checked)} error={fields.serious} />
-        <Select label="Related to the treatment" data={['unrelated', 'possible', 'probable', 'definite']} value={relatedness} onChange={setRelatedness} allowDeselect={false} />
+        <Select label="Related to the treatment" data={RELATEDNESS} value={relatedness} onChange={(v) => setRelatedness(RELATEDNESS.find((r) => r === v) ?? relatedness)} allowDeselect={false} />
         <TextInput label="Onset" type="date" value={onsetOn} onChange={(e) => setOnsetOn(e.currentTarget.value)} />
         <Textarea label="What happened" autosize minRows={3} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fields.description} />
         {error ? (
@@ -93,9 +76,12 @@ function FollowUpModal({ event, onClose, onDone }: { event: AdverseEvent; onClos
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
-      await api(`/api/adverse-events/${event.id}/follow-ups`, {
-        body: { note, ...(resolvedOn ? { resolvedOn } : {}), ...(medwatch ? { medwatchReportedOn: medwatch } : {}), ...(manufacturer ? { manufacturerReportedOn: manufacturer } : {}) },
-      });
+      await call(
+        http.POST('/api/adverse-events/{eventId}/follow-ups', {
+          params: { path: { eventId: event.id } },
+          body: { note, ...(resolvedOn ? { resolvedOn } : {}), ...(medwatch ? { medwatchReportedOn: medwatch } : {}), ...(manufacturer ? { manufacturerReportedOn: manufacturer } : {}) },
+        }),
+      );
       onDone();
     } catch (e) {
       setError(errorText(e));
@@ -126,7 +112,7 @@ function FollowUpModal({ event, onClose, onDone }: { event: AdverseEvent; onClos
 export function AdverseEventsCard() {
   const { me } = useSession();
   const allowed = me?.role === 'owner' || me?.role === 'medical_director' || me?.role === 'provider';
-  const list = useApi<Catalogue>(allowed ? '/api/adverse-events' : null);
+  const list = useGet('/api/adverse-events', allowed ? {} : null);
   const [recording, setRecording] = useState(false);
   const [following, setFollowing] = useState<AdverseEvent | null>(null);
   if (!allowed) return null;

@@ -2,36 +2,15 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { call, errorText, http } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
-
-interface AlertItem {
-  id: string;
-  clientId: string;
-  clientName: string;
-  phone: string | null;
-  level: 'urgent' | 'emergency';
-  flags: { ruleId: string; message: string }[];
-  createdAt: string;
-  escalatedAt: string | null;
-  photos: { id: string; url: string; thumbUrl: string }[];
-}
-
-interface CosignItem {
-  id: string;
-  bookingId: string;
-  version: number;
-  signedAt: string;
-  clientName: string;
-  provider: string;
-}
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 
 export function AlertsCard() {
-  const { data, error, loading, reload } = useApi<{ items: AlertItem[] }>('/api/alerts');
+  const { data, error, loading, reload } = useGet('/api/alerts', {});
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -43,7 +22,7 @@ export function AlertsCard() {
     setBusy(id);
     setActionError(null);
     try {
-      await api(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, { body: {} });
+      await call(http.POST('/api/alerts/{alertId}/acknowledge', { params: { path: { alertId: id } } }));
       reload();
     } catch (e) {
       setActionError(errorText(e));
@@ -127,7 +106,7 @@ export function AlertsCard() {
 export function CosignCard() {
   const { me } = useSession();
   const isMd = me?.role === 'medical_director';
-  const { data, error, loading, reload } = useApi<{ items: CosignItem[] }>(isMd ? '/api/charts/cosign-queue' : null);
+  const { data, error, loading, reload } = useGet('/api/charts/cosign-queue', isMd ? {} : null);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -140,7 +119,7 @@ export function CosignCard() {
     setBusy(id);
     setActionError(null);
     try {
-      await api(`/api/charts/${encodeURIComponent(id)}/cosign`, { body: {} });
+      await call(http.POST('/api/charts/{chartId}/cosign', { params: { path: { chartId: id } } }));
       reload();
     } catch (e) {
       setActionError(errorText(e));
@@ -168,7 +147,7 @@ export function CosignCard() {
                   <Text fw={600}>{c.clientName}</Text>
                   <Text size="sm">Provider: {c.provider}</Text>
                   <Text size="xs" c="dimmed">
-                    Signed {when(c.signedAt)} · version {c.version}
+                    {c.signedAt ? `Signed ${when(c.signedAt)} · ` : ''}version {c.version}
                   </Text>
                 </Stack>
                 <Group gap="xs">

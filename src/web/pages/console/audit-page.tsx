@@ -1,7 +1,6 @@
 import { Alert, Badge, Button, Code, Group, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api, errorText } from '../../api/client.js';
-import type { AuditEvent } from '../../api/types.js';
+import { call, errorText, http, type Schemas } from '../../api/client.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { RefusedAttempts } from './audit-refusals.js';
@@ -18,22 +17,26 @@ interface Filters {
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({ action: '', entityType: '', clientId: '', from: '', to: '' });
   const [applied, setApplied] = useState<Filters>(filters);
-  const [items, setItems] = useState<AuditEvent[]>([]);
+  const [items, setItems] = useState<Schemas['AuditEvent'][]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
-  const [verify, setVerify] = useState<{ ok: boolean; events: number; problems: { seq: number; problem: string }[] } | null>(null);
+  const [verify, setVerify] = useState<Schemas['AuditChainReport'] | null>(null);
 
-  const query = (f: Filters, beforeSeq?: number) => {
-    const p = new URLSearchParams({ limit: '50' });
-    for (const [k, v] of Object.entries(f) as [string, string][]) if (v) p.set(k, v);
-    if (beforeSeq) p.set('beforeSeq', String(beforeSeq));
-    return `/api/audit?${p.toString()}`;
-  };
+  // empty filters are left out of the query
+  const query = (f: Filters, beforeSeq?: number) => ({
+    limit: 50,
+    action: f.action || undefined,
+    entityType: f.entityType || undefined,
+    clientId: f.clientId || undefined,
+    from: f.from || undefined,
+    to: f.to || undefined,
+    beforeSeq: beforeSeq || undefined,
+  });
   const load = async (f: Filters, beforeSeq?: number) => {
     setLoading(true);
     try {
-      const r = await api<{ items: AuditEvent[]; nextBeforeSeq: number | null }>(query(f, beforeSeq));
+      const r = await call(http.GET('/api/audit', { params: { query: query(f, beforeSeq) } }));
       setItems((prev) => (beforeSeq ? [...prev, ...r.items] : r.items));
       setNext(r.nextBeforeSeq);
       setError(null);
@@ -56,7 +59,7 @@ export function AuditPage() {
       title="Audit trail"
       lead="Who did what to which record, when and from where. Events cannot be changed; the chain check proves it."
       actions={
-        <Button variant="light" onClick={() => void api<typeof verify>('/api/audit/verify').then(setVerify).catch((e: unknown) => setError(e))}>
+        <Button variant="light" onClick={() => void call(http.GET('/api/audit/verify')).then(setVerify).catch((e: unknown) => setError(e))}>
           Verify chain
         </Button>
       }

@@ -1,14 +1,13 @@
 // Console > Audit: refused attempts (a role or ownership refusal, or an id not found in this clinic),
 // counted per person and route by the hour on the server, summed here over the last 30 days.
 import { Badge, Card, Code, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { useApi } from '../../api/use-api.js';
-import type { AccessRefusal } from '../../api/types.js';
+import { useGet } from '../../api/use-api.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 
 const STATUS_LABEL: Record<number, string> = { 403: 'refused', 404: 'not found' };
 
 export function RefusedAttempts() {
-  const refusals = useApi<{ since: string; items: AccessRefusal[] }>('/api/audit/refusals?days=30');
+  const refusals = useGet('/api/audit/refusals', { params: { query: { days: 30 } } });
   return (
     <Card withBorder component="section" aria-labelledby="refused-attempts-title">
       <Stack gap="sm">

@@ -2,24 +2,22 @@
 // The parts live in ./chart/, one file for each thing done on the page; this file loads the data and puts them together.
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import type { Booking } from '../../api/clinical-types.js';
-import { useApi } from '../../api/use-api.js';
+import { useGet } from '../../api/use-api.js';
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { ChartForm } from './chart/chart-form.js';
 import { chartLead } from './chart/chart-header.js';
 import { ChartPhotos } from './chart/chart-photos.js';
-import type { ChartResponse, Device, Lot } from './chart/chart-types.js';
 
 export function ChartPage() {
   const { bookingId = '' } = useParams();
-  const booking = useApi<Booking>(bookingId ? `/api/bookings/${bookingId}` : null);
-  const chart = useApi<ChartResponse>(bookingId ? `/api/bookings/${bookingId}/chart` : null);
+  const byBooking = bookingId ? { params: { path: { bookingId } } } : null;
+  const booking = useGet('/api/bookings/{bookingId}', byBooking);
+  const chart = useGet('/api/bookings/{bookingId}/chart', byBooking);
   const locationId = booking.data?.location.id;
-  const setup = useApi<{ devices: Device[] }>(
-    locationId ? `/api/locations/${locationId}/scheduling-setup` : null,
-  );
-  const lots = useApi<{ items: Lot[] }>(locationId ? `/api/locations/${locationId}/lots` : null);
+  const byLocation = locationId ? { params: { path: { locationId } } } : null;
+  const setup = useGet('/api/locations/{locationId}/scheduling-setup', byLocation);
+  const lots = useGet('/api/locations/{locationId}/lots', byLocation);
 
   const b = booking.data;
 

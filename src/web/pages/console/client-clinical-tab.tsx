@@ -2,38 +2,29 @@ import { Alert, Anchor, Badge, Button, Card, Collapse, FileButton, Group, Stack,
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import type { paths } from '../../api/generated/schema.js';
+import { useGet } from '../../api/use-api.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
-import { FindingsTable, type Finding } from '../../components/clinical/findings-table.js';
-import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../../components/clinical/labels.js';
+import { FindingsTable } from '../../components/clinical/findings-table.js';
+import { AREA_LABEL, AREAS, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../../components/clinical/labels.js';
 import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
 import { ClientPlansPanel } from './client-plans-panel.js';
 import { PhotoPanel } from '../../components/clinical/photo-panel.js';
 import { OutcomesCard } from '../../components/clinical/outcomes-card.js';
 
-interface StaffScreening {
-  id: string;
-  planDate: string;
-  validUntil: string;
-  status: string;
-  clearsTreatment: boolean;
-  plan: PlanInput;
-  result: { decision: string; earliestDate: string | null; findings: Finding[]; protocol: string };
-  settingsVersion: number;
-  createdAt: string;
-  review: { outcome: string; note: string; signedName: string; reviewedAt: string } | null;
-}
+type Area = Schemas['ScreeningPlan']['areas'][number];
+const isArea = (a: string): a is Area => AREAS.includes(a);
+/** The list answers the staff view to clinicians (the client's plain view has no findings to show). */
+const staffView = (s: Schemas['StoredScreening']): s is Schemas['StaffScreening'] => 'result' in s;
 
-interface IntakeInfo {
-  version: number;
-  answeredOn: string;
-  source: string;
-}
+/** An Intake v1 file as the contract takes it; the server checks the file, field by field. */
+type IntakeFile = NonNullable<paths['/api/clients/{clientId}/intake']['post']['requestBody']>['content']['application/json'];
 
 export function ClientClinicalTab({ clientId }: { clientId: string }) {
-  const intake = useApi<IntakeInfo>(`/api/clients/${clientId}/intake`);
-  const screenings = useApi<{ items: StaffScreening[] }>(`/api/clients/${clientId}/screenings`);
+  const intake = useGet('/api/clients/{clientId}/intake', { params: { path: { clientId } } });
+  const screenings = useGet('/api/clients/{clientId}/screenings', { params: { path: { clientId } } });
+  const staffScreenings = screenings.data?.items.filter(staffView);
   const [opened, { toggle }] = useDisclosure(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,8 +37,9 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
     setError(null);
     setImported(null);
     try {
-      const data: unknown = JSON.parse(await file.text());
-      const r = await api<{ version: number }>(`/api/clients/${clientId}/intake?source=import`, { body: data });
+      // The file is passed on as it is, for the server to check against the contract (errors name its fields).
+      const data = JSON.parse(await file.text()) as IntakeFile;
+      const r = await call(http.POST('/api/clients/{clientId}/intake', { params: { path: { clientId }, query: { source: 'import' } }, body: data }));
       setImported(`Imported ${file.name} as intake version ${r.version}.`);
       intake.reload();
       screenings.reload();
@@ -58,7 +50,7 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
   const recommend = async (screeningId: string) => {
     setError(null);
     try {
-      await api(`/api/clients/${clientId}/plans`, { body: { screeningId } });
+      await call(http.POST('/api/clients/{clientId}/plans', { params: { path: { clientId } }, body: { screeningId } }));
       setPlansKey((k) => k + 1);
     } catch (e) {
       setError(errorText(e));
@@ -69,7 +61,7 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/clients/${clientId}/screenings`, { body: { plan } });
+      await call(http.POST('/api/clients/{clientId}/screenings', { params: { path: { clientId } }, body: { plan: { ...plan, areas: plan.areas.filter(isArea) } } }));
       screenings.reload();
     } catch (e) {
       setError(errorText(e));
@@ -137,8 +129,8 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
       </Card>
       {screenings.loading && !screenings.data ? <Loading label="Loading screenings" /> : null}
       {screenings.error ? <ErrorAlert error={screenings.error} /> : null}
-      {screenings.data?.items.length === 0 ? <Empty title="No screenings yet">Screen a plan once the questionnaire is answered.</Empty> : null}
-      {screenings.data?.items.map((s) => (
+      {staffScreenings?.length === 0 ? <Empty title="No screenings yet">Screen a plan once the questionnaire is answered.</Empty> : null}
+      {staffScreenings?.map((s) => (
         <Card key={s.id} withBorder>
           <Group justify="space-between" wrap="wrap" mb="sm">
             <div>

@@ -1,9 +1,8 @@
 import { Alert, Button, Card, Group, Stack, Tabs, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import type { Client } from '../../api/types.js';
+import { call, errorText, http } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
@@ -12,20 +11,13 @@ import { MessagePreferencesCard } from '../../components/clinical/message-prefer
 import { ClientClinicalTab } from './client-clinical-tab.js';
 import { ClientBillingTab } from './billing/client-billing-tab.js';
 
-interface Note {
-  id: string;
-  body: string;
-  authorName: string;
-  createdAt: string;
-}
-
 function Notes({ clientId }: { clientId: string }) {
-  const notes = useApi<{ items: Note[] }>(`/api/clients/${clientId}/notes`);
+  const notes = useGet('/api/clients/{clientId}/notes', { params: { path: { clientId } } });
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = async () => {
     try {
-      await api(`/api/clients/${clientId}/notes`, { body: { body } });
+      await call(http.POST('/api/clients/{clientId}/notes', { params: { path: { clientId } }, body: { body } }));
       setBody('');
       notes.reload();
     } catch (e) {
@@ -60,7 +52,7 @@ function Notes({ clientId }: { clientId: string }) {
 export function ClientDetailPage() {
   const { clientId = '' } = useParams();
   const { me } = useSession();
-  const client = useApi<Client>(`/api/clients/${clientId}`);
+  const client = useGet('/api/clients/{clientId}', { params: { path: { clientId } } });
   const clinical = me?.role === 'medical_director' || me?.role === 'provider';
   const billing = me?.role === 'owner' || me?.role === 'front_desk' || me?.role === 'medical_director';
   if (client.loading && !client.data) return <Loading label="Loading client" />;

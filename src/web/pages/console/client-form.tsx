@@ -1,13 +1,14 @@
 import { Alert, Button, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import type { Client, Organization } from '../../api/types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
+
+type Client = Schemas['Client'];
 
 /** Create (no client) or edit (client given) contact details; server field errors land on the fields. */
 export function ClientForm({ client, onSaved, submitLabel = 'Save' }: { client?: Client; onSaved: (c: Client) => void; submitLabel?: string }) {
-  const org = useApi<Organization>('/api/organization');
+  const org = useGet('/api/organization', {});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
@@ -26,7 +27,9 @@ export function ClientForm({ client, onSaved, submitLabel = 'Save' }: { client?:
     setError(null);
     const body = { firstName: v.firstName, lastName: v.lastName, email: v.email || null, phone: v.phone || null, dateOfBirth: v.dateOfBirth || null, preferredLocationId: v.preferredLocationId || null };
     try {
-      const saved = client ? await api<Client>(`/api/clients/${client.id}`, { method: 'PATCH', body }) : await api<Client>('/api/clients', { body });
+      const saved = client
+        ? await call(http.PATCH('/api/clients/{clientId}', { params: { path: { clientId: client.id } }, body }))
+        : await call(http.POST('/api/clients', { body }));
       onSaved(saved);
     } catch (e) {
       if (e instanceof ApiError) form.setErrors(e.fieldErrors());

@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { useApi } from '../../api/use-api.js';
+import { useEffect, useRef, useState } from 'react';
+import type { Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
-import { CONSENT_KIND, PLAN_STATUS, type ConsentView, type PlanView, type Readiness } from '../../api/clinical-types.js';
+import { CONSENT_KIND, PLAN_STATUS } from '../../api/clinical-types.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { PlanSummary } from '../../components/clinical/plan-summary.js';
 import { PlanAdjustModal } from './plan-adjust-modal.js';
@@ -10,12 +11,22 @@ import { PlanAdjustModal } from './plan-adjust-modal.js';
 /** Plans (newest version first), consents with PDFs, and whether treatment may go ahead. */
 export function ClientPlansPanel({ clientId, reloadKey }: { clientId: string; reloadKey: number }) {
   const { me } = useSession();
-  const plans = useApi<{ items: PlanView[] }>(`/api/clients/${clientId}/plans?k=${reloadKey}`);
-  const consents = useApi<{ items: ConsentView[] }>(`/api/clients/${clientId}/consents`);
-  const [editing, setEditing] = useState<PlanView | null>(null);
+  const byClient = { params: { path: { clientId } } };
+  const plans = useGet('/api/clients/{clientId}/plans', byClient);
+  const consents = useGet('/api/clients/{clientId}/consents', byClient);
+  // a new reloadKey (a plan recommended elsewhere on the page) loads the plans again
+  const firstKey = useRef(reloadKey);
+  const reloadPlans = plans.reload;
+  useEffect(() => {
+    if (reloadKey !== firstKey.current) reloadPlans();
+  }, [reloadKey, reloadPlans]);
+  const [editing, setEditing] = useState<Schemas['TreatmentPlan'] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const live = plans.data?.items.filter((p) => p.status !== 'superseded') ?? [];
-  const readiness = useApi<Readiness>(live[0] ? `/api/clients/${clientId}/treatment-readiness?modality=${live[0].plan.modality}&date=${live[0].plan.startDate}` : null);
+  const readiness = useGet(
+    '/api/clients/{clientId}/treatment-readiness',
+    live[0] ? { params: { path: { clientId }, query: { modality: live[0].plan.modality, date: live[0].plan.startDate } } } : null,
+  );
   const clinician = me?.role === 'medical_director' || me?.role === 'provider';
 
   return (

@@ -1,10 +1,12 @@
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import type { ReviewStatus, StaffReview } from '../../api/review-types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
+
+type StaffReview = Schemas['ClientReview'];
+type ReviewStatus = StaffReview['status'];
 
 const TABS: { value: ReviewStatus; label: string; empty: string }[] = [
   { value: 'pending', label: 'Pending', empty: 'No reviews wait for a check.' },
@@ -12,7 +14,8 @@ const TABS: { value: ReviewStatus; label: string; empty: string }[] = [
   { value: 'hidden', label: 'Hidden', empty: 'No hidden reviews.' },
 ];
 
-const moderate = (id: string, body: Record<string, string>) => api<StaffReview>(`/api/client-reviews/${id}/moderate`, { body });
+const moderate = (reviewId: string, body: Schemas['ReviewModeration']) =>
+  call(http.POST('/api/client-reviews/{reviewId}/moderate', { params: { path: { reviewId } }, body }));
 
 function HideModal({ review, onClose, onDone }: { review: StaffReview; onClose: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('');
@@ -47,7 +50,7 @@ function ReviewItem({ review, onChanged, onHide }: { review: StaffReview; onChan
   const [replying, setReplying] = useState(false);
   const [reply, setReply] = useState(review.reply ?? '');
   const [error, setError] = useState<string | null>(null);
-  const run = async (body: Record<string, string>) => {
+  const run = async (body: Schemas['ReviewModeration']) => {
     setError(null);
     try {
       await moderate(review.id, body);
@@ -129,7 +132,7 @@ function ReviewItem({ review, onChanged, onHide }: { review: StaffReview; onChan
 }
 
 function ReviewList({ status, empty }: { status: ReviewStatus; empty: string }) {
-  const list = useApi<{ items: StaffReview[]; total: number }>(`/api/client-reviews?status=${status}&limit=100`);
+  const list = useGet('/api/client-reviews', { params: { query: { status, limit: 100 } } });
   const [hiding, setHiding] = useState<StaffReview | null>(null);
   if (list.loading && !list.data) return <Loading label="Loading reviews" />;
   if (list.error) return <ErrorAlert error={list.error} />;

@@ -3,8 +3,7 @@ import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApi } from '../../api/use-api.js';
-import type { Client } from '../../api/types.js';
+import { useGet } from '../../api/use-api.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { ClientForm } from './client-form.js';
@@ -18,7 +17,7 @@ export function ClientsPage() {
   const [opened, { open, close }] = useDisclosure(false);
   const phone = useMediaQuery('(max-width: 40em)');
   const navigate = useNavigate();
-  const list = useApi<{ items: Client[]; total: number }>(`/api/clients?limit=${PAGE}&offset=${(page - 1) * PAGE}${debounced ? `&q=${encodeURIComponent(debounced)}` : ''}`);
+  const list = useGet('/api/clients', { params: { query: { limit: PAGE, offset: (page - 1) * PAGE, ...(debounced ? { q: debounced } : {}) } } });
   const items = list.data?.items ?? [];
 
   return (

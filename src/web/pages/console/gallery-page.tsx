@@ -1,26 +1,16 @@
 // The marketing gallery: photos the medical director chose, shown only while each client's consent to
 // marketing use is current. No names: the gallery is for the website and social posts, not the record.
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
-import { useApi } from '../../api/use-api.js';
+import { useGet } from '../../api/use-api.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
-
-interface GalleryPhoto {
-  id: string;
-  view: string;
-  stage: string;
-  takenAt: string;
-  chosenAt: string;
-  url: string;
-  thumbUrl: string;
-}
 
 const VIEW: Record<string, string> = { front: 'Front', left_45: '45° left', right_45: '45° right', left_90: '90° left', right_90: '90° right' };
 const STAGE: Record<string, string> = { before: 'Before', after: 'After', follow_up: 'Follow-up' };
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 export function GalleryPage() {
-  const { data, error, loading } = useApi<{ items: GalleryPhoto[]; withheld: number }>('/api/marketing/photos');
+  const { data, error, loading } = useGet('/api/marketing/photos', {});
   return (
     <Page title="Marketing gallery" lead="Photos cleared for marketing. A photo leaves the gallery the moment its client withdraws consent.">
       {error && !data ? <ErrorAlert error={error} title="Could not load the gallery" /> : null}

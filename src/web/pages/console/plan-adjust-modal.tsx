@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../api/client.js';
-import type { PlanView } from '../../api/clinical-types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
 import { AREA_LABEL } from '../../components/clinical/labels.js';
+
+type PlanView = Schemas['TreatmentPlan'];
 
 /** A clinician adjusts a plan; the server checks the caps and names any field it refuses. */
 export function PlanAdjustModal({ view, onClose, onDone }: { view: PlanView; onClose: () => void; onDone: (next: PlanView) => void }) {
@@ -22,9 +23,13 @@ export function PlanAdjustModal({ view, onClose, onDone }: { view: PlanView; onC
     setError(null);
     setFields({});
     try {
-      const next = await api<PlanView>(`/api/plans/${view.id}/adjust`, {
-        body: { sessions, intervalDays: { min: minDays, max: maxDays }, depths: p.areas.map((a, i) => ({ area: a.area, depthMm: depths[i] })), numbing, reason },
-      });
+      const next = await call(
+        http.POST('/api/plans/{planId}/adjust', {
+          params: { path: { planId: view.id } },
+          // a depth not edited stays the plan's own
+          body: { sessions, intervalDays: { min: minDays, max: maxDays }, depths: p.areas.map((a, i) => ({ area: a.area, depthMm: depths[i] ?? a.depthMm })), numbing, reason },
+        }),
+      );
       onDone(next);
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fieldErrors());

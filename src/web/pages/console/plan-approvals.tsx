@@ -1,21 +1,20 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import type { PlanView } from '../../api/clinical-types.js';
+import { call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { MODALITY_LABEL } from '../../components/clinical/labels.js';
 
 /** Plans a provider adjusted outside the protocol caps, for the medical director to approve. */
 export function PlanApprovals() {
-  const queue = useApi<{ items: PlanView[] }>('/api/plans/awaiting-director');
+  const queue = useGet('/api/plans/awaiting-director', {});
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   if (!queue.data?.items.length) return null;
-  const approve = async (p: PlanView) => {
+  const approve = async (p: Schemas['AwaitingDirectorPlan']) => {
     try {
-      await api(`/api/plans/${p.id}/approve`, { body: { note: notes[p.id] ?? '' } });
-      setMessage({ ok: true, text: `Plan approved for ${p.clientName ?? 'the client'}.` });
+      await call(http.POST('/api/plans/{planId}/approve', { params: { path: { planId: p.id } }, body: { note: notes[p.id] ?? '' } }));
+      setMessage({ ok: true, text: `Plan approved for ${p.clientName}.` });
       queue.reload();
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
@@ -11,15 +11,7 @@ import { PlanApprovals } from './plan-approvals.js';
 import { AlertsCard, CosignCard } from './alerts-card.js';
 import { AdverseEventsCard } from './adverse-events-card.js';
 
-interface QueueItem {
-  screeningId: string;
-  clientId: string;
-  clientName: string;
-  planDate: string;
-  modality: string;
-  findings: { ruleId: string; message: string }[];
-  createdAt: string;
-}
+type QueueItem = Schemas['ReviewQueueItem'];
 
 function DecideModal({ item, onClose, onDone }: { item: QueueItem; onClose: () => void; onDone: () => void }) {
   const { me } = useSession();
@@ -31,7 +23,12 @@ function DecideModal({ item, onClose, onDone }: { item: QueueItem; onClose: () =
   const [fields, setFields] = useState<Record<string, string>>({});
   const submit = async () => {
     try {
-      await api(`/api/screenings/${item.screeningId}/review`, { body: { outcome, note, signedName, adjustments: noNumbing ? [{ kind: 'no_numbing_cream' }] : [] } });
+      await call(
+        http.POST('/api/screenings/{screeningId}/review', {
+          params: { path: { screeningId: item.screeningId } },
+          body: { outcome, note, signedName, adjustments: noNumbing ? [{ kind: 'no_numbing_cream' }] : [] },
+        }),
+      );
       onDone();
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fieldErrors());
@@ -60,7 +57,7 @@ function DecideModal({ item, onClose, onDone }: { item: QueueItem; onClose: () =
 }
 
 export function ReviewsPage() {
-  const queue = useApi<{ items: QueueItem[]; canDecide: boolean }>('/api/reviews');
+  const queue = useGet('/api/reviews', {});
   const [open, setOpen] = useState<QueueItem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const { me } = useSession();

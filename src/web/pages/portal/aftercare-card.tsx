@@ -2,54 +2,11 @@
 import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, List, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCheck, IconCircleCheck, IconClock, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { api, errorText, uploadImage } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { call, errorText, http, uploadImage, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 
-type Kind = 'avoid' | 'do' | 'expect';
-type Level = 'none' | 'urgent' | 'emergency';
-
-interface Item {
-  id: string;
-  kind: Kind;
-  text: string;
-  from: string;
-  to: string | null;
-}
-
-interface CheckIn {
-  id: string;
-  day: number;
-  scheduled: boolean;
-  dueAt: string;
-  answeredAt: string | null;
-  level: Level | null;
-  due: boolean;
-}
-
-interface Journey {
-  id: string;
-  bookingId: string;
-  modality: string;
-  treatedAt: string;
-  timeZone: string;
-  now: Item[];
-  next: Item[];
-  checkIns: CheckIn[];
-}
-
-interface Aftercare {
-  journeys: Journey[];
-  symptoms: { code: string; label: string }[];
-}
-
-interface ReportResult {
-  checkInId: string;
-  alertId: string | null;
-  level: Level;
-  flags: { ruleId: string; likely: boolean; emergency: boolean; message: string }[];
-  message: string;
-}
+type Kind = Schemas['AftercareItem']['kind'];
 
 function fmt(iso: string, timeZone: string, opts: Intl.DateTimeFormatOptions): string {
   try {
@@ -69,13 +26,13 @@ const GROUPS: { kind: Kind; title: string; color: string; icon: typeof IconBan }
 ];
 
 export function AftercareCard({ clientId }: { clientId: string }) {
-  const { data, error, loading, reload } = useApi<Aftercare>(`/api/clients/${encodeURIComponent(clientId)}/aftercare`);
+  const { data, error, loading, reload } = useGet('/api/clients/{clientId}/aftercare', { params: { path: { clientId } } });
   const [symptoms, setSymptoms] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<File | null>(null);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
-  const [result, setResult] = useState<ReportResult | null>(null);
+  const [result, setResult] = useState<Schemas['SymptomReport'] | null>(null);
 
   if (loading && !data) return <Loading label="Loading your aftercare" />;
   if (error && !data) return <ErrorAlert error={error} title="Could not load your aftercare" />;
@@ -93,17 +50,17 @@ export function AftercareCard({ clientId }: { clientId: string }) {
     setSendError(null);
     setResult(null);
     try {
-      const body: { symptoms: string[]; note?: string; checkInId?: string } = { symptoms };
-      if (note.trim()) body.note = note.trim();
-      if (dueCheckIn) body.checkInId = dueCheckIn.id;
-      const r = await api<ReportResult>(`/api/aftercare/${encodeURIComponent(journey.id)}/reports`, { body });
+      // the ticked boxes, as the symptom codes the clinic offered
+      const codes = symptoms.flatMap((v) => data.symptoms.filter((s) => s.code === v).map((s) => s.code));
+      const body = { symptoms: codes, ...(note.trim() ? { note: note.trim() } : {}), ...(dueCheckIn ? { checkInId: dueCheckIn.id } : {}) };
+      const r = await call(http.POST('/api/aftercare/{journeyId}/reports', { params: { path: { journeyId: journey.id } }, body }));
       setResult(r);
       setSymptoms([]);
       setNote('');
       if (photo) {
         // the report is already with the clinic; the photo follows it, and a failed upload says so
         try {
-          await uploadImage(`/api/clients/${encodeURIComponent(clientId)}/photos?view=front&stage=follow_up&checkInId=${r.checkInId}`, photo);
+          await uploadImage(clientId, photo, { view: 'front', stage: 'follow_up', checkInId: r.checkInId });
           setPhoto(null);
         } catch (err) {
           setSendError(`Your answers were sent, but the photo was not: ${errorText(err)}`);
@@ -257,7 +214,7 @@ export function AftercareCard({ clientId }: { clientId: string }) {
   );
 }
 
-function ResultAlert({ result }: { result: ReportResult }) {
+function ResultAlert({ result }: { result: Schemas['SymptomReport'] }) {
   if (result.level === 'emergency') {
     return (
       <Alert color="red" variant="filled" role="alert" title="Call 911 now" icon={<IconAlertTriangle />}>

@@ -1,15 +1,16 @@
 // The client's own money in the portal: packages and what remains, deposits to pay, invoices with
 // what is due and the receipts of their payments.
 import { Accordion, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useApi } from '../../api/use-api.js';
-import { cents, INVOICE_STATUS, METHOD_LABEL, type Statement } from '../../api/billing-types.js';
+import { useGet } from '../../api/use-api.js';
+import type { Schemas } from '../../api/client.js';
+import { cents, INVOICE_STATUS, METHOD_LABEL } from '../../api/billing-types.js';
 import { shortDate, shortDateTime } from '../../api/dates.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { InvoiceBreakdown } from '../../components/billing/invoice-breakdown.js';
 import { PackageProgress } from '../../components/billing/package-progress.js';
 import { CheckoutReturn, PayOnlineButton } from './pay-online.js';
 
-function Body({ s }: { s: Statement }) {
+function Body({ s }: { s: Schemas['ClientBilling'] }) {
   const currency = s.invoices[0]?.currency ?? 'USD';
   const due = s.deposits.filter((d) => d.status === 'due');
   if (!s.packages.length && !s.invoices.length && !due.length && !s.payments.length) return <Text size="sm">No packages or payments yet.</Text>;
@@ -105,7 +106,7 @@ function Body({ s }: { s: Statement }) {
 }
 
 export function BillingCard({ clientId }: { clientId: string }) {
-  const statement = useApi<Statement>(`/api/clients/${clientId}/billing`);
+  const statement = useGet('/api/clients/{clientId}/billing', { params: { path: { clientId } } });
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="sm">

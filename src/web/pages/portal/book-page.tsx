@@ -2,11 +2,10 @@ import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, Select, SimpleG
 import { IconCalendarCheck, IconClock } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import type { Organization } from '../../api/types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
-import { prettyDate, type AvailableSlot, type Booking, type PlanView, type Service } from '../../api/clinical-types.js';
+import { prettyDate } from '../../api/clinical-types.js';
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { SlotPicker } from '../../components/booking/slot-picker.js';
@@ -31,24 +30,22 @@ function Countdown({ until }: { until: string }) {
   );
 }
 
-interface SeriesProposal {
-  slots: AvailableSlot[];
-  missing: { session: number; from: string; to: string } | null;
-}
+type AvailableSlot = Schemas['Slot'];
+type Booking = Schemas['Booking'];
 
 /** Service, provider and time from real availability, a short hold, then confirm; or a whole series. */
 export function BookPage() {
   const { me } = useSession();
   const clientId = me?.clientId ?? '';
-  const org = useApi<Organization>('/api/organization');
-  const services = useApi<{ items: Service[] }>('/api/services');
-  const plans = useApi<{ items: PlanView[] }>(clientId ? `/api/clients/${clientId}/plans` : null);
+  const org = useGet('/api/organization', {});
+  const services = useGet('/api/services', {});
+  const plans = useGet('/api/clients/{clientId}/plans', clientId ? { params: { path: { clientId } } } : null);
   const [step, setStep] = useState(0);
   const [locationId, setLocationId] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [mode, setMode] = useState<'single' | 'series'>('single');
   const [slot, setSlot] = useState<AvailableSlot | null>(null);
-  const [series, setSeries] = useState<SeriesProposal | null>(null);
+  const [series, setSeries] = useState<Schemas['SeriesProposal'] | null>(null);
   const [hold, setHold] = useState<Booking | null>(null);
   const [done, setDone] = useState<Booking[] | null>(null);
   const [error, setError] = useState<{ text: string; rule?: string } | null>(null);
@@ -65,13 +62,15 @@ export function BookPage() {
     setError({ text: errorText(e), ...(rule ? { rule } : {}) });
   };
 
+  // the steps that call these only show once a clinic and a service are chosen
   const holdSlot = async (s: AvailableSlot) => {
+    if (!location || !serviceId) return;
     setSlot(s);
     setError(null);
     setBusy(true);
     try {
-      if (hold) await api(`/api/bookings/${hold.id}/cancel`, { body: { reason: 'chose another time' } }).catch(() => undefined);
-      const b = await api<Booking>('/api/bookings', { body: { locationId: location, serviceId, clientId, start: s.start, providerId: s.providerId, hold: true, idempotencyKey: crypto.randomUUID(), ...(plan ? { planId: plan.id } : {}) } });
+      if (hold) await call(http.POST('/api/bookings/{bookingId}/cancel', { params: { path: { bookingId: hold.id } }, body: { reason: 'chose another time' } })).catch(() => undefined);
+      const b = await call(http.POST('/api/bookings', { body: { locationId: location, serviceId, clientId, start: s.start, providerId: s.providerId, hold: true, idempotencyKey: crypto.randomUUID(), ...(plan ? { planId: plan.id } : {}) } }));
       setHold(b);
       setStep(2);
     } catch (e) {
@@ -83,12 +82,16 @@ export function BookPage() {
   };
 
   const proposeSeries = async () => {
+    if (!location || !serviceId) return;
     setError(null);
     setBusy(true);
     try {
-      const p = await api<SeriesProposal>(`/api/locations/${location}/series-plan`, {
-        body: { serviceId, sessions: plan?.plan.sessions ?? 3, intervalDays: plan?.plan.intervalDays ?? { min: 28, max: 42 }, firstFrom: from, firstTo: addDays(from, 13) },
-      });
+      const p = await call(
+        http.POST('/api/locations/{locationId}/series-plan', {
+          params: { path: { locationId: location } },
+          body: { serviceId, sessions: plan?.plan.sessions ?? 3, intervalDays: plan?.plan.intervalDays ?? { min: 28, max: 42 }, firstFrom: from, firstTo: addDays(from, 13) },
+        }),
+      );
       setSeries(p);
       setStep(2);
     } catch (e) {
@@ -100,10 +103,11 @@ export function BookPage() {
 
   const [waiting, setWaiting] = useState(false);
   const joinWaitlist = async (r: { from: string; to: string; providerId: string | null }) => {
+    if (!location || !serviceId) return;
     setBusy(true);
     setError(null);
     try {
-      await api('/api/waitlist', { body: { locationId: location, serviceId, clientId, fromDate: r.from, toDate: r.to, ...(r.providerId ? { providerId: r.providerId } : {}) } });
+      await call(http.POST('/api/waitlist', { body: { locationId: location, serviceId, clientId, fromDate: r.from, toDate: r.to, ...(r.providerId ? { providerId: r.providerId } : {}) } }));
       setWaiting(true);
     } catch (e) {
       fail(e);
@@ -113,16 +117,19 @@ export function BookPage() {
   };
 
   const confirm = async () => {
+    if (!location || !serviceId) return;
     setBusy(true);
     setError(null);
     try {
       if (mode === 'series' && series) {
-        const r = await api<{ bookings: Booking[] }>('/api/bookings/series', {
-          body: { locationId: location, serviceId, clientId, sessions: series.slots.map((s) => ({ start: s.start, providerId: s.providerId })), idempotencyKey: crypto.randomUUID(), ...(plan ? { planId: plan.id } : {}) },
-        });
+        const r = await call(
+          http.POST('/api/bookings/series', {
+            body: { locationId: location, serviceId, clientId, sessions: series.slots.map((s) => ({ start: s.start, providerId: s.providerId })), idempotencyKey: crypto.randomUUID(), ...(plan ? { planId: plan.id } : {}) },
+          }),
+        );
         setDone(r.bookings);
       } else if (hold) {
-        setDone([await api<Booking>(`/api/bookings/${hold.id}/confirm`, { method: 'POST' })]);
+        setDone([await call(http.POST('/api/bookings/{bookingId}/confirm', { params: { path: { bookingId: hold.id } } }))]);
       }
       setStep(3);
       setReload((n) => n + 1);

@@ -3,50 +3,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconBook, IconSearch } from '@tabler/icons-react';
 import { useCallback, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../../api/use-api.js';
+import { useGet, type GetInit } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 
-interface GuideSection {
-  id: string;
-  title: string;
-  summary: string;
-  paragraphs: string[];
-  bullets: string[];
-  sources: string[];
-}
-
-interface RiskSummary {
-  id: string;
-  version: string;
-  title: string;
-  points: { modality: 'all' | 'rf'; text: string }[];
-}
-
-interface Guide {
-  version: string;
-  names: string[];
-  sections: GuideSection[];
-  riskSummary: RiskSummary;
-}
-
-interface SearchHit {
-  kind: 'guide' | 'service';
-  id: string;
-  title: string;
-  snippet: string;
-  score: number;
-}
-
-interface SearchResponse {
-  items: SearchHit[];
-}
-
-function SearchResults({ query, path, onOpenSection }: { query: string; path: string | null; onOpenSection: (id: string) => void }) {
-  const { data, error, loading } = useApi<SearchResponse>(path);
+function SearchResults({ query, search, onOpenSection }: { query: string; search: GetInit<'/api/learn/search'> | null; onOpenSection: (id: string) => void }) {
+  const { data, error, loading } = useGet('/api/learn/search', search);
   const headingId = useId();
-  if (!path) return null;
+  if (!search) return null;
   const items = data?.items ?? [];
   return (
     <section aria-labelledby={headingId}>
@@ -112,18 +77,14 @@ function SearchResults({ query, path, onOpenSection }: { query: string; path: st
 
 export function LearnPage() {
   const { me } = useSession();
-  const { data, error, loading } = useApi<Guide>('/api/learn/guide');
+  const { data, error, loading } = useGet('/api/learn/guide', {});
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
   const [open, setOpen] = useState<string[]>(['what-it-is']);
 
   const trimmed = debounced.trim();
-  const params = new URLSearchParams();
-  if (trimmed) {
-    params.set('q', trimmed);
-    if (me?.organization.slug) params.set('organization', me.organization.slug);
-  }
-  const searchPath = trimmed ? `/api/learn/search?${params.toString()}` : null;
+  const organization = me?.organization.slug;
+  const search = trimmed ? { params: { query: { q: trimmed, ...(organization ? { organization } : {}) } } } : null;
 
   const openSection = useCallback((id: string) => {
     setOpen((prev) => (prev.includes(id) ? prev : [...prev, id]));
@@ -147,7 +108,7 @@ export function LearnPage() {
         type="search"
       />
 
-      <SearchResults query={trimmed} path={searchPath} onOpenSection={openSection} />
+      <SearchResults query={trimmed} search={search} onOpenSection={openSection} />
 
       {loading && !data ? <Loading label="Loading the guide" /> : null}
       {error ? <ErrorAlert error={error} /> : null}

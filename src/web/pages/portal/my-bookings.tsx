@@ -1,20 +1,28 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { api, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import { BOOKING_STATUS, prettyDate, type Booking } from '../../api/clinical-types.js';
+import { useEffect, useRef, useState } from 'react';
+import { call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
+import { BOOKING_STATUS, prettyDate } from '../../api/clinical-types.js';
 import { Empty } from '../../components/states.js';
 
 /** The client's upcoming and past bookings; upcoming ones can be cancelled. */
 export function MyBookings({ clientId, reloadKey }: { clientId: string; reloadKey: number }) {
-  const list = useApi<{ items: Booking[] }>(`/api/clients/${clientId}/bookings?k=${reloadKey}`);
+  const list = useGet('/api/clients/{clientId}/bookings', { params: { path: { clientId } } });
+  // a new reloadKey (a booking made elsewhere on the page) loads the list again
+  const { reload } = list;
+  const shownKey = useRef(reloadKey);
+  useEffect(() => {
+    if (shownKey.current === reloadKey) return;
+    shownKey.current = reloadKey;
+    reload();
+  }, [reloadKey, reload]);
   const [error, setError] = useState<string | null>(null);
   const now = Date.now();
   const upcoming = (list.data?.items ?? []).filter((b) => Date.parse(b.end) >= now && ['held', 'confirmed', 'checked_in'].includes(b.status)).reverse();
-  const cancel = async (b: Booking) => {
+  const cancel = async (b: Schemas['Booking']) => {
     setError(null);
     try {
-      await api(`/api/bookings/${b.id}/cancel`, { body: { reason: 'cancelled by the client' } });
+      await call(http.POST('/api/bookings/{bookingId}/cancel', { params: { path: { bookingId: b.id } }, body: { reason: 'cancelled by the client' } }));
       list.reload();
     } catch (e) {
       setError(errorText(e));

@@ -1,31 +1,25 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL, MODALITY_LABEL } from '../../components/clinical/labels.js';
 import { PlanPicker, type PlanInput } from '../../components/clinical/plan-picker.js';
-import { CONSENT_KIND, PLAN_STATUS, type ConsentView, type PlanView } from '../../api/clinical-types.js';
+import { CONSENT_KIND, PLAN_STATUS } from '../../api/clinical-types.js';
+import { isArea } from '../questionnaire/answers.js';
 import { AftercareCard } from './aftercare-card.js';
 import { SatisfactionCard } from './satisfaction-card.js';
 import { ReviewCard } from './review-card.js';
 import { BillingCard } from './billing-card.js';
 
-export interface ClientScreening {
-  id: string;
-  planDate: string;
-  validUntil: string;
-  status: string;
-  clearsTreatment: boolean;
-  decision: string;
-  earliestDate: string | null;
-  explanation: { summary: string; earliest: string | null; reasons: string[] };
-  plan: PlanInput;
-  review: { outcome: string; note: string; reviewedAt: string } | null;
-}
+/** a screening as the client sees it (staff get the full record instead) */
+export type ClientScreening = Schemas['ClientScreening'];
+
+/** The client's view of their screenings: the list answers the client view to a client. */
+export const clientViews = (items: Schemas['StoredScreening'][]): ClientScreening[] => items.flatMap((s) => ('decision' in s ? [s] : []));
 
 /** A result that can lead to a plan: current, not contraindicated, not declined on review. */
 const canPlan = (s: ClientScreening) => s.status === 'current' && s.decision !== 'contraindicated' && s.review?.outcome !== 'declined';
@@ -68,7 +62,7 @@ export function ScreeningCard({ s, onPlan, planning }: { s: ClientScreening; onP
 }
 
 function MyPlans({ clientId }: { clientId: string }) {
-  const plans = useApi<{ items: PlanView[] }>(`/api/clients/${clientId}/plans`);
+  const plans = useGet('/api/clients/{clientId}/plans', { params: { path: { clientId } } });
   const live = plans.data?.items.filter((p) => p.status !== 'superseded') ?? [];
   if (!live.length) return null;
   return (
@@ -99,12 +93,12 @@ function MyPlans({ clientId }: { clientId: string }) {
 }
 
 function MyConsents({ clientId }: { clientId: string }) {
-  const consents = useApi<{ items: ConsentView[] }>(`/api/clients/${clientId}/consents`);
+  const consents = useGet('/api/clients/{clientId}/consents', { params: { path: { clientId } } });
   const [error, setError] = useState<string | null>(null);
   const withdraw = async (id: string) => {
     setError(null);
     try {
-      await api(`/api/consents/${id}/withdraw`, { method: 'POST' });
+      await call(http.POST('/api/consents/{consentId}/withdraw', { params: { path: { consentId: id } } }));
       consents.reload();
     } catch (e) {
       setError(errorText(e));
@@ -159,19 +153,20 @@ export function MyCarePage() {
   const { me } = useSession();
   const clientId = me?.clientId ?? '';
   const [params] = useSearchParams();
-  const intake = useApi<{ version: number; answeredOn: string }>(`/api/clients/${clientId}/intake`);
-  const screenings = useApi<{ items: ClientScreening[] }>(`/api/clients/${clientId}/screenings`);
+  const intake = useGet('/api/clients/{clientId}/intake', { params: { path: { clientId } } });
+  const screenings = useGet('/api/clients/{clientId}/screenings', { params: { path: { clientId } } });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [planning, setPlanning] = useState<string | null>(null);
   const navigate = useNavigate();
   const noIntake = intake.error instanceof ApiError && intake.error.status === 404;
+  const results = clientViews(screenings.data?.items ?? []);
 
   const check = async (plan: PlanInput) => {
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/clients/${clientId}/screenings`, { body: { plan } });
+      await call(http.POST('/api/clients/{clientId}/screenings', { params: { path: { clientId } }, body: { plan: { modality: plan.modality, areas: plan.areas.filter(isArea), date: plan.date } } }));
       screenings.reload();
     } catch (e) {
       setError(errorText(e));
@@ -184,7 +179,7 @@ export function MyCarePage() {
     setPlanning(s.id);
     setError(null);
     try {
-      const p = await api<{ id: string }>(`/api/clients/${clientId}/plans`, { body: { screeningId: s.id } });
+      const p = await call(http.POST('/api/clients/{clientId}/plans', { params: { path: { clientId } }, body: { screeningId: s.id } }));
       void navigate(`/portal/care/plans/${p.id}`);
     } catch (e) {
       setError(errorText(e));
@@ -227,12 +222,12 @@ export function MyCarePage() {
         </Card>
       ) : null}
       {screenings.error && !noIntake ? <ErrorAlert error={screenings.error} /> : null}
-      {screenings.data?.items.length ? (
+      {results.length ? (
         <Stack>
           <Title order={2} size="h4">
             My results
           </Title>
-          {screenings.data.items.map((s) => (
+          {results.map((s) => (
             <ScreeningCard key={s.id} s={s} onPlan={(x) => void plan(x)} planning={planning === s.id} />
           ))}
         </Stack>

@@ -4,7 +4,7 @@
 import { Alert, Button } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, errorText } from '../../api/client.js';
+import { call, errorText, http } from '../../api/client.js';
 
 export function PayOnlineButton({ target, label }: { target: { kind: 'deposit'; bookingId: string } | { kind: 'invoice'; invoiceId: string }; label: string }) {
   const [busy, setBusy] = useState(false);
@@ -13,7 +13,7 @@ export function PayOnlineButton({ target, label }: { target: { kind: 'deposit'; 
     setBusy(true);
     setError(null);
     try {
-      const { url } = await api<{ url: string }>('/api/checkout', { body: target });
+      const { url } = await call(http.POST('/api/checkout', { body: target }));
       window.location.assign(url);
     } catch (e) {
       setError(errorText(e));
@@ -41,7 +41,7 @@ export function CheckoutReturn({ onDone }: { onDone: () => void }) {
   const [state, setState] = useState<'checking' | 'paid' | 'unpaid' | { error: string } | null>(session ? 'checking' : null);
   useEffect(() => {
     if (!session) return;
-    api<{ paid: boolean }>(`/api/checkout/${encodeURIComponent(session)}/confirm`, { body: {} })
+    call(http.POST('/api/checkout/{sessionId}/confirm', { params: { path: { sessionId: session } } }))
       .then((r) => {
         setState(r.paid ? 'paid' : 'unpaid');
         onDone();

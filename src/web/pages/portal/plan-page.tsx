@@ -1,9 +1,8 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconDownload, IconSignature } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../api/use-api.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
-import type { ConsentView, PlanView } from '../../api/clinical-types.js';
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { PlanSummary } from '../../components/clinical/plan-summary.js';
@@ -14,8 +13,8 @@ export function PlanPage() {
   const { planId = '' } = useParams();
   const { me } = useSession();
   const clientId = me?.clientId ?? '';
-  const plan = useApi<PlanView>(`/api/plans/${planId}`);
-  const consents = useApi<{ items: ConsentView[] }>(`/api/clients/${clientId}/consents`);
+  const plan = useGet('/api/plans/{planId}', { params: { path: { planId } } });
+  const consents = useGet('/api/clients/{clientId}/consents', { params: { path: { clientId } } });
   if (plan.loading) return <Loading label="Loading your plan" />;
   if (!plan.data) return <ErrorAlert error={plan.error} />;
   const view = plan.data;

@@ -1,26 +1,19 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
+import { clientViews } from './my-care-page.js';
 import { DECISION_COLOR, DECISION_LABEL } from '../../components/clinical/labels.js';
-
-interface ClientScreening {
-  id: string;
-  decision: string;
-  status: string;
-  clearsTreatment: boolean;
-  review: { outcome: string } | null;
-}
 
 export function PortalHomePage() {
   const { me } = useSession();
   const clientId = me?.clientId;
-  const intake = useApi<{ version: number; answeredOn: string }>(clientId ? `/api/clients/${clientId}/intake` : null);
-  const screenings = useApi<{ items: ClientScreening[] }>(clientId ? `/api/clients/${clientId}/screenings` : null);
+  const intake = useGet('/api/clients/{clientId}/intake', clientId ? { params: { path: { clientId } } } : null);
+  const screenings = useGet('/api/clients/{clientId}/screenings', clientId ? { params: { path: { clientId } } } : null);
   const first = me?.user.name.split(' ')[0] ?? '';
   const answered = Boolean(intake.data);
-  const latest = screenings.data?.items[0];
+  const latest = clientViews(screenings.data?.items ?? [])[0];
   const missingIntake = intake.error instanceof ApiError && intake.error.status === 404;
 
   return (

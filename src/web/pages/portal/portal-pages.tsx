@@ -1,6 +1,5 @@
 import { Button, Card, Stack, Text, Title } from '@mantine/core';
-import { useApi } from '../../api/use-api.js';
-import type { Client } from '../../api/types.js';
+import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
@@ -9,7 +8,7 @@ import { MessagePreferencesCard } from '../../components/clinical/message-prefer
 
 export function AccountPage() {
   const { me, signOut } = useSession();
-  const client = useApi<Client>(me?.clientId ? `/api/clients/${me.clientId}` : null);
+  const client = useGet('/api/clients/{clientId}', me?.clientId ? { params: { path: { clientId: me.clientId } } } : null);
   return (
     <Page title="Account" lead={me?.user.email}>
       <Card withBorder>

@@ -1,8 +1,10 @@
 import { Alert, Button, Card, Input, Radio, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useId, useState } from 'react';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
-import type { ReviewableVisit } from '../../api/review-types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
+
+type ReviewableVisit = Schemas['ReviewableVisits']['items'][number];
+type ShowName = Schemas['NewClientReview']['showName'];
 
 const STAR_LABEL = ['1 star, poor', '2 stars, fair', '3 stars, good', '4 stars, very good', '5 stars, excellent'];
 
@@ -10,7 +12,7 @@ function ReviewForm({ visit, onSent }: { visit: ReviewableVisit; onSent: () => v
   const labelId = useId();
   const [rating, setRating] = useState(0);
   const [body, setBody] = useState('');
-  const [showName, setShowName] = useState('first_name_initial');
+  const [showName, setShowName] = useState<ShowName>('first_name_initial');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,7 +25,7 @@ function ReviewForm({ visit, onSent }: { visit: ReviewableVisit; onSent: () => v
     setBusy(true);
     setError(null);
     try {
-      await api('/api/client-reviews', { body: { bookingId: visit.bookingId, rating, body, showName } });
+      await call(http.POST('/api/client-reviews', { body: { bookingId: visit.bookingId, rating, body, showName } }));
       onSent();
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fieldErrors());
@@ -52,7 +54,7 @@ function ReviewForm({ visit, onSent }: { visit: ReviewableVisit; onSent: () => v
           {fields.rating ? <Input.Error mt={4}>{fields.rating}</Input.Error> : null}
         </div>
         <Textarea label="Your review (optional)" description="What went well, what could be better. Up to 2000 characters; please leave out health details." autosize minRows={3} maxLength={2000} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={fields.body} />
-        <Radio.Group label="Show my name as" value={showName} onChange={setShowName}>
+        <Radio.Group label="Show my name as" value={showName} onChange={(v) => setShowName(v === 'anonymous' ? 'anonymous' : 'first_name_initial')}>
           <Stack gap={6} mt={4}>
             <Radio value="first_name_initial" label="First name and last initial" />
             <Radio value="anonymous" label="Verified client (no name)" />
@@ -69,7 +71,7 @@ function ReviewForm({ visit, onSent }: { visit: ReviewableVisit; onSent: () => v
 
 /** Completed visits the client may review now; nothing at all when there are none. */
 export function ReviewCard({ clientId }: { clientId: string }) {
-  const visits = useApi<{ items: ReviewableVisit[] }>(`/api/clients/${clientId}/reviewable`);
+  const visits = useGet('/api/clients/{clientId}/reviewable', { params: { path: { clientId } } });
   const [thanked, setThanked] = useState(false);
   const items = visits.data?.items ?? [];
   if (!items.length && !thanked) return null;

@@ -1,14 +1,14 @@
 import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { call, errorText, http } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 
 const LABELS = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
 
 /** After a treatment, the client rates how satisfied they are; kept with its label on their course. */
 export function SatisfactionCard({ clientId }: { clientId: string }) {
-  const aftercare = useApi<{ journeys: { treatedAt: string }[] }>(`/api/clients/${clientId}/aftercare`);
-  const outcomes = useApi<{ items: { measure: string; label: string | null; assessedOn: string }[] }>(`/api/clients/${clientId}/outcomes`);
+  const aftercare = useGet('/api/clients/{clientId}/aftercare', { params: { path: { clientId } } });
+  const outcomes = useGet('/api/clients/{clientId}/outcomes', { params: { path: { clientId } } });
   const [value, setValue] = useState('4');
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const last = aftercare.data?.journeys[0];
@@ -18,7 +18,7 @@ export function SatisfactionCard({ clientId }: { clientId: string }) {
   const save = async () => {
     setMsg(null);
     try {
-      await api(`/api/clients/${clientId}/outcomes`, { body: { measure: 'satisfaction', timepoint: daysSince >= 90 ? 'follow_up' : 'session', value: Number(value), assessedOn: new Date().toISOString().slice(0, 10) } });
+      await call(http.POST('/api/clients/{clientId}/outcomes', { params: { path: { clientId } }, body: { measure: 'satisfaction', timepoint: daysSince >= 90 ? 'follow_up' : 'session', value: Number(value), assessedOn: new Date().toISOString().slice(0, 10) } }));
       setMsg({ ok: true, text: 'Thank you. Your provider sees this with your results.' });
       outcomes.reload();
     } catch (e) {

@@ -4,12 +4,13 @@ import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } fr
 import { IconStarFilled } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../api/use-api.js';
-import { ratingText, type PublicLocationSummary, type PublicProviderCard, type PublicProviderPage, type RatingSummary } from '../../api/review-types.js';
+import type { Schemas } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
+import { ratingText } from '../../api/review-types.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 
-function RatingLine({ rating }: { rating: RatingSummary }) {
+function RatingLine({ rating }: { rating: Schemas['Rating'] }) {
   return (
     <Group gap={4} wrap="nowrap">
       {rating.count ? <IconStarFilled size={16} aria-hidden color="var(--mantine-color-yellow-7)" /> : null}
@@ -50,7 +51,7 @@ function Licence({ p }: { p: { title: string; licenceType: string | null; licenc
 
 export function ClinicPage() {
   const { slug = '' } = useParams();
-  const org = useApi<{ name: string; slug: string; locations: PublicLocationSummary[] }>(`/api/public/organizations/${encodeURIComponent(slug)}`);
+  const org = useGet('/api/public/organizations/{slug}', { params: { path: { slug } } });
   if (org.loading && !org.data) return <Loading label="Loading the clinic" />;
   if (org.error || !org.data) return <ErrorAlert error={org.error} title="Clinic not found" />;
   return (
@@ -82,9 +83,8 @@ export function ClinicPage() {
 
 export function ClinicLocationPage() {
   const { slug = '', locationId = '' } = useParams();
-  const page = useApi<{ organization: { name: string; slug: string }; location: PublicLocationSummary & { phone: string }; providers: PublicProviderCard[] }>(
-    `/api/public/organizations/${encodeURIComponent(slug)}/locations/${encodeURIComponent(locationId)}`,
-  );
+  // each provider comes with the services they may perform at this location
+  const page = useGet('/api/public/organizations/{slug}/locations/{locationId}', { params: { path: { slug, locationId } } });
   if (page.loading && !page.data) return <Loading label="Loading the location" />;
   if (page.error || !page.data) return <ErrorAlert error={page.error} title="Location not found" />;
   const { organization, location, providers } = page.data;
@@ -131,7 +131,7 @@ export function ClinicLocationPage() {
 export function ClinicProviderPage() {
   const { slug = '', userId = '' } = useParams();
   const [offset, setOffset] = useState(0);
-  const page = useApi<PublicProviderPage>(`/api/public/organizations/${encodeURIComponent(slug)}/providers/${encodeURIComponent(userId)}?offset=${offset}`);
+  const page = useGet('/api/public/organizations/{slug}/providers/{userId}', { params: { path: { slug, userId }, query: { offset } } });
   if (page.loading && !page.data) return <Loading label="Loading the profile" />;
   if (page.error || !page.data) return <ErrorAlert error={page.error} title="Provider not found" />;
   const { organization, provider, reviews } = page.data;

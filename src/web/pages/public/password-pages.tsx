@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, errorText } from '../../api/client.js';
+import { ApiError, call, errorText, http } from '../../api/client.js';
 
 export function ForgotPasswordPage() {
   const [sent, setSent] = useState(false);
@@ -10,7 +10,7 @@ export function ForgotPasswordPage() {
   const form = useForm({ initialValues: { email: '' }, validate: { email: (v) => (/.+@.+/.test(v) ? null : 'Enter your email') } });
   const submit = form.onSubmit(async (v) => {
     try {
-      await api('/api/auth/request-password-reset', { body: { email: v.email, redirectTo: '/reset-password' } });
+      await call(http.POST('/api/auth/request-password-reset', { body: { email: v.email, redirectTo: '/reset-password' } }));
       setSent(true);
     } catch (e) {
       setError(errorText(e));
@@ -51,7 +51,7 @@ export function ResetPasswordPage() {
   const form = useForm({ initialValues: { password: '' }, validate: { password: (v) => (v.length >= 10 ? null : 'Use at least 10 characters') } });
   const submit = form.onSubmit(async (v) => {
     try {
-      await api('/api/auth/reset-password', { body: { newPassword: v.password, token } });
+      await call(http.POST('/api/auth/reset-password', { body: { newPassword: v.password, token } }));
       void navigate('/sign-in');
     } catch (e) {
       setError(e instanceof ApiError && e.status === 400 ? 'This link is invalid or has expired. Ask for a new one.' : errorText(e));
@@ -84,7 +84,7 @@ export function AcceptInvitePage() {
   const form = useForm({ initialValues: { name: '', password: '' }, validate: { name: (v) => (v.trim() ? null : 'Enter your full name'), password: (v) => (v.length >= 10 ? null : 'Use at least 10 characters') } });
   const submit = form.onSubmit(async (v) => {
     try {
-      await api('/api/invitations/accept', { body: { token, name: v.name, password: v.password } });
+      await call(http.POST('/api/invitations/accept', { body: { token, name: v.name, password: v.password } }));
       void navigate('/sign-in');
     } catch (e) {
       if (e instanceof ApiError) form.setErrors(e.fieldErrors());

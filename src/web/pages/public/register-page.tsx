@@ -2,11 +2,11 @@ import { Alert, Anchor, Button, Paper, PasswordInput, Select, SimpleGrid, Stack,
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, errorText } from '../../api/client.js';
-import { useApi } from '../../api/use-api.js';
+import { ApiError, call, errorText, http } from '../../api/client.js';
+import { useGet } from '../../api/use-api.js';
 
 export function RegisterPage() {
-  const orgs = useApi<{ items: { slug: string; name: string }[] }>('/api/public/organizations');
+  const orgs = useGet('/api/public/organizations', {});
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,9 +30,11 @@ export function RegisterPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ email: string }>('/api/register', {
-        body: { organizationSlug: v.organizationSlug, firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, ...(v.phone ? { phone: v.phone } : {}), ...(v.dateOfBirth ? { dateOfBirth: v.dateOfBirth } : {}) },
-      });
+      const r = await call(
+        http.POST('/api/register', {
+          body: { organizationSlug: v.organizationSlug, firstName: v.firstName, lastName: v.lastName, email: v.email, password: v.password, ...(v.phone ? { phone: v.phone } : {}), ...(v.dateOfBirth ? { dateOfBirth: v.dateOfBirth } : {}) },
+        }),
+      );
       // the same answer whether or not the address has an account: the email says what to do next
       setSentTo(r.email);
     } catch (e) {

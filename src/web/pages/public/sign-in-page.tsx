@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Paper, PasswordInput, PinInput, Stack, Text, Tex
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, errorText } from '../../api/client.js';
+import { ApiError, call, errorText, http } from '../../api/client.js';
 import { homeFor, useSession } from '../../auth/session.js';
 
 export function SignInPage() {
@@ -24,7 +24,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ twoFactorRedirect?: boolean }>('/api/auth/sign-in/email', { body: values });
+      const r = await call(http.POST('/api/auth/sign-in/email', { body: values }));
       if (r.twoFactorRedirect) setNeedsCode(true);
       else await finish();
     } catch (e) {
@@ -38,7 +38,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/auth/two-factor/verify-totp', { body: { code } });
+      await call(http.POST('/api/auth/two-factor/verify-totp', { body: { code } }));
       await finish();
     } catch (e) {
       setError(e instanceof ApiError && e.status === 401 ? 'That code is not right. Try the newest code in your app.' : errorText(e));

@@ -1,7 +1,7 @@
 import { Alert, Button, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, errorText } from '../../api/client.js';
+import { call, errorText, http } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 
 /** Opened from the confirmation email: confirms the address once, then leads into the portal. */
@@ -16,7 +16,7 @@ export function VerifyEmailPage() {
     // once: the link works only one time, and React may run effects twice in development
     if (!token || started.current) return;
     started.current = true;
-    api('/api/register/verify', { body: { token } })
+    call(http.POST('/api/register/verify', { body: { token } }))
       .then(async () => {
         await refresh();
         setState('done');

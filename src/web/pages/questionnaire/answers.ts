@@ -1,5 +1,9 @@
 // The questionnaire's working state and its conversion to an Intake v1 record.
-import { STEPS, type Item } from './questions.js';
+import type { Schemas } from '../../api/client.js';
+import { CONCERNS, STEPS, type Concern, type Item } from './questions.js';
+
+type IntakeV1 = Schemas['IntakeV1'];
+export type Area = NonNullable<IntakeV1['conditions'][number]['areas']>[number];
 
 export interface Pick {
   checked: boolean;
@@ -24,6 +28,23 @@ export const emptyPick = (): Pick => ({ checked: false, areas: [], date: '', cur
 
 const ALL_ITEMS = STEPS.flatMap((s) => s.items ?? []);
 
+// the body areas and concerns Intake v1 knows; the form's choices are kept to these
+const AREA_CODES: ReadonlySet<string> = new Set<Area>(['forehead', 'glabella', 'periorbital', 'nose', 'cheeks', 'perioral', 'chin_jawline', 'neck', 'decolletage', 'scalp', 'abdomen', 'back', 'arms', 'thighs', 'hands']);
+const CONCERN_CODES: ReadonlySet<string> = new Set<Concern>(CONCERNS.map((c) => c.value));
+/** whether a body area chosen in a form is one the API knows */
+export const isArea = (v: string): v is Area => AREA_CODES.has(v);
+const isConcern = (v: string): v is Concern => CONCERN_CODES.has(v);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isFlag = (v: unknown): v is boolean | null => v === null || typeof v === 'boolean';
+const isPick = (v: unknown): v is Pick => isRecord(v) && typeof v.checked === 'boolean' && isStrings(v.areas) && typeof v.date === 'string' && typeof v.current === 'boolean' && isFlag(v.controlled);
+
+/** Whether a saved draft holds the form's working state (the server keeps it as plain JSON). */
+export function isAnswers(v: unknown): v is Answers {
+  return isRecord(v) && typeof v.dateOfBirth === 'string' && (v.fitzpatrick === null || typeof v.fitzpatrick === 'string') && isStrings(v.concerns) && isFlag(v.pregnant) && isFlag(v.breastfeeding) && isRecord(v.picks) && Object.values(v.picks).every(isPick);
+}
+
 /** Problems that stop the client moving past a step, by field. */
 export function stepProblems(stepId: string, a: Answers): string[] {
   const p: string[] = [];
@@ -38,26 +59,26 @@ export function stepProblems(stepId: string, a: Answers): string[] {
   return p;
 }
 
-export function toIntake(a: Answers, today: string) {
-  const intake = {
+export function toIntake(a: Answers, today: string): IntakeV1 {
+  const intake: IntakeV1 = {
     answeredOn: today,
     dateOfBirth: a.dateOfBirth,
     ...(a.fitzpatrick ? { fitzpatrick: Number(a.fitzpatrick) } : {}),
     pregnant: a.pregnant === true,
     breastfeeding: a.breastfeeding === true,
-    conditions: [] as Record<string, unknown>[],
-    medications: [] as Record<string, unknown>[],
-    procedures: [] as Record<string, unknown>[],
-    implants: [] as Record<string, unknown>[],
-    allergies: [] as string[],
-    clearances: [] as string[],
-    concerns: a.concerns,
+    conditions: [],
+    medications: [],
+    procedures: [],
+    implants: [],
+    allergies: [],
+    clearances: [],
+    concerns: a.concerns.filter(isConcern),
   };
   for (const item of ALL_ITEMS) {
     const pick = a.picks[itemKey(item)];
     if (!pick?.checked) continue;
     // no areas chosen means "everywhere": screening then treats it as covering every planned area
-    const areas = item.areas && pick.areas.length ? { areas: pick.areas } : {};
+    const areas = item.areas && pick.areas.length ? { areas: pick.areas.filter(isArea) } : {};
     switch (item.kind) {
       case 'conditions':
         intake.conditions.push({ code: item.code, status: item.status ?? 'active', ...areas, ...(item.controlledQuestion && pick.controlled !== null ? { controlled: pick.controlled } : {}) });
@@ -83,21 +104,21 @@ export function toIntake(a: Answers, today: string) {
 }
 
 /** Rebuilds the working state from a stored intake, so an update starts from the last answers. */
-export function fromIntake(intake: Record<string, unknown>): Answers {
-  const a = emptyAnswers(typeof intake.dateOfBirth === 'string' ? intake.dateOfBirth : '');
-  a.fitzpatrick = typeof intake.fitzpatrick === 'number' ? String(intake.fitzpatrick) : null;
-  a.concerns = (intake.concerns as string[] | undefined) ?? [];
+export function fromIntake(intake: IntakeV1): Answers {
+  const a = emptyAnswers(intake.dateOfBirth);
+  a.fitzpatrick = intake.fitzpatrick === undefined ? null : String(intake.fitzpatrick);
+  a.concerns = intake.concerns;
   a.pregnant = Boolean(intake.pregnant);
   a.breastfeeding = Boolean(intake.breastfeeding);
   const mark = (kind: string, code: string, status: string, extra: Partial<Pick>) => {
     const item = ALL_ITEMS.find((i) => i.kind === kind && i.code === code && (i.status ?? '') === status);
     if (item) a.picks[itemKey(item)] = { ...emptyPick(), checked: true, ...extra };
   };
-  for (const c of (intake.conditions as { code: string; status?: string; areas?: string[]; controlled?: boolean }[] | undefined) ?? []) mark('conditions', c.code, c.status ?? 'active', { areas: c.areas ?? [], controlled: c.controlled ?? null });
-  for (const m of (intake.medications as { code: string; current: boolean; lastDose?: string }[] | undefined) ?? []) mark('medications', m.code, '', { current: m.current, date: m.lastDose ?? '' });
-  for (const p of (intake.procedures as { code: string; date: string; areas?: string[] }[] | undefined) ?? []) mark('procedures', p.code, '', { date: p.date, areas: p.areas ?? [] });
-  for (const i of (intake.implants as { code: string; areas?: string[] }[] | undefined) ?? []) mark('implants', i.code, '', { areas: i.areas ?? [] });
-  for (const x of (intake.allergies as string[] | undefined) ?? []) mark('allergies', x, '', {});
-  for (const x of (intake.clearances as string[] | undefined) ?? []) mark('clearances', x, '', {});
+  for (const c of intake.conditions) mark('conditions', c.code, c.status, { areas: c.areas ?? [], controlled: c.controlled ?? null });
+  for (const m of intake.medications) mark('medications', m.code, '', { current: m.current, date: m.lastDose ?? '' });
+  for (const p of intake.procedures) mark('procedures', p.code, '', { date: p.date, areas: p.areas ?? [] });
+  for (const i of intake.implants) mark('implants', i.code, '', { areas: i.areas ?? [] });
+  for (const x of intake.allergies) mark('allergies', x, '', {});
+  for (const x of intake.clearances) mark('clearances', x, '', {});
   return a;
 }

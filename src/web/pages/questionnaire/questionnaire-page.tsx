@@ -2,12 +2,11 @@ import { Alert, Button, Card, Checkbox, Group, List, Progress, Radio, Select, St
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError, errorText } from '../../api/client.js';
-import type { Client } from '../../api/types.js';
+import { ApiError, call, errorText, http } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { Loading } from '../../components/states.js';
 import { CONCERNS, FITZPATRICK, STEPS } from './questions.js';
-import { emptyAnswers, fromIntake, itemKey, stepProblems, toIntake, type Answers } from './answers.js';
+import { emptyAnswers, fromIntake, isAnswers, itemKey, stepProblems, toIntake, type Answers } from './answers.js';
 import { ItemField } from './item-field.js';
 
 const today = () => {
@@ -32,15 +31,16 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
   useEffect(() => {
     if (!clientId) return;
     void (async () => {
-      const draft = await api<{ data: { answers?: Answers }; step: number } | null>(`/api/clients/${clientId}/intake/draft`).catch(() => null);
-      if (draft?.data.answers) {
+      const path = { clientId };
+      const draft = await call(http.GET('/api/clients/{clientId}/intake/draft', { params: { path } })).catch(() => null);
+      if (draft && isAnswers(draft.data.answers)) {
         setAnswers(draft.data.answers);
         setStep(Math.min(draft.step, STEPS.length - 1));
         return;
       }
-      const last = await api<{ intake: Record<string, unknown> }>(`/api/clients/${clientId}/intake`).catch(() => null);
+      const last = await call(http.GET('/api/clients/{clientId}/intake', { params: { path } })).catch(() => null);
       if (last) return setAnswers(fromIntake(last.intake));
-      const client = await api<Client>(`/api/clients/${clientId}`).catch(() => null);
+      const client = await call(http.GET('/api/clients/{clientId}', { params: { path } })).catch(() => null);
       setAnswers(emptyAnswers(client?.dateOfBirth ?? ''));
     })();
   }, [clientId]);
@@ -54,7 +54,7 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
     setProblems(p);
     if (p.length) return;
     try {
-      const r = await api<{ savedAt: string }>(`/api/clients/${clientId}/intake/draft`, { method: 'PUT', body: { data: { answers }, step: to } });
+      const r = await call(http.PUT('/api/clients/{clientId}/intake/draft', { params: { path: { clientId } }, body: { data: { answers }, step: to } }));
       setSaved(`Progress saved at ${new Date(r.savedAt).toLocaleTimeString()}`);
       setError(null);
     } catch (e) {
@@ -68,7 +68,7 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
     setSending(true);
     setError(null);
     try {
-      await api(`/api/clients/${clientId}/intake${mode === 'staff' ? '?source=staff' : ''}`, { body: toIntake(answers, today()) });
+      await call(http.POST('/api/clients/{clientId}/intake', { params: { path: { clientId }, query: mode === 'staff' ? { source: 'staff' } : {} }, body: toIntake(answers, today()) }));
       void navigate(mode === 'client' ? '/portal/care?answered=1' : `/console/clients/${clientId}`);
     } catch (e) {
       setError(e instanceof ApiError && e.fields.length ? `Please check: ${e.fields.map((f) => f.message).join('; ')}` : errorText(e));

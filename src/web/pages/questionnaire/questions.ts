@@ -1,10 +1,16 @@
 // The health questionnaire, one topic per step, in plain language. Each item maps to an Intake v1
 // code (../shared/spec/screening.md); "why" tells the client why we ask.
-export type Kind = 'conditions' | 'medications' | 'procedures' | 'implants' | 'allergies' | 'clearances';
+import type { Schemas } from '../../api/client.js';
 
-export interface Item {
-  kind: Kind;
-  code: string;
+type IntakeV1 = Schemas['IntakeV1'];
+export type Kind = 'conditions' | 'medications' | 'procedures' | 'implants' | 'allergies' | 'clearances';
+/** the Intake v1 codes an item of each kind may record, from the API contract */
+type Code<K extends Kind> = K extends 'allergies' | 'clearances' ? IntakeV1[K][number] : K extends 'conditions' | 'medications' | 'procedures' | 'implants' ? IntakeV1[K][number]['code'] : never;
+export type Concern = IntakeV1['concerns'][number];
+
+export type Item = { [K in Kind]: ItemFields & { kind: K; code: Code<K> } }[Kind];
+
+interface ItemFields {
   label: string;
   /** condition status this item records */
   status?: 'active' | 'history';
@@ -135,7 +141,7 @@ export const FITZPATRICK = [
   { value: '6', label: 'Type VI: never burns, deeply pigmented' },
 ];
 
-export const CONCERNS = [
+export const CONCERNS: { value: Concern; label: string }[] = [
   { value: 'acne_scars', label: 'Acne scars' },
   { value: 'other_scars', label: 'Other scars' },
   { value: 'fine_lines', label: 'Fine lines and wrinkles' },

@@ -1,9 +1,10 @@
 // A client's money at the desk: what they owe and hold, their packages, deposits to take, and
 // every invoice with its payments. Refunds and voids are for the owner and front desk.
+import type { Schemas } from '../../../api/client.js';
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useApi } from '../../../api/use-api.js';
-import { cents, type DepositView, type PackageSale, type PurchaseView, type Statement } from '../../../api/billing-types.js';
+import { useGet } from '../../../api/use-api.js';
+import { cents } from '../../../api/billing-types.js';
 import { shortDateTime } from '../../../api/dates.js';
 import { useSession } from '../../../auth/session.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
@@ -12,6 +13,11 @@ import { PackageProgress } from '../../../components/billing/package-progress.js
 import { InvoicesSection } from './invoices-section.js';
 import { SellPackageModal } from './sell-package-modal.js';
 import { DepositModal, PackageRefundModal } from './money-modals.js';
+
+type DepositView = Schemas['Deposit'];
+type PackageSale = Schemas['PackageSale'];
+type PurchaseView = Schemas['PackagePurchase'];
+type Statement = Schemas['ClientBilling'];
 
 function Headline({ s }: { s: Statement }) {
   const currency = s.invoices[0]?.currency ?? 'USD';
@@ -36,7 +42,7 @@ function Headline({ s }: { s: Statement }) {
 export function ClientBillingTab({ clientId }: { clientId: string }) {
   const { me } = useSession();
   const canMoneyBack = me?.role === 'owner' || me?.role === 'front_desk';
-  const statement = useApi<Statement>(`/api/clients/${clientId}/billing`);
+  const statement = useGet('/api/clients/{clientId}/billing', { params: { path: { clientId } } });
   const [selling, setSelling] = useState(false);
   const [sold, setSold] = useState<PackageSale | null>(null);
   const [refunding, setRefunding] = useState<PurchaseView | null>(null);

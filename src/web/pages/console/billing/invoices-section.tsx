@@ -1,13 +1,16 @@
 // The client's invoices, newest first, each opening to its lines, totals, payments and actions.
 import { Accordion, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../api/client.js';
-import { cents, INVOICE_STATUS, type InvoiceView, type PaymentView } from '../../../api/billing-types.js';
+import { call, http, type Schemas } from '../../../api/client.js';
+import { cents, INVOICE_STATUS } from '../../../api/billing-types.js';
 import { shortDate } from '../../../api/dates.js';
 import { InvoiceBreakdown } from '../../../components/billing/invoice-breakdown.js';
 import { PaymentModal } from './payment-modal.js';
 import { RefundPaymentModal, VoidInvoiceModal } from './money-modals.js';
 import { ProblemAlert, useSubmit } from './billing-ui.js';
+
+type InvoiceView = Schemas['Invoice'];
+type PaymentView = Schemas['Payment'];
 
 /** What of a payment can still be refunded: its amount less the refunds made of it. */
 export const refundable = (inv: InvoiceView, p: PaymentView) => p.amountCents - inv.payments.filter((r) => r.refundOf === p.id).reduce((s, r) => s + r.amountCents, 0);
@@ -16,7 +19,7 @@ function EmailReceipt({ payment }: { payment: PaymentView }) {
   const submit = useSubmit();
   const [sent, setSent] = useState(false);
   const go = async () => {
-    const r = await submit.run(() => api<{ sent: boolean }>(`/api/payments/${payment.id}/receipt/email`, { method: 'POST' }));
+    const r = await submit.run(() => call(http.POST('/api/payments/{paymentId}/receipt/email', { params: { path: { paymentId: payment.id } } })));
     if (r) setSent(true);
   };
   return (

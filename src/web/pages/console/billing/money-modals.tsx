@@ -2,9 +2,14 @@
 // carries one idempotency key and a double click cannot refund or charge twice.
 import { Alert, Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { api } from '../../../api/client.js';
-import { cents, METHOD_LABEL, remainingText, toCents, type InvoiceView, type PackageRefund, type PaymentView, type PurchaseView, type StaffMethod } from '../../../api/billing-types.js';
+import { call, http, type Schemas } from '../../../api/client.js';
+import { cents, METHOD_LABEL, remainingText, toCents, type StaffMethod } from '../../../api/billing-types.js';
 import { MethodSelect, ProblemAlert, useIntentKey, useSubmit } from './billing-ui.js';
+
+type InvoiceView = Schemas['Invoice'];
+type PackageRefund = Schemas['PackageRefund'];
+type PaymentView = Schemas['Payment'];
+type PurchaseView = Schemas['PackagePurchase'];
 
 const REASON_MIN = 3;
 
@@ -27,7 +32,7 @@ export function RefundPaymentModal({ payment, maxCents, onClose, onDone }: { pay
   const submit = useSubmit();
   const amountCents = toCents(amount);
   const go = async () => {
-    const r = await submit.run(() => api(`/api/payments/${payment.id}/refunds`, { body: { amountCents, reason: reason.trim(), idempotencyKey: key } }));
+    const r = await submit.run(() => call(http.POST('/api/payments/{paymentId}/refunds', { params: { path: { paymentId: payment.id } }, body: { amountCents, reason: reason.trim(), idempotencyKey: key } })));
     if (r) onDone();
   };
   return (
@@ -54,7 +59,7 @@ export function VoidInvoiceModal({ invoice, onClose, onDone }: { invoice: Invoic
   const [reason, setReason] = useState('');
   const submit = useSubmit();
   const go = async () => {
-    const r = await submit.run(() => api(`/api/invoices/${invoice.id}/void`, { body: { reason: reason.trim() } }));
+    const r = await submit.run(() => call(http.POST('/api/invoices/{invoiceId}/void', { params: { path: { invoiceId: invoice.id } }, body: { reason: reason.trim() } })));
     if (r) onDone();
   };
   return (
@@ -80,7 +85,7 @@ export function PackageRefundModal({ purchase, onClose, onDone }: { purchase: Pu
   const [result, setResult] = useState<PackageRefund | null>(null);
   const submit = useSubmit();
   const go = async () => {
-    const r = await submit.run(() => api<PackageRefund>(`/api/package-purchases/${purchase.id}/refund`, { body: { reason: reason.trim(), idempotencyKey: key } }));
+    const r = await submit.run(() => call(http.POST('/api/package-purchases/{purchaseId}/refund', { params: { path: { purchaseId: purchase.id } }, body: { reason: reason.trim(), idempotencyKey: key } })));
     if (r) setResult(r);
   };
   const finish = () => (result ? onDone() : onClose());
@@ -119,7 +124,7 @@ export function DepositForm({ bookingId, amountCents, currency, submitLabel, onD
   const [method, setMethod] = useState<StaffMethod>('card_terminal');
   const submit = useSubmit();
   const go = async () => {
-    const r = await submit.run(() => api(`/api/bookings/${bookingId}/deposit`, { body: { method, idempotencyKey: key } }));
+    const r = await submit.run(() => call(http.POST('/api/bookings/{bookingId}/deposit', { params: { path: { bookingId } }, body: { method, idempotencyKey: key } })));
     if (r) onDone();
   };
   return (

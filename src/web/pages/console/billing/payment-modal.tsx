@@ -1,9 +1,11 @@
 // Taking a payment against an invoice, from the client's Billing tab and from the booking drawer.
 import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../api/client.js';
-import { cents, toCents, type InvoiceView, type PaymentView, type StaffMethod } from '../../../api/billing-types.js';
+import { call, http, type Schemas } from '../../../api/client.js';
+import { cents, toCents, type StaffMethod } from '../../../api/billing-types.js';
 import { MethodSelect, ProblemAlert, useIntentKey, useSubmit } from './billing-ui.js';
+
+type PaymentResult = Schemas['PaymentResult'];
 
 export interface PayableInvoice {
   id: string;
@@ -15,7 +17,7 @@ export interface PayableInvoice {
 const LABELS = { amountCents: 'Amount', method: 'Payment method', reference: 'Reference (optional)', idempotencyKey: 'Payment' };
 
 /** Mount it only while open: each opening is one intent with its own idempotency key. */
-export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInvoice; onClose: () => void; onDone: (r: { payment: PaymentView; invoice: InvoiceView }) => void }) {
+export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInvoice; onClose: () => void; onDone: (r: PaymentResult) => void }) {
   const key = useIntentKey();
   const [amount, setAmount] = useState<number | string>(invoice.dueCents / 100);
   const [method, setMethod] = useState<StaffMethod>('card_terminal');
@@ -24,9 +26,12 @@ export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInv
   const amountCents = toCents(amount);
   const pay = async () => {
     const r = await submit.run(() =>
-      api<{ payment: PaymentView; invoice: InvoiceView }>(`/api/invoices/${invoice.id}/payments`, {
-        body: { amountCents, method, idempotencyKey: key, ...(reference.trim() ? { reference: reference.trim() } : {}) },
-      }),
+      call(
+        http.POST('/api/invoices/{invoiceId}/payments', {
+          params: { path: { invoiceId: invoice.id } },
+          body: { amountCents, method, idempotencyKey: key, ...(reference.trim() ? { reference: reference.trim() } : {}) },
+        }),
+      ),
     );
     if (r) onDone(r);
   };

@@ -2,12 +2,13 @@
 // the location taxes treatments) and the payment taken now is the whole of it or a deposit toward it.
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../api/client.js';
-import { useApi } from '../../../api/use-api.js';
-import type { Organization } from '../../../api/types.js';
-import { cents, toCents, type BillingSettings, type PackageSale, type PriceList, type StaffMethod } from '../../../api/billing-types.js';
+import { call, http, type Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
+import { cents, toCents, type StaffMethod } from '../../../api/billing-types.js';
 import { computeInvoice } from '../../../../domain/billing/invoice.js';
 import { MethodSelect, ProblemAlert, useIntentKey, useSubmit } from './billing-ui.js';
+
+type PackageSale = Schemas['PackageSale'];
 
 const LABELS: Record<string, string> = {
   locationId: 'Location',
@@ -19,11 +20,12 @@ const LABELS: Record<string, string> = {
 
 export function SellPackageModal({ clientId, defaultLocationId, onClose, onSold }: { clientId: string; defaultLocationId?: string | null; onClose: () => void; onSold: (s: PackageSale) => void }) {
   const key = useIntentKey();
-  const org = useApi<Organization>('/api/organization');
+  const org = useGet('/api/organization', {});
   const [locationId, setLocationId] = useState<string | null>(defaultLocationId ?? null);
   const location = locationId ?? org.data?.locations[0]?.id ?? null;
-  const prices = useApi<PriceList>(location ? `/api/locations/${location}/prices` : null);
-  const settings = useApi<BillingSettings>(location ? `/api/locations/${location}/billing-settings` : null);
+  const atLocation = location ? { params: { path: { locationId: location } } } : null;
+  const prices = useGet('/api/locations/{locationId}/prices', atLocation);
+  const settings = useGet('/api/locations/{locationId}/billing-settings', atLocation);
   const [packageId, setPackageId] = useState<string | null>(null);
   // null: the full price (it follows the package chosen until the desk types an amount)
   const [amount, setAmount] = useState<number | string | null>(null);
@@ -41,7 +43,7 @@ export function SellPackageModal({ clientId, defaultLocationId, onClose, onSold 
 
   const sell = async () => {
     if (!pkg || !location) return;
-    const r = await submit.run(() => api<PackageSale>(`/api/clients/${clientId}/packages`, { body: { locationId: location, packageId: pkg.id, payment: { amountCents, method }, idempotencyKey: key } }));
+    const r = await submit.run(() => call(http.POST('/api/clients/{clientId}/packages', { params: { path: { clientId } }, body: { locationId: location, packageId: pkg.id, payment: { amountCents, method }, idempotencyKey: key } })));
     if (r) onSold(r);
   };
 

@@ -1,6 +1,9 @@
 // The chart form's state, and the conversions between it and the chart body the API takes.
-import type { Booking } from '../../../api/clinical-types.js';
-import type { ChartBody } from './chart-types.js';
+import { ApiError, type Schemas } from '../../../api/client.js';
+import { AREAS } from '../../../components/clinical/labels.js';
+import type { Area, ChartBody } from './chart-types.js';
+
+type Booking = Schemas['Booking'];
 
 /** Form state: number inputs may be empty while typing. */
 export interface AreaRow {
@@ -79,19 +82,34 @@ export function initialForm(booking: Booking, chart: ChartBody | undefined): For
 const toNumber = (v: number | string) =>
   typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
 
-/** Numbing only when it was applied, RF presets only for RF, a reason only for an unapproved product. */
+const isArea = (v: string | null): v is Area => v !== null && AREAS.includes(v);
+
+/**
+ * Numbing only when it was applied, RF presets only for RF, a reason only for an unapproved product.
+ * A row without a treated area cannot be sent: it is refused here, as a field error like the server's.
+ */
 export function toBody(form: FormState, rf: boolean): ChartBody {
+  const missing = form.areas.flatMap((a, i) =>
+    isArea(a.area) ? [] : [{ path: `chart.areas.${i}.area`, message: 'Choose the treated area.' }],
+  );
+  if (missing.length) throw new ApiError(400, 'Choose the treated area for every row.', missing);
   return {
     checklist: { ...form.checklist },
     deviceId: form.deviceId ?? '',
     lotIds: form.lotIds,
     numbing: form.checklist.numbingApplied ? { ...form.numbing } : null,
-    areas: form.areas.map((a) => ({
-      area: a.area ?? '',
-      depthMm: toNumber(a.depthMm),
-      passes: toNumber(a.passes),
-      ...(rf ? { rfPreset: a.rfPreset } : {}),
-    })),
+    areas: form.areas.flatMap((a) =>
+      isArea(a.area)
+        ? [
+            {
+              area: a.area,
+              depthMm: toNumber(a.depthMm),
+              passes: toNumber(a.passes),
+              ...(rf ? { rfPreset: a.rfPreset } : {}),
+            },
+          ]
+        : [],
+    ),
     products: form.products.map((p) => ({
       name: p.name,
       approvedForDevice: p.approvedForDevice,

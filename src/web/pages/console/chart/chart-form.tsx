@@ -1,7 +1,7 @@
 // The chart form for one booking: holds the form and the amending state, and lays out the sections in the order a treatment runs.
 import { Alert, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { Booking } from '../../../api/clinical-types.js';
+import type { Schemas } from '../../../api/client.js';
 import { AmendControls } from './amend-controls.js';
 import { AreasSection } from './areas-section.js';
 import { FailureAlert } from './chart-controls.js';
@@ -15,6 +15,8 @@ import { ProductsSection } from './products-section.js';
 import { SignSection } from './sign-section.js';
 import { useChartSubmit } from './use-chart-submit.js';
 import { VersionsSection } from './versions-section.js';
+
+type Booking = Schemas['Booking'];
 
 export function ChartForm({
   booking,
@@ -80,7 +82,7 @@ export function ChartForm({
         <SignSection
           busy={submit.busy}
           err={submit.err}
-          onSave={(sign, signedName) => void submit.save(toBody(form, rf), sign, signedName)}
+          onSave={(sign, signedName) => void submit.save(() => toBody(form, rf), sign, signedName)}
         />
       ) : null}
 
@@ -105,7 +107,13 @@ export function ChartForm({
         onClose={() => setAmendOpen(false)}
         onSign={(reason, signedName) => {
           if (current)
-            void submit.amend(current.id, toBody(form, rf), reason, signedName, () => setAmendOpen(false));
+            void submit.amend(
+              current.id,
+              () => toBody(form, rf),
+              reason,
+              signedName,
+              () => setAmendOpen(false),
+            );
         }}
       />
 

@@ -1,9 +1,11 @@
 // The top of the chart: who and which visit it is for, and where the chart stands (not yet open, signed, co-signed, being amended).
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
-import type { Booking } from '../../../api/clinical-types.js';
+import type { Schemas } from '../../../api/client.js';
 import { ErrorAlert } from '../../../components/states.js';
-import { personName, when, type ChartView } from './chart-types.js';
+import { when, type ChartView } from './chart-types.js';
+
+type Booking = Schemas['Booking'];
 
 /** The page's lead line: client, service, when, and with whom. */
 export const chartLead = (b: Booking | undefined) =>
@@ -41,7 +43,7 @@ export function ChartStatus({
 
 /** Who signed, the start of the signature hash, any amendment reason, and the co-signature still owed or given. */
 function SignatureStatus({ current }: { current: ChartView }) {
-  const cosigner = personName(current.cosignedBy);
+  const cosigner = current.cosignedBy ?? '';
   return (
     <Alert
       color="teal"

@@ -1,9 +1,11 @@
 // The device used and the cartridge lot or lots, picked from the location's devices and lots.
 import { MultiSelect, Select, SimpleGrid } from '@mantine/core';
-import type { Booking } from '../../../api/clinical-types.js';
+import type { Schemas } from '../../../api/client.js';
 import { Section } from './chart-controls.js';
 import type { FormPartProps } from './chart-form-state.js';
 import type { Device, Lot } from './chart-types.js';
+
+type Booking = Schemas['Booking'];
 
 const todayIso = () => {
   const d = new Date();

@@ -1,7 +1,7 @@
 // Saving, signing and amending share one busy flag, one failure and one set of field errors, so the form shows at most one of each.
 import { useState } from 'react';
-import { api, ApiError } from '../../../api/client.js';
-import type { ChartBody, ChartView } from './chart-types.js';
+import { ApiError, call, http } from '../../../api/client.js';
+import type { ChartBody } from './chart-types.js';
 
 export type Busy = 'draft' | 'sign' | 'amend' | null;
 
@@ -31,24 +31,41 @@ export function useChartSubmit(bookingId: string, onSaved: () => void) {
     }
   };
 
-  /** A draft save says so; a signature needs no note, as the signed banner replaces the form. */
-  const save = (chart: ChartBody, sign: boolean, signedName: string) => {
+  /**
+   * A draft save says so; a signature needs no note, as the signed banner replaces the form.
+   * `chart` builds the body inside the attempt, so a row it refuses shows like a refusal from the server.
+   */
+  const save = (chart: () => ChartBody, sign: boolean, signedName: string) => {
     setSaved(null);
     return submit(
       sign ? 'sign' : 'draft',
       () =>
-        api<ChartView>(`/api/bookings/${bookingId}/chart`, {
-          method: 'PUT',
-          body: { chart, sign, ...(sign ? { signedName } : {}) },
-        }),
+        call(
+          http.PUT('/api/bookings/{bookingId}/chart', {
+            params: { path: { bookingId } },
+            body: { chart: chart(), sign, ...(sign ? { signedName } : {}) },
+          }),
+        ),
       () => setSaved(sign ? null : 'Draft saved.'),
     );
   };
 
-  const amend = (chartId: string, chart: ChartBody, reason: string, signedName: string, done: () => void) =>
+  const amend = (
+    chartId: string,
+    chart: () => ChartBody,
+    reason: string,
+    signedName: string,
+    done: () => void,
+  ) =>
     submit(
       'amend',
-      () => api<ChartView>(`/api/charts/${chartId}/amend`, { body: { chart, reason, signedName } }),
+      () =>
+        call(
+          http.POST('/api/charts/{chartId}/amend', {
+            params: { path: { chartId } },
+            body: { chart: chart(), reason, signedName },
+          }),
+        ),
       done,
     );
 

@@ -3,8 +3,7 @@
 // them, each table downloadable as CSV.
 import { Select, SimpleGrid, Stack, Tabs, TextInput } from '@mantine/core';
 import { useState, type ComponentType } from 'react';
-import { useApi } from '../../../api/use-api.js';
-import type { Organization } from '../../../api/types.js';
+import { useGet } from '../../../api/use-api.js';
 import { Page } from '../../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 import type { ReportJson } from './report-types.js';
@@ -16,7 +15,7 @@ import { RebookingCharts } from './rebooking-charts.js';
 import { OutcomesCharts } from './outcomes-charts.js';
 
 interface Tab {
-  name: string;
+  name: ReportJson['name'];
   label: string;
   Charts: ComponentType<{ report: ReportJson }>;
   emptyText: string;
@@ -40,15 +39,20 @@ const localToday = () => {
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function ReportPanel({ tab, query }: { tab: Tab; query: string | null }) {
-  const path = query === null ? null : `/api/reports/${tab.name}?${query}`;
-  const report = useApi<ReportJson>(path);
+interface Range {
+  from: string;
+  to: string;
+  locationId?: string;
+}
+
+function ReportPanel({ tab, query }: { tab: Tab; query: Range | null }) {
+  const report = useGet('/api/reports/{name}', query === null ? null : { params: { path: { name: tab.name }, query } });
   if (query === null) return <Empty title="Choose a date range">Pick both a From and a To date.</Empty>;
   if (report.error) return <ErrorAlert error={report.error} title={`Could not load the ${tab.label.toLowerCase()} report`} />;
   if (report.loading || !report.data) return <Loading label={`Loading the ${tab.label.toLowerCase()} report`} />;
   const r = report.data;
   if (isEmptyReport(r)) return <Empty title="Nothing to report yet">{tab.emptyText}</Empty>;
-  const csv = (table: string) => `/api/reports/${tab.name}?${query}&format=csv&table=${encodeURIComponent(table)}`;
+  const csv = (table: string) => `/api/reports/${tab.name}?${new URLSearchParams({ ...query, format: 'csv', table }).toString()}`;
   const { Charts } = tab;
   return (
     <Stack gap="md">
@@ -67,9 +71,9 @@ export function ReportsPage() {
   const [to, setTo] = useState(today);
   const [locationId, setLocationId] = useState('all');
   const [tab, setTab] = useState<string>(TABS[0]!.name);
-  const org = useApi<Organization>('/api/organization');
+  const org = useGet('/api/organization', {});
   const locations = [{ value: 'all', label: 'All locations' }, ...(org.data?.locations ?? []).map((l) => ({ value: l.id, label: l.name }))];
-  const query = DATE.test(from) && DATE.test(to) ? new URLSearchParams({ from, to, ...(locationId !== 'all' ? { locationId } : {}) }).toString() : null;
+  const query: Range | null = DATE.test(from) && DATE.test(to) ? { from, to, ...(locationId !== 'all' ? { locationId } : {}) } : null;
 
   return (
     <Page title="Reports" lead="Revenue, utilisation, attendance, packages, rebooking, outcomes and reviews, with charts and CSV export.">

@@ -1,12 +1,15 @@
 import { Alert, Badge, Button, Checkbox, Drawer, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, errorText } from '../../../api/client.js';
-import { BOOKING_STATUS, prettyDate, type AvailableSlot, type Booking } from '../../../api/clinical-types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../../api/client.js';
+import { BOOKING_STATUS, prettyDate } from '../../../api/clinical-types.js';
 import { useSession } from '../../../auth/session.js';
 import { SlotPicker } from '../../../components/booking/slot-picker.js';
 import { todayIso } from '../../../api/dates.js';
 import { BookingMoney } from './booking-money.js';
+
+type AvailableSlot = Schemas['Slot'];
+type Booking = Schemas['Booking'];
 
 const OVERRIDERS = ['owner', 'medical_director', 'front_desk'];
 // the desk's view of a booking's money: package session, deposit, invoice
@@ -24,11 +27,12 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
   const [answersConfirmed, setAnswersConfirmed] = useState(false);
   const treatment = booking.service.kind === 'treatment';
   const canOverride = OVERRIDERS.includes(me?.role ?? '');
-  const act = async (path: string, body: unknown = {}) => {
+  const byId = { path: { bookingId: booking.id } };
+  const act = async (request: () => Promise<{ data?: Booking; error?: unknown; response: Response }>) => {
     setBusy(true);
     setError(null);
     try {
-      onChanged(await api<Booking>(`/api/bookings/${booking.id}/${path}`, { body }));
+      onChanged(await call(request()));
     } catch (e) {
       setError(e instanceof ApiError && e.fields.length ? `${errorText(e)}` : errorText(e));
     } finally {
@@ -89,11 +93,11 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
         ) : null}
         {booking.status === 'confirmed' ? (
           <Group>
-            <Button onClick={() => void act('check-in', { ...withOverride(), ...(treatment ? { answersConfirmed } : {}) })} loading={busy} disabled={treatment && !answersConfirmed && !override}>
+            <Button onClick={() => void act(() => http.POST('/api/bookings/{bookingId}/check-in', { params: byId, body: { ...withOverride(), ...(treatment ? { answersConfirmed } : {}) } }))} loading={busy} disabled={treatment && !answersConfirmed && !override}>
               Check in
             </Button>
             {Date.parse(booking.start) <= Date.now() ? (
-              <Button variant="light" color="red" onClick={() => void act('no-show')} loading={busy}>
+              <Button variant="light" color="red" onClick={() => void act(() => http.POST('/api/bookings/{bookingId}/no-show', { params: byId }))} loading={busy}>
                 Mark no-show
               </Button>
             ) : null}
@@ -110,12 +114,12 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
                 serviceId={booking.service.id}
                 from={todayIso()}
                 picked={null}
-                onPick={(s: AvailableSlot) => void act('reschedule', { start: s.start, providerId: s.providerId, ...withOverride() })}
+                onPick={(s: AvailableSlot) => void act(() => http.POST('/api/bookings/{bookingId}/reschedule', { params: byId, body: { start: s.start, providerId: s.providerId, ...withOverride() } }))}
               />
             ) : null}
             <Group align="flex-end">
               <TextInput label="Cancellation reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />
-              <Button color="red" variant="light" disabled={reason.trim().length < 2} onClick={() => void act('cancel', { reason })} loading={busy}>
+              <Button color="red" variant="light" disabled={reason.trim().length < 2} onClick={() => void act(() => http.POST('/api/bookings/{bookingId}/cancel', { params: byId, body: { reason } }))} loading={busy}>
                 Cancel booking
               </Button>
             </Group>

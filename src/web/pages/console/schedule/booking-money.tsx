@@ -2,15 +2,15 @@
 // visit's invoice (issue it once the client is checked in, then take payment).
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { useApi } from '../../../api/use-api.js';
-import { cents, DEPOSIT_STATUS, type BookingBilling } from '../../../api/billing-types.js';
+import { useGet } from '../../../api/use-api.js';
+import { cents, DEPOSIT_STATUS } from '../../../api/billing-types.js';
 import { ErrorAlert } from '../../../components/states.js';
 import { DepositForm } from '../billing/money-modals.js';
 import { PaymentModal } from '../billing/payment-modal.js';
 import { InvoiceVisitModal } from './invoice-visit-modal.js';
 
 export function BookingMoney({ bookingId, status, onChanged }: { bookingId: string; status: string; onChanged?: () => void }) {
-  const billing = useApi<BookingBilling>(`/api/bookings/${bookingId}/billing`);
+  const billing = useGet('/api/bookings/{bookingId}/billing', { params: { path: { bookingId } } });
   const [invoicing, setInvoicing] = useState(false);
   const [paying, setPaying] = useState(false);
   const { reload } = billing;

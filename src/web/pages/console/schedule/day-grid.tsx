@@ -1,5 +1,8 @@
+import type { Schemas } from '../../../api/client.js';
 import { Badge, Box, Paper, ScrollArea, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { BOOKING_STATUS, type Booking } from '../../../api/clinical-types.js';
+import { BOOKING_STATUS } from '../../../api/clinical-types.js';
+
+type Booking = Schemas['Booking'];
 
 const START_HOUR = 7;
 const END_HOUR = 21;

@@ -3,9 +3,11 @@
 import { ActionIcon, Button, Fieldset, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
-import { api } from '../../../api/client.js';
-import { toCents, type InvoiceView } from '../../../api/billing-types.js';
+import { call, http, type Schemas } from '../../../api/client.js';
+import { toCents } from '../../../api/billing-types.js';
 import { ProblemAlert, useSubmit } from '../billing/billing-ui.js';
+
+type InvoiceView = Schemas['Invoice'];
 
 type DiscountKind = 'none' | 'percent' | 'amount';
 interface ProductRow {
@@ -40,7 +42,7 @@ export function InvoiceVisitModal({ bookingId, onClose, onIssued }: { bookingId:
       ...(discount ? { discount, discountReason: reason.trim() } : {}),
       products: products.map((p) => ({ description: p.description.trim(), unitCents: toCents(p.price), quantity: Number(p.quantity || 0) })),
     };
-    const inv = await submit.run(() => api<InvoiceView>(`/api/bookings/${bookingId}/invoice`, { body }));
+    const inv = await submit.run(() => call(http.POST('/api/bookings/{bookingId}/invoice', { params: { path: { bookingId } }, body })));
     if (inv) onIssued(inv);
   };
 

@@ -1,20 +1,21 @@
 import { Alert, Checkbox, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { api, errorText } from '../../../api/client.js';
-import { useApi } from '../../../api/use-api.js';
-import type { Client } from '../../../api/types.js';
-import type { AvailableSlot, Booking, Service } from '../../../api/clinical-types.js';
+import { call, errorText, http, type Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
 import { SlotPicker } from '../../../components/booking/slot-picker.js';
+
+type AvailableSlot = Schemas['Slot'];
+type Booking = Schemas['Booking'];
 
 /** The front desk books for a client: client, service, then a free time from real availability. */
 export function NewBookingModal({ locationId, from, onClose, onBooked }: { locationId: string; from: string; onClose: () => void; onBooked: (b: Booking) => void }) {
   const { me } = useSession();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
-  const clients = useApi<{ items: Client[] }>(`/api/clients?limit=20${debounced ? `&q=${encodeURIComponent(debounced)}` : ''}`);
-  const services = useApi<{ items: Service[] }>('/api/services');
+  const clients = useGet('/api/clients', { params: { query: { limit: 20, ...(debounced ? { q: debounced } : {}) } } });
+  const services = useGet('/api/services', {});
   const [clientId, setClientId] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [override, setOverride] = useState(false);
@@ -22,11 +23,15 @@ export function NewBookingModal({ locationId, from, onClose, onBooked }: { locat
   const [error, setError] = useState<string | null>(null);
   const canOverride = ['owner', 'medical_director', 'front_desk'].includes(me?.role ?? '');
   const book = async (s: AvailableSlot) => {
+    // free times show only once both are chosen
+    if (!clientId || !serviceId) return;
     setError(null);
     try {
-      const b = await api<Booking>('/api/bookings', {
-        body: { locationId, serviceId, clientId, start: s.start, providerId: s.providerId, idempotencyKey: crypto.randomUUID(), ...(override ? { override: { reason } } : {}) },
-      });
+      const b = await call(
+        http.POST('/api/bookings', {
+          body: { locationId, serviceId, clientId, start: s.start, providerId: s.providerId, idempotencyKey: crypto.randomUUID(), ...(override ? { override: { reason } } : {}) },
+        }),
+      );
       onBooked(b);
     } catch (e) {
       setError(errorText(e));

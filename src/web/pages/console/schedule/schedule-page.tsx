@@ -2,9 +2,9 @@ import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Stack, Text,
 import { BarChart } from '@mantine/charts';
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { useApi } from '../../../api/use-api.js';
-import type { Organization } from '../../../api/types.js';
-import { prettyDate, type Booking } from '../../../api/clinical-types.js';
+import type { Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
+import { prettyDate } from '../../../api/clinical-types.js';
 import { useSession } from '../../../auth/session.js';
 import { Page } from '../../../components/page.js';
 import { ErrorAlert, Loading } from '../../../components/states.js';
@@ -14,11 +14,7 @@ import { BookingDrawer } from './booking-drawer.js';
 import { NewBookingModal } from './new-booking-modal.js';
 import { WaitlistCard } from './waitlist-card.js';
 
-interface Setup {
-  location: { id: string; timeZone: string };
-  providers: { id: string; name: string; weekly: unknown }[];
-  rooms: { id: string; name: string }[];
-}
+type Booking = Schemas['Booking'];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const localToday = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -26,7 +22,7 @@ const localToday = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 
 /** The desk's day and week: by provider or by room, with reschedule, cancel, check-in and no-show. */
 export function SchedulePage() {
   const { me } = useSession();
-  const org = useApi<Organization>('/api/organization');
+  const org = useGet('/api/organization', {});
   const [locationId, setLocationId] = useState<string | null>(null);
   const location = org.data?.locations.find((l) => l.id === locationId) ?? org.data?.locations[0];
   const [date, setDate] = useState<string | null>(null);
@@ -37,8 +33,8 @@ export function SchedulePage() {
   const [open, setOpen] = useState<Booking | null>(null);
   const [creating, setCreating] = useState(false);
   const weekStart = day ? addDays(day, -((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7)) : null;
-  const setup = useApi<Setup>(location ? `/api/locations/${location.id}/scheduling-setup` : null);
-  const week = useApi<{ items: Booking[] }>(location && weekStart ? `/api/bookings?locationId=${location.id}&from=${weekStart}&to=${addDays(weekStart, 6)}` : null);
+  const setup = useGet('/api/locations/{locationId}/scheduling-setup', location ? { params: { path: { locationId: location.id } } } : null);
+  const week = useGet('/api/bookings', location && weekStart ? { params: { query: { locationId: location.id, from: weekStart, to: addDays(weekStart, 6) } } } : null);
   const todays = (week.data?.items ?? []).filter((b) => b.localDate === day);
   const columns = useMemo(() => {
     if (!setup.data) return [];

@@ -1,20 +1,17 @@
 import { Badge, Card, Table, Text, Title } from '@mantine/core';
-import { useApi } from '../../../api/use-api.js';
+import { useEffect, useRef } from 'react';
+import { useGet } from '../../../api/use-api.js';
 import { prettyDate } from '../../../api/clinical-types.js';
-
-interface Entry {
-  id: string;
-  client: string;
-  service: string;
-  fromDate: string;
-  toDate: string;
-  status: 'waiting' | 'offered';
-  offers: number;
-}
 
 /** Who is waiting at this location, in the order freed times are offered. */
 export function WaitlistCard({ locationId, reloadKey }: { locationId: string; reloadKey: number }) {
-  const list = useApi<{ items: Entry[] }>(`/api/waitlist?locationId=${locationId}&k=${reloadKey}`);
+  const list = useGet('/api/waitlist', { params: { query: { locationId } } });
+  // a new reloadKey (a booking changed on the page) loads the list again
+  const firstKey = useRef(reloadKey);
+  const { reload } = list;
+  useEffect(() => {
+    if (reloadKey !== firstKey.current) reload();
+  }, [reloadKey, reload]);
   return (
     <Card withBorder>
       <Title order={2} size="h5" mb="xs">

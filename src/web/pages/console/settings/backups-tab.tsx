@@ -4,16 +4,21 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseExport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../../../api/client.js';
-import { useApi } from '../../../api/use-api.js';
+import { call, errorText, http, type Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
 import { shortDateTime } from '../../../api/dates.js';
-import { fileSize, type BackupOverview, type BackupRun } from '../../../api/backup-types.js';
+import { fileSize } from '../../../api/backup-types.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 import { ScrollTable } from '../../../components/billing/scroll-table.js';
 
 const RUNBOOK = 'docs/runbooks/backup-and-restore.md';
 const STATUS_COLOR = { running: 'blue', succeeded: 'teal', failed: 'red' } as const;
 const STATUS_LABEL = { running: 'Running', succeeded: 'Done', failed: 'Failed' } as const;
+
+type BackupRun = Schemas['BackupRun'];
+type BackupOverview = Schemas['BackupOverview'];
+/** the schedule is there whenever this server makes the backups itself */
+type BackupSchedule = NonNullable<BackupOverview['schedule']>;
 
 function StatusBadge({ run }: { run: BackupRun }) {
   // never shortened to an ellipsis in a narrow column: the status is the point of the row
@@ -24,8 +29,7 @@ function StatusBadge({ run }: { run: BackupRun }) {
   );
 }
 
-function Summary({ data }: { data: BackupOverview }) {
-  const s = data.schedule!;
+function Summary({ data, schedule: s }: { data: BackupOverview; schedule: BackupSchedule }) {
   const last = data.lastSuccess;
   return (
     <Card withBorder>
@@ -101,7 +105,7 @@ function History({ items }: { items: BackupRun[] }) {
 }
 
 export function BackupsTab() {
-  const list = useApi<BackupOverview>('/api/backups');
+  const list = useGet('/api/backups', {});
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const running = list.data?.running ?? false;
@@ -114,8 +118,9 @@ export function BackupsTab() {
   }, [running, reload]);
 
   if (list.loading && !list.data) return <Loading label="Loading backups" />;
-  if (list.error) return <ErrorAlert error={list.error} />;
-  const data = list.data!;
+  if (list.error || !list.data) return <ErrorAlert error={list.error} />;
+  const data = list.data;
+  const schedule = data.schedule;
 
   if (data.managedBy === 'postgres') {
     return (
@@ -124,13 +129,13 @@ export function BackupsTab() {
       </Alert>
     );
   }
-  if (data.managedBy === 'none') return <Alert color="gray">Backups are not set up on this server.</Alert>;
+  if (data.managedBy === 'none' || !schedule) return <Alert color="gray">Backups are not set up on this server.</Alert>;
 
   const backUpNow = async () => {
     setError(null);
     setStarting(true);
     try {
-      await api('/api/backups', { method: 'POST' });
+      await call(http.POST('/api/backups'));
       reload();
     } catch (e) {
       setError(errorText(e));
@@ -157,12 +162,12 @@ export function BackupsTab() {
           {error}
         </Alert>
       ) : null}
-      {!data.schedule?.secretIncluded ? (
+      {!schedule.secretIncluded ? (
         <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title="Backups leave out the secret">
           No backup passphrase is set (DERMIS_BACKUP_PASSPHRASE), so the secret stays out of backups. Keep a copy of DERMIS_DATA_DIR/secret somewhere safe, apart from the backups: without it, staff who use two-factor sign-in cannot sign in after a restore.
         </Alert>
       ) : null}
-      <Summary data={data} />
+      <Summary data={data} schedule={schedule} />
       {data.items.length ? <History items={data.items} /> : <Empty title="No backups yet">Backups made by the schedule or with Back up now are listed here, with their result.</Empty>}
     </Stack>
   );

@@ -2,10 +2,8 @@
 // refund fee and each service's deposit. The owner edits; other staff read.
 import { Alert, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../api/client.js';
-import { useApi } from '../../../api/use-api.js';
-import type { Organization } from '../../../api/types.js';
-import type { BillingSettings, BillingSettingsInput } from '../../../api/billing-types.js';
+import { call, http, type Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
 import { ErrorAlert, Loading } from '../../../components/states.js';
 import { ProblemAlert, useSubmit } from '../billing/billing-ui.js';
@@ -22,7 +20,7 @@ const POLICY: { key: 'lateCancelKeepsDeposit' | 'lateCancelForfeitsSession' | 'n
   { key: 'noShowForfeitsSession', label: 'Use a package session on a no-show' },
 ];
 
-function BillingForm({ initial, readOnly }: { initial: BillingSettings; readOnly: boolean }) {
+function BillingForm({ initial, readOnly }: { initial: Schemas['BillingSettings']; readOnly: boolean }) {
   const [tax, setTax] = useState<number | string>(fromHundredths(initial.taxRateBp));
   const [fee, setFee] = useState<number | string>(fromHundredths(initial.packageRefundFeeBp));
   const [flags, setFlags] = useState({
@@ -39,13 +37,13 @@ function BillingForm({ initial, readOnly }: { initial: BillingSettings; readOnly
 
   const save = async () => {
     setSaved(false);
-    const body: BillingSettingsInput = {
+    const body = {
       taxRateBp: toHundredths(tax),
       packageRefundFeeBp: toHundredths(fee),
       ...flags,
       deposits: deposits.map((d) => ({ serviceId: d.serviceId, kind: d.kind, value: d.kind === 'none' ? 0 : toHundredths(d.value) })),
     };
-    const r = await submit.run(() => api<BillingSettings>(`/api/locations/${initial.locationId}/billing-settings`, { method: 'PUT', body }));
+    const r = await submit.run(() => call(http.PUT('/api/locations/{locationId}/billing-settings', { params: { path: { locationId: initial.locationId } }, body })));
     if (r) setSaved(true);
   };
   const labels: Record<string, string> = { taxRateBp: 'Sales tax rate (%)', packageRefundFeeBp: 'Package refund fee (%)' };
@@ -119,10 +117,10 @@ function BillingForm({ initial, readOnly }: { initial: BillingSettings; readOnly
 
 export function BillingTab() {
   const { me } = useSession();
-  const org = useApi<Organization>('/api/organization');
+  const org = useGet('/api/organization', {});
   const [locationId, setLocationId] = useState<string | null>(null);
   const location = locationId ?? org.data?.locations[0]?.id ?? null;
-  const settings = useApi<BillingSettings>(location ? `/api/locations/${location}/billing-settings` : null);
+  const settings = useGet('/api/locations/{locationId}/billing-settings', location ? { params: { path: { locationId: location } } } : null);
   return (
     <Stack>
       <Select label="Location" data={org.data?.locations.map((l) => ({ value: l.id, label: l.name })) ?? []} value={location} onChange={setLocationId} allowDeselect={false} maw={360} />

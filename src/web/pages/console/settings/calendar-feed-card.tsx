@@ -1,6 +1,6 @@
 import { Alert, Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, errorText } from '../../../api/client.js';
+import { call, errorText, http } from '../../../api/client.js';
 import { useSession } from '../../../auth/session.js';
 
 /** A provider's own secret iCalendar feed: shown once; making a new one retires the old link. */
@@ -12,7 +12,7 @@ export function CalendarFeedCard() {
   const create = async () => {
     setError(null);
     try {
-      setUrl((await api<{ url: string }>(`/api/providers/${me.user.id}/calendar-feed`, { method: 'POST', body: {} })).url);
+      setUrl((await call(http.POST('/api/providers/{userId}/calendar-feed', { params: { path: { userId: me.user.id } } }))).url);
     } catch (e) {
       setError(errorText(e));
     }

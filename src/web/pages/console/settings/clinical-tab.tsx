@@ -1,18 +1,15 @@
 import { Alert, Button, Card, MultiSelect, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { api, ApiError, errorText } from '../../../api/client.js';
-import { useApi } from '../../../api/use-api.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
 import { ErrorAlert, Loading } from '../../../components/states.js';
 
-interface SettingsView {
-  version: number;
-  settings: { screening: Record<string, number>; reviewerLicenceTypes: string[] };
-  history: { version: number; reason: string; changedAt: string; changedBy: string | null }[];
-}
+type Settings = Schemas['ClinicalSettings'];
+type LicenceType = Settings['reviewerLicenceTypes'][number];
 
 // Label, rule and unit of each configurable window (reference section 2C, spec "Default rules").
-const WINDOWS: [string, string, string][] = [
+const WINDOWS: [keyof Schemas['ScreeningSettings'], string, string][] = [
   ['isotretinoinMonths', 'DEF-1 After oral isotretinoin', 'months'],
   ['tanningDays', 'DEF-6 After tanning', 'days'],
   ['selfTannerDays', 'DEF-6 After self-tanner', 'days'],
@@ -27,12 +24,13 @@ const WINDOWS: [string, string, string][] = [
   ['microneedlingIntervalDays', 'INT-1 Between sessions (never below 14)', 'days'],
   ['resultValidityDays', 'A screening stays valid after its plan date', 'days'],
 ];
-const LICENCES = ['md', 'do', 'np', 'pa', 'rn', 'lvn', 'esthetician', 'master_esthetician'];
+const LICENCES: LicenceType[] = ['md', 'do', 'np', 'pa', 'rn', 'lvn', 'esthetician', 'master_esthetician'];
+const isLicence = (l: string): l is LicenceType => LICENCES.some((x) => x === l);
 
 export function ClinicalTab() {
   const { me } = useSession();
-  const view = useApi<SettingsView>('/api/clinical-settings');
-  const [draft, setDraft] = useState<SettingsView['settings'] | null>(null);
+  const view = useGet('/api/clinical-settings', {});
+  const [draft, setDraft] = useState<Settings | null>(null);
   const [reason, setReason] = useState('');
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -43,9 +41,10 @@ export function ClinicalTab() {
   if (view.error || !view.data || !draft) return <ErrorAlert error={view.error} />;
   const canEdit = me?.role === 'medical_director';
 
+  const baseVersion = view.data.version;
   const save = async () => {
     try {
-      const r = await api<{ version: number }>('/api/clinical-settings', { method: 'PUT', body: { settings: draft, reason, baseVersion: view.data!.version } });
+      const r = await call(http.PUT('/api/clinical-settings', { body: { settings: draft, reason, baseVersion } }));
       setMsg({ ok: true, text: `Saved as version ${r.version}. New screenings use it; earlier results keep the values they used.` });
       setReason('');
       setFieldErrors({});
@@ -84,7 +83,7 @@ export function ClinicalTab() {
           data={LICENCES.map((l) => ({ value: l, label: l.toUpperCase().replace('_', ' ') }))}
           value={draft.reviewerLicenceTypes}
           disabled={!canEdit}
-          onChange={(v) => setDraft({ ...draft, reviewerLicenceTypes: v })}
+          onChange={(v) => setDraft({ ...draft, reviewerLicenceTypes: v.filter(isLicence) })}
         />
         {canEdit ? (
           <Stack mt="md">

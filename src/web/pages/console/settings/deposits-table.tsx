@@ -1,7 +1,9 @@
 // Each service's deposit at booking: none, a fixed amount in dollars, or a percent of the price.
 import { NumberInput, Select, Table, Text } from '@mantine/core';
 import { ScrollTable } from '../../../components/billing/scroll-table.js';
-import type { DepositKind } from '../../../api/billing-types.js';
+import type { Schemas } from '../../../api/client.js';
+
+type DepositKind = Schemas['BillingSettings']['deposits'][number]['kind'];
 
 export interface DepositRow {
   serviceId: string;

@@ -1,32 +1,20 @@
 import { Alert, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../../api/client.js';
-import { useApi } from '../../../api/use-api.js';
-import type { Organization } from '../../../api/types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 
-interface Lot {
-  id: string;
-  manufacturer: string;
-  product: string;
-  lotNumber: string;
-  expiresOn: string;
-  recalledAt: string | null;
-  recallReason: string | null;
-}
-interface Trace {
-  lot: Lot;
-  uses: { clientId: string; clientName: string; email: string | null; phone: string | null; treatedOn: string }[];
-}
+type Lot = Schemas['Lot'];
+type Trace = Schemas['LotTrace'];
 
 /** Needle cartridge lots per location: receive, recall, and trace every client a lot touched. */
 export function LotsTab() {
   const { me } = useSession();
-  const org = useApi<Organization>('/api/organization');
+  const org = useGet('/api/organization', {});
   const [locationId, setLocationId] = useState<string | null>(null);
   const location = locationId ?? org.data?.locations[0]?.id ?? null;
-  const lots = useApi<{ items: Lot[] }>(location ? `/api/locations/${location}/lots` : null);
+  const lots = useGet('/api/locations/{locationId}/lots', location ? { params: { path: { locationId: location } } } : null);
   const [form, setForm] = useState({ manufacturer: '', product: '', lotNumber: '', expiresOn: '' });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -36,10 +24,11 @@ export function LotsTab() {
   const today = new Date().toISOString().slice(0, 10);
 
   const add = async () => {
+    if (!location) return;
     setError(null);
     setFields({});
     try {
-      await api(`/api/locations/${location}/lots`, { body: form });
+      await call(http.POST('/api/locations/{locationId}/lots', { params: { path: { locationId: location } }, body: form }));
       setForm({ manufacturer: '', product: '', lotNumber: '', expiresOn: '' });
       lots.reload();
     } catch (e) {
@@ -50,7 +39,7 @@ export function LotsTab() {
   const open = async (lot: Lot) => {
     setError(null);
     try {
-      setTrace(await api<Trace>(`/api/lots/${lot.id}/trace`));
+      setTrace(await call(http.GET('/api/lots/{lotId}/trace', { params: { path: { lotId: lot.id } } })));
     } catch (e) {
       setError(errorText(e));
     }
@@ -58,7 +47,7 @@ export function LotsTab() {
   const recall = async () => {
     if (!trace) return;
     try {
-      setTrace(await api<Trace>(`/api/lots/${trace.lot.id}/recall`, { body: { reason: recallReason } }));
+      setTrace(await call(http.POST('/api/lots/{lotId}/recall', { params: { path: { lotId: trace.lot.id } }, body: { reason: recallReason } })));
       setRecallReason('');
       lots.reload();
     } catch (e) {

@@ -1,10 +1,9 @@
 import { Accordion, Badge, Group, Text } from '@mantine/core';
-import { useApi } from '../../../api/use-api.js';
-import type { OutboxMessage } from '../../../api/types.js';
+import { useGet } from '../../../api/use-api.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 
 export function OutboxTab() {
-  const list = useApi<{ items: OutboxMessage[] }>('/api/outbox');
+  const list = useGet('/api/outbox', {});
   if (list.loading && !list.data) return <Loading label="Loading messages" />;
   if (list.error) return <ErrorAlert error={list.error} />;
   if (!list.data?.items.length) return <Empty title="No messages yet">Emails and text messages to clients and staff are listed here.</Empty>;

@@ -1,24 +1,28 @@
 // The owner's forms for the price list: a new price with the date it takes effect, and a package.
 import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../api/client.js';
+import { call, http, type Schemas } from '../../../api/client.js';
 import { toCents } from '../../../api/billing-types.js';
-import type { Service } from '../../../api/clinical-types.js';
 import { ProblemAlert, useSubmit } from '../billing/billing-ui.js';
 
-const MODALITIES = [
+type Service = Schemas['Service'];
+type Modality = NonNullable<Schemas['NewPrice']['modality']>;
+
+const MODALITIES: { value: Modality | 'none'; label: string }[] = [
   { value: 'none', label: 'None (consultation)' },
   { value: 'roller', label: 'Roller' },
   { value: 'pen', label: 'Pen' },
   { value: 'rf', label: 'Radiofrequency (RF)' },
 ];
 
+const isModality = (v: string | null): v is Modality => v === 'roller' || v === 'pen' || v === 'rf';
+
 const serviceOptions = (services: Service[]) => services.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }));
 
 export function AddPriceForm({ locationId, services, today, onAdded }: { locationId: string; services: Service[]; today: string; onAdded: () => void }) {
   const [code, setCode] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [modality, setModality] = useState('none');
+  const [modality, setModality] = useState<Modality | 'none'>('none');
   const [price, setPrice] = useState<number | string>('');
   const [from, setFrom] = useState(today);
   const [added, setAdded] = useState(false);
@@ -35,7 +39,7 @@ export function AddPriceForm({ locationId, services, today, onAdded }: { locatio
   const add = async () => {
     setAdded(false);
     const body = { serviceCode: code ?? '', name: name.trim(), modality: modality === 'none' ? null : modality, priceCents: toCents(price), effectiveFrom: from };
-    const r = await submit.run(() => api(`/api/locations/${locationId}/prices`, { body }));
+    const r = await submit.run(() => call(http.POST('/api/locations/{locationId}/prices', { params: { path: { locationId } }, body })));
     if (r) {
       setAdded(true);
       setPrice('');
@@ -54,7 +58,7 @@ export function AddPriceForm({ locationId, services, today, onAdded }: { locatio
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select label="Service" data={serviceOptions(services)} value={code} onChange={pick} searchable error={f.serviceCode} />
           <TextInput label="Name on the price list" value={name} onChange={(e) => setName(e.currentTarget.value)} error={f.name} />
-          <Select label="Modality" data={MODALITIES} value={modality} onChange={(v) => setModality(v ?? 'none')} allowDeselect={false} error={f.modality} />
+          <Select label="Modality" data={MODALITIES} value={modality} onChange={(v) => setModality(isModality(v) ? v : 'none')} allowDeselect={false} error={f.modality} />
           <NumberInput label="Price" leftSection="$" decimalScale={2} min={0} value={price} onChange={setPrice} error={f.priceCents} />
           <TextInput label="Effective from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={f.effectiveFrom} />
         </SimpleGrid>
@@ -86,7 +90,7 @@ export function AddPackageForm({ locationId, services, onAdded }: { locationId: 
   const add = async () => {
     setAdded(false);
     const body = { serviceCode: code ?? '', name: name.trim(), sessions: Number(sessions || 0), priceCents: toCents(price), validDays: Number(validDays || 0) };
-    const r = await submit.run(() => api(`/api/locations/${locationId}/packages`, { body }));
+    const r = await submit.run(() => call(http.POST('/api/locations/{locationId}/packages', { params: { path: { locationId } }, body })));
     if (r) {
       setAdded(true);
       setName('');

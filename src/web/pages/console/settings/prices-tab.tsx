@@ -3,14 +3,16 @@
 import { Badge, Card, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { ScrollTable } from '../../../components/billing/scroll-table.js';
 import { useState } from 'react';
-import { useApi } from '../../../api/use-api.js';
-import type { Organization } from '../../../api/types.js';
-import type { Service } from '../../../api/clinical-types.js';
-import { cents, type PriceItem, type PriceList } from '../../../api/billing-types.js';
+import type { Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
+import { cents } from '../../../api/billing-types.js';
 import { calendarDate } from '../../../api/dates.js';
 import { useSession } from '../../../auth/session.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 import { AddPackageForm, AddPriceForm } from './price-forms.js';
+
+type PriceList = Schemas['PriceList'];
+type PriceItem = PriceList['items'][number];
 
 /** Today's date where the clinic is, so "in force today" matches what the API charges. */
 const todayIn = (timeZone: string | undefined) => new Date().toLocaleDateString('en-CA', { timeZone: timeZone ?? 'UTC' });
@@ -101,11 +103,11 @@ function PackagesTable({ list }: { list: PriceList['packages'] }) {
 export function PricesTab() {
   const { me } = useSession();
   const owner = me?.role === 'owner';
-  const org = useApi<Organization>('/api/organization');
-  const services = useApi<{ items: Service[] }>('/api/services');
+  const org = useGet('/api/organization', {});
+  const services = useGet('/api/services', {});
   const [locationId, setLocationId] = useState<string | null>(null);
   const loc = org.data?.locations.find((l) => l.id === locationId) ?? org.data?.locations[0];
-  const prices = useApi<PriceList>(loc ? `/api/locations/${loc.id}/prices` : null);
+  const prices = useGet('/api/locations/{locationId}/prices', loc ? { params: { path: { locationId: loc.id } } } : null);
   const today = todayIn(loc?.timeZone);
   const groups = byService(prices.data?.items ?? []);
   return (

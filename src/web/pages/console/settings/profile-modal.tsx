@@ -1,22 +1,14 @@
 import { Alert, Button, Card, Group, Modal, NumberInput, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, errorText } from '../../../api/client.js';
-import { useApi } from '../../../api/use-api.js';
+import { ApiError, call, errorText, http } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
 import { Loading } from '../../../components/states.js';
 
-interface Profile {
-  userId: string;
-  name: string;
-  bio: string;
-  practisingSince: number | null;
-  published: boolean;
-}
-
 /** A clinician's public profile: bio, the year practice began and whether it is shown. */
 export function ProfileModal({ userId, name, onClose }: { userId: string; name: string; onClose: () => void }) {
-  const profile = useApi<Profile>(`/api/providers/${userId}/profile`);
+  const profile = useGet('/api/providers/{userId}/profile', { params: { path: { userId } } });
   const [bio, setBio] = useState('');
   const [since, setSince] = useState<number | string>('');
   const [published, setPublished] = useState(true);
@@ -32,7 +24,7 @@ export function ProfileModal({ userId, name, onClose }: { userId: string; name: 
     setFields({});
     setMsg(null);
     try {
-      await api(`/api/providers/${userId}/profile`, { method: 'PUT', body: { bio, practisingSince: since === '' ? null : Number(since), published } });
+      await call(http.PUT('/api/providers/{userId}/profile', { params: { path: { userId } }, body: { bio, practisingSince: since === '' ? null : Number(since), published } }));
       setMsg({ ok: true, text: 'Profile saved.' });
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fieldErrors());

@@ -1,10 +1,9 @@
 import { Alert, Button, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../../api/client.js';
-import type { StaffMember } from '../../../api/types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../../api/client.js';
 
 /** The owner corrects a team member's name and title; the change is on the audit trail. */
-export function RenameStaffModal({ member, onClose, onSaved }: { member: StaffMember; onClose: () => void; onSaved: () => void }) {
+export function RenameStaffModal({ member, onClose, onSaved }: { member: Schemas['StaffMember']; onClose: () => void; onSaved: () => void }) {
   const [name, setName] = useState(member.name);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
@@ -12,7 +11,7 @@ export function RenameStaffModal({ member, onClose, onSaved }: { member: StaffMe
   const save = async () => {
     setBusy(true);
     try {
-      await api(`/api/staff/${member.userId}/name`, { method: 'PUT', body: { name } });
+      await call(http.PUT('/api/staff/{userId}/name', { params: { path: { userId: member.userId } }, body: { name } }));
       onSaved();
     } catch (e) {
       if (e instanceof ApiError) setFieldError(e.fieldErrors().name);

@@ -1,7 +1,6 @@
 import { Select, Stack } from '@mantine/core';
 import { useState } from 'react';
-import type { Organization } from '../../../api/types.js';
-import { useApi } from '../../../api/use-api.js';
+import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 import type { SchedulingSetup } from './scheduling/types.js';
@@ -14,11 +13,11 @@ import { ScopeSection } from './scheduling/scope-rules-card.js';
 // The scheduling tab: pick a location, then one card per job, each editable only by the roles allowed to.
 
 export function SchedulingTab() {
-  const org = useApi<Organization>('/api/organization');
+  const org = useGet('/api/organization', {});
   const [picked, setPicked] = useState<string | null>(null);
   const locations = org.data?.locations ?? [];
   const locationId = picked ?? locations[0]?.id ?? null;
-  const setup = useApi<SchedulingSetup>(locationId ? `/api/locations/${locationId}/scheduling-setup` : null);
+  const setup = useGet('/api/locations/{locationId}/scheduling-setup', locationId ? { params: { path: { locationId } } } : null);
 
   if (org.loading && !org.data) return <Loading label="Loading locations" />;
   if (org.error || !org.data) return <ErrorAlert error={org.error} />;

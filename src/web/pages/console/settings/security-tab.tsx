@@ -1,14 +1,14 @@
 import { Alert, Button, Card, Code, List, PasswordInput, PinInput, Stack, Switch, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api, errorText } from '../../../api/client.js';
+import { call, errorText, http, type Schemas } from '../../../api/client.js';
 import { useSession } from '../../../auth/session.js';
-import { useApi } from '../../../api/use-api.js';
+import { useGet } from '../../../api/use-api.js';
 
 /** TOTP enrolment: password, then the secret for an authenticator app, then a first code to confirm. */
 export function SecurityTab() {
   const { me, refresh } = useSession();
   const [password, setPassword] = useState('');
-  const [setup, setSetup] = useState<{ totpURI: string; backupCodes: string[] } | null>(null);
+  const [setup, setSetup] = useState<Schemas['TotpSetup'] | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   if (!me) return null;
   const required = me.role === 'owner' || me.role === 'medical_director';
@@ -16,7 +16,7 @@ export function SecurityTab() {
 
   const enable = async () => {
     try {
-      setSetup(await api<{ totpURI: string; backupCodes: string[] }>('/api/auth/two-factor/enable', { body: { password } }));
+      setSetup(await call(http.POST('/api/auth/two-factor/enable', { body: { password } })));
       setMsg(null);
     } catch (e) {
       setMsg({ ok: false, text: errorText(e) });
@@ -24,7 +24,7 @@ export function SecurityTab() {
   };
   const confirm = async (code: string) => {
     try {
-      await api('/api/auth/two-factor/verify-totp', { body: { code } });
+      await call(http.POST('/api/auth/two-factor/verify-totp', { body: { code } }));
       setSetup(null);
       setMsg({ ok: true, text: 'Two-step sign-in is on. You will be asked for a code at every sign-in.' });
       await refresh();
@@ -34,7 +34,7 @@ export function SecurityTab() {
   };
   const disable = async () => {
     try {
-      await api('/api/auth/two-factor/disable', { body: { password } });
+      await call(http.POST('/api/auth/two-factor/disable', { body: { password } }));
       setMsg({ ok: true, text: 'Two-step sign-in is off.' });
       await refresh();
     } catch (e) {
@@ -88,14 +88,14 @@ export function SecurityTab() {
 
 /** The owner may require two-step sign-in of every staff member, not only owners and directors. */
 function StaffTwoFactorPolicy() {
-  const org = useApi<{ requireStaffTwoFactor: boolean }>('/api/organization');
+  const org = useGet('/api/organization', {});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const toggle = async (on: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/organization/two-factor', { method: 'PUT', body: { requireForAllStaff: on } });
+      await call(http.PUT('/api/organization/two-factor', { body: { requireForAllStaff: on } }));
       org.reload();
     } catch (e) {
       setError(errorText(e));

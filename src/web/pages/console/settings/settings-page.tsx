@@ -1,6 +1,5 @@
 import { Card, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
-import { useApi } from '../../../api/use-api.js';
-import type { Organization } from '../../../api/types.js';
+import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
 import { Page } from '../../../components/page.js';
 import { StaffTab } from './staff-tab.js';
@@ -16,7 +15,7 @@ import { PricesTab } from './prices-tab.js';
 import { BackupsTab } from './backups-tab.js';
 
 function LocationsTab() {
-  const org = useApi<Organization>('/api/organization');
+  const org = useGet('/api/organization', {});
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {org.data?.locations.map((l) => (

@@ -1,19 +1,29 @@
 import { Alert, Badge, Button, Card, Group, Modal, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../../api/client.js';
-import { useApi } from '../../../api/use-api.js';
-import { ROLE_LABEL, type StaffMember } from '../../../api/types.js';
+import { ApiError, call, errorText, http, type Schemas } from '../../../api/client.js';
+import { useGet } from '../../../api/use-api.js';
+import { ROLE_LABEL } from '../../../api/types.js';
 import { useSession } from '../../../auth/session.js';
 import { ErrorAlert, Loading } from '../../../components/states.js';
 import { ProfileModal } from './profile-modal.js';
 import { RenameStaffModal } from './rename-staff-modal.js';
 
-const LICENCE: Record<string, string> = { md: 'MD', do: 'DO', np: 'NP', pa: 'PA', rn: 'RN', lvn: 'LVN', esthetician: 'Esthetician', master_esthetician: 'Master esthetician' };
+type StaffMember = Schemas['StaffMember'];
+type LicenceType = NonNullable<Schemas['StaffLicence']['licenceType']>;
+type InviteRole = Schemas['NewInvitation']['role'];
+
+const LICENCE: Record<LicenceType, string> = { md: 'MD', do: 'DO', np: 'NP', pa: 'PA', rn: 'RN', lvn: 'LVN', esthetician: 'Esthetician', master_esthetician: 'Master esthetician' };
+const INVITE_ROLES: InviteRole[] = ['provider', 'front_desk', 'medical_director', 'owner'];
+
+// the staff list sends a role and a licence type as plain text: known ones get their label, others show as sent
+const isLicenceType = (t: string | null): t is LicenceType => t !== null && Object.hasOwn(LICENCE, t);
+const isRole = (r: string): r is keyof typeof ROLE_LABEL => Object.hasOwn(ROLE_LABEL, r);
+const roleLabel = (r: string) => (isRole(r) ? ROLE_LABEL[r] : r);
 
 /** Licence type, number, state and expiry: they decide who may review and what each may perform. */
 function LicenceModal({ member, onClose, onSaved }: { member: StaffMember; onClose: () => void; onSaved: () => void }) {
-  const [type, setType] = useState<string | null>(member.licenceType);
+  const [type, setType] = useState<LicenceType | null>(isLicenceType(member.licenceType) ? member.licenceType : null);
   const [number, setNumber] = useState(member.licenceNumber ?? '');
   const [state, setState] = useState(member.licenceState ?? '');
   const [expires, setExpires] = useState(member.licenceExpiresOn ?? '');
@@ -21,10 +31,12 @@ function LicenceModal({ member, onClose, onSaved }: { member: StaffMember; onClo
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
-      await api(`/api/staff/${member.userId}/licence`, {
-        method: 'PUT',
-        body: { licenceType: type, licenceNumber: number.trim() || null, licenceState: state.trim().toUpperCase() || null, licenceExpiresOn: expires || null },
-      });
+      await call(
+        http.PUT('/api/staff/{userId}/licence', {
+          params: { path: { userId: member.userId } },
+          body: { licenceType: type, licenceNumber: number.trim() || null, licenceState: state.trim().toUpperCase() || null, licenceExpiresOn: expires || null },
+        }),
+      );
       onSaved();
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fieldErrors());
@@ -34,7 +46,7 @@ function LicenceModal({ member, onClose, onSaved }: { member: StaffMember; onClo
   return (
     <Modal opened onClose={onClose} title={`Licence: ${member.name}`}>
       <Stack>
-        <Select label="Licence type" data={Object.entries(LICENCE).map(([value, label]) => ({ value, label }))} value={type} onChange={setType} clearable error={fields.licenceType} />
+        <Select label="Licence type" data={Object.entries(LICENCE).map(([value, label]) => ({ value, label }))} value={type} onChange={(v) => setType(isLicenceType(v) ? v : null)} clearable error={fields.licenceType} />
         <TextInput label="Licence number" value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={fields.licenceNumber} />
         <TextInput label="State" description="Two letters, for example TX" value={state} onChange={(e) => setState(e.currentTarget.value)} maxLength={2} error={fields.licenceState} />
         <TextInput label="Expires on" type="date" value={expires} onChange={(e) => setExpires(e.currentTarget.value)} error={fields.licenceExpiresOn} />
@@ -47,10 +59,10 @@ function LicenceModal({ member, onClose, onSaved }: { member: StaffMember; onClo
 
 function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const form = useForm({ initialValues: { email: '', role: 'provider' } });
+  const form = useForm<Schemas['NewInvitation']>({ initialValues: { email: '', role: 'provider' } });
   const submit = form.onSubmit(async (v) => {
     try {
-      await api('/api/invitations', { body: v });
+      await call(http.POST('/api/invitations', { body: v }));
       setMsg({ ok: true, text: `Invitation sent to ${v.email}. It is valid for 3 days.` });
       form.reset();
       onInvited();
@@ -67,7 +79,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
       <form onSubmit={submit} noValidate>
         <Group align="flex-end" wrap="wrap">
           <TextInput label="Email" type="email" style={{ flex: 1, minWidth: 220 }} {...form.getInputProps('email')} />
-          <Select label="Role" data={(['provider', 'front_desk', 'medical_director', 'owner'] as const).map((r) => ({ value: r, label: ROLE_LABEL[r] }))} allowDeselect={false} {...form.getInputProps('role')} />
+          <Select label="Role" data={INVITE_ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} allowDeselect={false} {...form.getInputProps('role')} />
           <Button type="submit">Send invitation</Button>
         </Group>
       </form>
@@ -82,7 +94,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
 
 export function StaffTab() {
   const { me } = useSession();
-  const staff = useApi<{ items: StaffMember[] }>('/api/staff');
+  const staff = useGet('/api/staff', {});
   const [editing, setEditing] = useState<StaffMember | null>(null);
   const [profileOf, setProfileOf] = useState<StaffMember | null>(null);
   const [renaming, setRenaming] = useState<StaffMember | null>(null);
@@ -137,11 +149,11 @@ export function StaffTab() {
                     {s.title || s.email}
                   </Text>
                 </Table.Td>
-                <Table.Td>{ROLE_LABEL[s.role]}</Table.Td>
+                <Table.Td>{roleLabel(s.role)}</Table.Td>
                 <Table.Td>
                   {s.licenceType ? (
                     <Text size="sm">
-                      {LICENCE[s.licenceType] ?? s.licenceType} {s.licenceState} {s.licenceNumber}
+                      {isLicenceType(s.licenceType) ? LICENCE[s.licenceType] : s.licenceType} {s.licenceState} {s.licenceNumber}
                       <br />
                       <Text span size="xs" c={s.licenceExpiresOn && s.licenceExpiresOn < new Date().toISOString().slice(0, 10) ? 'red' : 'dimmed'}>
                         expires {s.licenceExpiresOn ?? 'unknown'}

@@ -1,6 +1,6 @@
 import { Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../../api/client.js';
+import { call, http } from '../../../../api/client.js';
 import { todayIso, useSubmit, FormError } from './helpers.js';
 import type { CardProps } from './types.js';
 
@@ -23,9 +23,12 @@ export function ClosuresBlock({ setup, canEdit, reload }: CardProps) {
             void save
               .run(
                 () =>
-                  api(`/api/locations/${setup.location.id}/closures`, {
-                    body: { date, reason: reason.trim() },
-                  }),
+                  call(
+                    http.POST('/api/locations/{locationId}/closures', {
+                      params: { path: { locationId: setup.location.id } },
+                      body: { date, reason: reason.trim() },
+                    }),
+                  ),
                 `Closed on ${date}.`,
               )
               .then((ok) => {

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { api } from '../../../../api/client.js';
+import { call, http } from '../../../../api/client.js';
 import { useSubmit, FormError } from './helpers.js';
 import type { Provider, Credential } from './types.js';
 
@@ -66,15 +66,17 @@ export function CredentialsForm({ provider, onDone }: { provider: Provider; onDo
             void save
               .run(
                 () =>
-                  api(`/api/providers/${provider.id}/credentials`, {
-                    method: 'PUT',
-                    body: {
-                      credentials: rows.map((r) => ({
-                        credential: r.credential.trim(),
-                        expiresOn: r.expiresOn,
-                      })),
-                    },
-                  }),
+                  call(
+                    http.PUT('/api/providers/{userId}/credentials', {
+                      params: { path: { userId: provider.id } },
+                      body: {
+                        credentials: rows.map((r) => ({
+                          credential: r.credential.trim(),
+                          expiresOn: r.expiresOn,
+                        })),
+                      },
+                    }),
+                  ),
                 `Credentials saved for ${provider.name}.`,
               )
               .then((ok) => ok && onDone())

@@ -2,22 +2,27 @@ import { Alert, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { ApiError, errorText } from '../../../../api/client.js';
-import type { Weekly, LocationSchedule, Buffers, Outcome } from './types.js';
+import type { Weekly, DayKey, LocationSchedule, Buffers, Outcome, LicenceType, Modality } from './types.js';
 
 // Constants, formatting and the submit/section scaffolding every scheduling card uses.
-export const DAYS: { key: string; name: string; short: string }[] = [
-  { key: '1', name: 'Monday', short: 'Mon' },
-  { key: '2', name: 'Tuesday', short: 'Tue' },
-  { key: '3', name: 'Wednesday', short: 'Wed' },
-  { key: '4', name: 'Thursday', short: 'Thu' },
-  { key: '5', name: 'Friday', short: 'Fri' },
-  { key: '6', name: 'Saturday', short: 'Sat' },
-  { key: '7', name: 'Sunday', short: 'Sun' },
+export const DAYS: { key: DayKey; name: string; short: string }[] = [
+  { key: 1, name: 'Monday', short: 'Mon' },
+  { key: 2, name: 'Tuesday', short: 'Tue' },
+  { key: 3, name: 'Wednesday', short: 'Wed' },
+  { key: 4, name: 'Thursday', short: 'Thu' },
+  { key: 5, name: 'Friday', short: 'Fri' },
+  { key: 6, name: 'Saturday', short: 'Sat' },
+  { key: 7, name: 'Sunday', short: 'Sun' },
 ];
 
-export const GRID_OPTIONS = ['5', '10', '15', '20', '30', '60'];
-export const LICENCES = ['md', 'do', 'np', 'pa', 'rn', 'lvn', 'esthetician', 'master_esthetician'] as const;
-export const MODALITIES = ['roller', 'pen', 'rf'] as const;
+const GRIDS = [5, 10, 15, 20, 30, 60] as const;
+export const GRID_OPTIONS = GRIDS.map(String);
+/** a slot grid the API accepts (the schedule it answers with types it as any number) */
+export const isGrid = (n: number): n is (typeof GRIDS)[number] => GRIDS.some((g) => g === n);
+export const LICENCES: readonly LicenceType[] = ['md', 'do', 'np', 'pa', 'rn', 'lvn', 'esthetician', 'master_esthetician'];
+export const MODALITIES: readonly Modality[] = ['roller', 'pen', 'rf'];
+export const isModality = (v: string | null): v is Modality => MODALITIES.some((m) => m === v);
+export const isLicence = (v: string | null): v is LicenceType => LICENCES.some((l) => l === v);
 export const MODALITY_LABEL: Record<string, string> = {
   roller: 'Roller',
   pen: 'Pen',
@@ -29,8 +34,9 @@ export const OUTCOMES: { value: Outcome; label: string; color: string }[] = [
   { value: 'not_allowed', label: 'Not allowed', color: 'red' },
 ];
 
+const NINE_TO_FIVE = () => [{ start: '09:00', end: '17:00' }];
 export const DEFAULT_SCHEDULE: LocationSchedule = {
-  weekly: Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [{ start: '09:00', end: '17:00' }]])),
+  weekly: { 1: NINE_TO_FIVE(), 2: NINE_TO_FIVE(), 3: NINE_TO_FIVE(), 4: NINE_TO_FIVE(), 5: NINE_TO_FIVE() },
   gridMin: 15,
   minNoticeMin: 120,
   horizonDays: 90,

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../../api/client.js';
+import { call, http } from '../../../../api/client.js';
 import {
   GRID_OPTIONS,
   DEFAULT_SCHEDULE,
+  isGrid,
   toNum,
   weeklyProblems,
   useSubmit,
@@ -58,7 +59,9 @@ export function HoursSection({ setup, canEdit, reload }: CardProps) {
     structuredClone(setup.schedule ?? DEFAULT_SCHEDULE),
   );
   const save = useSubmit();
-  const local = weeklyProblems(draft.weekly);
+  const gridMin = draft.gridMin;
+  const local: Record<string, string> = weeklyProblems(draft.weekly);
+  if (!isGrid(gridMin)) local.gridMin = 'Choose a slot grid';
   const errors = { ...save.fields, ...local };
   const setNum = (key: keyof Omit<LocationSchedule, 'weekly'>) => (v: number | string) =>
     setDraft({ ...draft, [key]: toNum(v) ?? 0 });
@@ -116,14 +119,21 @@ export function HoursSection({ setup, canEdit, reload }: CardProps) {
         <Button
           disabled={!canEdit || Object.keys(local).length > 0}
           loading={save.busy}
-          onClick={() =>
+          onClick={() => {
+            if (!isGrid(gridMin)) return;
             void save
               .run(
-                () => api(`/api/locations/${locationId}/schedule`, { method: 'PUT', body: draft }),
+                () =>
+                  call(
+                    http.PUT('/api/locations/{locationId}/schedule', {
+                      params: { path: { locationId } },
+                      body: { ...draft, gridMin },
+                    }),
+                  ),
                 `Opening hours saved for ${setup.location.name}.`,
               )
-              .then((ok) => ok && reload())
-          }
+              .then((ok) => ok && reload());
+          }}
         >
           Save opening hours
         </Button>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { api, errorText } from '../../../../api/client.js';
+import { call, errorText, http } from '../../../../api/client.js';
 import { DEFAULT_SCHEDULE, weeklyProblems, useSubmit, FormError } from './helpers.js';
 import type { Weekly, Provider, SchedulingSetup } from './types.js';
 import { WeeklyEditor } from './weekly-editor.js';
@@ -37,10 +37,12 @@ export function ProviderHoursForm({
             void save
               .run(
                 () =>
-                  api(`/api/providers/${provider.id}/schedule`, {
-                    method: 'PUT',
-                    body: { locationId: setup.location.id, weekly },
-                  }),
+                  call(
+                    http.PUT('/api/providers/{userId}/schedule', {
+                      params: { path: { userId: provider.id } },
+                      body: { locationId: setup.location.id, weekly },
+                    }),
+                  ),
                 `Hours saved for ${provider.name}.`,
               )
               .then((ok) => ok && onDone())
@@ -71,10 +73,12 @@ export function DayOverrideForm({
   const save = async () => {
     setError(null);
     try {
-      await api(`/api/providers/${provider.id}/overrides`, {
-        method: 'PUT',
-        body: { locationId, date, ranges: off ? [] : [{ start, end }] },
-      });
+      await call(
+        http.PUT('/api/providers/{userId}/overrides', {
+          params: { path: { userId: provider.id } },
+          body: { locationId, date, ranges: off ? [] : [{ start, end }] },
+        }),
+      );
       notifications.show({ color: 'teal', message: `Hours on ${date} saved for ${provider.name}.` });
       onDone();
     } catch (e) {

@@ -1,8 +1,10 @@
 import { Alert, Button, Group, List, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { api, errorText } from '../../../../api/client.js';
-import { modalityLabel, Section } from './helpers.js';
+import { call, errorText, http, type Schemas } from '../../../../api/client.js';
+import { isModality, modalityLabel, Section } from './helpers.js';
 import type { CardProps } from './types.js';
+
+type NewDevice = Omit<Schemas['Device'], 'id'>;
 
 // Rooms and devices stay one card: the add forms share one error line.
 
@@ -14,12 +16,13 @@ const DEVICE_FIELDS = [
 
 function AddResourceForms({ locationId, reload }: { locationId: string; reload: () => void }) {
   const [room, setRoom] = useState('');
-  const [device, setDevice] = useState({ modality: 'pen', manufacturer: '', model: '', serial: '' });
+  const [device, setDevice] = useState<NewDevice>({ modality: 'pen', manufacturer: '', model: '', serial: '' });
   const [error, setError] = useState<string | null>(null);
-  const save = async (path: string, body: unknown, done: () => void) => {
+  const params = { path: { locationId } };
+  const save = async (request: () => Promise<unknown>, done: () => void) => {
     setError(null);
     try {
-      await api(`/api/locations/${locationId}/${path}`, { body });
+      await request();
       done();
       reload();
     } catch (e) {
@@ -33,7 +36,7 @@ function AddResourceForms({ locationId, reload }: { locationId: string; reload: 
         <Button
           variant="light"
           disabled={!room.trim()}
-          onClick={() => void save('rooms', { name: room }, () => setRoom(''))}
+          onClick={() => void save(() => call(http.POST('/api/locations/{locationId}/rooms', { params, body: { name: room } })), () => setRoom(''))}
         >
           Add room
         </Button>
@@ -47,7 +50,7 @@ function AddResourceForms({ locationId, reload }: { locationId: string; reload: 
             { value: 'rf', label: 'RF microneedling' },
           ]}
           value={device.modality}
-          onChange={(v) => setDevice((d) => ({ ...d, modality: v ?? 'pen' }))}
+          onChange={(v) => setDevice((d) => ({ ...d, modality: isModality(v) ? v : 'pen' }))}
           allowDeselect={false}
           w={170}
         />
@@ -68,8 +71,9 @@ function AddResourceForms({ locationId, reload }: { locationId: string; reload: 
           variant="light"
           disabled={!device.manufacturer || !device.model || !device.serial}
           onClick={() =>
-            void save('devices', device, () =>
-              setDevice({ modality: 'pen', manufacturer: '', model: '', serial: '' }),
+            void save(
+              () => call(http.POST('/api/locations/{locationId}/devices', { params, body: device })),
+              () => setDevice({ modality: 'pen', manufacturer: '', model: '', serial: '' }),
             )
           }
         >

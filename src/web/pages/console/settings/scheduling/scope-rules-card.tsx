@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../../api/client.js';
+import { call, http } from '../../../../api/client.js';
 import {
   LICENCES,
   MODALITIES,
@@ -24,15 +24,15 @@ import {
   Section,
   SetupTable,
 } from './helpers.js';
-import type { Outcome, ScopeRule, CardProps } from './types.js';
+import type { Outcome, ScopeRule, CardProps, LicenceType, Modality } from './types.js';
 
 export function ScopeSection({ setup, canEdit, reload }: CardProps) {
   const state = setup.location.state;
   const rules = setup.scopeRules
     .filter((r) => r.state === state)
     .sort((a, b) => a.licenceType.localeCompare(b.licenceType) || a.modality.localeCompare(b.modality));
-  const [licenceType, setLicenceType] = useState<string>('rn');
-  const [modality, setModality] = useState<string>('pen');
+  const [licenceType, setLicenceType] = useState<LicenceType>('rn');
+  const [modality, setModality] = useState<Modality>('pen');
   const [maxDepth, setMaxDepth] = useState<number | string>('');
   const [outcome, setOutcome] = useState<Outcome>('allowed');
   const save = useSubmit();
@@ -98,7 +98,7 @@ export function ScopeSection({ setup, canEdit, reload }: CardProps) {
             };
             void save
               .run(
-                () => api('/api/scope-rules', { method: 'PUT', body }),
+                () => call(http.PUT('/api/scope-rules', { body })),
                 `Rule saved: ${licenceLabel(licenceType)} · ${modalityLabel(modality)} in ${state}.`,
               )
               .then((ok) => ok && reload());

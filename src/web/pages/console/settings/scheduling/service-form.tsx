@@ -11,15 +11,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../../api/client.js';
+import { call, http } from '../../../../api/client.js';
 import { MODALITIES, MODALITY_LABEL, toNum, useSubmit, FormError } from './helpers.js';
-import type { Buffers } from './types.js';
+import type { Buffers, Modality } from './types.js';
 
 interface ServiceDraft {
   code: string;
   name: string;
   kind: 'consultation' | 'treatment';
-  modality: string | null;
+  modality: Modality | null;
   treatmentMin: number;
   numbingMin: number;
   needsRoom: boolean;
@@ -64,7 +64,7 @@ export function ServiceForm({ onDone }: { onDone: () => void }) {
           modality: d.modality,
         };
         void save
-          .run(() => api('/api/services', { body }), `Service “${body.name}” added.`)
+          .run(() => call(http.POST('/api/services', { body })), `Service “${body.name}” added.`)
           .then((ok) => ok && onDone());
       }}
     >

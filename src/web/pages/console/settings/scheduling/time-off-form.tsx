@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../../api/client.js';
+import { call, http } from '../../../../api/client.js';
 import { useSubmit, FormError } from './helpers.js';
 import type { Provider } from './types.js';
 
@@ -18,13 +18,16 @@ export function TimeOffForm({ provider, onDone }: { provider: Provider; onDone: 
         void save
           .run(
             () =>
-              api(`/api/providers/${provider.id}/time-off`, {
-                body: {
-                  from: new Date(from).toISOString(),
-                  to: new Date(to).toISOString(),
-                  reason: reason.trim(),
-                },
-              }),
+              call(
+                http.POST('/api/providers/{userId}/time-off', {
+                  params: { path: { userId: provider.id } },
+                  body: {
+                    from: new Date(from).toISOString(),
+                    to: new Date(to).toISOString(),
+                    reason: reason.trim(),
+                  },
+                }),
+              ),
             `Time off recorded for ${provider.name}.`,
           )
           .then((ok) => ok && onDone());

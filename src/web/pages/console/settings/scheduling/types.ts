@@ -1,86 +1,30 @@
-// The shapes the scheduling-setup API returns; shared by every card on the tab.
+// Names for the scheduling-setup shapes of the generated contract, shared by every card on the tab.
+import type { Schemas } from '../../../../api/client.js';
 
-export interface TimeRange {
-  start: string;
-  end: string;
-}
-export type Weekly = Partial<Record<string, TimeRange[]>>;
+export type TimeRange = Schemas['HoursRange'];
+/** weekly hours by ISO weekday, 1 (Monday) to 7 (Sunday); a missing day is closed */
+export type Weekly = Schemas['WeeklyHours'];
+export type DayKey = keyof Weekly;
 
-export interface LocationSchedule {
-  weekly: Weekly;
-  gridMin: number;
-  minNoticeMin: number;
-  horizonDays: number;
-  holdMin: number;
-  lateCancelHours: number;
-}
+export type LocationSchedule = Schemas['LocationSchedule'];
 
-export interface Provider {
-  id: string;
-  name: string;
-  role: string;
-  title: string;
-  licence: null | {
-    type: string;
-    number: string | null;
-    state: string | null;
-    expiresOn: string | null;
-    expired: boolean;
-  };
-  credentials: Credential[];
-  weekly: Weekly | null;
-}
+export type Provider = Schemas['SchedulingSetupProvider'];
 
-export interface Credential {
-  credential: string;
-  expiresOn: string | null;
-}
+export type Credential = Schemas['ProviderCredential'];
 
-export interface Buffers {
-  providerBefore: number;
-  providerAfter: number;
-  roomBefore: number;
-  roomAfter: number;
-  deviceBefore: number;
-  deviceAfter: number;
-}
+export type Service = Schemas['Service'];
 
-export interface Service {
-  id: string;
-  code: string;
-  name: string;
-  kind: 'consultation' | 'treatment';
-  modality: string | null;
-  durationMin: number;
-  treatmentMin: number;
-  numbingMin: number;
-  needsRoom: boolean;
-  needsDevice: boolean;
-  credential: string | null;
-  buffers: Buffers;
-}
+export type Buffers = Service['buffers'];
 
-export type Outcome = 'allowed' | 'supervised' | 'not_allowed';
+export type ScopeRule = Schemas['ScopeRule'];
 
-export interface ScopeRule {
-  state: string;
-  licenceType: string;
-  modality: string;
-  maxDepthMm: number | null;
-  outcome: Outcome;
-  note: string;
-}
+export type Outcome = ScopeRule['outcome'];
 
-export interface SchedulingSetup {
-  location: { id: string; name: string; timeZone: string; state: string };
-  schedule: LocationSchedule | null;
-  closures: { date: string; reason: string }[];
-  providers: Provider[];
-  rooms: { id: string; name: string }[];
-  devices: { id: string; modality: string; manufacturer: string; model: string; serial: string }[];
-  services: Service[];
-  scopeRules: ScopeRule[];
-}
+export type LicenceType = ScopeRule['licenceType'];
+
+export type Modality = ScopeRule['modality'];
+
+export type SchedulingSetup = Schemas['SchedulingSetup'];
 
 /** What every card on the tab receives: the setup, whether this person may edit it, and a way to refetch. */
 export interface CardProps {

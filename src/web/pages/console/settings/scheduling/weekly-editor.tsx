@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { DAYS } from './helpers.js';
-import type { TimeRange, Weekly } from './types.js';
+import type { DayKey, TimeRange, Weekly } from './types.js';
 
 // One editor for weekly hours: the location's opening hours and each provider's working hours.
 export function WeeklyEditor({
@@ -17,7 +17,7 @@ export function WeeklyEditor({
   errors?: Record<string, string>;
   errorPrefix?: string;
 }) {
-  const setDay = (key: string, ranges: TimeRange[] | null) => {
+  const setDay = (key: DayKey, ranges: TimeRange[] | null) => {
     const next: Weekly = { ...value };
     if (ranges === null) delete next[key];
     else next[key] = ranges;
