@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark, prints a table and writes bench/results.json (the latest)
 // and bench/results/latest.json. Scheduling runs on a throwaway PostgreSQL server when the Debian
-// binaries are there (or DATABASE_URL), and always on PGlite.
+// binaries are there (or DATABASE_URL), and always on PGlite. The portal's first load in Chromium
+// is under `web` (web.portal_first_load_bytes, web.portal_fast4g_ms).
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { httpBenches } from './http.bench.js';
 import { screeningBenches } from './screening.bench.js';
 import { billingBenches } from './billing.bench.js';
 import { schedulingBenches } from './scheduling.bench.js';
+import { webBenches, type WebFigures } from './web.bench.js';
 import { startThrowawayPg } from '../scripts/pg-server.mjs';
 
 const results = [...(await screeningBenches()), ...(await billingBenches()), ...(await httpBenches())];
@@ -34,6 +36,15 @@ for (const [db, figures] of Object.entries(scheduling)) {
   }
 }
 
+// the browser figures need Debian's Chromium and the built app; without them the rest still runs
+let web: WebFigures | { skipped: string };
+try {
+  web = await webBenches();
+} catch (err) {
+  web = { skipped: (err as Error).message.split('\n')[0]! };
+  process.stdout.write(`web benchmark skipped: ${web.skipped}\n`);
+}
+
 const report = {
   at: new Date().toISOString(),
   node: process.version,
@@ -41,7 +52,8 @@ const report = {
   cpuModel: os.cpus()[0]?.model ?? 'unknown',
   results,
   scheduling,
-  aims: { availability_p95_ms: '<= 10', booking_per_s_c32: '>= 300', race_successes: 1, overlaps: 0 },
+  web,
+  aims: { availability_p95_ms: '<= 10', booking_per_s_c32: '>= 300', race_successes: 1, overlaps: 0, 'web.portal_first_load_bytes': '<= 200000', 'web.portal_fast4g_ms': '<= 2500' },
 };
 const dir = path.resolve('bench/results');
 await mkdir(dir, { recursive: true });

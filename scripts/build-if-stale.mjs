@@ -24,4 +24,4 @@ if (!existsSync(path.join(root, 'node_modules/.bin/tsc'))) {
 }
 const inputs = [path.join(root, 'src'), path.join(root, 'package-lock.json'), path.join(root, 'vite.config.ts'), path.join(root, 'tsconfig.json'), path.join(root, 'tsconfig.build.json')];
 const latest = Math.max(...inputs.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < latest) build();
+if (!existsSync(stamp) || statSync(stamp).mtimeMs < latest) await build();

@@ -18,10 +18,11 @@ import { makeFactory } from './factory.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
-export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; backups?: BackupPort } = {}) {
+export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; backups?: BackupPort; webDir?: string } = {}) {
   const handle = await freshDatabase();
-  const webDir = await mkdtemp(path.join(tmpdir(), 'dermis-web-'));
-  await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Dermis</title><main id="root"></main>');
+  // a test of how the web app is served brings its own built-looking folder
+  const webDir = opts.webDir ?? (await mkdtemp(path.join(tmpdir(), 'dermis-web-')));
+  if (!opts.webDir) await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Dermis</title><main id="root"></main>');
   const secret = 'test-secret-that-is-long-enough-for-better-auth-0123456789';
   const secrets = secretBox(secret);
   const auth = createAuth({

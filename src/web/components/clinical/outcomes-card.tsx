@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { LineChart } from '@mantine/charts';
+import { LineChart } from '../charts.js';
 import { useState } from 'react';
 import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';

@@ -1,5 +1,5 @@
 // Outcomes report: GAIS follow-up ratings per protocol, and adverse events per 100 sessions.
-import { BarChart } from '@mantine/charts';
+import { BarChart } from '../../../components/charts.js';
 import { SimpleGrid } from '@mantine/core';
 import type { ReportJson } from './report-types.js';
 import { chartRows, ReportChartCard } from './report-chart-card.js';

@@ -1,5 +1,5 @@
 // Rebooking report: the share of completed sessions rebooked within the protocol interval, per modality.
-import { BarChart } from '@mantine/charts';
+import { BarChart } from '../../../components/charts.js';
 import type { ReportJson } from './report-types.js';
 import { percent } from './report-format.js';
 import { chartRows, ReportChartCard } from './report-chart-card.js';

@@ -1,5 +1,5 @@
 // Charts of the revenue, attendance, package and review reports, drawn from their tables.
-import { BarChart, DonutChart, LineChart } from '@mantine/charts';
+import { BarChart, DonutChart, LineChart } from '../../../components/charts.js';
 import { SimpleGrid } from '@mantine/core';
 import type { ReportJson } from './report-types.js';
 import { money } from './report-format.js';

@@ -1,5 +1,5 @@
 // Utilisation report: the share of opening hours booked, per provider, room and device.
-import { BarChart } from '@mantine/charts';
+import { BarChart } from '../../../components/charts.js';
 import { SimpleGrid } from '@mantine/core';
 import type { ReportJson } from './report-types.js';
 import { isEmptyReport, percent } from './report-format.js';

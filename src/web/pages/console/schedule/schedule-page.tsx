@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { BarChart } from '@mantine/charts';
+import { BarChart } from '../../../components/charts.js';
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Schemas } from '../../../api/client.js';
