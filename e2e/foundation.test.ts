@@ -34,6 +34,10 @@ describe('foundation in the browser', () => {
     await page.getByRole('link', { name: 'Go to my portal' }).click();
     await page.waitForURL(/\/portal/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toContain('Welcome');
+    // a new client's one next step is the questionnaire; nothing is booked yet
+    await page.getByRole('heading', { name: 'Start your health questionnaire' }).waitFor();
+    await page.getByRole('link', { name: 'Start the questionnaire' }).waitFor();
+    await page.getByRole('heading', { name: 'No visit booked' }).waitFor();
     await shot(page, 'portal-home-phone');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await ctx.close();

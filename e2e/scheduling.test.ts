@@ -78,6 +78,23 @@ describe('booking in the browser', () => {
     await page.goto(`${suite.server.url}/portal/book`);
     await page.getByText(new RegExp(`at ${newTime} ·`)).first().waitFor();
     await shot(page, 'client-sees-change-phone');
+
+    // the portal home: the next visit with what to do before and a calendar file, and the one next step
+    await page.goto(`${suite.server.url}/portal`);
+    const visit = page.getByRole('region', { name: 'Your next visit' });
+    await visit.waitFor();
+    await visit.getByText('Before your visit').waitFor();
+    const ics = await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href');
+    expect(ics).toMatch(/^\/api\/bookings\/[0-9a-f-]+\/ics$/);
+    const file = await ctx.request.get(`${suite.server.url}${ics}`);
+    expect(file.status()).toBe(200);
+    expect(await file.text()).toContain('BEGIN:VEVENT');
+    // booked a treatment without a signed consent: that is the next step, and the only call to action
+    await page.getByText('Your next step').waitFor();
+    await page.getByRole('heading', { name: 'Sign your consent' }).waitFor();
+    await page.getByRole('link', { name: 'Sign the consent' }).waitFor();
+    await shot(page, 'portal-home-next-visit-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await desk.close();
     await ctx.close();
   });

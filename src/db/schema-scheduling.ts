@@ -117,6 +117,8 @@ export interface BookingsTable {
   series_id: string | null;
   series_index: number | null;
   plan_id: string | null;
+  /** the price line (price_list_items) the plan was quoted from; null when priced by the visit's date */
+  price_line_id: string | null;
   override_reason: string | null;
   cancel_reason: string | null;
   created_by: string;

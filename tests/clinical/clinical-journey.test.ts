@@ -46,7 +46,11 @@ describe('a client on their own, from questionnaire to a signed consent', () => 
   let consentId: string;
 
   it('answers the questionnaire and is screened eligible for the planned areas', async () => {
+    // no answers yet is an answer (null), not an error; a version that does not exist is not found
+    expect(await call(client, `/api/clients/${client.clientId}/intake`)).toMatchObject({ status: 200, data: null });
+    expect((await call(client, `/api/clients/${client.clientId}/intake?version=1`)).status).toBe(404);
     expect((await call(client, `/api/clients/${client.clientId}/intake`, intake())).status).toBe(201);
+    expect(await call<{ version: number }>(client, `/api/clients/${client.clientId}/intake`)).toMatchObject({ status: 200, data: { version: 1 } });
     const s = await call<{ id: string; decision: string; explanation: unknown; result?: unknown }>(client, `/api/clients/${client.clientId}/screenings`, { plan: { modality: 'pen', areas: ['forehead', 'cheeks'], date: planDate } });
     expect(s.status).toBe(201);
     expect(s.data.decision).toBe('eligible');

@@ -25,6 +25,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('sign-in and accounts', () => {
+  it('a visitor without a session is told so, with a 200 and no error (nothing in every visitor\'s console)', async () => {
+    const res = await t.request('/api/me');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ signedIn: false, reason: null });
+    // a cookie that is no session is the same visitor
+    expect(await json(await t.request('/api/me', { cookie: 'dermis.session_token=not-a-session' }))).toEqual({ signedIn: false, reason: null });
+  });
+
   it('a client registers, confirms the email with the link sent to it, signs in with an httpOnly SameSite cookie, and sees only their record', async () => {
     const reg = await t.request('/api/register', { body: { organizationSlug: org.slug, firstName: 'Rae', lastName: 'Reg', email: 'rae@example.com', password: 'rae-password-123' } });
     expect(reg.status).toBe(202);
@@ -170,7 +178,11 @@ describe('sign-in and accounts', () => {
     expect(first.status).toBe(200);
     expect(await json<{ twoFactorRedirect?: boolean }>(first)).toMatchObject({ twoFactorRedirect: true });
     const pending = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    expect((await t.request('/api/me', { cookie: pending })).status).toBe(401);
+    // half signed in is not signed in: /api/me says so (200, no session) and nothing else opens
+    const half = await t.request('/api/me', { cookie: pending });
+    expect(half.status).toBe(200);
+    expect(await json<{ signedIn?: boolean }>(half)).toMatchObject({ signedIn: false });
+    expect((await t.request('/api/organization', { cookie: pending })).status).toBe(401);
     const second = await t.request('/api/auth/two-factor/verify-totp', { cookie: pending, body: { code: await totpFromUri(totpURI) } });
     expect(second.status).toBe(200);
     const session = second.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c!.includes('session_token'))!;

@@ -99,7 +99,8 @@ export const MATRIX: Record<string, Probe> = {
   'POST /api/auth/change-password': { path: () => '/api/auth/change-password', body: () => ({ currentPassword: 'wrong-password-123', newPassword: 'another-password-456' }), expect: signedIn(400) },
   'GET /api/auth/*': { path: () => '/api/auth/get-session', expect: all(200) },
   'POST /api/auth/*': { path: () => '/api/auth/request-password-reset', body: () => ({ email: `nobody-${uniq()}@example.com`, redirectTo: '/reset-password' }), expect: all(200) },
-  'GET /api/me': { path: () => '/api/me', expect: signedIn(200) },
+  // anyone: a visitor without a session is told so with a 200, not a 401
+  'GET /api/me': { path: () => '/api/me', expect: all(200) },
   'GET /api/public/organizations': { path: () => '/api/public/organizations', expect: all(200) },
   // client reviews and the public directory; the public pages answer everyone alike
   'GET /api/public/organizations/{slug}': { path: (f) => `/api/public/organizations/${f.org.slug}`, expect: all(200) },

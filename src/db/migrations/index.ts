@@ -10,6 +10,7 @@ import * as m0008 from './20261130-0008-account-security.js';
 import * as m0009 from './20261130-0009-backup-runs.js';
 import * as m0010 from './20261130-0010-access-refusals.js';
 import * as m0011 from './20261130-0011-staff-two-factor.js';
+import * as m0012 from './20261201-0012-booking-price-line.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261130-0009-backup-runs': m0009,
   '20261130-0010-access-refusals': m0010,
   '20261130-0011-staff-two-factor': m0011,
+  '20261201-0012-booking-price-line': m0012,
 };

@@ -81,23 +81,23 @@ export type BookingRecord = NonNullable<Awaited<ReturnType<typeof findBooking>>>
 export const findBookingSummary = (db: Db, organizationId: string, id: string) =>
   db.selectFrom('bookings').select(['id', 'client_id', 'location_id', 'status']).where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 
-/** A booking that must exist, with its service, start and its location's time zone: Kysely's NoResultError otherwise. */
+/** A booking that must exist, with its service, start, price line and its location's time zone: Kysely's NoResultError otherwise. */
 export const findBookingTimeOrThrow = (db: Db, organizationId: string, id: string) =>
   db
     .selectFrom('bookings as b')
     .innerJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'b.organization_id').onRef('l.id', '=', 'b.location_id'))
-    .select(['b.id', 'b.client_id', 'b.location_id', 'b.service_id', 'b.starts_at', 'l.time_zone'])
+    .select(['b.id', 'b.client_id', 'b.location_id', 'b.service_id', 'b.starts_at', 'b.price_line_id', 'l.time_zone'])
     .where('b.organization_id', '=', organizationId)
     .where('b.id', '=', id)
     .executeTakeFirstOrThrow();
 
-/** Locks one booking (FOR UPDATE OF b) and reads its status, start, service code and name and its location's time zone. */
+/** Locks one booking (FOR UPDATE OF b) and reads its status, start, price line, service code and name and its location's time zone. */
 export const lockBookingWithService = (db: Db, organizationId: string, id: string) =>
   db
     .selectFrom('bookings as b')
     .innerJoin('services as s', (j) => j.onRef('s.organization_id', '=', 'b.organization_id').onRef('s.id', '=', 'b.service_id'))
     .innerJoin('locations as l', (j) => j.onRef('l.organization_id', '=', 'b.organization_id').onRef('l.id', '=', 'b.location_id'))
-    .select(['b.id', 'b.client_id', 'b.location_id', 'b.status', 'b.starts_at', 's.code', 's.name', 'l.time_zone'])
+    .select(['b.id', 'b.client_id', 'b.location_id', 'b.status', 'b.starts_at', 'b.price_line_id', 's.code', 's.name', 'l.time_zone'])
     .where('b.organization_id', '=', organizationId)
     .where('b.id', '=', id)
     .forUpdate('b')

@@ -23,3 +23,7 @@ export const insertPackage = (db: Db, row: Insertable<PackagesTable>) => db.inse
 /** One package of the location, on sale or not. */
 export const findPackageAt = (db: Db, organizationId: string, id: string, locationId: string) =>
   db.selectFrom('packages').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).where('location_id', '=', locationId).executeTakeFirst();
+
+/** One price line by id (lines are never edited: a price change is a new line). */
+export const findPriceItem = (db: Db, organizationId: string, id: string) =>
+  db.selectFrom('price_list_items').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();

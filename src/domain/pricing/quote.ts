@@ -4,6 +4,8 @@
 import { add, money, sub, times, zero, type Money } from './money.js';
 
 export interface PriceEntry {
+  /** the price list line (price_list_items.id); lines are never edited, a change is a new line */
+  id?: string;
   serviceCode: string;
   name: string;
   price: Money;
@@ -47,6 +49,12 @@ export interface Quote {
   total: Money;
   packages: PackageOption[];
   priceEffectiveFrom: string;
+  /**
+   * The one price line the quote is built on. A booking for the plan carries it, and its deposit
+   * and invoice use it, so the quote and what the series is invoiced are the same price.
+   * Absent on quotes made before the link existed.
+   */
+  priceLineId?: string | null;
 }
 
 /** The price in force on a date: the latest entry whose effective date is on or before it. */
@@ -89,6 +97,7 @@ export function buildQuote(input: { price: PriceEntry; sessions: number; package
     total: sessions > 0 ? total : zero(price.price.currency),
     packages: options,
     priceEffectiveFrom: price.effectiveFrom,
+    priceLineId: price.id ?? null,
   };
 }
 

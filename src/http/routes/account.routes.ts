@@ -1,6 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
+import { forbidden } from '../../services/errors.js';
 import { ctxOf, metaOf } from '../context.js';
 import { errorResponses, json, jsonBody } from '../schemas/common.schema.js';
 import { registerClient, registerClientInput } from '../../services/auth/register-client.js';
@@ -34,9 +35,18 @@ const Me = z
     },
   });
 
-const me = defineRoute('signed_in', {
-  method: 'get', path: '/api/me', operationId: 'getMe', tags, summary: 'Who am I: user, organization and role',
-  responses: { 200: json(Me, 'The signed-in user'), ...errorResponses },
+const SignedOut = z
+  .object({
+    signedIn: z.literal(false),
+    /** why an earlier session ended (idle, too old), in plain words; null for a visitor who never signed in */
+    reason: z.string().nullable().describe('Why the session ended, in plain words; null when there was none'),
+  })
+  .openapi('SignedOut', { example: { signedIn: false, reason: null } });
+
+// public: a visitor without a session gets an answer, not an error (no 401 in every visitor's console)
+const me = defineRoute('public', {
+  method: 'get', path: '/api/me', operationId: 'getMe', tags, summary: 'Who am I: user, organization and role, or that there is no session',
+  responses: { 200: json(z.union([Me, SignedOut]).openapi('Session', { example: { signedIn: false, reason: null } }), 'The signed-in user, or no session'), 403: { ...errorResponses[403], description: 'Signed in, but the account has no access to a MedSpa' } },
 });
 const orgs = defineRoute('public', {
   method: 'get', path: '/api/public/organizations', operationId: 'listPublicOrganizations', tags, summary: 'MedSpas a client can register with',
@@ -67,6 +77,11 @@ const accept = defineRoute('public', {
 
 export function accountRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(me, async (c) => {
+    if (!c.get('principal')) {
+      // signed in but with no membership anywhere is a refusal, not a visitor
+      if (c.get('membershipMissing')) throw forbidden('your account has no access to a MedSpa', 'no_membership');
+      return c.json({ signedIn: false as const, reason: c.get('sessionEnded') }, 200);
+    }
     const ctx = ctxOf(c);
     const org = await getOrganization(ctx);
     const p = ctx.principal;

@@ -5,7 +5,7 @@ import { ctxOf } from '../context.js';
 import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
 import { discardIntakeDraft, draftInput, getIntakeDraft, saveIntakeDraft } from '../../services/clinical/intake/intake-drafts.js';
 import { submitIntake } from '../../services/clinical/intake/submit-intake.js';
-import { readIntake } from '../../services/clinical/intake/read-intake.js';
+import { readIntake, readLatestIntake } from '../../services/clinical/intake/read-intake.js';
 import { IntakeSchema } from '../../services/clinical/engine.js';
 import { Intake, IntakeDraft, IntakeDraftSaved, IntakeRecorded, IntakeV1 } from '../../services/clinical/intake/intake.schema.js';
 
@@ -33,9 +33,9 @@ const submit = defineRoute(HEALTH, {
   responses: { 201: json(IntakeRecorded, 'Recorded'), ...errorResponses },
 });
 const latest = defineRoute(HEALTH, {
-  operationId: 'getIntake', method: 'get', path: '/api/clients/{clientId}/intake', tags, summary: 'The latest intake (or ?version=N) with the version history',
+  operationId: 'getIntake', method: 'get', path: '/api/clients/{clientId}/intake', tags, summary: 'The latest intake (or ?version=N) with the version history; null when the client has not answered yet',
   request: { params, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
-  responses: { 200: json(Intake, 'Intake'), ...errorResponses },
+  responses: { 200: json(Intake.nullable(), 'Intake, or null when there are no answers yet (a ?version=N that does not exist is 404)'), ...errorResponses },
 });
 const exportJson = defineRoute(HEALTH, {
   operationId: 'exportIntake', method: 'get', path: '/api/clients/{clientId}/intake/export', tags, summary: 'Download the intake as an Intake v1 JSON file',
@@ -54,7 +54,7 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>) {
     const r = await submitIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json'), c.req.valid('query').source ?? 'staff');
     return c.json({ version: r.version, answeredOn: r.answeredOn }, 201);
   });
-  app.openapi(latest, async (c) => c.json(await readIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('query').version), 200));
+  app.openapi(latest, async (c) => c.json(await readLatestIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('query').version), 200));
   app.openapi(exportJson, async (c) => {
     const r = await readIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('query').version);
     c.header('content-disposition', `attachment; filename="intake-v${r.version}.json"`);

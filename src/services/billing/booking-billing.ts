@@ -36,7 +36,8 @@ export async function drawOrAskDeposit(trx: Db, organizationId: string, bookingI
       return;
     }
   }
-  const terms = await bookingTerms(trx, organizationId, { locationId: b.location_id, serviceId: b.service_id, clientId: null, date });
+  // the deposit comes from the same price line as the plan's quote and the visit's invoice
+  const terms = await bookingTerms(trx, organizationId, { locationId: b.location_id, serviceId: b.service_id, clientId: null, date, priceLineId: b.price_line_id });
   if (terms.depositCents > 0) {
     await trx.insertInto('booking_deposits').values({ organization_id: organizationId, booking_id: b.id, amount_cents: terms.depositCents, currency: terms.currency }).onConflict((oc) => oc.columns(['organization_id', 'booking_id']).doNothing()).execute();
   }

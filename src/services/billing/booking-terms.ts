@@ -4,7 +4,7 @@ import type { Db } from '../../db/connect.js';
 import { findServiceOrThrow } from '../../db/repositories/scheduling.repository.js';
 import { depositFor } from '../../domain/billing/policy.js';
 import { priceOn } from '../../domain/pricing/quote.js';
-import { priceBook } from '../pricing/price-list.js';
+import { priceBook, priceLine } from '../pricing/price-list.js';
 import { loadBillingPolicy, loadDepositRule } from './policy-store.js';
 import type { BookingTermsView } from './billing.schema.js';
 
@@ -27,10 +27,15 @@ export async function usablePurchases(db: Db, organizationId: string, clientId: 
   return rows;
 }
 
-export async function bookingTerms(db: Db, organizationId: string, args: { locationId: string; serviceId: string; clientId: string | null; date: string }): Promise<BookingTerms> {
+/**
+ * The terms of a visit. With `priceLineId` (a booking for a plan, or the plan the client books for)
+ * the price is that line's, the one the plan was quoted from, whatever the day's price; otherwise
+ * the price in force on the visit's date. The deposit is computed from that same price.
+ */
+export async function bookingTerms(db: Db, organizationId: string, args: { locationId: string; serviceId: string; clientId: string | null; date: string; priceLineId?: string | null }): Promise<BookingTerms> {
   const service = await findServiceOrThrow(db, organizationId, args.serviceId);
-  const book = await priceBook(db, organizationId, args.locationId);
-  const price = priceOn(book.prices, service.code, args.date);
+  const quoted = args.priceLineId ? await priceLine(db, organizationId, args.priceLineId) : null;
+  const price = quoted ?? priceOn((await priceBook(db, organizationId, args.locationId)).prices, service.code, args.date);
   const billing = await loadBillingPolicy(db, organizationId, args.locationId);
   const purchase = args.clientId ? (await usablePurchases(db, organizationId, args.clientId, service.code, args.date))[0] : undefined;
   const rule = await loadDepositRule(db, organizationId, service.id);

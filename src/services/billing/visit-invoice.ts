@@ -8,7 +8,7 @@ import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
-import { priceBook } from '../pricing/price-list.js';
+import { priceBook, priceLine } from '../pricing/price-list.js';
 import { invoiceView, issueInvoice, loadInvoice, refreshInvoiceStatus } from './invoice-store.js';
 import { loadBillingPolicy } from './policy-store.js';
 
@@ -20,8 +20,9 @@ export const visitInvoiceInput = z.strictObject({
 });
 
 /**
- * The invoice of a visit: the service at the price in force on the visit's date, or a session drawn
- * from a package at no charge; products; a discount with its reason; tax; the deposit applied.
+ * The invoice of a visit: the service at the price of the plan's quoted line (a booking for a plan)
+ * or at the price in force on the visit's date, or a session drawn from a package at no charge;
+ * products; a discount with its reason; tax; the deposit applied.
  */
 export async function invoiceVisit(ctx: Ctx, bookingId: string, input: z.infer<typeof visitInvoiceInput>) {
   const org = ctx.principal.organizationId;
@@ -46,7 +47,10 @@ export async function invoiceVisit(ctx: Ctx, bookingId: string, input: z.infer<t
     if (draw) {
       lines.push({ kind: 'package_draw', description: `${b.name}: session from ${draw.name}`, serviceCode: b.code, quantity: 1, unitCents: 0, taxable: false });
     } else {
-      const price = priceOn((await priceBook(trx, org, b.location_id)).prices, b.code, date);
+      // a booking for a plan is invoiced from the price line the plan was quoted from (the same line
+      // its deposit came from), so the series is invoiced what was quoted; otherwise the day's price
+      const quoted = b.price_line_id ? await priceLine(trx, org, b.price_line_id) : null;
+      const price = quoted ?? priceOn((await priceBook(trx, org, b.location_id)).prices, b.code, date);
       if (!price) throw new AppError('conflict', `no price for ${b.name} on ${date}; add one to the price list`, [{ path: 'bookingId', message: 'no price' }]);
       lines.push({ kind: 'service', description: b.name, serviceCode: b.code, quantity: 1, unitCents: price.price.cents, taxable: billing.taxServices });
     }

@@ -27,6 +27,11 @@ export const PlanQuote = z
       }),
     ),
     priceEffectiveFrom: isoDate(),
+    priceLineId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('the price list line the quote is built on; bookings for the plan carry it and their deposit and invoice use it (absent on older quotes)'),
   })
   .meta({ id: 'PlanQuote', description: "The plan's price from the location's price list on its start date; amounts in integer cents" });
 
@@ -96,7 +101,7 @@ const example = {
   quote: {
     serviceCode: 'MN-PEN-FACE', serviceName: 'Microneedling, face', sessions: 4, perSession: money(30000),
     lines: [{ label: 'Microneedling, face', quantity: 4, unit: money(30000), total: money(120000) }], total: money(120000),
-    packages: [], priceEffectiveFrom: '2026-01-01',
+    packages: [], priceEffectiveFrom: '2026-01-01', priceLineId: '7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
   },
   createdBy: 'Dana Provider', directorApprovedBy: null, createdAt: '2026-11-28T10:00:00.000Z',
 } as const;

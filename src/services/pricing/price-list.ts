@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, line } from '../../domain/shared/input.js';
-import { insertPackage, insertPriceItem, listPackages, listPriceItems } from '../../db/repositories/pricing.repository.js';
+import { findPriceItem, insertPackage, insertPriceItem, listPackages, listPriceItems } from '../../db/repositories/pricing.repository.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 
@@ -32,9 +32,18 @@ export async function priceBook(db: Db, organizationId: string, locationId: stri
   const items = await listPriceItems(db, organizationId, locationId);
   const pkgs = await listPackages(db, organizationId, locationId);
   return {
-    prices: items.map((i) => ({ serviceCode: i.service_code, name: i.name, price: money(i.price_cents, i.currency), effectiveFrom: i.effective_from })),
+    prices: items.map((i) => ({ id: i.id, serviceCode: i.service_code, name: i.name, price: money(i.price_cents, i.currency), effectiveFrom: i.effective_from })),
     packages: pkgs.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name, serviceCode: p.service_code, sessions: p.sessions, price: money(p.price_cents, p.currency), validDays: p.valid_days })),
   };
+}
+
+/**
+ * The price line a plan's quote was built on, as a price entry; null when absent. Bookings made for
+ * the plan carry its id, and their deposit and invoice are priced from it (docs/money.md).
+ */
+export async function priceLine(db: Db, organizationId: string, id: string): Promise<PriceEntry | null> {
+  const i = await findPriceItem(db, organizationId, id);
+  return i ? { id: i.id, serviceCode: i.service_code, name: i.name, price: money(i.price_cents, i.currency), effectiveFrom: i.effective_from } : null;
 }
 
 export async function getPriceList(ctx: Ctx, locationId: string) {

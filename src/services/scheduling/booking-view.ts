@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import type { BookingRecord } from '../../db/repositories/bookings.repository.js';
+import { PRE_CARE } from './ics.js';
+
+/** What a client does before a consultation: the clinician looks at their skin and their medicines. */
+export const BEFORE_CONSULTATION = ['Bring a list of the medicines and skin products you use.', 'Come without makeup if you can, so your skin can be seen as it is.'];
 
 const local = (d: Date, tz: string) => Temporal.Instant.fromEpochMilliseconds(new Date(d).getTime()).toZonedDateTimeISO(tz);
 
@@ -22,8 +26,10 @@ const exampleBooking = {
   seriesId: null,
   seriesIndex: null,
   planId: null,
+  priceLineId: null,
   overrideReason: null,
   cancelReason: null,
+  beforeVisit: ['Stop retinoids and acids (AHA, BHA, benzoyl peroxide) 3 days before.', 'No tanning, self-tanner or sunburn on the area to be treated.', 'Come without makeup.'],
 } as const;
 
 /** A booking as staff and clients read it: contact details, never clinical notes. */
@@ -46,8 +52,10 @@ export const Booking = z
     seriesId: z.guid().nullable().describe('The series this session belongs to'),
     seriesIndex: z.number().int().nullable().describe('1-based session number within the series'),
     planId: z.guid().nullable().describe('The treatment plan the booking serves'),
+    priceLineId: z.guid().nullable().describe("The price list line the plan was quoted from; the deposit and the invoice use it. null: priced on the visit's date"),
     overrideReason: z.string().nullable().describe('Why booking rules were overridden'),
     cancelReason: z.string().nullable(),
+    beforeVisit: z.array(z.string()).describe('What the client does before the visit, in plain words (the same as in the reminders)'),
   })
   .meta({ id: 'Booking', description: 'A booking with its location, service, client, provider and resources', example: exampleBooking });
 
@@ -79,7 +87,9 @@ export function bookingView(b: BookingRecord): BookingView {
     seriesId: b.series_id,
     seriesIndex: b.series_index,
     planId: b.plan_id,
+    priceLineId: b.price_line_id,
     overrideReason: b.override_reason,
     cancelReason: b.cancel_reason,
+    beforeVisit: b.service_kind === 'treatment' ? [...PRE_CARE] : [...BEFORE_CONSULTATION],
   };
 }

@@ -19,6 +19,7 @@ import { bookingView } from './booking-view.js';
 import { queueBookingMessages } from './booking-messages.js';
 import { loadLocation } from '../organization/load-location.js';
 import { drawOrAskDeposit } from '../billing/booking-billing.js';
+import { planPriceLine } from './plan-price.js';
 
 export const OVERRIDE_ROLES = ['owner', 'medical_director', 'front_desk'] as const;
 
@@ -85,7 +86,7 @@ export async function insertBookingRows(
   who: Actor,
   a: AvailabilityContext,
   slot: Slot,
-  args: { clientId: string; planId: string | null; hold: boolean; key: string | null; seriesId?: string | null; seriesIndex?: number | null; overrideReason: string | null },
+  args: { clientId: string; planId: string | null; priceLineId?: string | null; hold: boolean; key: string | null; seriesId?: string | null; seriesIndex?: number | null; overrideReason: string | null },
 ) {
   const org = who.organizationId;
   const schedule = (await getLocationSchedule(trx, org, a.location.id))!;
@@ -106,6 +107,7 @@ export async function insertBookingRows(
     series_id: args.seriesId ?? null,
     series_index: args.seriesIndex ?? null,
     plan_id: args.planId,
+    price_line_id: args.priceLineId ?? null,
     override_reason: args.overrideReason,
     created_by: who.userId,
   });
@@ -145,11 +147,14 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
       reader: ctx.principal.role,
     });
   }
+  // the plan's quoted price line travels with the booking (deposit and invoice use it)
+  const priceLineId = await planPriceLine(trx, org, { planId: input.planId ?? null, clientId: client.id, locationId: a.location.id, service: a.service, override });
   const slot = slotAt(a, start, input.providerId);
   if (!slot) throw taken();
   const id = await insertBookingRows(trx, { organizationId: org, userId: ctx.principal.userId, now: ctx.now() }, a, slot, {
     clientId: client.id,
     planId: input.planId ?? null,
+    priceLineId,
     hold: input.hold,
     key: !series || series.index === 1 ? input.idempotencyKey : null,
     seriesId: series?.id ?? null,

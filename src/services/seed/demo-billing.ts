@@ -6,8 +6,13 @@ import type { Db } from '../../db/connect.js';
 const TAX: Record<string, number> = { austin: 825, sandiego: 775 };
 const DEPOSITS: Record<string, { kind: 'amount' | 'percent'; value: number }> = {
   pen_face: { kind: 'percent', value: 2000 },
+  pen_face_neck: { kind: 'percent', value: 2000 },
+  pen_acne_scars: { kind: 'percent', value: 2000 },
+  pen_body: { kind: 'percent', value: 2000 },
+  pen_scalp: { kind: 'percent', value: 2000 },
   roller_face: { kind: 'percent', value: 2000 },
   rf_face: { kind: 'amount', value: 10_000 },
+  rf_face_neck: { kind: 'amount', value: 10_000 },
 };
 const PROFILES: Record<string, { bio: string; since: number }> = {
   'director@glow.example.com': { bio: 'Board-certified dermatologist; oversees every protocol and reviews each adverse event herself.', since: 2009 },

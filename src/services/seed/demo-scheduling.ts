@@ -28,6 +28,15 @@ export const DEMO_SERVICES = [
   { code: 'pen_face', name: 'Pen microneedling, full face', kind: 'treatment', modality: 'pen', treatment_min: 40, numbing_min: 20, needs_room: true, needs_device: true, credential: null, room_after_min: 10, device_after_min: 10 },
   { code: 'roller_face', name: 'Roller microneedling, full face', kind: 'treatment', modality: 'roller', treatment_min: 40, numbing_min: 20, needs_room: true, needs_device: false, credential: null, room_after_min: 10, device_after_min: 0 },
   { code: 'rf_face', name: 'RF microneedling, full face', kind: 'treatment', modality: 'rf', treatment_min: 60, numbing_min: 30, needs_room: true, needs_device: true, credential: 'rf_training', room_after_min: 15, device_after_min: 15 },
+  // One bookable service for every treatment line of the price list (same code, same name): a plan
+  // quoted "Pen microneedling for acne scars" is booked, deposited and invoiced as that service, at
+  // that line's price (issue 12, item 2; docs/money.md). Without them a plan was quoted on one line
+  // and booked as "full face" at another price.
+  { code: 'pen_face_neck', name: 'Pen microneedling, face and neck', kind: 'treatment', modality: 'pen', treatment_min: 50, numbing_min: 20, needs_room: true, needs_device: true, credential: null, room_after_min: 10, device_after_min: 10 },
+  { code: 'pen_acne_scars', name: 'Pen microneedling for acne scars', kind: 'treatment', modality: 'pen', treatment_min: 45, numbing_min: 20, needs_room: true, needs_device: true, credential: null, room_after_min: 10, device_after_min: 10 },
+  { code: 'pen_body', name: 'Pen microneedling, body (stretch marks or scars)', kind: 'treatment', modality: 'pen', treatment_min: 60, numbing_min: 20, needs_room: true, needs_device: true, credential: null, room_after_min: 10, device_after_min: 10 },
+  { code: 'pen_scalp', name: 'Scalp microneedling (with minoxidil plan)', kind: 'treatment', modality: 'pen', treatment_min: 30, numbing_min: 10, needs_room: true, needs_device: true, credential: null, room_after_min: 10, device_after_min: 10 },
+  { code: 'rf_face_neck', name: 'RF microneedling, face and neck', kind: 'treatment', modality: 'rf', treatment_min: 75, numbing_min: 30, needs_room: true, needs_device: true, credential: 'rf_training', room_after_min: 15, device_after_min: 15 },
 ] as const;
 
 type Rule = { state: string; licence: LicenceType; modality: Modality; outcome: 'allowed' | 'supervised' | 'not_allowed'; maxDepthMm?: number; note?: string };

@@ -17,7 +17,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
   const refresh = useCallback(async () => {
     try {
-      const m = await call(http.GET('/api/me'));
+      // a visitor without a session gets { signedIn: false }, not an error
+      const answer = await call(http.GET('/api/me'));
+      const m = 'signedIn' in answer ? null : answer;
       setMe(m);
       return m;
     } catch (e) {

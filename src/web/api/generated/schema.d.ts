@@ -172,8 +172,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Who am I: user, organization and role
-     * @description Access: any signed-in user.
+     * Who am I: user, organization and role, or that there is no session
+     * @description Access: anyone.
      */
     get: operations['getMe'];
     put?: never;
@@ -600,7 +600,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The latest intake (or ?version=N) with the version history
+     * The latest intake (or ?version=N) with the version history; null when the client has not answered yet
      * @description Access: medical_director, provider, client.
      */
     get: operations['getIntake'];
@@ -2776,6 +2776,13 @@ export interface components {
     };
     /**
      * @example {
+     *       "signedIn": false,
+     *       "reason": null
+     *     }
+     */
+    Session: components['schemas']['Me'] | components['schemas']['SignedOut'];
+    /**
+     * @example {
      *       "user": {
      *         "id": "6f1d2c3b-4a5e-4f70-8b91-a2c3d4e5f607",
      *         "name": "Ana Reyes, RN",
@@ -2813,6 +2820,18 @@ export interface components {
       clientId: string | null;
       twoFactorRequired: boolean;
       twoFactorSetupRequired: boolean;
+    };
+    /**
+     * @example {
+     *       "signedIn": false,
+     *       "reason": null
+     *     }
+     */
+    SignedOut: {
+      /** @enum {boolean} */
+      signedIn: false;
+      /** @description Why the session ended, in plain words; null when there was none */
+      reason: string | null;
     };
     /**
      * @example {
@@ -3830,7 +3849,7 @@ export interface components {
       intake: components['schemas']['IntakeV1'];
       /** @description every version, newest first */
       versions: components['schemas']['IntakeVersion'][];
-    };
+    } | null;
     /**
      * @description Intake v1: the health questionnaire (screening contract)
      * @example {
@@ -4779,7 +4798,8 @@ export interface components {
      *               "currency": "USD"
      *             },
      *             "packages": [],
-     *             "priceEffectiveFrom": "2026-01-01"
+     *             "priceEffectiveFrom": "2026-01-01",
+     *             "priceLineId": "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
      *           },
      *           "createdBy": "Dana Provider",
      *           "directorApprovedBy": null,
@@ -4884,7 +4904,8 @@ export interface components {
      *           "currency": "USD"
      *         },
      *         "packages": [],
-     *         "priceEffectiveFrom": "2026-01-01"
+     *         "priceEffectiveFrom": "2026-01-01",
+     *         "priceLineId": "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
      *       },
      *       "createdBy": "Dana Provider",
      *       "directorApprovedBy": null,
@@ -4972,6 +4993,8 @@ export interface components {
         }[];
         /** @description YYYY-MM-DD */
         priceEffectiveFrom: string;
+        /** @description the price list line the quote is built on; bookings for the plan carry it and their deposit and invoice use it (absent on older quotes) */
+        priceLineId?: string | null;
       } | null;
       /** @description name of whoever made this version */
       createdBy: string;
@@ -5201,7 +5224,8 @@ export interface components {
      *           "currency": "USD"
      *         },
      *         "packages": [],
-     *         "priceEffectiveFrom": "2026-01-01"
+     *         "priceEffectiveFrom": "2026-01-01",
+     *         "priceLineId": "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
      *       },
      *       "createdBy": "Dana Provider",
      *       "directorApprovedBy": null,
@@ -5288,6 +5312,8 @@ export interface components {
         }[];
         /** @description YYYY-MM-DD */
         priceEffectiveFrom: string;
+        /** @description the price list line the quote is built on; bookings for the plan carry it and their deposit and invoice use it (absent on older quotes) */
+        priceLineId?: string | null;
       } | null;
       /** @description name of whoever made this version */
       createdBy: string;
@@ -5396,7 +5422,8 @@ export interface components {
      *               "currency": "USD"
      *             },
      *             "packages": [],
-     *             "priceEffectiveFrom": "2026-01-01"
+     *             "priceEffectiveFrom": "2026-01-01",
+     *             "priceLineId": "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
      *           },
      *           "createdBy": "Dana Provider",
      *           "directorApprovedBy": null,
@@ -6528,8 +6555,14 @@ export interface components {
      *       "seriesId": null,
      *       "seriesIndex": null,
      *       "planId": null,
+     *       "priceLineId": null,
      *       "overrideReason": null,
-     *       "cancelReason": null
+     *       "cancelReason": null,
+     *       "beforeVisit": [
+     *         "Stop retinoids and acids (AHA, BHA, benzoyl peroxide) 3 days before.",
+     *         "No tanning, self-tanner or sunburn on the area to be treated.",
+     *         "Come without makeup."
+     *       ]
      *     }
      */
     Booking: {
@@ -6612,9 +6645,16 @@ export interface components {
        * @description The treatment plan the booking serves
        */
       planId: string | null;
+      /**
+       * Format: uuid
+       * @description The price list line the plan was quoted from; the deposit and the invoice use it. null: priced on the visit's date
+       */
+      priceLineId: string | null;
       /** @description Why booking rules were overridden */
       overrideReason: string | null;
       cancelReason: string | null;
+      /** @description What the client does before the visit, in plain words (the same as in the reminders) */
+      beforeVisit: string[];
     };
     /**
      * @description Bookings
@@ -6661,8 +6701,14 @@ export interface components {
      *           "seriesId": null,
      *           "seriesIndex": null,
      *           "planId": null,
+     *           "priceLineId": null,
      *           "overrideReason": null,
-     *           "cancelReason": null
+     *           "cancelReason": null,
+     *           "beforeVisit": [
+     *             "Stop retinoids and acids (AHA, BHA, benzoyl peroxide) 3 days before.",
+     *             "No tanning, self-tanner or sunburn on the area to be treated.",
+     *             "Come without makeup."
+     *           ]
      *         }
      *       ]
      *     }
@@ -9821,44 +9867,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The signed-in user */
+      /** @description The signed-in user, or no session */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Me'];
+          'application/json': components['schemas']['Session'];
         };
       };
-      /** @description Invalid input; `errors` names each offending field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Signed in, but this role may not call this route */
+      /** @description Signed in, but the account has no access to a MedSpa */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not found (also for records of another organization or client) */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -11419,7 +11438,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Intake */
+      /** @description Intake, or null when there are no answers yet (a ?version=N that does not exist is 404) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -17862,6 +17881,8 @@ export interface operations {
         serviceId: string;
         clientId?: string;
         date?: string;
+        /** @description The plan being booked: its quoted price line prices the visit and its deposit when the service and location are the quoted ones */
+        planId?: string;
       };
       header?: never;
       path: {

@@ -7,8 +7,9 @@ import { ErrorAlert } from '../states.js';
 
 const sessionsLeft = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'} left`;
 
-export function BookingTermsCard({ locationId, serviceId, date }: { locationId: string; serviceId: string; date?: string | null }) {
-  const terms = useGet('/api/locations/{locationId}/booking-terms', { params: { path: { locationId }, query: { serviceId, ...(date ? { date } : {}) } } });
+/** With the plan being booked, the price is the plan's quoted line (the one its invoices use). */
+export function BookingTermsCard({ locationId, serviceId, date, planId }: { locationId: string; serviceId: string; date?: string | null; planId?: string | null }) {
+  const terms = useGet('/api/locations/{locationId}/booking-terms', { params: { path: { locationId }, query: { serviceId, ...(date ? { date } : {}), ...(planId ? { planId } : {}) } } });
   if (terms.error) return <ErrorAlert error={terms.error} title="Price and policy not available" />;
   const t = terms.data;
   if (!t) return null;

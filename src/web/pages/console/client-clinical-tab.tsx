@@ -28,7 +28,7 @@ export function ClientClinicalTab({ clientId }: { clientId: string }) {
   const [opened, { toggle }] = useDisclosure(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const noIntake = intake.error instanceof ApiError && intake.error.status === 404;
+  const noIntake = intake.data === null;
   const [plansKey, setPlansKey] = useState(0);
   const [imported, setImported] = useState<string | null>(null);
   /** An Intake v1 JSON file becomes the next intake version; errors name the offending fields. */

@@ -54,7 +54,19 @@ export function BookPage() {
 
   const location = locationId ?? org.data?.locations[0]?.id ?? null;
   const service = services.data?.items.find((s) => s.id === serviceId) ?? null;
-  const plan = useMemo(() => plans.data?.items.find((p) => p.status !== 'superseded' && p.plan.modality === service?.modality) ?? null, [plans.data, service]);
+  // One price from quote to invoice: a plan is booked as the service it was quoted for (same code),
+  // which is offered first; a plan quoted before quotes named their line matches by modality.
+  const plan = useMemo(
+    () => plans.data?.items.find((p) => p.status !== 'superseded' && (p.quote?.priceLineId ? p.quote.serviceCode === service?.code : p.plan.modality === service?.modality)) ?? null,
+    [plans.data, service],
+  );
+  const plannedService = useMemo(() => {
+    const quoted = plans.data?.items.find((p) => p.status !== 'superseded' && p.quote?.priceLineId);
+    return services.data?.items.find((s) => s.code === quoted?.quote?.serviceCode) ?? null;
+  }, [plans.data, services.data]);
+  useEffect(() => {
+    if (!serviceId && plannedService) setServiceId(plannedService.id);
+  }, [serviceId, plannedService]);
   const from = addDays(todayIso(), 1);
 
   const fail = (e: unknown) => {
@@ -174,7 +186,7 @@ export function BookPage() {
                 </Group>
               </Radio.Group>
             ) : null}
-            {service && location ? <BookingTermsCard locationId={location} serviceId={service.id} /> : null}
+            {service && location ? <BookingTermsCard locationId={location} serviceId={service.id} planId={plan?.id ?? null} /> : null}
             <Group justify="flex-end">
               <Button disabled={!service || !location} onClick={() => (mode === 'series' && service?.kind === 'treatment' ? void proposeSeries() : setStep(1))} loading={busy}>
                 Next
@@ -228,7 +240,7 @@ export function BookPage() {
                 {hold.holdExpiresAt ? <Countdown until={hold.holdExpiresAt} /> : null}
               </Card>
             ) : null}
-            {service && location ? <BookingTermsCard locationId={location} serviceId={service.id} date={mode === 'series' ? series?.slots[0]?.localDate : (hold?.localDate ?? slot?.localDate)} /> : null}
+            {service && location ? <BookingTermsCard locationId={location} serviceId={service.id} planId={plan?.id ?? null} date={mode === 'series' ? series?.slots[0]?.localDate : (hold?.localDate ?? slot?.localDate)} /> : null}
             {service?.kind === 'treatment' && service.modality ? <RiskAcknowledgement clientId={clientId} modality={service.modality} /> : null}
             <Card withBorder>
               <Title order={2} size="h5" mb="xs">
@@ -288,7 +300,7 @@ export function BookPage() {
       ) : null}
       {clientId ? <MyBookings clientId={clientId} reloadKey={reload} /> : null}
       {step === 0 && plans.data?.items.some((p) => p.status !== 'superseded') ? (
-        <Badge variant="light">You have a treatment plan: choose its service to book the series.</Badge>
+        <Badge variant="light">{plannedService ? `Your treatment plan is booked as ${plannedService.name}, at its quoted price.` : 'You have a treatment plan: choose its service to book the series.'}</Badge>
       ) : null}
     </Page>
   );

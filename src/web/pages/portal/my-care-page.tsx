@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { call, errorText, http, type Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
@@ -159,7 +159,7 @@ export function MyCarePage() {
   const [error, setError] = useState<string | null>(null);
   const [planning, setPlanning] = useState<string | null>(null);
   const navigate = useNavigate();
-  const noIntake = intake.error instanceof ApiError && intake.error.status === 404;
+  const noIntake = intake.data === null;
   const results = clientViews(screenings.data?.items ?? []);
 
   const check = async (plan: PlanInput) => {
@@ -195,6 +195,7 @@ export function MyCarePage() {
       {clientId ? <ReviewCard clientId={clientId} /> : null}
       {params.get('answered') ? <Alert color="teal">Thank you. Your answers are saved. Now check your eligibility for the treatment you want.</Alert> : null}
       {intake.loading ? <Loading label="Loading your answers" /> : null}
+      {intake.error ? <ErrorAlert error={intake.error} title="Could not load your answers" /> : null}
       {noIntake ? (
         <Card withBorder>
           <Title order={2} size="h4">
