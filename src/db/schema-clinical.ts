@@ -47,6 +47,8 @@ export interface ScreeningsTable {
   result: Json;
   decision: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
   earliest_date: string | null;
+  /** deferred only: the date from which the same answers clear treatment (migration 0014) */
+  clears_from: Generated<string | null>;
   protocol: string;
   settings: Json<Record<string, unknown>>;
   settings_version: number;

@@ -11,6 +11,8 @@ import * as m0009 from './20261130-0009-backup-runs.js';
 import * as m0010 from './20261130-0010-access-refusals.js';
 import * as m0011 from './20261130-0011-staff-two-factor.js';
 import * as m0012 from './20261201-0012-booking-price-line.js';
+import * as m0013 from './20261201-0013-card-on-file.js';
+import * as m0014 from './20261201-0014-screening-clears-from.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '20261130-0010-access-refusals': m0010,
   '20261130-0011-staff-two-factor': m0011,
   '20261201-0012-booking-price-line': m0012,
+  '20261201-0013-card-on-file': m0013,
+  '20261201-0014-screening-clears-from': m0014,
 };

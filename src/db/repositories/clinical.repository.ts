@@ -60,7 +60,7 @@ export const insertScreening = (db: Db, row: Omit<Insertable<ScreeningsTable>, '
     .executeTakeFirstOrThrow();
 
 const screeningColumns = [
-  's.id', 's.client_id', 's.intake_version', 's.plan', 's.plan_date', 's.modality', 's.result', 's.decision', 's.earliest_date', 's.protocol',
+  's.id', 's.client_id', 's.intake_version', 's.plan', 's.plan_date', 's.modality', 's.result', 's.decision', 's.earliest_date', 's.clears_from', 's.protocol',
   's.settings', 's.settings_version', 's.valid_until', 's.created_at', 's.created_by',
   'r.id as review_id', 'r.outcome as review_outcome', 'r.note as review_note', 'r.adjustments as review_adjustments', 'r.rule_ids as review_rule_ids',
   'r.signed_name as review_signed_name', 'r.reviewer_role', 'r.reviewer_licence_type', 'r.signature_hash as review_signature_hash', 'r.created_at as reviewed_at',

@@ -9,6 +9,8 @@ import { bookSeries, bookSeriesInput, planSeriesSlots, SeriesBooking, SeriesProp
 import { cancelBooking, cancelInput, checkIn, checkInInput, confirmHold, markNoShow, rescheduleBooking, rescheduleInput } from '../../services/scheduling/manage-booking.js';
 import { calendarQuery, getBooking, listBookingsOfClient, listCalendar } from '../../services/scheduling/list-bookings.js';
 import { Booking, BookingList } from '../../services/scheduling/booking-view.js';
+import { getBookingOptions } from '../../services/scheduling/booking-options.js';
+import { BookingOptions } from '../../services/scheduling/booking-window.schema.js';
 
 const tags = ['Bookings'];
 const STAFF = ['owner', 'medical_director', 'provider', 'front_desk'] as const;
@@ -41,6 +43,10 @@ const ofClient = defineRoute([...STAFF, 'client'], {
   operationId: 'listClientBookings', method: 'get', path: '/api/clients/{clientId}/bookings', tags, summary: "A client's bookings, newest first",
   request: { params: z.object({ clientId: UuidParam('clientId') }) }, responses: { 200: json(BookingList, 'Bookings'), ...errorResponses },
 });
+const options = defineRoute([...STAFF, 'client'], {
+  operationId: 'getBookingOptions', method: 'get', path: '/api/clients/{clientId}/booking-options', tags, summary: 'For each service at a location: the dates the client may book, or why not yet and the next step',
+  request: { params: z.object({ clientId: UuidParam('clientId') }), query: z.object({ locationId: z.uuid() }) }, responses: { 200: json(BookingOptions, 'Options'), ...conflict, ...errorResponses },
+});
 const confirm = defineRoute('signed_in', { operationId: 'confirmBooking', method: 'post', path: '/api/bookings/{bookingId}/confirm', tags, summary: 'Confirm a held slot before the hold expires', request: { params: idParams }, responses: { 200: json(Booking, 'Confirmed'), ...conflict, ...errorResponses } });
 const cancel = defineRoute('signed_in', { operationId: 'cancelBooking', method: 'post', path: '/api/bookings/{bookingId}/cancel', tags, summary: "Cancel (within the location's late-cancel window it is a late cancel)", request: { params: idParams, body: jsonBody(cancelInput) }, responses: { 200: json(Booking, 'Cancelled'), ...conflict, ...errorResponses } });
 const reschedule = defineRoute('signed_in', { operationId: 'rescheduleBooking', method: 'post', path: '/api/bookings/{bookingId}/reschedule', tags, summary: 'Move a booking to another free time', request: { params: idParams, body: jsonBody(rescheduleInput) }, responses: { 200: json(Booking, 'Moved'), ...conflict, ...errorResponses } });
@@ -62,6 +68,7 @@ export function bookingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(calendar, async (c) => c.json({ items: await listCalendar(ctxOf(c), c.req.valid('query')) }, 200));
   app.openapi(read, async (c) => c.json(await getBooking(ctxOf(c), c.req.valid('param').bookingId), 200));
   app.openapi(ofClient, async (c) => c.json({ items: await listBookingsOfClient(ctxOf(c), c.req.valid('param').clientId) }, 200));
+  app.openapi(options, async (c) => c.json(await getBookingOptions(ctxOf(c), c.req.valid('param').clientId, c.req.valid('query').locationId), 200));
   app.openapi(confirm, async (c) => c.json(await confirmHold(ctxOf(c), c.req.valid('param').bookingId), 200));
   app.openapi(cancel, async (c) => c.json(await cancelBooking(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json')), 200));
   app.openapi(reschedule, async (c) => c.json(await rescheduleBooking(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json')), 200));

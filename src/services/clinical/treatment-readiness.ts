@@ -7,7 +7,8 @@ import { RISK_SUMMARY } from '../../domain/learn/guide.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
 import { loadClientForHealthData } from './intake/intake-access.js';
-import { clearsTreatment, screeningStatus } from './screening/screening-view.js';
+import { screeningStanding } from './screening/screening-cover.js';
+import { humanDate } from '../../domain/shared/human-date.js';
 import { todayIn } from './today.js';
 import { consentStatus } from '../consent/consent-view.js';
 import type { ReadinessCheckView, TreatmentReadinessView } from './treatment-readiness.schema.js';
@@ -15,28 +16,19 @@ import type { ReadinessCheckView, TreatmentReadinessView } from './treatment-rea
 export type ReadinessCheck = ReadinessCheckView;
 
 /**
- * May this client be treated with this modality on this date? A current screening that clears
- * treatment on that date, a current signed treatment consent, and the risk summary acknowledged.
+ * May this client be treated with this modality on this date? A current screening that covers
+ * that date (screening-cover.ts), a current signed treatment consent, and the risk summary acknowledged.
  * Booking and check-in call this; nothing treats a client it says no to.
  */
-export async function treatmentReadiness(trx: Db, organizationId: string, clientId: string, modality: Modality, date: string, today: string): Promise<TreatmentReadinessView> {
+export async function treatmentReadiness(trx: Db, organizationId: string, clientId: string, modality: Modality, date: string, today: string, opts: { seriesExtraDays?: number } = {}): Promise<TreatmentReadinessView> {
   const checks: ReadinessCheck[] = [];
   const latest = (await latestIntake(trx, organizationId, clientId))?.version ?? 0;
   const screenings = (await listScreenings(trx, organizationId, clientId)).filter((s) => s.modality === modality);
-  const usable = screenings.find((s) => screeningStatus(s, latest, today) === 'current' && clearsTreatment(s) && s.plan_date <= date && date <= s.valid_until);
-  const newest = screenings[0];
+  const standing = screeningStanding(screenings, latest, today, { date, extraDays: opts.seriesExtraDays ?? 0 });
   checks.push(
-    usable
-      ? { id: 'screening', ok: true, message: `screening of ${usable.plan_date} clears ${modality} until ${usable.valid_until}` }
-      : {
-          id: 'screening',
-          ok: false,
-          message: !newest
-            ? `no ${modality} screening yet`
-            : newest.decision === 'needs_review' && !newest.review_id
-              ? 'the screening is waiting for a clinician review'
-              : `no current screening clears ${modality} on ${date} (latest: ${newest.decision.replace(/_/g, ' ')}${newest.earliest_date ? `, earliest ${newest.earliest_date}` : ''})`,
-        },
+    standing.ok
+      ? { id: 'screening', ok: true, message: `the eligibility check of ${humanDate(standing.screening.plan_date)} clears ${modality} treatment until ${humanDate(standing.cover.until)}` }
+      : { id: 'screening', ok: false, message: standing.message },
   );
   const consents = await listConsents(trx, organizationId, clientId);
   const consent = consents.find((c) => c.kind === 'treatment' && c.modality === modality && consentStatus(c) === 'current');

@@ -6,6 +6,9 @@ import { offsetFinder } from '../../domain/scheduling/local-time.js';
 import type { Ctx } from '../context.js';
 import { invalid } from '../errors.js';
 import { loadAvailability, type AvailabilityContext } from './availability-context.js';
+import { BookingWindow, type BookingWindowView } from './booking-window.schema.js';
+import { windowAllows } from './booking-window.js';
+import { clientWindow } from './booking-options.js';
 
 const date = isoDate();
 export const availabilityQuery = z.object({
@@ -13,6 +16,9 @@ export const availabilityQuery = z.object({
   from: date,
   to: date,
   providerId: line({ max: 64 }).optional(),
+  clientId: z.uuid().optional().describe('Staff: offer only what this client may book (a client always gets their own)'),
+  planId: z.uuid().optional().describe('The treatment plan being booked (its interval and series)'),
+  rescheduling: z.uuid().optional().describe('A booking being moved: its own date does not count against the interval'),
 });
 
 export const MAX_SEARCH_DAYS = 62;
@@ -73,6 +79,8 @@ export const Availability = z
       }),
     ),
     slots: z.array(Slot),
+    window: z.union([BookingWindow, z.null()]).describe('What the client may book; null when no client is named'),
+    nextAvailable: z.iso.date().nullable().describe('The first local date from `from` with a time the client may book, within the window'),
   })
   .meta({
     id: 'Availability',
@@ -82,6 +90,8 @@ export const Availability = z
       service: { id: 'c2b7e9a4-1f3d-4e5a-b6c7-d8e9f0a1b2c3', name: 'Microneedling, full face', kind: 'treatment', modality: 'pen', durationMin: 75 },
       providers: [{ id: 'usr_7Qm2kP9x', name: 'Dana Park, NP', title: 'Nurse practitioner', eligible: true, supervised: false, reason: null }],
       slots: [exampleSlot],
+      window: null,
+      nextAvailable: '2026-03-10',
     },
   });
 
@@ -102,14 +112,27 @@ export function slotView(ctx: AvailabilityContext, s: FoundSlot, clock = localCl
   };
 }
 
-/** Real availability for a service at a location over local dates: only what can be booked. */
+/** The client whose window applies: a client always; staff when they name one. */
+const clientOf = (ctx: Ctx, q: z.infer<typeof availabilityQuery>) => (ctx.principal.role === 'client' ? ctx.principal.clientId : (q.clientId ?? null));
+
+/**
+ * Real availability for a service at a location over local dates: only what can be booked. With a
+ * client, only the dates they may book (booking-window.ts), and the first date with a free time.
+ */
 export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<typeof availabilityQuery>): Promise<AvailabilityView> {
-  if (q.to < q.from) throw invalid('to', 'must be on or after from');
-  if (Temporal.PlainDate.from(q.from).until(q.to).days > MAX_SEARCH_DAYS) throw invalid('to', `search at most ${MAX_SEARCH_DAYS} days at a time`);
+  if (q.to < q.from) throw invalid('to', 'The end date must be on or after the start date.');
+  if (Temporal.PlainDate.from(q.from).until(q.to).days > MAX_SEARCH_DAYS) throw invalid('to', `Search at most ${MAX_SEARCH_DAYS} days at a time.`);
+  const clientId = clientOf(ctx, q);
+  const window = clientId ? await clientWindow(ctx, locationId, q.serviceId, clientId, { planId: q.planId ?? null, ignoreBookingId: q.rescheduling ?? null }) : null;
   const a = await loadAvailability(ctx.db, ctx.principal.organizationId, { locationId, serviceId: q.serviceId, from: q.from, to: q.to, now: ctx.now() });
-  const query = { ...a.query, window: a.window, providers: q.providerId ? a.query.providers.filter((p) => p.id === q.providerId) : a.query.providers };
-  const slots = findSlots(query);
-  const clock = localClock(a.location.timeZone);
+  const pick = (ctxA: AvailabilityContext) => {
+    const query = { ...ctxA.query, window: ctxA.window, providers: q.providerId ? ctxA.query.providers.filter((p) => p.id === q.providerId) : ctxA.query.providers };
+    const clock = localClock(ctxA.location.timeZone);
+    return findSlots(query)
+      .map((s) => slotView(ctxA, s, clock))
+      .filter((s) => !window || windowAllows(window, s.localDate));
+  };
+  const slots = pick(a);
   const staff = ctx.principal.role !== 'client';
   return {
     location: a.location,
@@ -117,6 +140,30 @@ export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<
     providers: a.providers
       .filter((p) => staff || p.eligibility.ok)
       .map((p) => ({ id: p.id, name: p.name, title: p.title, eligible: p.eligibility.ok, supervised: p.eligibility.ok && p.eligibility.supervised, reason: p.eligibility.ok ? null : p.eligibility.reason })),
-    slots: slots.map((s) => slotView(a, s, clock)),
+    slots,
+    window,
+    nextAvailable: slots[0]?.localDate ?? (await nextAvailableAfter(ctx, locationId, q, window, pick)),
   };
+}
+
+const CHUNK_DAYS = 14;
+const MAX_CHUNKS = 8;
+
+/** Nothing free in the range asked: look ahead, two weeks at a time, to the window's end or the horizon. */
+async function nextAvailableAfter(ctx: Ctx, locationId: string, q: z.infer<typeof availabilityQuery>, window: BookingWindowView | null, pick: (a: AvailabilityContext) => SlotView[]): Promise<string | null> {
+  if (window && !window.bookable) return null;
+  let from = Temporal.PlainDate.from(q.to).add({ days: 1 }).toString();
+  if (window?.from && window.from > from) from = window.from;
+  for (let i = 0; i < MAX_CHUNKS; i++) {
+    let to = Temporal.PlainDate.from(from).add({ days: CHUNK_DAYS - 1 }).toString();
+    if (window?.until && to > window.until) to = window.until;
+    if (to < from) return null;
+    const a = await loadAvailability(ctx.db, ctx.principal.organizationId, { locationId, serviceId: q.serviceId, from, to, now: ctx.now() });
+    const first = pick(a)[0];
+    if (first) return first.localDate;
+    // past the booking horizon nothing more can turn up
+    if (a.window.start > ctx.now().getTime() + a.query.horizonDays * 86_400_000) return null;
+    from = Temporal.PlainDate.from(to).add({ days: 1 }).toString();
+  }
+  return null;
 }

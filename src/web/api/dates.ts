@@ -34,3 +34,10 @@ export const calendarDate = (date: string) =>
     year: 'numeric',
     timeZone: 'UTC',
   });
+
+/** The same day of the next month (clamped by the platform at month ends). */
+export const addMonths = (date: string, months: number) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};

@@ -1,6 +1,7 @@
 // Plain-language explanation for clients: no rule ids, no jargon (staff see the findings).
 import { ruleById } from '../../protocols/microneedling/rules.js';
 import type { Decision, ScreeningResult } from './contract.js';
+import { humanDate } from '../../shared/human-date.js';
 
 const SUMMARY: Record<Decision, string> = {
   eligible: 'Good news: nothing in your answers stands in the way of this treatment.',
@@ -10,11 +11,6 @@ const SUMMARY: Record<Decision, string> = {
   contraindicated: 'This treatment is not a safe choice for you right now. Your clinic can talk with you about other options.',
 };
 
-const humanDate = (d: string) => {
-  const [y, m, day] = d.split('-').map(Number);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${months[(m ?? 1) - 1]} ${day}, ${y}`;
-};
 
 export interface ClientExplanation {
   decision: Decision;

@@ -8,6 +8,8 @@ import { settingsInForce } from '../settings/clinical-settings.js';
 import { loadClientForHealthData } from '../intake/intake-access.js';
 import { clientScreeningView, staffScreeningView } from './screening-view.js';
 
+const CLEARS: ReadonlySet<string> = new Set(['eligible', 'eligible_with_precautions']);
+
 /**
  * The stored flow: the client's latest intake and a plan are screened with the organization's
  * settings in force; the result is kept with the intake version, pack version and settings used.
@@ -21,7 +23,11 @@ export async function screenClient(ctx: Ctx, clientId: string, rawPlan: unknown)
     if (!intake) throw new AppError('conflict', 'the health questionnaire has not been answered yet', [{ path: 'intake', message: 'missing' }]);
     const { version, settings } = await settingsInForce(trx, ctx.principal.organizationId);
     const { result, settingsUsed } = runScreening({ intake: intake.data, plan: plan.value }, settings.screening);
-    const validUntil = Temporal.PlainDate.from(plan.value.date).add({ days: settingsUsed.resultValidityDays }).toString();
+    // A deferral with an end date: the same answers screened on that date. If that clears, the
+    // client may book from then on, and the result holds for its validity from that date (check-in
+    // screens again before treatment, decision 0008).
+    const clearsFrom = result.decision === 'deferred' && result.earliestDate && CLEARS.has(runScreening({ intake: intake.data, plan: { ...plan.value, date: result.earliestDate } }, settings.screening).result.decision) ? result.earliestDate : null;
+    const validUntil = Temporal.PlainDate.from(clearsFrom ?? plan.value.date).add({ days: settingsUsed.resultValidityDays }).toString();
     const row = await insertScreening(trx, {
       organization_id: ctx.principal.organizationId,
       client_id: client.id,
@@ -32,6 +38,7 @@ export async function screenClient(ctx: Ctx, clientId: string, rawPlan: unknown)
       result,
       decision: result.decision,
       earliest_date: result.earliestDate,
+      clears_from: clearsFrom,
       protocol: result.protocol,
       settings: settingsUsed,
       settings_version: version,
@@ -43,7 +50,7 @@ export async function screenClient(ctx: Ctx, clientId: string, rawPlan: unknown)
       entityType: 'screening',
       entityId: row.id,
       clientId: client.id,
-      details: { decision: result.decision, rules: result.findings.map((f) => f.ruleId), intakeVersion: intake.version, settingsVersion: version },
+      details: { decision: result.decision, clearsFrom, rules: result.findings.map((f) => f.ruleId), intakeVersion: intake.version, settingsVersion: version },
     });
     const stored = (await findScreening(trx, ctx.principal.organizationId, row.id))!;
     return ctx.principal.role === 'client' ? clientScreeningView(stored, 'current') : staffScreeningView(stored, 'current');

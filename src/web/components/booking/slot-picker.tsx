@@ -1,29 +1,67 @@
-import { Button, Chip, Group, Loader, Select, Stack, Text } from '@mantine/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Chip, Group, Loader, Select, Stack, Text } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconChevronsRight, IconPlayerTrackNext } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useGet } from '../../api/use-api.js';
 import type { Schemas } from '../../api/client.js';
 import { prettyDate } from '../../api/clinical-types.js';
 import { ErrorAlert } from '../states.js';
-import { addDays } from '../../api/dates.js';
+import { addDays, addMonths, todayIso } from '../../api/dates.js';
 
 type AvailableSlot = Schemas['Slot'];
+const DAYS = 7;
+
+export interface SlotPickerProps {
+  locationId: string;
+  serviceId: string;
+  onPick: (s: AvailableSlot) => void;
+  picked: AvailableSlot | null;
+  /** the first date to show; the picker moves on to the first date the client may book */
+  from?: string;
+  /** staff booking for a client: offer only what that client may book (a client always gets their own) */
+  clientId?: string | undefined;
+  planId?: string | null | undefined;
+  /** a booking being moved: its own date does not count against the interval between sessions */
+  rescheduling?: string | undefined;
+  emptyAction?: (range: { from: string; to: string; providerId: string | null }) => ReactNode;
+}
 
 /**
- * Provider (or any), day and time from real availability. Days show how many times are free, so a
- * busy week is visible at a glance; a day with nothing free cannot be chosen.
+ * Provider (or any), day and time from real availability, a week at a time. It opens on the first
+ * date the client may book (and jumps to the first free one), moves by week and month up to the
+ * booking horizon, and days show how many times are free; a day with nothing free cannot be chosen.
  */
-export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, picked, emptyAction }: { locationId: string; serviceId: string; from: string; days?: number; onPick: (s: AvailableSlot) => void; picked: AvailableSlot | null; emptyAction?: (range: { from: string; to: string; providerId: string | null }) => ReactNode }) {
-  const to = addDays(from, days - 1);
+export function SlotPicker({ locationId, serviceId, onPick, picked, from, clientId, planId, rescheduling, emptyAction }: SlotPickerProps) {
+  const [start, setStart] = useState(from ?? todayIso());
   const [provider, setProvider] = useState<string | null>(null);
-  const a = useGet('/api/locations/{locationId}/availability', { params: { path: { locationId }, query: { serviceId, from, to, ...(provider ? { providerId: provider } : {}) } } });
   const [day, setDay] = useState<string | null>(null);
+  const to = addDays(start, DAYS - 1);
+  const query = { serviceId, from: start, to, ...(provider ? { providerId: provider } : {}), ...(clientId ? { clientId } : {}), ...(planId ? { planId } : {}), ...(rescheduling ? { rescheduling } : {}) };
+  const a = useGet('/api/locations/{locationId}/availability', { params: { path: { locationId }, query } });
+  const window = a.data?.window ?? null;
+  const first = window?.from && window.from > (from ?? todayIso()) ? window.from : (from ?? todayIso());
+  const last = window?.until ?? null;
+  // open on the first date the client may book, then on the first date with a free time (once)
+  const jumped = useRef(false);
+  useEffect(() => {
+    if (!a.data || a.loading) return;
+    if (start < first) return void setStart(first);
+    if (!jumped.current) {
+      jumped.current = true;
+      if (a.data.slots.length === 0 && a.data.nextAvailable) setStart(a.data.nextAvailable);
+    }
+  }, [a.data, a.loading, start, first]);
+  const go = (d: string) => {
+    setDay(null);
+    setStart(d < first ? first : d);
+  };
+
   const byDay = useMemo(() => {
     const m = new Map<string, AvailableSlot[]>();
     for (const s of a.data?.slots ?? []) m.set(s.localDate, [...(m.get(s.localDate) ?? []), s]);
     return m;
   }, [a.data]);
-  const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
-  const chosenDay = day ?? dates.find((d) => byDay.has(d)) ?? null;
+  const dates = Array.from({ length: DAYS }, (_, i) => addDays(start, i)).filter((d) => !last || d <= last);
+  const chosenDay = day && byDay.has(day) ? day : (dates.find((d) => byDay.has(d)) ?? null);
   // one button per start time: with "any provider" the first free provider at that time is taken
   const times = useMemo(() => {
     const seen = new Map<string, AvailableSlot>();
@@ -31,6 +69,15 @@ export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, pic
     return [...seen.values()];
   }, [byDay, chosenDay]);
 
+  if (window && !window.bookable) {
+    return (
+      <Alert color="orange" title="Not bookable online yet">
+        {window.reason}
+      </Alert>
+    );
+  }
+  const next = a.data?.nextAvailable ?? null;
+  const atEnd = last !== null && addDays(start, DAYS) > last;
   return (
     <Stack>
       <Select
@@ -40,31 +87,53 @@ export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, pic
         onChange={(v) => {
           setProvider(v || null);
           setDay(null);
+          jumped.current = false;
         }}
         allowDeselect={false}
       />
+      {window?.reason ? <Text size="sm">{window.reason}</Text> : null}
       {a.error ? <ErrorAlert error={a.error} title="Could not load free times" /> : null}
-      <div>
-        <Text size="sm" fw={600} mb={4} id="day-label">
-          Day {a.loading ? <Loader size="xs" ml="xs" /> : null}
+      <Group gap={6} justify="space-between" wrap="wrap">
+        <Text size="sm" fw={600} id="week-label">
+          {prettyDate(start)} – {prettyDate(dates.at(-1) ?? start)} {a.loading ? <Loader size="xs" ml="xs" /> : null}
         </Text>
-        <Chip.Group value={chosenDay ?? ''} onChange={(v) => setDay(typeof v === 'string' ? v : null)}>
-          <Group gap={6} aria-labelledby="day-label" role="radiogroup">
-            {dates.map((d) => {
-              const n = byDay.get(d)?.length ?? 0;
-              return (
-                <Chip key={d} value={d} disabled={n === 0} size="sm">
-                  {prettyDate(d)} · {n ? `${new Set(byDay.get(d)!.map((s) => s.start)).size} free` : 'full'}
-                </Chip>
-              );
-            })}
-          </Group>
-        </Chip.Group>
-      </div>
+        <Group gap={4}>
+          <Button size="compact-sm" variant="default" onClick={() => go(addDays(start, -DAYS))} disabled={start <= first} leftSection={<IconChevronLeft size={14} />} aria-label="Previous week">
+            Week
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => go(addDays(start, DAYS))} disabled={atEnd} rightSection={<IconChevronRight size={14} />} aria-label="Next week">
+            Week
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => go(addMonths(start, 1))} disabled={last !== null && addMonths(start, 1) > last} rightSection={<IconChevronsRight size={14} />} aria-label="Next month">
+            Month
+          </Button>
+        </Group>
+      </Group>
+      <Chip.Group value={chosenDay ?? ''} onChange={(v) => setDay(typeof v === 'string' ? v : null)}>
+        <Group gap={6} aria-labelledby="week-label" role="radiogroup">
+          {dates.map((d) => {
+            const n = new Set(byDay.get(d)?.map((s) => s.start) ?? []).size;
+            return (
+              <Chip key={d} value={d} disabled={n === 0} size="sm">
+                {prettyDate(d)} · {n ? `${n} free` : 'full'}
+              </Chip>
+            );
+          })}
+        </Group>
+      </Chip.Group>
       {a.data && a.data.slots.length === 0 && !a.loading ? (
         <Stack gap="xs" align="flex-start">
-          <Text c="dimmed">No free times in these two weeks. Try another provider, or wait for a time to open up.</Text>
-          {emptyAction?.({ from, to, providerId: provider })}
+          {next ? (
+            <>
+              <Text c="dimmed">No free times this week. The next free time is on {prettyDate(next)}.</Text>
+              <Button variant="light" leftSection={<IconPlayerTrackNext size={16} />} onClick={() => go(next)}>
+                Go to {prettyDate(next)}
+              </Button>
+            </>
+          ) : (
+            <Text c="dimmed">No free times from this week up to the end of online booking. Try another provider, or join the waitlist.</Text>
+          )}
+          {emptyAction?.({ from: start, to, providerId: provider })}
         </Stack>
       ) : null}
       {chosenDay && times.length ? (
@@ -85,4 +154,3 @@ export function SlotPicker({ locationId, serviceId, from, days = 14, onPick, pic
     </Stack>
   );
 }
-

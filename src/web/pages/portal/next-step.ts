@@ -81,8 +81,8 @@ export function nextStep(i: NextStepInput): NextStep {
     return {
       id: 'wait',
       title: `You can start from ${prettyDate(latest.earliestDate)}`,
-      text: 'Until then treatment is not safe for you. You can book a consultation in the meantime.',
-      action: consultation ? null : { kind: 'link', to: BOOK, label: 'Book a consultation' },
+      text: 'Until then treatment is not safe for you. You can already book a session from that date, or a consultation in the meantime.',
+      action: { kind: 'link', to: BOOK, label: `Book from ${prettyDate(latest.earliestDate)}` },
     };
   }
   const plan = i.plans.find((p) => p.status !== 'superseded');

@@ -113,6 +113,9 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
                 locationId={booking.location.id}
                 serviceId={booking.service.id}
                 from={todayIso()}
+                clientId={override ? undefined : booking.client.id}
+                planId={booking.planId}
+                rescheduling={booking.id}
                 picked={null}
                 onPick={(s: AvailableSlot) => void act(() => http.POST('/api/bookings/{bookingId}/reschedule', { params: byId, body: { start: s.start, providerId: s.providerId, ...withOverride() } }))}
               />

@@ -62,7 +62,7 @@ export function NewBookingModal({ locationId, from, onClose, onBooked }: { locat
             {error}
           </Alert>
         ) : null}
-        {clientId && serviceId ? <SlotPicker locationId={locationId} serviceId={serviceId} from={from} picked={null} onPick={(s) => void book(s)} /> : <Text c="dimmed" size="sm">Choose the client and the service to see free times.</Text>}
+        {clientId && serviceId ? <SlotPicker key={override ? 'any' : clientId} locationId={locationId} serviceId={serviceId} from={from} clientId={override ? undefined : clientId} picked={null} onPick={(s) => void book(s)} /> : <Text c="dimmed" size="sm">Choose the client and the service to see free times.</Text>}
       </Stack>
     </Modal>
   );
