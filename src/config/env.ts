@@ -26,6 +26,8 @@ export const envSchema = z.object({
   SMS_TOKEN: z.string().min(8).optional().describe('Bearer token sent to SMS_URL'),
   STRIPE_SECRET_KEY: z.string().regex(/^sk_(test|live)_\w{8,}$/, 'a Stripe secret key (sk_test_... or sk_live_...)').optional().describe('Stripe secret key for online card payments; unset turns online payment off'),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w{8,}$/, 'a Stripe webhook signing secret (whsec_...)').optional().describe('Signing secret of the Stripe webhook endpoint /api/webhooks/stripe; unset leaves the endpoint off'),
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w{8,}$/, 'a Stripe publishable key (pk_test_... or pk_live_...)').optional().describe("Stripe publishable key for the Payment Element (cards and wallets on Dermis's own page, saved cards); unset keeps the hosted Checkout page"),
+  STRIPE_JS_URL: z.url({ protocol: /^https?$/ }).default('https://js.stripe.com/v3/').describe('Where the browser loads Stripe.js from (change only for tests)'),
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com').describe('Stripe API origin (change only for a proxy)'),
   DERMIS_WORKER: z.enum(['inline', 'off']).default('inline').describe('inline runs the job worker inside the server'),
   DERMIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),

@@ -16,6 +16,33 @@ export interface BillingPoliciesTable {
   no_show_forfeits_session: Generated<boolean>;
   package_refund_fee_bp: Generated<number>;
   updated_at: Generated<Date>;
+  /** migration 0013: a paid deposit or a card on file holds a booking; fees charged to that card */
+  hold_policy: Generated<'deposit' | 'card_on_file'>;
+  late_cancel_fee_cents: Generated<number>;
+  no_show_fee_cents: Generated<number>;
+}
+
+/** migration 0013: the processor's customer of a client and the card saved for later charges */
+export interface ClientPaymentProfilesTable {
+  organization_id: string;
+  client_id: string;
+  customer_id: string;
+  payment_method_id: string | null;
+  card_brand: string | null;
+  card_last4: string | null;
+  card_saved_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+/** migration 0013: the cancellation policy a client accepted for a booking, word for word */
+export interface BookingPolicyAcceptancesTable {
+  organization_id: string;
+  booking_id: string;
+  policy_version: string;
+  policy_text: string;
+  accepted_by: string;
+  accepted_at: Generated<Date>;
+  ip: string | null;
 }
 
 export interface ServiceDepositsTable {
@@ -157,6 +184,8 @@ export interface MoneyTables {
   package_draws: PackageDrawsTable;
   booking_deposits: BookingDepositsTable;
   payments: PaymentsTable;
+  client_payment_profiles: ClientPaymentProfilesTable;
+  booking_policy_acceptances: BookingPolicyAcceptancesTable;
   reviews: ReviewsTable;
   provider_profiles: ProviderProfilesTable;
 }

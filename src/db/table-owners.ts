@@ -16,7 +16,7 @@ export const TABLE_OWNERS = {
     'provider_credentials', 'device_maintenance', 'scope_rules', 'services', 'bookings', 'booking_resources', 'waitlist_entries', 'calendar_feeds',
   ],
   treatment: ['charts', 'chart_lots', 'cartridge_lots', 'aftercare_journeys', 'aftercare_check_ins', 'clinical_alerts', 'adverse_events', 'adverse_event_notes', 'outcomes', 'photos'],
-  billing: ['billing_policies', 'booking_deposits', 'service_deposits', 'invoices', 'invoice_lines', 'payments', 'package_purchases', 'package_draws'],
+  billing: ['billing_policies', 'booking_deposits', 'service_deposits', 'invoices', 'invoice_lines', 'payments', 'package_purchases', 'package_draws', 'client_payment_profiles', 'booking_policy_acceptances'],
   reviews: ['reviews', 'provider_profiles'],
   backups: ['backup_runs'],
 } as const;

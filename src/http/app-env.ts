@@ -27,6 +27,8 @@ export interface AppDeps {
   secrets: SecretBox;
   /** online card payments; null when no payment keys are configured */
   payments?: PaymentsPort | null;
+  /** Stripe.js in the browser (the Payment Element): the publishable key and where Stripe.js loads from; null keeps Checkout only */
+  stripeClient?: { publishableKey: string; jsUrl: string } | null;
   /** verifies Stripe's webhook calls; null leaves the webhook endpoint off */
   stripeWebhookSecret?: string | null;
   /** tests: check every JSON answer against its declared schema and hand each mismatch here */

@@ -31,6 +31,7 @@ import { schedulingSetupRoutes } from './routes/scheduling-setup.routes.js';
 import { bookingRoutes } from './routes/bookings.routes.js';
 import { photoRoutes } from './routes/photos.routes.js';
 import { billingRoutes } from './routes/billing.routes.js';
+import { cardPaymentRoutes } from './routes/card-payments.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
@@ -53,7 +54,20 @@ function pgConflict(err: unknown): string | null {
   return null;
 }
 
+/**
+ * With the Payment Element on (a publishable key), Stripe.js loads from its origin, draws the card
+ * field in its frames and talks to Stripe's API; 3-D Secure pages open in Stripe's frames too.
+ * Without keys nothing beyond our own origin is allowed.
+ */
+function stripeOrigins(deps: AppDeps) {
+  if (!deps.stripeClient) return { script: [], frame: [], connect: [] };
+  const js = new URL(deps.stripeClient.jsUrl).origin;
+  const real = js === 'https://js.stripe.com';
+  return { script: [js], frame: real ? [js, 'https://hooks.stripe.com'] : [js], connect: real ? [js, 'https://api.stripe.com'] : [js] };
+}
+
 export function createApp(deps: AppDeps) {
+  const stripe = stripeOrigins(deps);
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures become problem+json naming every offending field.
     defaultHook: (result, c) => {
@@ -77,10 +91,11 @@ export function createApp(deps: AppDeps) {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...stripe.script],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...stripe.connect],
+        ...(stripe.frame.length ? { frameSrc: stripe.frame } : {}),
         fontSrc: ["'self'", 'data:'],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -129,6 +144,7 @@ export function createApp(deps: AppDeps) {
   treatmentRoutes(app);
   photoRoutes(app);
   billingRoutes(app);
+  cardPaymentRoutes(app);
   reviewRoutes(app);
   reportRoutes(app);
   messageRoutes(app);

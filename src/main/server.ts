@@ -52,6 +52,7 @@ export async function startServer(env: Env) {
     backups,
     payments: env.STRIPE_SECRET_KEY ? stripeCheckout(env.STRIPE_SECRET_KEY, env.STRIPE_API_BASE) : null,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,
+    stripeClient: env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY ? { publishableKey: env.STRIPE_PUBLISHABLE_KEY, jsUrl: env.STRIPE_JS_URL } : null,
     logger,
     now,
     publicUrl: env.publicUrl,

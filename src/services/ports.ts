@@ -53,6 +53,48 @@ export interface CheckoutState {
 export interface PaymentsPort {
   createCheckout(input: CheckoutRequest): Promise<{ id: string; url: string }>;
   getCheckout(id: string): Promise<CheckoutState>;
+  /** card payments on our own page (Stripe's Payment Element), saved cards and charges to them */
+  cards?: CardPaymentsPort;
+}
+
+/** A payment or setup intent as the processor reports it; only a final status is trusted. */
+export interface IntentState {
+  id: string;
+  kind: 'payment' | 'setup';
+  /** succeeded, processing, requires_payment_method (declined), requires_action (3-D Secure), canceled... */
+  status: string;
+  clientSecret: string;
+  amountCents: number;
+  currency: string;
+  customerId: string | null;
+  paymentMethodId: string | null;
+  /** the saved card, when the processor tells (brand and last four digits only) */
+  card: { brand: string; last4: string } | null;
+  /** ids only (organization, client, booking, purpose) */
+  metadata: Record<string, string>;
+  /** the processor's reason of the last failure, e.g. card_declined */
+  lastErrorCode: string | null;
+}
+
+export interface CardIntentRequest {
+  customerId: string;
+  idempotencyKey: string;
+  metadata: Record<string, string>;
+}
+
+/** The answer to a charge made without the client: paid, or refused (declined, needs the client to authenticate). */
+export type OffSessionCharge = { ok: true; intent: IntentState } | { ok: false; code: string; message: string; intentId: string | null };
+
+export interface CardPaymentsPort {
+  createCustomer(input: { idempotencyKey: string; metadata: Record<string, string> }): Promise<{ id: string }>;
+  /** a payment that also saves the card for later charges (setup_future_usage=off_session) */
+  createPaymentIntent(input: CardIntentRequest & { amountCents: number; currency: string; description: string }): Promise<IntentState>;
+  getPaymentIntent(id: string): Promise<IntentState>;
+  /** saves a card without charging it */
+  createSetupIntent(input: CardIntentRequest): Promise<IntentState>;
+  getSetupIntent(id: string): Promise<IntentState>;
+  /** charges a saved card with the client absent (off_session, confirm) */
+  chargeSavedCard(input: CardIntentRequest & { amountCents: number; currency: string; description: string; paymentMethodId: string }): Promise<OffSessionCharge>;
 }
 
 /**

@@ -246,6 +246,7 @@ export const MATRIX: Record<string, Probe> = {
   'GET /api/bookings': { path: (f) => `/api/bookings?locationId=${f.org.locationId}&from=${f.from}&to=${f.to}`, expect: only(200, STAFF, 404) },
   'GET /api/bookings/{bookingId}': { path: (f) => `/api/bookings/${f.bookingId}`, expect: { ...signedIn(200), client: 404, other: 404 } },
   'GET /api/clients/{clientId}/bookings': { path: (f) => `/api/clients/${f.clientId}/bookings`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  'GET /api/clients/{clientId}/booking-options': { path: (f) => `/api/clients/${f.clientId}/booking-options?locationId=${f.org.locationId}`, expect: { ...only(200, STAFF, 404), client: 404 } },
   // the first allowed caller changes the state; the next ones find it already changed (409)
   'POST /api/bookings/{bookingId}/confirm': { path: (f) => `/api/bookings/${f.heldId}/confirm`, expect: { ...signedIn(409), owner: 200, client: 404, other: 404 } },
   'POST /api/bookings/{bookingId}/cancel': { path: (f) => `/api/bookings/${f.cancelId}/cancel`, body: () => ({ reason: 'Changed plans' }), expect: { ...signedIn(409), owner: 200, client: 404, other: 404 } },
@@ -327,6 +328,11 @@ export const MATRIX: Record<string, Probe> = {
   // no payment keys in tests: online payment answers that it is not set up
   'POST /api/checkout': { path: () => '/api/checkout', body: () => ({ kind: 'invoice', invoiceId: NO_ID }), expect: { ...only(409, DESK), client: 409 } },
   'POST /api/checkout/{sessionId}/confirm': { path: () => '/api/checkout/cs_test_12345678/confirm', expect: { ...only(409, DESK), client: 409 } },
+  'GET /api/bookings/{bookingId}/deposit-step': { path: (f) => `/api/bookings/${f.depositBookingId}/deposit-step`, expect: { ...only(200, DESK), client: 404 } },
+  // no payment keys here: the Payment Element and fees answer that card payment is not set up
+  'POST /api/bookings/{bookingId}/payment-intent': { path: (f) => `/api/bookings/${f.depositBookingId}/payment-intent`, body: () => ({ acceptPolicy: true, policyVersion: 'p1-000000000000' }), expect: { ...only(409, DESK), client: 409 } },
+  'POST /api/card-intents/{intentId}/confirm': { path: () => '/api/card-intents/pi_test_12345678/confirm', expect: { ...only(409, DESK), client: 409 } },
+  'POST /api/bookings/{bookingId}/fees': { path: (f) => `/api/bookings/${f.depositBookingId}/fees`, body: () => ({ kind: 'no_show' }), expect: only(409, DESK) },
   // off without a webhook secret (tests configure none here)
   'POST /api/webhooks/stripe': { path: () => '/api/webhooks/stripe', body: () => ({ type: 'checkout.session.completed' }), expect: { ...signedIn(404), anon: 404 } },
   'POST /api/payments/{paymentId}/receipt/email': { path: (f) => `/api/payments/${f.paymentId}/receipt/email`, expect: only(200, DESK) },

@@ -18,7 +18,7 @@ import { makeFactory } from './factory.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
-export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; backups?: BackupPort; webDir?: string } = {}) {
+export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; stripeClient?: { publishableKey: string; jsUrl: string }; backups?: BackupPort; webDir?: string } = {}) {
   const handle = await freshDatabase();
   // a test of how the web app is served brings its own built-looking folder
   const webDir = opts.webDir ?? (await mkdtemp(path.join(tmpdir(), 'dermis-web-')));
@@ -54,6 +54,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-uploads-'))),
     payments: opts.payments ?? null,
     stripeWebhookSecret: opts.stripeWebhookSecret ?? null,
+    stripeClient: opts.stripeClient ?? null,
     backups: opts.backups ?? null,
   });
   let ipCounter = 0;

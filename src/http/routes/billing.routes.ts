@@ -62,7 +62,7 @@ const r = {
 export function billingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.getSettings, async (c) => c.json(await getBillingSettings(ctxOf(c), c.req.valid('param').locationId), 200));
   app.openapi(r.putSettings, async (c) => c.json(await updateBillingSettings(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 200));
-  app.openapi(r.terms, async (c) => c.json(await getBookingTerms(ctxOf(c), c.req.valid('param').locationId, c.req.valid('query')), 200));
+  app.openapi(r.terms, async (c) => c.json(await getBookingTerms(ctxOf(c), c.req.valid('param').locationId, c.req.valid('query'), Boolean(c.get('deps').payments)), 200));
   app.openapi(r.sell, async (c) => {
     const out = await sellPackage(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json'));
     return c.json(out, out.replayed ? 200 : 201);

@@ -15,6 +15,11 @@ export const billingSettingsInput = z.strictObject({
   lateCancelForfeitsSession: z.boolean(),
   noShowForfeitsSession: z.boolean(),
   packageRefundFeeBp: z.number().int().min(0).max(10_000),
+  /** optional, unchanged when left out: a paid deposit or a card on file holds a booking */
+  holdPolicy: z.enum(['deposit', 'card_on_file']).optional(),
+  /** optional, unchanged when left out: fees charged to the saved card, in cents */
+  lateCancelFeeCents: z.number().int().min(0).max(1_000_000).optional(),
+  noShowFeeCents: z.number().int().min(0).max(1_000_000).optional(),
   /** per service: none, a fixed amount (cents) or a percent (basis points) of the price */
   deposits: z.array(z.strictObject({ serviceId: z.uuid(), kind: z.enum(['none', 'amount', 'percent']), value: z.number().int().min(0).max(10_000_000) })).max(100),
 });
@@ -34,6 +39,9 @@ export async function getBillingSettings(ctx: Ctx, locationId: string): Promise<
     lateCancelForfeitsSession: b.policy.lateCancelForfeitsSession,
     noShowForfeitsSession: b.policy.noShowForfeitsSession,
     packageRefundFeeBp: b.packageRefundFeeBp,
+    holdPolicy: b.holdPolicy,
+    lateCancelFeeCents: b.lateCancelFeeCents,
+    noShowFeeCents: b.noShowFeeCents,
     deposits: deposits.map((d) => ({ serviceId: d.id, serviceName: d.name, kind: d.kind ?? 'none', value: d.value ?? 0 })),
   };
 }
@@ -52,6 +60,9 @@ export async function updateBillingSettings(ctx: Ctx, locationId: string, input:
     const row = {
       tax_rate_bp: input.taxRateBp, tax_services: input.taxServices, late_cancel_keeps_deposit: input.lateCancelKeepsDeposit, no_show_keeps_deposit: input.noShowKeepsDeposit,
       late_cancel_forfeits_session: input.lateCancelForfeitsSession, no_show_forfeits_session: input.noShowForfeitsSession, package_refund_fee_bp: input.packageRefundFeeBp, updated_at: ctx.now(),
+      ...(input.holdPolicy ? { hold_policy: input.holdPolicy } : {}),
+      ...(input.lateCancelFeeCents !== undefined ? { late_cancel_fee_cents: input.lateCancelFeeCents } : {}),
+      ...(input.noShowFeeCents !== undefined ? { no_show_fee_cents: input.noShowFeeCents } : {}),
     };
     await trx.insertInto('billing_policies').values({ organization_id: org, location_id: loc.id, ...row }).onConflict((oc) => oc.columns(['organization_id', 'location_id']).doUpdateSet(row)).execute();
     for (const d of input.deposits) {
@@ -59,7 +70,7 @@ export async function updateBillingSettings(ctx: Ctx, locationId: string, input:
       if (kind === 'none') await trx.deleteFrom('service_deposits').where('organization_id', '=', org).where('service_id', '=', d.serviceId).execute();
       else await trx.insertInto('service_deposits').values({ organization_id: org, service_id: d.serviceId, kind, value: d.value }).onConflict((oc) => oc.columns(['organization_id', 'service_id']).doUpdateSet({ kind, value: d.value })).execute();
     }
-    await recordAudit(trx, ctx, { action: 'billing.settings', entityType: 'location', entityId: loc.id, details: { taxRateBp: input.taxRateBp, deposits: input.deposits.length } });
+    await recordAudit(trx, ctx, { action: 'billing.settings', entityType: 'location', entityId: loc.id, details: { taxRateBp: input.taxRateBp, deposits: input.deposits.length, holdPolicy: input.holdPolicy ?? null, lateCancelFeeCents: input.lateCancelFeeCents ?? null, noShowFeeCents: input.noShowFeeCents ?? null } });
   });
   return getBillingSettings(ctx, locationId);
 }

@@ -173,6 +173,9 @@ export const BillingSettings = z
     lateCancelForfeitsSession: z.boolean(),
     noShowForfeitsSession: z.boolean(),
     packageRefundFeeBp: z.number().int().describe('fee kept on refunded package sessions, in basis points'),
+    holdPolicy: z.enum(['deposit', 'card_on_file']).describe("what holds a booking: the service's deposit, paid at booking, or a card kept on file (no deposit)"),
+    lateCancelFeeCents: cents('Fee charged to the saved card after a late cancellation (0 when none)'),
+    noShowFeeCents: cents('Fee charged to the saved card after a missed appointment (0 when none)'),
     deposits: z.array(
       z.object({
         serviceId: z.uuid(),
@@ -187,7 +190,7 @@ export const BillingSettings = z
     description: "A location's tax, cancellation policy, package refund fee and each active service's deposit",
     example: {
       locationId: LOCATION_ID, taxRateBp: 825, taxServices: false, lateCancelHours: 24, lateCancelKeepsDeposit: true, noShowKeepsDeposit: true, lateCancelForfeitsSession: false,
-      noShowForfeitsSession: true, packageRefundFeeBp: 1000, deposits: [{ serviceId: '1a2b3c4d-5e6f-4701-8293-a4b5c6d7e8f9', serviceName: 'Botox', kind: 'amount', value: 5000 }],
+      noShowForfeitsSession: true, packageRefundFeeBp: 1000, holdPolicy: 'deposit', lateCancelFeeCents: 0, noShowFeeCents: 5000, deposits: [{ serviceId: '1a2b3c4d-5e6f-4701-8293-a4b5c6d7e8f9', serviceName: 'Botox', kind: 'amount', value: 5000 }],
     },
   });
 export type BillingSettingsView = z.output<typeof BillingSettings>;
@@ -204,6 +207,10 @@ export const BookingTerms = z
     depositCents: cents('Deposit asked for (0 when none)'),
     lateCancelHours: z.number().int(),
     policy: z.array(z.string()).describe('the cancellation policy, in plain sentences'),
+    holdPolicy: z.enum(['deposit', 'card_on_file']).describe("what holds a booking at this location: the service's deposit or a card kept on file"),
+    lateCancelFeeCents: cents('Fee charged to the saved card after a late cancellation (0 when none)'),
+    noShowFeeCents: cents('Fee charged to the saved card after a missed appointment (0 when none)'),
+    paymentNote: z.string().nullable().describe('what the client pays now and where, in a sentence: "Deposit of $50.00 due at the desk."'),
   })
   .meta({
     id: 'BookingTerms',
@@ -211,6 +218,7 @@ export const BookingTerms = z
     example: {
       serviceCode: 'BOTOX', priceCents: 25_000, currency: 'USD', coveredBy: null, depositCents: 5000, lateCancelHours: 24,
       policy: ['Cancel at least 24 hours ahead and any deposit is refunded.', 'Cancelling later: the deposit is kept.', 'Not coming without cancelling: the deposit is kept.'],
+      holdPolicy: 'deposit', lateCancelFeeCents: 0, noShowFeeCents: 0, paymentNote: 'Deposit of $50.00 due at the desk.',
     },
   });
 export type BookingTermsView = z.output<typeof BookingTerms>;

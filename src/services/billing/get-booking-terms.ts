@@ -17,7 +17,7 @@ export const bookingTermsQuery = z.object({
 });
 
 /** Price, package cover, deposit and policy for a visit, before it is booked. */
-export async function getBookingTerms(ctx: Ctx, locationId: string, q: z.infer<typeof bookingTermsQuery>) {
+export async function getBookingTerms(ctx: Ctx, locationId: string, q: z.infer<typeof bookingTermsQuery>, online = false) {
   const org = ctx.principal.organizationId;
   const loc = await loadLocation(ctx.db, org, locationId);
   const clientId = q.clientId ?? (ctx.principal.role === 'client' ? ctx.principal.clientId : undefined);
@@ -27,5 +27,5 @@ export async function getBookingTerms(ctx: Ctx, locationId: string, q: z.infer<t
   // the same rule as booking for the plan (scheduling/plan-price.ts), without refusing: a service
   // other than the quoted one shows its own price of the day
   const priceLineId = q.planId && client ? await planPriceLine(ctx.db, org, { planId: q.planId, clientId: client.id, locationId: loc.id, service, override: true }) : null;
-  return bookingTerms(ctx.db, org, { locationId: loc.id, serviceId: service.id, clientId: client?.id ?? null, date: q.date ?? (await todayIn(ctx.db, ctx, loc.id)), priceLineId });
+  return bookingTerms(ctx.db, org, { locationId: loc.id, serviceId: service.id, clientId: client?.id ?? null, date: q.date ?? (await todayIn(ctx.db, ctx, loc.id)), priceLineId, online });
 }

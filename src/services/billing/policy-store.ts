@@ -7,6 +7,11 @@ export interface LocationBilling {
   taxServices: boolean;
   packageRefundFeeBp: number;
   policy: CancellationPolicy;
+  /** what holds a booking: the service's deposit, paid at booking, or a card kept on file (no deposit) */
+  holdPolicy: 'deposit' | 'card_on_file';
+  /** charged to the saved card by staff after a late cancel or a no-show; 0 when none */
+  lateCancelFeeCents: number;
+  noShowFeeCents: number;
 }
 
 /** A location's billing policy; a location without one charges no tax and keeps deposits on late cancels and no-shows. */
@@ -17,6 +22,9 @@ export async function loadBillingPolicy(db: Db, organizationId: string, location
     taxRateBp: row?.tax_rate_bp ?? 0,
     taxServices: row?.tax_services ?? false,
     packageRefundFeeBp: row?.package_refund_fee_bp ?? 0,
+    holdPolicy: row?.hold_policy ?? 'deposit',
+    lateCancelFeeCents: row?.late_cancel_fee_cents ?? 0,
+    noShowFeeCents: row?.no_show_fee_cents ?? 0,
     policy: {
       lateCancelHours: schedule?.late_cancel_hours ?? 24,
       lateCancelKeepsDeposit: row?.late_cancel_keeps_deposit ?? true,

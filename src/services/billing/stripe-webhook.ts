@@ -6,6 +6,9 @@ import type { Db } from '../../db/connect.js';
 import { findOrganization } from '../../db/repositories/organizations.repository.js';
 import { AppError } from '../errors.js';
 import { recordPaidCheckout } from './online-checkout.js';
+import { recordCardIntent } from './card-payments.js';
+import { appendAudit, type AuditActor } from '../audit/record-audit-event.js';
+import type { IntentState } from '../ports.js';
 
 const TOLERANCE_S = 300;
 
@@ -24,7 +27,43 @@ export function verifyStripeSignature(raw: string, header: string | undefined, s
 interface StripeEvent {
   id: string;
   type: string;
-  data: { object: { id: string; payment_status?: string; amount_total?: number; currency?: string; metadata?: Record<string, string>; payment_intent?: string | null } };
+  data: { object: { id: string; payment_status?: string; amount_total?: number; currency?: string; metadata?: Record<string, string>; payment_intent?: string | null } & IntentObject };
+}
+
+interface IntentObject {
+  object?: string;
+  status?: string;
+  amount?: number;
+  customer?: string | null;
+  payment_method?: string | { id: string; card?: { brand?: string; last4?: string } } | null;
+  last_payment_error?: { code?: string; decline_code?: string } | null;
+}
+
+const INTENT_EVENTS = ['payment_intent.succeeded', 'payment_intent.payment_failed', 'setup_intent.succeeded', 'setup_intent.setup_failed'];
+
+/** A signed PaymentIntent or SetupIntent event as the port's IntentState (the event is the processor's word). */
+function intentOf(type: string, o: StripeEvent['data']['object']): IntentState {
+  const pm = o.payment_method;
+  const card = pm && typeof pm === 'object' ? pm.card : undefined;
+  const err = o.last_payment_error;
+  return {
+    id: o.id, kind: type.startsWith('setup_intent.') ? 'setup' : 'payment', status: String(o.status), clientSecret: '', amountCents: Number(o.amount ?? 0), currency: String(o.currency ?? 'usd').toUpperCase(),
+    customerId: o.customer ?? null, paymentMethodId: typeof pm === 'string' ? pm : (pm?.id ?? null), card: card?.brand && card.last4 ? { brand: card.brand, last4: card.last4 } : null,
+    metadata: o.metadata ?? {}, lastErrorCode: err ? (err.decline_code ?? err.code ?? 'failed') : null,
+  };
+}
+
+async function handleIntentEvent(db: Db, now: Date, event: StripeEvent, actor: AuditActor) {
+  const intent = intentOf(event.type, event.data.object);
+  // a fee charged by staff is recorded by that request (Stripe's key makes its retry the same charge)
+  if (intent.metadata.purpose !== 'deposit' && intent.metadata.purpose !== 'card') return { received: true, recorded: false };
+  if (event.type.endsWith('_failed')) {
+    // nothing is paid: the deposit stays due; the attempt is kept in the trail for the desk
+    await db.transaction().execute((trx) => appendAudit(trx, actor, { action: 'payment.card.declined', entityType: 'booking', entityId: intent.metadata.booking_id ?? null, clientId: intent.metadata.client_id ?? null, details: { intentId: intent.id, code: intent.lastErrorCode, event: event.id } }, now));
+    return { received: true, recorded: false };
+  }
+  const out = await recordCardIntent(db, actor, now, intent);
+  return { received: true, recorded: out.state === 'paid' || out.state === 'card_saved' };
 }
 
 export async function handleStripeWebhook(db: Db, now: Date, raw: string, signature: string | undefined, secret: string | null | undefined, requestId: string) {
@@ -37,6 +76,11 @@ export async function handleStripeWebhook(db: Db, now: Date, raw: string, signat
     throw new AppError('validation', 'the body is not JSON', [{ path: 'body', message: 'not JSON' }]);
   }
   const s = event.data?.object;
+  if (INTENT_EVENTS.includes(event.type) && s?.metadata?.organization_id) {
+    const org = await findOrganization(db, s.metadata.organization_id);
+    if (!org) return { received: true, recorded: false };
+    return handleIntentEvent(db, now, event, { organizationId: org.id, userId: null, role: 'system', requestId, ip: null });
+  }
   const paidEvent = event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded';
   if (!paidEvent || s?.payment_status !== 'paid' || !s.metadata?.organization_id) return { received: true, recorded: false };
   const org = await findOrganization(db, s.metadata.organization_id);

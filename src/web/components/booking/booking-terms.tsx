@@ -24,8 +24,8 @@ export function BookingTermsCard({ locationId, serviceId, date, planId }: { loca
           <Text fw={600}>
             Covered by your package {t.coveredBy.name}: {sessionsLeft(t.coveredBy.sessionsRemaining)}
           </Text>
-        ) : t.depositCents > 0 ? (
-          <Text fw={600}>Deposit due at booking: {cents(t.depositCents, t.currency)}</Text>
+        ) : t.paymentNote ? (
+          <Text fw={600}>{t.paymentNote}</Text>
         ) : null}
         <List size="sm" spacing={4}>
           {t.policy.map((p) => (

@@ -1,6 +1,7 @@
 // The client's own money in the portal: packages and what remains, deposits to pay, invoices with
 // what is due and the receipts of their payments.
-import { Accordion, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useGet } from '../../api/use-api.js';
 import type { Schemas } from '../../api/client.js';
 import { cents, INVOICE_STATUS, METHOD_LABEL } from '../../api/billing-types.js';
@@ -8,9 +9,10 @@ import { shortDate, shortDateTime } from '../../api/dates.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 import { InvoiceBreakdown } from '../../components/billing/invoice-breakdown.js';
 import { PackageProgress } from '../../components/billing/package-progress.js';
+import { DepositStep } from '../../components/billing/deposit-step.js';
 import { CheckoutReturn, PayOnlineButton } from './pay-online.js';
 
-function Body({ s }: { s: Schemas['ClientBilling'] }) {
+function Body({ s, settled }: { s: Schemas['ClientBilling']; settled: (r: Schemas['CardIntentResult']) => void }) {
   const currency = s.invoices[0]?.currency ?? 'USD';
   const due = s.deposits.filter((d) => d.status === 'due');
   if (!s.packages.length && !s.invoices.length && !due.length && !s.payments.length) return <Text size="sm">No packages or payments yet.</Text>;
@@ -40,12 +42,13 @@ function Body({ s }: { s: Schemas['ClientBilling'] }) {
             Deposits due
           </Title>
           {due.map((d) => (
-            <Group key={d.bookingId} gap="xs" wrap="wrap">
+            <Stack key={d.bookingId} gap="xs">
               <Text size="sm">
                 Deposit of {cents(d.amountCents, d.currency)} for your visit on {shortDateTime(d.startsAt)}. {s.onlinePayments ? 'Pay it online or at the front desk.' : 'Pay it at the front desk.'}
               </Text>
-              {s.onlinePayments ? <PayOnlineButton target={{ kind: 'deposit', bookingId: d.bookingId }} label={`Pay online: deposit for ${shortDateTime(d.startsAt)}`} /> : null}
-            </Group>
+              {/* the Payment Element when set up, else the hosted Checkout page */}
+              {s.onlinePayments ? <DepositStep bookingId={d.bookingId} onSettled={settled} /> : null}
+            </Stack>
           ))}
         </>
       ) : null}
@@ -107,6 +110,12 @@ function Body({ s }: { s: Schemas['ClientBilling'] }) {
 
 export function BillingCard({ clientId }: { clientId: string }) {
   const statement = useGet('/api/clients/{clientId}/billing', { params: { path: { clientId } } });
+  // the deposit leaves "Deposits due" once paid: say so above
+  const [paid, setPaid] = useState<string | null>(null);
+  const settled = (r: Schemas['CardIntentResult']) => {
+    setPaid(r.message);
+    statement.reload();
+  };
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="sm">
@@ -115,7 +124,12 @@ export function BillingCard({ clientId }: { clientId: string }) {
       {statement.loading && !statement.data ? <Loading label="Loading packages and payments" /> : null}
       {statement.error ? <ErrorAlert error={statement.error} /> : null}
       <CheckoutReturn onDone={statement.reload} />
-      {statement.data ? <Body s={statement.data} /> : null}
+      {paid ? (
+        <Alert color="teal" title="Payment received" mb="sm">
+          {paid}
+        </Alert>
+      ) : null}
+      {statement.data ? <Body s={statement.data} settled={settled} /> : null}
     </Card>
   );
 }

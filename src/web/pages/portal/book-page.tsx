@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, Select, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, Select, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconCalendarCheck, IconClock } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,8 +11,10 @@ import { ErrorAlert, Loading } from '../../components/states.js';
 import { SlotPicker } from '../../components/booking/slot-picker.js';
 import { BookingTermsCard } from '../../components/booking/booking-terms.js';
 import { addDays, todayIso } from '../../api/dates.js';
+import { BeforeYourVisit, ServiceChoice } from '../../components/booking/service-choice.js';
 import { RiskAcknowledgement } from '../../components/clinical/risk-acknowledgement.js';
 import { MyBookings } from './my-bookings.js';
+import { DepositStep } from '../../components/billing/deposit-step.js';
 
 const PRE_CARE = ['Stop retinoids and acids (AHA, BHA, benzoyl peroxide) 3 days before.', 'No tanning, self-tanner or sunburn on the area.', 'Come without makeup; wear what you like, we give you a cleanser.'];
 
@@ -54,6 +56,10 @@ export function BookPage() {
 
   const location = locationId ?? org.data?.locations[0]?.id ?? null;
   const service = services.data?.items.find((s) => s.id === serviceId) ?? null;
+  // what this client may book of each service: closed services say why and what to do next
+  const options = useGet('/api/clients/{clientId}/booking-options', clientId && location ? { params: { path: { clientId }, query: { locationId: location } } } : null);
+  const windowOf = (id: string | null) => options.data?.items.find((w) => w.serviceId === id) ?? null;
+  const window = windowOf(serviceId);
   // One price from quote to invoice: a plan is booked as the service it was quoted for (same code),
   // which is offered first; a plan quoted before quotes named their line matches by modality.
   const plan = useMemo(
@@ -65,9 +71,10 @@ export function BookPage() {
     return services.data?.items.find((s) => s.code === quoted?.quote?.serviceCode) ?? null;
   }, [plans.data, services.data]);
   useEffect(() => {
-    if (!serviceId && plannedService) setServiceId(plannedService.id);
-  }, [serviceId, plannedService]);
-  const from = addDays(todayIso(), 1);
+    if (!serviceId && plannedService && options.data?.items.find((w) => w.serviceId === plannedService.id)?.bookable) setServiceId(plannedService.id);
+  }, [serviceId, plannedService, options.data]);
+  // the first date the client may book, in the clinic's zone (the server's window)
+  const from = window?.from ?? todayIso();
 
   const fail = (e: unknown) => {
     const rule = e instanceof ApiError ? (e.fields[0]?.path ?? undefined) : undefined;
@@ -114,12 +121,12 @@ export function BookPage() {
   };
 
   const [waiting, setWaiting] = useState(false);
-  const joinWaitlist = async (r: { from: string; to: string; providerId: string | null }) => {
-    if (!location || !serviceId) return;
+  const joinWaitlist = async (r: { from: string; to: string; providerId: string | null }, forService = serviceId) => {
+    if (!location || !forService) return;
     setBusy(true);
     setError(null);
     try {
-      await call(http.POST('/api/waitlist', { body: { locationId: location, serviceId, clientId, fromDate: r.from, toDate: r.to, ...(r.providerId ? { providerId: r.providerId } : {}) } }));
+      await call(http.POST('/api/waitlist', { body: { locationId: location, serviceId: forService, clientId, fromDate: r.from, toDate: r.to, ...(r.providerId ? { providerId: r.providerId } : {}) } }));
       setWaiting(true);
     } catch (e) {
       fail(e);
@@ -145,6 +152,7 @@ export function BookPage() {
       }
       setStep(3);
       setReload((n) => n + 1);
+      options.reload();
     } catch (e) {
       fail(e);
     } finally {
@@ -161,23 +169,23 @@ export function BookPage() {
         <Stepper.Step label="What" description="Service and clinic">
           <Stack mt="md">
             <Select label="Clinic" data={org.data?.locations.map((l) => ({ value: l.id, label: l.name })) ?? []} value={location} onChange={(v) => setLocationId(v)} allowDeselect={false} />
-            <Radio.Group label="Service" value={serviceId ?? ''} onChange={(v) => setServiceId(v)}>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-                {services.data?.items.map((s) => (
-                  <Radio.Card key={s.id} value={s.id} p="md" radius="md" withBorder>
-                    <Group wrap="nowrap" align="flex-start">
-                      <Radio.Indicator />
-                      <div>
-                        <Text fw={600}>{s.name}</Text>
-                        <Text size="sm" c="dimmed">
-                          About {s.durationMin} minutes{s.kind === 'consultation' ? ' · no screening needed' : ' · needs a current eligibility result'}
-                        </Text>
-                      </div>
-                    </Group>
-                  </Radio.Card>
-                ))}
-              </SimpleGrid>
-            </Radio.Group>
+            {options.loading && !options.data ? <Text size="sm" c="dimmed">Checking what you can book…</Text> : null}
+            {options.error ? <ErrorAlert error={options.error} title="Could not check what you can book" /> : null}
+            <ServiceChoice
+              services={services.data?.items ?? []}
+              windows={options.data?.items ?? null}
+              value={serviceId}
+              onChange={(v) => {
+                setServiceId(v);
+                setSlot(null);
+              }}
+              onStep={(w) => {
+                if (w.nextStep?.kind === 'join_waitlist' && w.nextStep.from) void joinWaitlist({ from: w.nextStep.from, to: addDays(w.nextStep.from, 13), providerId: null }, w.serviceId);
+                else setServiceId(services.data?.items.find((s) => s.kind === 'consultation')?.id ?? null);
+              }}
+            />
+            {waiting && step === 0 ? <Alert color="teal">You are on the waitlist. When a time frees up we hold it for you and email you to confirm.</Alert> : null}
+            <BeforeYourVisit window={window} />
             {service?.kind === 'treatment' ? (
               <Radio.Group label="How many sessions?" value={mode} onChange={(v) => setMode(v)}>
                 <Group mt="xs">
@@ -188,7 +196,7 @@ export function BookPage() {
             ) : null}
             {service && location ? <BookingTermsCard locationId={location} serviceId={service.id} planId={plan?.id ?? null} /> : null}
             <Group justify="flex-end">
-              <Button disabled={!service || !location} onClick={() => (mode === 'series' && service?.kind === 'treatment' ? void proposeSeries() : setStep(1))} loading={busy}>
+              <Button disabled={!service || !location || window?.bookable === false} onClick={() => (mode === 'series' && service?.kind === 'treatment' ? void proposeSeries() : setStep(1))} loading={busy}>
                 Next
               </Button>
             </Group>
@@ -201,11 +209,12 @@ export function BookPage() {
                 locationId={location}
                 serviceId={serviceId}
                 from={from}
+                planId={plan?.id ?? null}
                 onPick={(s) => void holdSlot(s)}
                 picked={slot}
                 emptyAction={(r) => (
                   <Button variant="light" onClick={() => void joinWaitlist(r)} loading={busy}>
-                    Join the waitlist for these two weeks
+                    Join the waitlist for this week
                   </Button>
                 )}
               />
@@ -273,6 +282,12 @@ export function BookPage() {
               We will remind you before each visit.
             </Text>
           </Alert>
+          {/* a deposit or a card on file, per the clinic's policy, for the first visit booked */}
+          {done?.[0] ? (
+            <Stack mt="md">
+              <DepositStep bookingId={done[0].id} onSettled={() => setReload((n) => n + 1)} />
+            </Stack>
+          ) : null}
           <Button
             mt="md"
             variant="default"

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/states.js';
 import { DepositForm } from '../billing/money-modals.js';
 import { PaymentModal } from '../billing/payment-modal.js';
 import { InvoiceVisitModal } from './invoice-visit-modal.js';
+import { BookingFee } from './booking-fee.js';
 
 export function BookingMoney({ bookingId, status, onChanged }: { bookingId: string; status: string; onChanged?: () => void }) {
   const billing = useGet('/api/bookings/{bookingId}/billing', { params: { path: { bookingId } } });
@@ -46,6 +47,7 @@ export function BookingMoney({ bookingId, status, onChanged }: { bookingId: stri
           Deposit {cents(b.deposit.amountCents, b.deposit.currency)}: {DEPOSIT_STATUS[b.deposit.status]}
         </Text>
       ) : null}
+      <BookingFee key={status} bookingId={bookingId} status={status} onCharged={onChanged} />
       {b.deposit?.status === 'due' ? <DepositForm bookingId={bookingId} amountCents={b.deposit.amountCents} currency={b.deposit.currency} submitLabel="Take deposit" onDone={changed} /> : null}
       {inv ? (
         <Group justify="space-between" wrap="wrap" gap="xs">

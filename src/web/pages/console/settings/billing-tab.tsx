@@ -30,6 +30,9 @@ function BillingForm({ initial, readOnly }: { initial: Schemas['BillingSettings'
     noShowKeepsDeposit: initial.noShowKeepsDeposit,
     noShowForfeitsSession: initial.noShowForfeitsSession,
   });
+  const [hold, setHold] = useState<'deposit' | 'card_on_file'>(initial.holdPolicy);
+  const [lateFee, setLateFee] = useState<number | string>(fromHundredths(initial.lateCancelFeeCents));
+  const [noShowFee, setNoShowFee] = useState<number | string>(fromHundredths(initial.noShowFeeCents));
   const [deposits, setDeposits] = useState<DepositRow[]>(initial.deposits.map((d) => ({ serviceId: d.serviceId, serviceName: d.serviceName, kind: d.kind, value: d.kind === 'none' ? '' : fromHundredths(d.value) })));
   const [saved, setSaved] = useState(false);
   const submit = useSubmit();
@@ -41,12 +44,15 @@ function BillingForm({ initial, readOnly }: { initial: Schemas['BillingSettings'
       taxRateBp: toHundredths(tax),
       packageRefundFeeBp: toHundredths(fee),
       ...flags,
+      holdPolicy: hold,
+      lateCancelFeeCents: toHundredths(lateFee),
+      noShowFeeCents: toHundredths(noShowFee),
       deposits: deposits.map((d) => ({ serviceId: d.serviceId, kind: d.kind, value: d.kind === 'none' ? 0 : toHundredths(d.value) })),
     };
     const r = await submit.run(() => call(http.PUT('/api/locations/{locationId}/billing-settings', { params: { path: { locationId: initial.locationId } }, body })));
     if (r) setSaved(true);
   };
-  const labels: Record<string, string> = { taxRateBp: 'Sales tax rate (%)', packageRefundFeeBp: 'Package refund fee (%)' };
+  const labels: Record<string, string> = { taxRateBp: 'Sales tax rate (%)', packageRefundFeeBp: 'Package refund fee (%)', lateCancelFeeCents: 'Late cancellation fee ($)', noShowFeeCents: 'Missed appointment fee ($)' };
   deposits.forEach((d, i) => {
     labels[`deposits.${i}.value`] = `Deposit for ${d.serviceName}`;
     labels[`deposits.${i}.kind`] = `Deposit for ${d.serviceName}`;
@@ -76,6 +82,26 @@ function BillingForm({ initial, readOnly }: { initial: Schemas['BillingSettings'
             <Switch key={p.key} label={p.label} checked={flags[p.key]} onChange={(e) => setFlags({ ...flags, [p.key]: e.currentTarget.checked })} disabled={readOnly} />
           ))}
         </Stack>
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h5" mb="xs">
+          Holding a booking and fees
+        </Title>
+        <Text size="sm" mb="sm">
+          With card payments set up, clients pay the deposit or save a card when they book. Fees are charged by the desk to the saved card, after a late cancellation or a no-show.
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label="What holds a booking"
+            data={[{ value: 'deposit', label: "The service's deposit" }, { value: 'card_on_file', label: 'A card on file (no deposit)' }]}
+            value={hold}
+            onChange={(v) => setHold(v === 'card_on_file' ? 'card_on_file' : 'deposit')}
+            allowDeselect={false}
+            disabled={readOnly}
+          />
+          <NumberInput label="Late cancellation fee ($)" description="0 for none." prefix="$" decimalScale={2} fixedDecimalScale min={0} value={lateFee} onChange={setLateFee} disabled={readOnly} error={f.lateCancelFeeCents} />
+          <NumberInput label="Missed appointment fee ($)" description="0 for none." prefix="$" decimalScale={2} fixedDecimalScale min={0} value={noShowFee} onChange={setNoShowFee} disabled={readOnly} error={f.noShowFeeCents} />
+        </SimpleGrid>
       </Card>
       <Card withBorder>
         <Title order={2} size="h5" mb="sm">
