@@ -18,12 +18,14 @@ describe('clinical journey in the browser', () => {
     const page = await ctx.newPage();
     await registerClient(page, suite, 'Jordan', 'Lee', 'jordan.lee@example.com');
 
-    // learn: microneedling is found under another of its names
+    // learn: microneedling is found under another of its names, and so is the vampire facial
     await page.goto(`${suite.server.url}/portal/learn`);
     await page.getByLabel(/search the guide/i).fill('dermal rolling');
     await page.getByText('Pen microneedling, full face').first().waitFor();
     await shot(page, 'learn-search-phone');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel(/search the guide/i).fill('vampire');
+    await page.getByRole('link', { name: /Vampire facial and PRP microneedling/ }).first().waitFor();
 
     // the questionnaire, one topic per step
     await page.goto(`${suite.server.url}/portal/care/questionnaire`);
@@ -33,22 +35,41 @@ describe('clinical journey in the browser', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('radiogroup', { name: /pregnant/i }).getByLabel('No').check();
     await page.getByRole('radiogroup', { name: /breastfeeding/i }).getByLabel('No').check();
-    for (let i = 0; i < 7; i++) {
+    const next = async (step: number) => {
       await page.getByRole('button', { name: 'Next' }).click();
-      await expect.poll(() => page.getByText(`step ${i + 3} of 9`).count()).toBe(1);
-    }
+      await expect.poll(() => page.getByText(`step ${step} of 10`).count()).toBe(1);
+    };
+    for (const step of [3, 4, 5]) await next(step);
+    // medicines: a ticked one asks whether it is still used, and when it was last used if not
+    const retinoid = page.locator('.mantine-Paper-root', { hasText: 'Retinol, tretinoin' });
+    await retinoid.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('alert').getByText(/say whether you still take or use it/).waitFor();
+    await retinoid.getByRole('radiogroup', { name: /still take or use it/ }).getByLabel('No, I stopped').check();
+    await retinoid.getByLabel(/Date of the last dose/).fill(soon(-7));
+    await shot(page, 'questionnaire-medicines-phone');
+    for (const step of [6, 7, 8, 9]) await next(step);
+    // the last section: the treatment, so the questionnaire ends with a decision
+    await page.getByRole('heading', { name: 'Your treatment' }).waitFor();
+    await page.getByLabel('Not sure, help me choose').check();
+    await page.getByText('Forehead', { exact: true }).click();
+    await page.getByText('Cheeks', { exact: true }).click();
+    await shot(page, 'questionnaire-treatment-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await next(10);
+    await page.getByText(/stopped, last dose/).waitFor();
     await shot(page, 'questionnaire-review-phone');
     await page.getByRole('button', { name: 'Send my answers' }).click();
-    await page.waitForURL(/\/portal\/care\?answered=1/);
 
-    // the decision, with its reasons
-    await page.getByLabel('Preferred treatment date').fill(soon(10));
-    await page.getByRole('button', { name: 'Check my eligibility' }).click();
-    await page.getByText('Eligible', { exact: true }).first().waitFor();
+    // the decision at once, for today, with what to do next
+    await page.getByRole('heading', { name: 'You can go ahead' }).waitFor();
+    await page.getByText(/Automated pen · Forehead, Cheeks · checked for today/).waitFor();
+    await page.getByRole('link', { name: 'Book a treatment' }).waitFor();
     await shot(page, 'decision-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // plan and quote
-    await page.getByRole('button', { name: 'See my plan and price' }).click();
+    await page.getByRole('button', { name: 'See my plan and price first' }).click();
     await page.waitForURL(/\/portal\/care\/plans\//);
     await page.getByRole('heading', { name: 'Your quote' }).waitFor();
     expect(await page.getByRole('table', { name: 'Areas and needle depth' }).textContent()).toContain('0.50 mm');
@@ -87,6 +108,30 @@ describe('clinical journey in the browser', () => {
     const pdf = await readFile((await download.path()));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await shot(page, 'consent-signed-phone');
+    await ctx.close();
+  });
+
+  it('a client who stopped isotretinoin two months ago is told at the end of the questionnaire when they can start', async () => {
+    const ctx = await suite.browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await registerClient(page, suite, 'Riley', 'Park', 'riley.park@example.com');
+    const client = apiOf(ctx, suite.server.url);
+    const me = (await client.get('/api/me')) as { clientId: string };
+    // the questionnaire saved at its last section, as if the client had answered up to there
+    const lastDose = soon(-60);
+    const pick = { checked: true, areas: [], date: lastDose, current: false, controlled: null };
+    const answers = { dateOfBirth: '1992-06-01', fitzpatrick: null, concerns: ['acne_scars'], pregnant: false, breastfeeding: false, picks: { 'medications:isotretinoin:': pick }, treatment: { modality: 'roller', areas: ['cheeks'] } };
+    await client.put(`/api/clients/${me.clientId}/intake/draft`, { data: { answers }, step: 8 });
+    await page.goto(`${suite.server.url}/portal/care/questionnaire`);
+    await page.getByRole('heading', { name: 'Your treatment' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText(`stopped, last dose ${lastDose}`).waitFor();
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByRole('heading', { name: /^Not yet: you can be treated from / }).waitFor();
+    await page.getByText(/The earliest date you can be treated is/).waitFor();
+    await page.getByRole('link', { name: 'Book a treatment or a consultation' }).waitFor();
+    await shot(page, 'decision-deferred-phone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await ctx.close();
   });
 

@@ -1,7 +1,9 @@
 // A client-facing microneedling guide: plain language, short paragraphs, no hype.
-// Content is reviewed as a whole and versioned; bump GUIDE_VERSION on every edit.
+// Content is reviewed as a whole and versioned; bump GUIDE_VERSION on every edit. The risk summary
+// has its own version, because clients acknowledge it: bump that only when the summary changes.
 
-export const GUIDE_VERSION = '2026.11.1';
+export const GUIDE_VERSION = '2026.12.1';
+export const RISK_SUMMARY_VERSION = '2026.11.1';
 
 export interface GuideSection {
   id: string;
@@ -30,7 +32,7 @@ export const GUIDE: readonly GuideSection[] = [
     summary: 'Microneedling uses very fine needles to make tiny, controlled punctures in the skin so it starts its own repair process.',
     paragraphs: [
       'Microneedling is a cosmetic treatment in which a device with very fine, sterile needles makes many tiny punctures in the top layers of the skin. The punctures are small and close up quickly.',
-      'You may hear it called by other names. They all describe the same basic idea: microneedling, collagen induction therapy, percutaneous collagen induction, skin needling, dermal rolling, micro-needling therapy, needle dermabrasion and dermal micro-needling.',
+      'You may hear it called by other names. They all describe the same basic idea: microneedling, collagen induction therapy (often shortened to CIT), percutaneous collagen induction, skin needling, dermal rolling, micro-needling therapy, needle dermabrasion and dermal micro-needling.',
       'It is done in a clinic by a trained professional. Home rollers exist, but they use shorter needles and are not the same as an in-clinic treatment.',
     ],
     sources: ['S1', 'S13', 'S24'],
@@ -86,8 +88,31 @@ export const GUIDE: readonly GuideSection[] = [
       'Dermaroller (roller): a small handheld roller covered in fine needles that is rolled across the skin.',
       'Automated pen: a pen-shaped device whose needles move quickly up and down at a set depth. This is the most common in-clinic type.',
       'RF microneedling: needles that also deliver radiofrequency heat into the skin. It is priced separately and its settings are device specific.',
+      'Names you may see for a roller: dermaroller or derma roller.',
+      'Brand names of automated pens (derma pens): SkinPen and Dermapen.',
+      'Brand names of RF microneedling devices: Morpheus8 and Potenza.',
     ],
-    sources: ['S13', 'S28', 'S52'],
+    sources: ['S13', 'S25', 'S28', 'S33', 'S45', 'S52'],
+  },
+  {
+    id: 'prp-vampire-facial',
+    title: 'Vampire facial and PRP microneedling',
+    summary: '"Vampire facial" is a trademarked name for microneedling with platelet-rich plasma (PRP), made from your own blood, applied to the skin. The needling is the same; the blood draw is what differs.',
+    paragraphs: [
+      'You may see it advertised as a vampire facial, a PRP facial or PRP microneedling. They describe microneedling with platelet-rich plasma (PRP) applied to the skin during or after the needling.',
+      'What differs: a small amount of your blood is drawn and spun in a centrifuge to concentrate the platelets, and that plasma is spread over the needled skin. So the treatment adds a blood draw and the handling of blood to an ordinary microneedling session.',
+      'What the evidence says: the clinical sources behind this guide are about microneedling itself. They do not show that adding PRP gives better results than microneedling alone, so we do not claim that it does. Ask your provider what evidence they rely on.',
+      'Because blood is involved, infection control matters even more. In 2024 the CDC reported HIV infections linked to PRP microneedling facials at an unlicensed spa where single-use equipment was reportedly reused. Choose a licensed clinic that uses single-use, sterile needles and equipment and keeps a record of every treatment.',
+      'Not every Dermis clinic offers PRP; ask yours. The eligibility check in this portal covers the microneedling, not the blood draw, so talk the rest through with your provider.',
+    ],
+    bullets: [
+      'Also called: vampire facial (a trademarked name), PRP facial, PRP microneedling, microneedling with PRP.',
+      'The same needling as a pen or roller treatment, plus a blood draw.',
+      'Extra benefit from PRP: not shown in the sources this guide relies on.',
+      'Infection control: single-use, sterile equipment that is never reused (CDC report, 2024).',
+      'Availability: not every Dermis clinic offers PRP; ask your clinic.',
+    ],
+    sources: ['S24', 'S25', 'S35'],
   },
   {
     id: 'what-to-expect',
@@ -238,7 +263,7 @@ export interface RiskSummary {
 
 export const RISK_SUMMARY: RiskSummary = {
   id: 'risk-summary',
-  version: GUIDE_VERSION,
+  version: RISK_SUMMARY_VERSION,
   title: 'Before you book: what you need to know',
   points: [
     { modality: 'all', text: 'Redness like a sunburn, swelling, pinpoint bleeding and bruising are common and usually settle within days.' },

@@ -17,7 +17,23 @@ export interface SearchHit {
 }
 
 const CANONICAL = 'microneedling';
-const EXTRA_ALIASES: readonly string[] = ['microneedle', 'dermaroller', 'derma roller', 'dermapen', 'cit', 'pci', 'micro needling'];
+const EXTRA_ALIASES: readonly string[] = [
+  'microneedle', 'micro needle', 'micro needling', 'dermaroller', 'derma roller', 'dermapen', 'derma pen', 'skinpen', 'skin pen', 'cit', 'pci', 'needling',
+  'collagen induction', 'vampire facial', 'prp microneedling', 'prp facial', 'rf microneedling', 'radiofrequency microneedling', 'morpheus8', 'morpheus 8', 'potenza',
+];
+
+/**
+ * Names clients type for one kind of treatment, and the word the guide and the service catalogue
+ * use for it: "vampire facial" finds the PRP section, "Morpheus8" the RF services.
+ */
+const CONCEPTS: readonly { term: string; names: readonly string[] }[] = [
+  { term: 'prp', names: ['vampire facial', 'vampire', 'prp', 'prp facial', 'prp microneedling', 'platelet rich plasma', 'platelets', 'platelet'] },
+  { term: 'radiofrequency', names: ['rf', 'rf microneedling', 'radiofrequency', 'radio frequency', 'morpheus8', 'morpheus 8', 'morpheus', 'potenza', 'fractional rf'] },
+  { term: 'pen', names: ['dermapen', 'derma pen', 'skinpen', 'skin pen', 'microneedling pen'] },
+  { term: 'roller', names: ['dermaroller', 'derma roller', 'dermaroll'] },
+];
+/** the shortest start of a word that counts as typing that word ("vamp" for vampire) */
+const MIN_PREFIX = 3;
 const SNIPPET_LENGTH = 160;
 
 export function normalize(s: string): string {
@@ -38,11 +54,21 @@ function hasPhrase(haystack: string, phrase: string): boolean {
 
 const ALIAS_PHRASES: readonly string[] = [...MICRONEEDLING_NAMES, ...EXTRA_ALIASES].map(normalize);
 
+/** A name counts as typed when it occurs in the query, or the query is the start of it ("vampire f"). */
+function names(nq: string, name: string): boolean {
+  const n = normalize(name);
+  return hasPhrase(nq, n) || (nq.length >= MIN_PREFIX && n.startsWith(nq)) || nq.replace(/ /g, '') === n.replace(/ /g, '');
+}
+
 export function expandQuery(q: string): string[] {
   const nq = normalize(q);
   if (nq === '') return [];
   const terms = [...new Set(nq.split(' '))];
-  if (!terms.includes(CANONICAL) && ALIAS_PHRASES.some((alias) => hasPhrase(nq, alias))) terms.push(CANONICAL);
+  const add = (term: string) => {
+    if (!terms.includes(term)) terms.push(term);
+  };
+  for (const c of CONCEPTS) if (c.names.some((n) => names(nq, n))) add(c.term);
+  if (ALIAS_PHRASES.some((alias) => names(nq, alias))) add(CANONICAL);
   return terms;
 }
 
@@ -60,11 +86,16 @@ function matches(normalizedField: string, term: string): boolean {
   return term === CANONICAL && hasPhrase(normalizedField, 'micro needling');
 }
 
+/** A partly typed word: the term starts a word of the field ("vamp" in "vampire facial"). */
+function startsWord(normalizedField: string, term: string): boolean {
+  return term.length >= MIN_PREFIX && ` ${normalizedField}`.includes(` ${term}`);
+}
+
 function snippetFor(text: string, terms: readonly string[], normalizedText: string): string {
   const lower = text.toLowerCase();
   let index = -1;
   for (const term of terms) {
-    if (!matches(normalizedText, term)) continue;
+    if (!matches(normalizedText, term) && !startsWord(normalizedText, term)) continue;
     const candidates = term === CANONICAL ? [CANONICAL, 'micro-needling', 'micro needling'] : [term];
     for (const candidate of candidates) {
       const at = lower.indexOf(candidate);
@@ -86,7 +117,8 @@ export function search(q: string, docs: SearchDoc[], limit = 10): SearchHit[] {
     let score = 0;
     for (const term of terms) {
       if (matches(title, term)) score += 3;
-      if (matches(text, term)) score += 1;
+      else if (startsWord(title, term)) score += 2;
+      if (matches(text, term) || startsWord(text, term)) score += 1;
     }
     if (score > 0) {
       hits.push({ kind: doc.kind, id: doc.id, title: doc.title, snippet: snippetFor(doc.text, terms, text), score });

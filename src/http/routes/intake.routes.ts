@@ -52,7 +52,7 @@ export function intakeRoutes(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(submit, async (c) => {
     const r = await submitIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json'), c.req.valid('query').source ?? 'staff');
-    return c.json({ version: r.version, answeredOn: r.answeredOn }, 201);
+    return c.json({ version: r.version, answeredOn: r.answeredOn, today: r.today }, 201);
   });
   app.openapi(latest, async (c) => c.json(await readLatestIntake(ctxOf(c), c.req.valid('param').clientId, c.req.valid('query').version), 200));
   app.openapi(exportJson, async (c) => {

@@ -6,7 +6,7 @@ const modality = z.enum(['roller', 'pen', 'rf']);
 export const RiskSummary = z
   .object({
     id: z.literal('risk-summary'),
-    version: z.string().describe('the guide version; an acknowledgement names it'),
+    version: z.string().describe('the risk summary version (it changes only when the summary does); an acknowledgement names it'),
     title: z.string(),
     points: z.array(z.object({ modality: z.enum(['all', 'rf']).describe('all modalities, or RF only'), text: z.string() })),
   })

@@ -68,6 +68,10 @@ export const IntakeDraftSaved = z
   .meta({ id: 'IntakeDraftSaved', description: 'Progress saved', example: { step: 2, savedAt: '2026-11-20T10:00:00.000Z' } });
 
 export const IntakeRecorded = z
-  .object({ version: z.number().int(), answeredOn: z.string().describe('YYYY-MM-DD') })
-  .meta({ id: 'IntakeRecorded', description: 'The version number the intake was recorded as', example: { version: 3, answeredOn: '2026-11-20' } });
+  .object({
+    version: z.number().int(),
+    answeredOn: z.string().describe('YYYY-MM-DD'),
+    today: z.string().describe("YYYY-MM-DD: the clinic's today (its location's time zone), the plan date for screening straight away"),
+  })
+  .meta({ id: 'IntakeRecorded', description: 'The version number the intake was recorded as', example: { version: 3, answeredOn: '2026-11-20', today: '2026-11-20' } });
 

@@ -4,19 +4,27 @@ import { recordAudit } from '../../audit/record-audit-event.js';
 import { AppError } from '../../errors.js';
 import { parseIntake } from '../engine.js';
 import { loadClientForHealthData } from './intake-access.js';
+import { todayIn } from '../today.js';
+import { medicineDateProblems } from './medicine-dates.js';
 
 /**
  * Stores a complete Intake v1 as the client's next version. Earlier screenings become stale
  * because they name the intake version they used. Source: the client, staff with the client, or
- * an imported Intake v1 JSON file.
+ * an imported Intake v1 JSON file. A last dose in the future is refused, and so is a stopped
+ * medicine without its last dose unless imported. The answer carries the clinic's today, the day
+ * the portal screens the plan for straight after.
  */
 export async function submitIntake(ctx: Ctx, clientId: string, raw: unknown, source: 'client' | 'staff' | 'import') {
   const parsed = parseIntake(raw);
   if (!parsed.ok) {
     throw new AppError('validation', parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '), parsed.errors);
   }
+  const recordedAs = ctx.principal.role === 'client' ? 'client' : source;
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClientForHealthData(trx, ctx, clientId);
+    const today = await todayIn(trx, ctx);
+    const problems = medicineDateProblems(parsed.value, today, recordedAs);
+    if (problems.length) throw new AppError('validation', problems.map((e) => e.message).join(' '), problems);
     const prev = await latestIntake(trx, ctx.principal.organizationId, client.id);
     const version = (prev?.version ?? 0) + 1;
     await insertIntake(trx, {
@@ -25,11 +33,11 @@ export async function submitIntake(ctx: Ctx, clientId: string, raw: unknown, sou
       version,
       data: parsed.value,
       answered_on: parsed.value.answeredOn,
-      source: ctx.principal.role === 'client' ? 'client' : source,
+      source: recordedAs,
       recorded_by: ctx.principal.userId,
     });
     await deleteDraft(trx, ctx.principal.organizationId, client.id);
     await recordAudit(trx, ctx, { action: 'intake.submit', entityType: 'intake', entityId: `${client.id}:${version}`, clientId: client.id, details: { version, source } });
-    return { version, answeredOn: parsed.value.answeredOn, intake: parsed.value };
+    return { version, answeredOn: parsed.value.answeredOn, today, intake: parsed.value };
   });
 }

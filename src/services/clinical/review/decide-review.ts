@@ -11,6 +11,8 @@ import { todayIn } from '../today.js';
 import { assertReviewer } from './reviewer.js';
 import { screeningStatus } from '../screening/screening-view.js';
 import type { ReviewDecisionView } from '../screening/screening.schema.js';
+import { findClient } from '../../../db/repositories/clients.repository.js';
+import { enqueueMessage } from '../../outbox/enqueue-message.js';
 
 const adjustment = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('no_numbing_cream'), note: text({ min: 0, max: 500 }).optional() }),
@@ -67,6 +69,15 @@ export async function decideReview(ctx: Ctx, screeningId: string, input: z.infer
       signed_name: input.signedName,
       signature_hash: signatureHash,
     });
+    // the questionnaire promised the client an email; it names no health detail, only where to look
+    const client = await findClient(trx, ctx.principal.organizationId, s.client_id);
+    if (client?.email) {
+      await enqueueMessage(trx, {
+        organizationId: ctx.principal.organizationId, channel: 'email', kind: 'screening.reviewed', to: client.email, clientId: client.id, idempotencyKey: `screening-review:${row.id}`,
+        subject: 'A clinician has reviewed your answers',
+        text: `Hello ${client.first_name},\n\nA clinician has reviewed your health questionnaire. Sign in to the client portal and open My care to see the outcome and your next step.\n`,
+      });
+    }
     await recordAudit(trx, ctx, { action: `screening.review.${input.outcome}`, entityType: 'screening_review', entityId: row.id, clientId: s.client_id, details: { screeningId: s.id, ruleIds, adjustments: input.adjustments.map((a) => a.kind) } });
     return { id: row.id, screeningId: s.id, outcome: input.outcome, ruleIds, signatureHash, signedAt };
   });

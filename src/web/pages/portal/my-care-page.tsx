@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ExplanationReasons } from '../../components/clinical/explanation-reasons.js';
 import { call, errorText, http, type Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
@@ -15,11 +16,14 @@ import { SatisfactionCard } from './satisfaction-card.js';
 import { ReviewCard } from './review-card.js';
 import { BillingCard } from './billing-card.js';
 
+/** today on the client's own calendar: a check is for now unless they pick a later day */
+const localToday = () => new Date().toLocaleDateString('en-CA');
+
 /** a screening as the client sees it (staff get the full record instead) */
 export type ClientScreening = Schemas['ClientScreening'];
 
-/** The client's view of their screenings: the list answers the client view to a client. */
-export const clientViews = (items: Schemas['StoredScreening'][]): ClientScreening[] => items.flatMap((s) => ('decision' in s ? [s] : []));
+import { clientViews } from './client-screenings.js';
+export { clientViews };
 
 /** A result that can lead to a plan: current, not contraindicated, not declined on review. */
 const canPlan = (s: ClientScreening) => s.status === 'current' && s.decision !== 'contraindicated' && s.review?.outcome !== 'declined';
@@ -40,18 +44,7 @@ export function ScreeningCard({ s, onPlan, planning }: { s: ClientScreening; onP
       </Text>
       <Text fw={600}>{s.review ? s.review.note : s.explanation.summary}</Text>
       {s.explanation.earliest ? <Text mt={4}>{s.explanation.earliest}</Text> : null}
-      {s.explanation.reasons.length ? (
-        <>
-          <Text mt="sm" size="sm" fw={600}>
-            Why
-          </Text>
-          <List size="sm" spacing={4}>
-            {s.explanation.reasons.map((r) => (
-              <List.Item key={r}>{r}</List.Item>
-            ))}
-          </List>
-        </>
-      ) : null}
+      <ExplanationReasons explanation={s.explanation} mt="sm" />
       {onPlan && canPlan(s) ? (
         <Button mt="md" onClick={() => onPlan(s)} loading={planning ?? false}>
           See my plan and price
@@ -193,7 +186,7 @@ export function MyCarePage() {
       {clientId ? <AftercareCard clientId={clientId} /> : null}
       {clientId ? <SatisfactionCard clientId={clientId} /> : null}
       {clientId ? <ReviewCard clientId={clientId} /> : null}
-      {params.get('answered') ? <Alert color="teal">Thank you. Your answers are saved. Now check your eligibility for the treatment you want.</Alert> : null}
+      {params.get('answered') ? <Alert color="teal">Thank you. Your answers are saved.</Alert> : null}
       {intake.loading ? <Loading label="Loading your answers" /> : null}
       {intake.error ? <ErrorAlert error={intake.error} title="Could not load your answers" /> : null}
       {noIntake ? (
@@ -212,13 +205,13 @@ export function MyCarePage() {
       {intake.data ? (
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
-            Check my eligibility
+            {results.length ? 'Check another type or area' : 'Check my eligibility'}
           </Title>
           <Text size="sm" c="dimmed" mb="md">
             Based on your answers of {intake.data.answeredOn}.{' '}
             <Link to="/portal/care/questionnaire">Update my answers</Link>
           </Text>
-          <PlanPicker onSubmit={(p) => void check(p)} busy={busy} initialDate={new Date(Date.now() + 14 * 86400000).toISOString().slice(0, 10)} />
+          <PlanPicker onSubmit={(p) => void check(p)} busy={busy} initialDate={localToday()} />
           {error ? <Alert color="red" mt="sm">{error}</Alert> : null}
         </Card>
       ) : null}

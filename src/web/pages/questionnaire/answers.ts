@@ -4,13 +4,22 @@ import { CONCERNS, STEPS, type Concern, type Item } from './questions.js';
 
 type IntakeV1 = Schemas['IntakeV1'];
 export type Area = NonNullable<IntakeV1['conditions'][number]['areas']>[number];
+export type Modality = Schemas['ScreeningPlan']['modality'];
 
 export interface Pick {
   checked: boolean;
   areas: string[];
   date: string;
-  current: boolean;
+  /** medicines: still taken or used (true), stopped (false), not answered yet (null) */
+  current: boolean | null;
   controlled: boolean | null;
+}
+
+/** the treatment the client wants, asked at the end so the questionnaire ends with a decision */
+export interface Treatment {
+  /** 'unsure': "help me choose", screened as the clinic's usual type (DEFAULT_MODALITY) */
+  modality: Modality | 'unsure' | null;
+  areas: string[];
 }
 
 export interface Answers {
@@ -20,11 +29,15 @@ export interface Answers {
   pregnant: boolean | null;
   breastfeeding: boolean | null;
   picks: Record<string, Pick>;
+  treatment: Treatment;
 }
 
-export const emptyAnswers = (dateOfBirth = ''): Answers => ({ dateOfBirth, fitzpatrick: null, concerns: [], pregnant: null, breastfeeding: null, picks: {} });
+/** what "not sure, help me choose" is checked for: the automated pen, the usual in-clinic type */
+export const DEFAULT_MODALITY: Modality = 'pen';
+
+export const emptyAnswers = (dateOfBirth = ''): Answers => ({ dateOfBirth, fitzpatrick: null, concerns: [], pregnant: null, breastfeeding: null, picks: {}, treatment: { modality: null, areas: [] } });
 export const itemKey = (i: Item) => `${i.kind}:${i.code}:${i.status ?? ''}`;
-export const emptyPick = (): Pick => ({ checked: false, areas: [], date: '', current: true, controlled: null });
+export const emptyPick = (): Pick => ({ checked: false, areas: [], date: '', current: null, controlled: null });
 
 const ALL_ITEMS = STEPS.flatMap((s) => s.items ?? []);
 
@@ -38,25 +51,47 @@ const isConcern = (v: string): v is Concern => CONCERN_CODES.has(v);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const isFlag = (v: unknown): v is boolean | null => v === null || typeof v === 'boolean';
-const isPick = (v: unknown): v is Pick => isRecord(v) && typeof v.checked === 'boolean' && isStrings(v.areas) && typeof v.date === 'string' && typeof v.current === 'boolean' && isFlag(v.controlled);
+const isPick = (v: unknown): v is Pick => isRecord(v) && typeof v.checked === 'boolean' && isStrings(v.areas) && typeof v.date === 'string' && isFlag(v.current) && isFlag(v.controlled);
+const MODALITIES: readonly unknown[] = ['roller', 'pen', 'rf', 'unsure', null];
+const isTreatment = (v: unknown): v is Treatment => isRecord(v) && MODALITIES.includes(v.modality) && isStrings(v.areas);
 
-/** Whether a saved draft holds the form's working state (the server keeps it as plain JSON). */
-export function isAnswers(v: unknown): v is Answers {
-  return isRecord(v) && typeof v.dateOfBirth === 'string' && (v.fitzpatrick === null || typeof v.fitzpatrick === 'string') && isStrings(v.concerns) && isFlag(v.pregnant) && isFlag(v.breastfeeding) && isRecord(v.picks) && Object.values(v.picks).every(isPick);
+/**
+ * Whether a saved draft holds the form's working state (the server keeps it as plain JSON). A
+ * draft saved before the questionnaire asked about the treatment gets an empty treatment.
+ */
+export function asAnswers(v: unknown): Answers | null {
+  if (!isRecord(v)) return null;
+  const a: Record<string, unknown> = { ...v, treatment: v.treatment ?? emptyAnswers().treatment };
+  const ok = typeof a.dateOfBirth === 'string' && (a.fitzpatrick === null || typeof a.fitzpatrick === 'string') && isStrings(a.concerns) && isFlag(a.pregnant) && isFlag(a.breastfeeding) && isRecord(a.picks) && Object.values(a.picks).every(isPick) && isTreatment(a.treatment);
+  return ok ? (a as unknown as Answers) : null;
 }
 
-/** Problems that stop the client moving past a step, by field. */
-export function stepProblems(stepId: string, a: Answers): string[] {
+/** Problems that stop the client moving past a step, by field; `today` is the client's date. */
+export function stepProblems(stepId: string, a: Answers, today: string): string[] {
   const p: string[] = [];
   if (stepId === 'about' && !/^\d{4}-\d{2}-\d{2}$/.test(a.dateOfBirth)) p.push('Enter your date of birth.');
   if (stepId === 'pregnancy' && (a.pregnant === null || a.breastfeeding === null)) p.push('Answer both questions.');
+  if (stepId === 'treatment') {
+    if (!a.treatment.modality) p.push('Choose the type of microneedling, or "Not sure, help me choose".');
+    if (!a.treatment.areas.some(isArea)) p.push('Choose at least one area to treat.');
+  }
   for (const item of STEPS.find((s) => s.id === stepId)?.items ?? []) {
     const pick = a.picks[itemKey(item)];
     if (!pick?.checked) continue;
     if (item.date === 'procedure' && !pick.date) p.push(`Give the date for "${item.label}".`);
-    if (item.date === 'lastDose' && !pick.current && !pick.date) p.push(`Give the last dose date for "${item.label}", or say you take it now.`);
+    if (item.date === 'lastDose') {
+      if (pick.current === null) p.push(`"${item.label}": say whether you still take or use it.`);
+      else if (!pick.current && !pick.date) p.push(`"${item.label}": give the date of the last dose.`);
+      else if (!pick.current && pick.date > today) p.push(`"${item.label}": the date of the last dose cannot be in the future.`);
+    }
   }
   return p;
+}
+
+/** The plan the questionnaire ends with: screened for the clinic's today straight after sending. */
+export function planOf(a: Answers): { modality: Modality; areas: Area[] } {
+  const m = a.treatment.modality;
+  return { modality: m === null || m === 'unsure' ? DEFAULT_MODALITY : m, areas: a.treatment.areas.filter(isArea) };
 }
 
 export function toIntake(a: Answers, today: string): IntakeV1 {
@@ -84,7 +119,7 @@ export function toIntake(a: Answers, today: string): IntakeV1 {
         intake.conditions.push({ code: item.code, status: item.status ?? 'active', ...areas, ...(item.controlledQuestion && pick.controlled !== null ? { controlled: pick.controlled } : {}) });
         break;
       case 'medications':
-        intake.medications.push({ code: item.code, current: pick.current, ...(pick.date && !pick.current ? { lastDose: pick.date } : {}) });
+        intake.medications.push({ code: item.code, current: pick.current !== false, ...(pick.date && pick.current === false ? { lastDose: pick.date } : {}) });
         break;
       case 'procedures':
         intake.procedures.push({ code: item.code, date: pick.date, ...areas });

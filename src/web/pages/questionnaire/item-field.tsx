@@ -1,10 +1,10 @@
-import { Checkbox, Chip, Group, Paper, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Checkbox, Chip, Group, Paper, Radio, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { Item } from './questions.js';
 import { emptyPick, type Pick } from './answers.js';
 import { AREA_LABEL, AREAS } from '../../components/clinical/labels.js';
 
-/** One yes/no item, with its follow-up questions (where, when, taking it now) once ticked. */
-export function ItemField({ item, pick, onChange }: { item: Item; pick: Pick | undefined; onChange: (p: Pick) => void }) {
+/** One yes/no item, with its follow-up questions (where, when, still taking it) once ticked. */
+export function ItemField({ item, pick, onChange, today }: { item: Item; pick: Pick | undefined; onChange: (p: Pick) => void; today: string }) {
   const p = pick ?? emptyPick();
   const set = (patch: Partial<Pick>) => onChange({ ...p, ...patch });
   return (
@@ -14,8 +14,16 @@ export function ItemField({ item, pick, onChange }: { item: Item; pick: Pick | u
         <Stack gap="xs" mt="sm" pl="lg">
           {item.date === 'lastDose' ? (
             <>
-              <Switch label="I take or use it now" checked={p.current} onChange={(e) => set({ current: e.currentTarget.checked })} />
-              {!p.current ? <TextInput label="Date of the last dose or use" type="date" value={p.date} onChange={(e) => set({ date: e.currentTarget.value })} /> : null}
+              {/* nothing is assumed: the client says whether they still take it */}
+              <Radio.Group label="Do you still take or use it?" value={p.current === null ? '' : p.current ? 'yes' : 'no'} onChange={(v) => set({ current: v === 'yes', ...(v === 'yes' ? { date: '' } : {}) })} withAsterisk>
+                <Group mt={4}>
+                  <Radio value="yes" label="Yes" />
+                  <Radio value="no" label="No, I stopped" />
+                </Group>
+              </Radio.Group>
+              {p.current === false ? (
+                <TextInput label="Date of the last dose or use" description="Your best guess is fine." type="date" max={today} required value={p.date} onChange={(e) => set({ date: e.currentTarget.value })} />
+              ) : null}
             </>
           ) : null}
           {item.date === 'procedure' ? <TextInput label="Date (the last day, for a course)" type="date" value={p.date} onChange={(e) => set({ date: e.currentTarget.value })} /> : null}

@@ -1,13 +1,16 @@
 import { Alert, Button, Card, Checkbox, Group, List, Progress, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { ApiError, call, errorText, http } from '../../api/client.js';
+import { useParams } from 'react-router';
+import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
 import { useSession } from '../../auth/session.js';
 import { Loading } from '../../components/states.js';
-import { CONCERNS, FITZPATRICK, STEPS } from './questions.js';
-import { emptyAnswers, fromIntake, isAnswers, itemKey, stepProblems, toIntake, type Answers } from './answers.js';
+import { AREA_LABEL } from '../../components/clinical/labels.js';
+import { CONCERNS, FITZPATRICK, MODALITY_CHOICES, STEPS, type Item } from './questions.js';
+import { asAnswers, emptyAnswers, fromIntake, itemKey, planOf, stepProblems, toIntake, type Answers } from './answers.js';
 import { ItemField } from './item-field.js';
+import { TreatmentField } from './treatment-field.js';
+import { DecisionCard } from './decision-card.js';
 
 const today = () => {
   const d = new Date();
@@ -18,7 +21,6 @@ const today = () => {
 export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
   const { me } = useSession();
   const params = useParams();
-  const navigate = useNavigate();
   const clientId = mode === 'client' ? me?.clientId : params.clientId;
   const [answers, setAnswers] = useState<Answers | null>(null);
   const [step, setStep] = useState(0);
@@ -26,6 +28,9 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // after sending: the clinic's today the answers were recorded for, then the decision
+  const [recordedFor, setRecordedFor] = useState<string | null>(null);
+  const [result, setResult] = useState<Schemas['StoredScreening'] | null>(null);
 
   // Resume a saved draft, else start from the last intake, else from the client's date of birth.
   useEffect(() => {
@@ -33,8 +38,9 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
     void (async () => {
       const path = { clientId };
       const draft = await call(http.GET('/api/clients/{clientId}/intake/draft', { params: { path } })).catch(() => null);
-      if (draft && isAnswers(draft.data.answers)) {
-        setAnswers(draft.data.answers);
+      const saved = draft ? asAnswers(draft.data.answers) : null;
+      if (draft && saved) {
+        setAnswers(saved);
         setStep(Math.min(draft.step, STEPS.length - 1));
         return;
       }
@@ -46,11 +52,21 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
   }, [clientId]);
 
   if (!clientId || !answers) return <Loading label="Opening your questionnaire" />;
+  if (result) {
+    return (
+      <Stack gap="md" maw={720} mx="auto" py="md">
+        <Title order={1} size="h2">
+          Thank you, your answers are saved
+        </Title>
+        <DecisionCard s={result} clientId={clientId} staff={mode === 'staff'} />
+      </Stack>
+    );
+  }
   const s = STEPS[step]!;
   const update = (patch: Partial<Answers>) => setAnswers({ ...answers, ...patch });
 
   const go = async (to: number) => {
-    const p = to > step ? stepProblems(s.id, answers) : [];
+    const p = to > step ? stepProblems(s.id, answers, today()) : [];
     setProblems(p);
     if (p.length) return;
     try {
@@ -64,14 +80,22 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
     window.scrollTo({ top: 0 });
   };
 
+  // record the answers, then screen the chosen treatment for the clinic's today: one decision at the end
   const submit = async () => {
     setSending(true);
     setError(null);
+    let day = recordedFor;
     try {
-      await call(http.POST('/api/clients/{clientId}/intake', { params: { path: { clientId }, query: mode === 'staff' ? { source: 'staff' } : {} }, body: toIntake(answers, today()) }));
-      void navigate(mode === 'client' ? '/portal/care?answered=1' : `/console/clients/${clientId}`);
+      if (!day) {
+        const r = await call(http.POST('/api/clients/{clientId}/intake', { params: { path: { clientId }, query: mode === 'staff' ? { source: 'staff' } : {} }, body: toIntake(answers, today()) }));
+        day = r.today;
+        setRecordedFor(day);
+      }
+      setResult(await call(http.POST('/api/clients/{clientId}/screenings', { params: { path: { clientId } }, body: { plan: { ...planOf(answers), date: day } } })));
+      window.scrollTo({ top: 0 });
     } catch (e) {
-      setError(e instanceof ApiError && e.fields.length ? `Please check: ${e.fields.map((f) => f.message).join('; ')}` : errorText(e));
+      const why = e instanceof ApiError && e.fields.length ? `Please check: ${e.fields.map((f) => f.message).join(' ')}` : errorText(e);
+      setError(day ? `Your answers are saved, but we could not check your eligibility: ${why} Try again.` : why);
     } finally {
       setSending(false);
     }
@@ -135,10 +159,11 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
         <Stack gap="xs">
           <Text fw={600}>Tick everything that applies to you. Leave the rest.</Text>
           {s.items.map((item) => (
-            <ItemField key={itemKey(item)} item={item} pick={answers.picks[itemKey(item)]} onChange={(p) => update({ picks: { ...answers.picks, [itemKey(item)]: p } })} />
+            <ItemField key={itemKey(item)} item={item} today={today()} pick={answers.picks[itemKey(item)]} onChange={(p) => update({ picks: { ...answers.picks, [itemKey(item)]: p } })} />
           ))}
         </Stack>
       ) : null}
+      {s.id === 'treatment' ? <TreatmentField value={answers.treatment} onChange={(treatment) => update({ treatment })} /> : null}
       {s.id === 'review' ? (
         <Card withBorder>
           <Text>Date of birth: {answers.dateOfBirth}</Text>
@@ -146,7 +171,16 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
           <Text mt="sm" fw={600}>
             You told us about:
           </Text>
-          {checked.length ? <List size="sm">{checked.map((i) => <List.Item key={itemKey(i)}>{i.label}</List.Item>)}</List> : <Text size="sm">Nothing else.</Text>}
+          {checked.length ? <List size="sm">{checked.map((i) => <List.Item key={itemKey(i)}>{i.label}{medicineNote(answers, i)}</List.Item>)}</List> : <Text size="sm">Nothing else.</Text>}
+          <Text mt="sm" fw={600}>
+            Your treatment
+          </Text>
+          <Text size="sm">
+            {MODALITY_CHOICES.find((m) => m.value === answers.treatment.modality)?.label ?? 'Not chosen'} · {answers.treatment.areas.map((a) => AREA_LABEL[a] ?? a).join(', ') || 'no areas chosen'}
+          </Text>
+          <Text size="sm" c="dimmed" mt="xs">
+            When you send, we check your eligibility for this treatment today and show you the result straight away.
+          </Text>
         </Card>
       ) : null}
       {error ? (
@@ -162,7 +196,7 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
           <Button onClick={() => void go(step + 1)}>Next</Button>
         ) : (
           <Button onClick={() => void submit()} loading={sending}>
-            Send my answers
+            {recordedFor ? 'Check my eligibility again' : 'Send my answers'}
           </Button>
         )}
       </Group>
@@ -173,4 +207,11 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
       ) : null}
     </Stack>
   );
+}
+
+/** ", still taken" or ", stopped (last dose 2026-10-01)" after a medicine in the summary */
+function medicineNote(a: Answers, item: Item): string {
+  const p = a.picks[itemKey(item)];
+  if (item.date !== 'lastDose' || !p) return '';
+  return p.current ? ': still taken' : `: stopped, last dose ${p.date}`;
 }

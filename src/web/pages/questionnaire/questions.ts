@@ -129,7 +129,27 @@ export const STEPS: Step[] = [
       { kind: 'clearances', code: 'oncology', label: 'I have a written clearance from my oncologist' },
     ],
   },
+  {
+    id: 'treatment',
+    title: 'Your treatment',
+    why: 'Whether microneedling is safe for you depends on the type and where on the body. Tell us what you have in mind and you get an answer as soon as you send.',
+  },
   { id: 'review', title: 'Check and send', why: 'A clinician relies on these answers to keep you safe. You can update them any time; we will check again before each treatment.' },
+];
+
+/** The types of microneedling, in plain words; "not sure" is checked as the clinic's usual type. */
+export const MODALITY_CHOICES: { value: 'roller' | 'pen' | 'rf' | 'unsure'; label: string; description: string }[] = [
+  { value: 'pen', label: 'Automated pen', description: 'Fine needles move quickly up and down at a set depth. The most common type in clinics (also called a derma pen).' },
+  { value: 'roller', label: 'Roller', description: 'A small hand-held roller covered in fine needles, rolled across the skin (also called a dermaroller).' },
+  { value: 'rf', label: 'RF microneedling', description: 'Needles that also deliver radiofrequency heat into the skin. More intensive, priced separately, and not for everyone (for example with some implants or tattoos).' },
+  { value: 'unsure', label: 'Not sure, help me choose', description: 'We check you for the automated pen, the usual choice. Your provider talks the options through with you before any treatment.' },
+];
+
+/** The areas screening knows, grouped as a person thinks of their body. */
+export const AREA_GROUPS: { label: string; areas: string[] }[] = [
+  { label: 'Face', areas: ['forehead', 'glabella', 'periorbital', 'nose', 'cheeks', 'perioral', 'chin_jawline'] },
+  { label: 'Neck and chest', areas: ['neck', 'decolletage'] },
+  { label: 'Scalp and body', areas: ['scalp', 'abdomen', 'back', 'arms', 'thighs', 'hands'] },
 ];
 
 export const FITZPATRICK = [
