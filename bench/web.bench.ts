@@ -1,16 +1,24 @@
 // The portal's first load as a client on a phone sees it: the built server, Debian's Chromium, an
 // emulated fast 4G link (Chrome DevTools' preset: 9 Mbit/s down, 1.5 up, 165 ms round trip) and a CPU
 // four times slower, through the DevTools protocol. Records the compressed bytes of scripts and styles
-// the first load fetches and the time from navigation to the welcome heading (median of runs).
+// the first load fetches and the time from navigation to the welcome heading (median of runs). Then
+// Lighthouse on the public pages, when it is installed (lighthouse.bench.ts).
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launch, PHONE } from '../e2e/support/browser.js';
 import { startBuiltServer } from '../e2e/support/server.js';
+import { lighthouseBenches, type PageScore } from './lighthouse.bench.js';
 
 export interface WebFigures {
   portal_first_load_bytes: number;
   portal_first_load_requests: number;
   portal_fast4g_ms: number;
   portal_fast4g_runs_ms: number[];
+  /** the lowest Lighthouse performance score of the public pages, and the slowest largest paint */
+  public_lighthouse_performance?: number;
+  public_lcp_ms?: number;
+  public_lighthouse?: Record<string, PageScore> | { skipped: string };
 }
 
 const FAST_4G = { offline: false, latency: 165, downloadThroughput: (9_000_000 / 8) * 0.9, uploadThroughput: (1_500_000 / 8) * 0.9, connectionType: 'cellular4g' } as const;
@@ -77,9 +85,15 @@ export async function webBenches(): Promise<WebFigures> {
       portal_fast4g_ms: times[Math.floor(times.length / 2)]!,
       portal_fast4g_runs_ms: runs.map((r) => r.ms),
     };
-    process.stdout.write(`\nweb (portal, phone, fast 4G, CPU x${CPU_SLOWDOWN})\n`);
-    for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k.padEnd(30)} ${JSON.stringify(v)}\n`);
     await ctx.close();
+    const lh = await lighthouseBenches(server);
+    figures.public_lighthouse = lh;
+    if (!('skipped' in lh)) {
+      figures.public_lighthouse_performance = Math.min(...Object.values(lh).map((p) => p.performance));
+      figures.public_lcp_ms = Math.max(...Object.values(lh).map((p) => p.lcp_ms));
+    }
+    process.stdout.write(`\nweb (portal, phone, fast 4G, CPU x${CPU_SLOWDOWN}; public pages, Lighthouse mobile)\n`);
+    for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k.padEnd(30)} ${JSON.stringify(v)}\n`);
     return figures;
   } finally {
     await browser.close();
@@ -87,5 +101,18 @@ export async function webBenches(): Promise<WebFigures> {
   }
 }
 
-// `npx tsx bench/web.bench.ts` runs this one alone
-if (import.meta.url === `file://${process.argv[1]}`) await webBenches();
+/** Puts new web figures into the recorded results (bench/results.json, bench/results/latest.json). */
+export async function recordWeb(figures: WebFigures) {
+  for (const file of [path.resolve('bench/results.json'), path.resolve('bench/results/latest.json')]) {
+    const report = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    report.web = { ...figures, at: new Date().toISOString() };
+    report.aims = { ...(report.aims as object), 'web.public_lighthouse_performance': '>= 90', 'web.public_lcp_ms': '<= 2500' };
+    await writeFile(file, JSON.stringify(report, null, 2) + '\n');
+  }
+}
+
+// `npx tsx bench/web.bench.ts` runs this one alone; `-- --record` writes its figures into the results
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await webBenches();
+  if (process.argv.includes('--record')) await recordWeb(figures);
+}

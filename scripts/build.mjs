@@ -1,9 +1,9 @@
 // Builds the server (tsc -> dist/) and the web app (vite -> dist/web, then icons and compressed
-// copies), then stamps the build.
+// copies; the public pages' renderer -> dist/web-ssr), then stamps the build.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { finishWeb } from './web-assets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +19,18 @@ export async function build() {
   process.stdout.write('Building Dermis (server and web app)...\n');
   run(bin('tsc'), ['-p', 'tsconfig.build.json']);
   run(bin('vite'), ['build', '--logLevel', 'warn']);
+  // the public pages' server renderer, with the client build's manifest beside it (not served)
+  run(bin('vite'), ['build', '--logLevel', 'warn', '--ssr', 'ssr.tsx', '--outDir', path.join(root, 'dist/web-ssr')]);
+  renameSync(path.join(root, 'dist/web/.vite/manifest.json'), path.join(root, 'dist/web-ssr/manifest.json'));
+  rmSync(path.join(root, 'dist/web/.vite'), { recursive: true, force: true });
+  // the modules the renderer names (a page's styles, the chunks to preload) must be in the manifest
+  const manifest = JSON.parse(readFileSync(path.join(root, 'dist/web-ssr/manifest.json'), 'utf8'));
+  const { NAMED_MODULES } = await import(pathToFileURL(path.join(root, 'dist/web-ssr/ssr.js')).href);
+  const missing = NAMED_MODULES.filter((m) => !manifest[m]);
+  if (missing.length) {
+    process.stderr.write(`src/web/ssr.tsx names modules the web build does not have: ${missing.join(', ')}\n`);
+    process.exit(1);
+  }
   await finishWeb(path.join(root, 'dist/web'));
   mkdirSync(path.join(root, 'dist'), { recursive: true });
   writeFileSync(path.join(root, 'dist/.build-stamp'), new Date().toISOString());

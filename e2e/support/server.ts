@@ -6,7 +6,8 @@ import path from 'node:path';
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 
-const freePort = () =>
+/** A port free on loopback now (the OS picks it). */
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);

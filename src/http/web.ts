@@ -1,11 +1,16 @@
 // Serves the built web app; any non-API path falls back to index.html (client-side routes).
 // The build writes brotli and gzip copies beside each text file (scripts/web-assets.mjs): the one the
 // browser accepts is sent as is, so phones download a fraction of the bytes and no CPU is spent per request.
+// The public pages go to visitors as HTML rendered here (web-ssr.ts), painted before any script runs.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env.js';
 import { registerEntry } from './route.js';
+import { acceptedEncodings, ENCODINGS } from './web-encoding.js';
+import { serverRenderer } from './web-ssr.js';
+
+export { acceptedEncodings };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,29 +26,8 @@ const TYPES: Record<string, string> = {
 };
 // the kinds the build compresses: their answers vary with accept-encoding
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.webmanifest', '.txt', '.ico']);
-const ENCODINGS = [
-  { name: 'br', suffix: '.br' },
-  { name: 'gzip', suffix: '.gz' },
-] as const;
 
 registerEntry({ method: 'GET', path: '/{webPath}', access: 'public' });
-
-/** The codings an Accept-Encoding header allows (q=0 refuses one; `*` stands for any not named). */
-export function acceptedEncodings(header: string | undefined): Set<string> {
-  const named = new Map<string, number>();
-  for (const part of (header ?? '').split(',')) {
-    const [token, ...params] = part.trim().toLowerCase().split(';');
-    if (!token) continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    named.set(token, q ? Number(q.slice(2)) || 0 : 1);
-  }
-  const ok = new Set<string>();
-  for (const { name } of ENCODINGS) {
-    const q = named.get(name) ?? named.get('*') ?? 0;
-    if (q > 0) ok.add(name);
-  }
-  return ok;
-}
 
 const isFile = async (file: string) => (await stat(file).catch(() => null))?.isFile() ?? false;
 
@@ -67,6 +51,8 @@ export function webRoutes(app: OpenAPIHono<AppEnv>, webDir: string | undefined) 
     return { body: await readFile(file), headers };
   };
 
+  const ssr = serverRenderer(app, root);
+
   app.get('*', async (c, next) => {
     const reqPath = decodeURIComponent(new URL(c.req.url).pathname);
     if (reqPath.startsWith('/api/')) return next();
@@ -82,6 +68,14 @@ export function webRoutes(app: OpenAPIHono<AppEnv>, webDir: string | undefined) 
       return c.body(body, 200, headers);
     }
     if (path.extname(reqPath)) return next();
+    // a visitor (no session) opening a public page gets it rendered; signed-in people get the app
+    if (!c.req.header('cookie')?.includes('session_token')) {
+      const page = await ssr.page(c.req.url, c.get('deps').publicUrl, accept);
+      if (page) return c.body(page.body, page.status, { ...page.headers, 'cache-control': 'no-cache' });
+    }
+    // the portal's and console's first screens: index.html naming their chunks, fetched beside the entry
+    const shell = await ssr.appShell(reqPath, accept);
+    if (shell) return c.body(shell.body, shell.status, { ...shell.headers, 'cache-control': 'no-cache' });
     const { body, headers } = await send(path.join(root, 'index.html'), accept, 'no-cache');
     return c.body(body, 200, headers);
   });

@@ -1,60 +1,56 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import { createTheme, defaultVariantColorsResolver, MantineProvider, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
-import { lazy, StrictMode, Suspense } from 'react';
+// Mantine's base rules only: each component's own styles come with it (vite.config.ts)
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
+import { MantineProvider } from '@mantine/core';
+import { useNotifications } from '@mantine/notifications';
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, matchRoutes, RouterProvider } from 'react-router';
+import { BrowserRouter, matchRoutes, useRoutes } from 'react-router';
+import { readSeeds } from './api/seed.js';
 import { SessionProvider } from './auth/session.js';
 import { routes, type RouteHandle } from './routes.js';
+import { cssVariables, theme } from './theme.js';
 
-// teal 9 under white text and gray 7 for secondary text keep contrast above WCAG AA 4.5:1
-// Light variants (avatars, badges, alerts) use the palest tint with the darkest shade of text, so
-// they meet WCAG AA contrast; Mantine's default tint is a shade too dark for teal text.
-const variantColorResolver: VariantColorsResolver = (input) => {
-  const base = defaultVariantColorsResolver(input);
-  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
-  if (input.variant === 'light' && parsed.isThemeColor && parsed.shade === undefined) {
-    // yellow, lime and orange stay too pale at every shade: their text is near-black instead
-    const text = ['yellow', 'lime', 'orange'].includes(parsed.color) ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${parsed.color}-9)`;
-    return { ...base, background: `var(--mantine-color-${parsed.color}-0)`, hover: `var(--mantine-color-${parsed.color}-1)`, color: text };
-  }
-  return base;
-};
-const theme = createTheme({
-  autoContrast: true, primaryColor: 'teal', primaryShade: { light: 9, dark: 6 }, defaultRadius: 'md', variantColorResolver, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  // Mantine's close buttons have no accessible name of their own
-  components: {
-    // (plain objects, not Modal.extend: that would pull both components into the first download)
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-  },
-});
-const cssVariables: CSSVariablesResolver = () => ({ variables: {}, light: {
-    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    // error text and borders at WCAG AA contrast on white
-    '--mantine-color-error': 'var(--mantine-color-red-9)',
-    // the same pale tint for components that read the light variables directly (NavLink)
-    '--mantine-color-teal-light': 'var(--mantine-color-teal-0)',
-    '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
-  }, dark: {} });
-
-// The toast container (and its transition library) loads after the first paint; pages queue toasts in
-// the notifications store meanwhile, and the container shows them when it mounts.
-const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
+// The toast container (and its transition library and styles) loads with the first toast: pages queue
+// toasts in the notifications store, and the container shows them when it mounts.
+const Notifications = lazy(async () => ({ default: (await import('./components/notifications.js')).Notifications }));
+function Toasts() {
+  const { notifications, queue } = useNotifications();
+  const [wanted, setWanted] = useState(false);
+  const pending = notifications.length + queue.length > 0;
+  useEffect(() => {
+    if (pending) setWanted(true);
+  }, [pending]);
+  return wanted ? (
+    <Suspense fallback={null}>
+      <Notifications />
+    </Suspense>
+  ) : null;
+}
 
 // start the chunks of the page being opened now, in parallel with the session check that gates it
-for (const m of matchRoutes(routes, window.location) ?? []) void (m.route.handle as RouteHandle | undefined)?.preload?.();
-const router = createBrowserRouter(routes);
+const preloads = (matchRoutes(routes, window.location) ?? []).flatMap((m) => (m.route.handle as RouteHandle | undefined)?.preload?.() ?? []);
+// A page the server rendered (ssr.tsx) came with the answers it shows: the app renders the same page
+// once its chunks are in, so what replaces the painted page looks the same, with no loading state.
+// (no top-level await: it would keep the entry from sharing its modules with the page chunks)
+const ready = readSeeds(document, window.location.pathname) ? Promise.all(preloads).catch(() => undefined) : Promise.resolve();
+// the declarative router: the app uses no loaders or actions, so the data router's code stays out
+function AppRoutes() {
+  return useRoutes(routes);
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
-      <Suspense fallback={null}>
-        <Notifications />
-      </Suspense>
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </MantineProvider>
-  </StrictMode>,
+void ready.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
+        <Toasts />
+        <BrowserRouter>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

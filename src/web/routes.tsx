@@ -2,7 +2,7 @@
 // a visitor downloads the public pages, a client the portal, staff the console, and nobody the rest.
 // Each lazy route keeps its loader in `handle.preload`, so main.tsx can start fetching the chunks of
 // the first URL at once, alongside the session check, instead of after it.
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { PublicLayout } from './layouts/public-layout.js';
 import { RequireRoles } from './layouts/guards.js';
@@ -14,18 +14,32 @@ export interface RouteHandle {
   preload?: () => Promise<unknown>;
 }
 
-/** A route element whose component comes from a chunk loaded on first use. */
+/**
+ * A route element whose component comes from a chunk loaded on first use. When the chunk is already
+ * in (preloaded, as main.tsx does for a server-rendered page), the page renders at once, without a
+ * loading state in between, so the app takes over the painted page without a flash.
+ */
 function lazyRoute<M>(load: () => Promise<M>, pick: (m: M) => ComponentType, fallback: ReactNode = <Loading />): Pick<RouteObject, 'element' | 'handle'> {
-  const Component = lazy(async () => ({ default: pick(await load()) }));
-  const handle: RouteHandle = { preload: load };
-  return {
-    element: (
+  let ready: ComponentType | undefined;
+  const loadAndKeep = () =>
+    load().then((m) => {
+      ready ??= pick(m);
+      return m;
+    });
+  const Component = lazy(async () => ({ default: pick(await loadAndKeep()) }));
+  const handle: RouteHandle = { preload: loadAndKeep };
+  function Route() {
+    // decided once per mount: switching from the lazy wrapper to the component would remount the page
+    const [Loaded] = useState(() => ready);
+    return Loaded ? (
+      <Loaded />
+    ) : (
       <Suspense fallback={fallback}>
         <Component />
       </Suspense>
-    ),
-    handle,
-  };
+    );
+  }
+  return { element: <Route />, handle };
 }
 
 const publicPages = {

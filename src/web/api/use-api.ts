@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MaybeOptionalInit } from 'openapi-fetch';
 import type { PathsWithMethod, SuccessResponseJSON } from 'openapi-typescript-helpers';
 import type { paths } from './generated/schema.js';
 import { call, http } from './client.js';
+import { seeded } from './seed.js';
 
 export interface Loadable<T> {
   data: T | undefined;
@@ -24,16 +25,22 @@ export type GetData<P extends GetPath> = SuccessResponseJSON<paths[P]['get']>;
 export function useGet<P extends GetPath>(path: P, init: GetInit<P> | null): Loadable<GetData<P>> {
   const key = init === null ? null : `${path} ${JSON.stringify(init)}`;
   // the generic path defeats openapi-fetch's overloads; the signature above carries the types
-  return useLoad<GetData<P>>(key, () => call(http.GET(path as never, init as never)));
+  // a server-rendered page comes with the answers it showed (seed.ts)
+  const seed = key === null ? undefined : (seeded(key, path, init) as GetData<P> | undefined);
+  return useLoad<GetData<P>>(key, () => call(http.GET(path as never, init as never)), seed);
 }
 
-function useLoad<T>(key: string | null, load: () => Promise<T>): Loadable<T> {
-  const [data, setData] = useState<T>();
+function useLoad<T>(key: string | null, load: () => Promise<T>, seed?: T): Loadable<T> {
+  const [data, setData] = useState<T | undefined>(seed);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(key !== null);
+  const [loading, setLoading] = useState(key !== null && seed === undefined);
   const [tick, setTick] = useState(0);
+  // the answer came with the page: no need to fetch it again on mount
+  const seededKey = useRef(seed === undefined ? null : key);
   useEffect(() => {
     if (key === null) return;
+    if (seededKey.current === key && tick === 0) return;
+    seededKey.current = null;
     let live = true;
     setLoading(true);
     load()

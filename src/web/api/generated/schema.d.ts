@@ -1464,6 +1464,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/clients/{clientId}/booking-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * For each service at a location: the dates the client may book, or why not yet and the next step
+     * @description Access: owner, medical_director, provider, front_desk, client.
+     */
+    get: operations['getBookingOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bookings/{bookingId}/confirm': {
     parameters: {
       query?: never;
@@ -2448,6 +2468,86 @@ export interface paths {
      * @description Access: owner, front_desk, medical_director.
      */
     post: operations['emailPaymentReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{bookingId}/deposit-step': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * After booking: the deposit or card on file the booking asks for, where it is paid, and the cancellation policy
+     * @description Access: owner, front_desk, medical_director, client.
+     */
+    get: operations['getBookingDepositStep'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{bookingId}/payment-intent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept the cancellation policy and start paying the deposit (or saving a card) with Stripe's Payment Element (off without payment keys)
+     * @description Access: owner, front_desk, medical_director, client.
+     */
+    post: operations['createBookingPaymentIntent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/card-intents/{intentId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * After the Payment Element: record the deposit or saved card once Stripe says it succeeded
+     * @description Access: owner, front_desk, medical_director, client.
+     */
+    post: operations['confirmCardIntent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{bookingId}/fees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Charge the late cancellation or missed appointment fee to the client's saved card (once per booking and kind)
+     * @description Access: owner, front_desk, medical_director.
+     */
+    post: operations['chargeBookingFee'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3789,13 +3889,16 @@ export interface components {
      * @description The version number the intake was recorded as
      * @example {
      *       "version": 3,
-     *       "answeredOn": "2026-11-20"
+     *       "answeredOn": "2026-11-20",
+     *       "today": "2026-11-20"
      *     }
      */
     IntakeRecorded: {
       version: number;
       /** @description YYYY-MM-DD */
       answeredOn: string;
+      /** @description YYYY-MM-DD: the clinic's today (its location's time zone), the plan date for screening straight away */
+      today: string;
     };
     /**
      * @description A recorded intake (the latest, or the version asked for) with the version history
@@ -5535,7 +5638,7 @@ export interface components {
     RiskSummary: {
       /** @enum {string} */
       id: 'risk-summary';
-      /** @description the guide version; an acknowledgement names it */
+      /** @description the risk summary version (it changes only when the summary does); an acknowledgement names it */
       version: string;
       title: string;
       points: {
@@ -6372,7 +6475,9 @@ export interface components {
      *           "roomId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
      *           "deviceId": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
      *         }
-     *       ]
+     *       ],
+     *       "window": null,
+     *       "nextAvailable": "2026-03-10"
      *     }
      */
     Availability: {
@@ -6409,6 +6514,13 @@ export interface components {
         reason: string | null;
       }[];
       slots: components['schemas']['Slot'][];
+      /** @description What the client may book; null when no client is named */
+      window: components['schemas']['BookingWindow'] | null;
+      /**
+       * Format: date
+       * @description The first local date from `from` with a time the client may book, within the window
+       */
+      nextAvailable: string | null;
     };
     /**
      * @description A bookable start time and the resources it would hold
@@ -6454,6 +6566,64 @@ export interface components {
        * @description null when the service needs no device
        */
       deviceId: string | null;
+    };
+    /**
+     * @description The dates a client may book a service for, or why not and the next step
+     * @example {
+     *       "serviceId": "c2b7e9a4-1f3d-4e5a-b6c7-d8e9f0a1b2c3",
+     *       "bookable": true,
+     *       "from": "2027-03-30",
+     *       "until": "2027-04-29",
+     *       "blocked": [
+     *         {
+     *           "from": "2027-04-05",
+     *           "to": "2027-05-02"
+     *         }
+     *       ],
+     *       "reason": "You can be treated from March 30, 2027.",
+     *       "nextStep": null,
+     *       "todo": [
+     *         "Sign the treatment consent before your visit."
+     *       ]
+     *     }
+     */
+    BookingWindow: {
+      /** Format: uuid */
+      serviceId: string;
+      /** @description Times can be booked online now */
+      bookable: boolean;
+      /**
+       * Format: date
+       * @description First local date that may be booked; null when nothing can be
+       */
+      from: string | null;
+      /**
+       * Format: date
+       * @description Last local date that may be booked (the booking horizon or the end of what the screening covers)
+       */
+      until: string | null;
+      /** @description Dates inside the window that are too close to another treatment */
+      blocked: {
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to: string;
+      }[];
+      /** @description A plain sentence for the client: why not yet, or from when */
+      reason: string | null;
+      nextStep: {
+        /** @enum {string} */
+        kind: 'questionnaire' | 'check_eligibility' | 'book_consultation' | 'await_review' | 'join_waitlist';
+        /** @description Button text */
+        label: string;
+        /**
+         * Format: date
+         * @description For the waitlist: the first date to wait for
+         */
+        from: string | null;
+      } | null;
+      /** @description Things to do before the visit that do not stop booking, in plain sentences */
+      todo: string[];
     };
     /**
      * @description One proposed slot per session of a series, each inside its interval window
@@ -6715,6 +6885,33 @@ export interface components {
      */
     BookingList: {
       items: components['schemas']['Booking'][];
+    };
+    /**
+     * @description For each active service at a location, what the client may book
+     * @example {
+     *       "items": [
+     *         {
+     *           "serviceId": "c2b7e9a4-1f3d-4e5a-b6c7-d8e9f0a1b2c3",
+     *           "bookable": true,
+     *           "from": "2027-03-30",
+     *           "until": "2027-04-29",
+     *           "blocked": [
+     *             {
+     *               "from": "2027-04-05",
+     *               "to": "2027-05-02"
+     *             }
+     *           ],
+     *           "reason": "You can be treated from March 30, 2027.",
+     *           "nextStep": null,
+     *           "todo": [
+     *             "Sign the treatment consent before your visit."
+     *           ]
+     *         }
+     *       ]
+     *     }
+     */
+    BookingOptions: {
+      items: components['schemas']['BookingWindow'][];
     };
     /**
      * @description A waitlist entry
@@ -7793,6 +7990,9 @@ export interface components {
      *       "lateCancelForfeitsSession": false,
      *       "noShowForfeitsSession": true,
      *       "packageRefundFeeBp": 1000,
+     *       "holdPolicy": "deposit",
+     *       "lateCancelFeeCents": 0,
+     *       "noShowFeeCents": 5000,
      *       "deposits": [
      *         {
      *           "serviceId": "1a2b3c4d-5e6f-4701-8293-a4b5c6d7e8f9",
@@ -7817,6 +8017,15 @@ export interface components {
       noShowForfeitsSession: boolean;
       /** @description fee kept on refunded package sessions, in basis points */
       packageRefundFeeBp: number;
+      /**
+       * @description what holds a booking: the service's deposit, paid at booking, or a card kept on file (no deposit)
+       * @enum {string}
+       */
+      holdPolicy: 'deposit' | 'card_on_file';
+      /** @description Fee charged to the saved card after a late cancellation (0 when none), in integer cents */
+      lateCancelFeeCents: number;
+      /** @description Fee charged to the saved card after a missed appointment (0 when none), in integer cents */
+      noShowFeeCents: number;
       deposits: {
         /** Format: uuid */
         serviceId: string;
@@ -7840,7 +8049,11 @@ export interface components {
      *         "Cancel at least 24 hours ahead and any deposit is refunded.",
      *         "Cancelling later: the deposit is kept.",
      *         "Not coming without cancelling: the deposit is kept."
-     *       ]
+     *       ],
+     *       "holdPolicy": "deposit",
+     *       "lateCancelFeeCents": 0,
+     *       "noShowFeeCents": 0,
+     *       "paymentNote": "Deposit of $50.00 due at the desk."
      *     }
      */
     BookingTerms: {
@@ -7865,6 +8078,17 @@ export interface components {
       lateCancelHours: number;
       /** @description the cancellation policy, in plain sentences */
       policy: string[];
+      /**
+       * @description what holds a booking at this location: the service's deposit or a card kept on file
+       * @enum {string}
+       */
+      holdPolicy: 'deposit' | 'card_on_file';
+      /** @description Fee charged to the saved card after a late cancellation (0 when none), in integer cents */
+      lateCancelFeeCents: number;
+      /** @description Fee charged to the saved card after a missed appointment (0 when none), in integer cents */
+      noShowFeeCents: number;
+      /** @description what the client pays now and where, in a sentence: "Deposit of $50.00 due at the desk." */
+      paymentNote: string | null;
     };
     /**
      * @description A package sold: the sessions held, the invoice and the payment taken
@@ -8617,6 +8841,169 @@ export interface components {
      */
     ReceiptEmail: {
       sent: boolean;
+    };
+    /**
+     * @description After booking: what the booking still asks for (a deposit or a card on file), and the cancellation policy
+     * @example {
+     *       "bookingId": "8f3c2a1e-4b5d-4c6e-9f70-a1b2c3d4e5f6",
+     *       "mode": "pay_deposit",
+     *       "amountCents": 5000,
+     *       "currency": "USD",
+     *       "message": "Deposit of $50.00, paid by card now.",
+     *       "policy": [
+     *         "Cancel at least 24 hours ahead and any deposit is refunded.",
+     *         "Cancelling later: the deposit is kept.",
+     *         "Not coming without cancelling: the deposit is kept."
+     *       ],
+     *       "policyVersion": "p1-3f2a9c1d0b7e",
+     *       "policyAcceptedAt": null,
+     *       "card": null,
+     *       "lateCancelFeeCents": 0,
+     *       "noShowFeeCents": 5000,
+     *       "stripe": {
+     *         "publishableKey": "pk_test_51Example",
+     *         "jsUrl": "https://js.stripe.com/v3/"
+     *       }
+     *     }
+     */
+    DepositStep: {
+      /** Format: uuid */
+      bookingId: string;
+      /**
+       * @description pay the deposit by card, save a card, settle at the desk (no online payment), nothing left to do, nothing asked
+       * @enum {string}
+       */
+      mode: 'pay_deposit' | 'save_card' | 'at_desk' | 'done' | 'none';
+      /** @description The deposit (0 when none), in integer cents */
+      amountCents: number;
+      currency: string;
+      /** @description what is owed and where, in a sentence: "Deposit of $50.00 due at the desk." */
+      message: string;
+      /** @description the cancellation policy the client accepts, in plain sentences */
+      policy: string[];
+      /** @description names this exact policy text; sent back when accepting it */
+      policyVersion: string;
+      /**
+       * Format: date-time
+       * @description when this policy text was accepted for the booking
+       */
+      policyAcceptedAt: string | null;
+      card: components['schemas']['SavedCard'] | null;
+      /** @description The location's late cancellation fee, charged to the saved card by staff (0 when none), in integer cents */
+      lateCancelFeeCents: number;
+      /** @description The location's missed appointment fee, charged to the saved card by staff (0 when none), in integer cents */
+      noShowFeeCents: number;
+      /** @description null when the Payment Element is off: a deposit is then paid on Stripe's hosted Checkout page (when set up) or at the desk */
+      stripe: components['schemas']['StripeBrowserKeys'] | null;
+    };
+    /**
+     * @description The card kept on file (brand and last four digits only)
+     * @example {
+     *       "brand": "visa",
+     *       "last4": "4242"
+     *     }
+     */
+    SavedCard: {
+      /** @description e.g. visa; null when the processor did not say */
+      brand: string | null;
+      last4: string | null;
+    };
+    /**
+     * @description What the browser needs to draw Stripe's Payment Element
+     * @example {
+     *       "publishableKey": "pk_test_51Example",
+     *       "jsUrl": "https://js.stripe.com/v3/"
+     *     }
+     */
+    StripeBrowserKeys: {
+      publishableKey: string;
+      /** @description where the browser loads Stripe.js from */
+      jsUrl: string;
+    };
+    /**
+     * @description A payment (or card saving) to finish in the browser with Stripe's Payment Element
+     * @example {
+     *       "intentId": "pi_3ExAmple",
+     *       "kind": "payment",
+     *       "clientSecret": "pi_3ExAmple_secret_abc",
+     *       "amountCents": 5000,
+     *       "currency": "USD",
+     *       "policy": [
+     *         "Cancel at least 24 hours ahead and any deposit is refunded.",
+     *         "Cancelling later: the deposit is kept.",
+     *         "Not coming without cancelling: the deposit is kept."
+     *       ],
+     *       "policyVersion": "p1-3f2a9c1d0b7e",
+     *       "stripe": {
+     *         "publishableKey": "pk_test_51Example",
+     *         "jsUrl": "https://js.stripe.com/v3/"
+     *       }
+     *     }
+     */
+    CardIntent: {
+      intentId: string;
+      /**
+       * @description payment: the deposit is charged and the card saved; setup: the card is saved, nothing charged
+       * @enum {string}
+       */
+      kind: 'payment' | 'setup';
+      /** @description for Stripe.js only; never stored */
+      clientSecret: string;
+      /** @description Charged now (0 when only saving a card), in integer cents */
+      amountCents: number;
+      currency: string;
+      policy: string[];
+      policyVersion: string;
+      stripe: components['schemas']['StripeBrowserKeys'];
+    };
+    /**
+     * @description What the processor says of a card payment or a saved card, as recorded
+     * @example {
+     *       "state": "paid",
+     *       "paymentId": "2b7e4c9a-1d3f-4a5b-8c6d-7e8f9a0b1c2d",
+     *       "message": "Deposit paid. Thank you."
+     *     }
+     */
+    CardIntentResult: {
+      /** @enum {string} */
+      state: 'paid' | 'card_saved' | 'pending' | 'declined';
+      /**
+       * Format: uuid
+       * @description the deposit payment recorded, once paid
+       */
+      paymentId: string | null;
+      /** @description what happened, in a sentence the client reads */
+      message: string;
+    };
+    /**
+     * @description A late cancellation or missed appointment fee charged to the saved card
+     * @example {
+     *       "payment": {
+     *         "id": "2b7e4c9a-1d3f-4a5b-8c6d-7e8f9a0b1c2d",
+     *         "kind": "payment",
+     *         "purpose": "invoice",
+     *         "method": "card_online",
+     *         "amountCents": 5000,
+     *         "currency": "USD",
+     *         "refundOf": null,
+     *         "reason": null,
+     *         "at": "2027-03-01T14:00:00.000Z",
+     *         "invoiceId": "5d6e7f80-9a1b-4c2d-8e3f-405162738495",
+     *         "bookingId": "8f3c2a1e-4b5d-4c6e-9f70-a1b2c3d4e5f6",
+     *         "receiptUrl": "/api/payments/2b7e4c9a-1d3f-4a5b-8c6d-7e8f9a0b1c2d/receipt.pdf"
+     *       },
+     *       "invoiceId": "5d6e7f80-9a1b-4c2d-8e3f-405162738495",
+     *       "replayed": false,
+     *       "receiptQueued": true
+     *     }
+     */
+    BookingFee: {
+      payment: components['schemas']['Payment'];
+      /** Format: uuid */
+      invoiceId: string;
+      replayed: boolean;
+      /** @description a receipt email was queued for the client */
+      receiptQueued: boolean;
     };
     /**
      * @description Completed visits the client may review now
@@ -14672,6 +15059,12 @@ export interface operations {
         from: string;
         to: string;
         providerId?: string;
+        /** @description Staff: offer only what this client may book (a client always gets their own) */
+        clientId?: string;
+        /** @description The treatment plan being booked (its interval and series) */
+        planId?: string;
+        /** @description A booking being moved: its own date does not count against the interval */
+        rescheduling?: string;
       };
       header?: never;
       path: {
@@ -15177,6 +15570,75 @@ export interface operations {
       };
       /** @description Not found (also for records of another organization or client) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBookingOptions: {
+    parameters: {
+      query: {
+        locationId: string;
+      };
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Options */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingOptions'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -17817,6 +18279,10 @@ export interface operations {
           lateCancelForfeitsSession: boolean;
           noShowForfeitsSession: boolean;
           packageRefundFeeBp: number;
+          /** @enum {string} */
+          holdPolicy?: 'deposit' | 'card_on_file';
+          lateCancelFeeCents?: number;
+          noShowFeeCents?: number;
           deposits: {
             /** Format: uuid */
             serviceId: string;
@@ -18977,6 +19443,296 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReceiptEmail'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getBookingDepositStep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        bookingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Step */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DepositStep'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createBookingPaymentIntent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        bookingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description the client accepts the cancellation policy shown (policyVersion)
+           * @enum {boolean}
+           */
+          acceptPolicy: true;
+          /** @description the policyVersion of the terms shown to the client */
+          policyVersion: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Finish in the browser */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CardIntent'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  confirmCardIntent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        intentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description State */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CardIntentResult'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  chargeBookingFee: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        bookingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description late_cancel after a late cancellation, no_show after a missed appointment
+           * @enum {string}
+           */
+          kind: 'late_cancel' | 'no_show';
+        };
+      };
+    };
+    responses: {
+      /** @description Already charged */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingFee'];
+        };
+      };
+      /** @description Charged */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingFee'];
         };
       };
       /** @description Invalid input; `errors` names each offending field */

@@ -1,8 +1,8 @@
 import { Accordion, Alert, Badge, Button, Card, Group, List, Loader, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconBook, IconSearch } from '@tabler/icons-react';
-import { useCallback, useId, useState } from 'react';
-import { Link } from 'react-router';
+import { useCallback, useId, useState, type MouseEvent } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useGet, type GetInit } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
@@ -29,8 +29,14 @@ function SearchResults({ query, search, onOpenSection }: { query: string; search
             {items.map((hit) => (
               <li key={`${hit.kind}-${hit.id}`}>
                 {hit.kind === 'guide' ? (
+                  // a link to the section, so it works in the server-rendered page too (no scripts)
                   <UnstyledButton
-                    onClick={() => onOpenSection(hit.id)}
+                    component="a"
+                    href={'#guide-' + hit.id}
+                    onClick={(e: MouseEvent) => {
+                      e.preventDefault();
+                      onOpenSection(hit.id);
+                    }}
                     w="100%"
                     p="sm"
                     style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
@@ -78,9 +84,13 @@ function SearchResults({ query, search, onOpenSection }: { query: string; search
 export function LearnPage() {
   const { me } = useSession();
   const { data, error, loading } = useGet('/api/learn/guide', {});
-  const [query, setQuery] = useState('');
+  // /learn?q=... searches at once: the server-rendered page (no scripts) searches with a plain form
+  const [params] = useSearchParams();
+  const { pathname } = useLocation();
+  const [query, setQuery] = useState(() => params.get('q') ?? '');
   const [debounced] = useDebouncedValue(query, 250);
-  const [open, setOpen] = useState<string[]>(['what-it-is']);
+  // the server renders every section open: its page has no scripts to open them
+  const [open, setOpen] = useState<string[]>(() => (typeof window === 'undefined' ? (data?.sections.map((s) => s.id) ?? []) : ['what-it-is']));
 
   const trimmed = debounced.trim();
   const organization = me?.organization.slug;
@@ -99,14 +109,17 @@ export function LearnPage() {
 
   return (
     <Page title="Learn about microneedling" lead="A plain-language guide to the treatment, written for clients by the clinic's team.">
-      <TextInput
-        label="Search the guide and services"
-        leftSection={<IconSearch size={16} aria-hidden />}
-        placeholder="Try “collagen induction therapy” or “dermal rolling”"
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        type="search"
-      />
+      <form role="search" method="get" action={pathname} onSubmit={(e) => e.preventDefault()}>
+        <TextInput
+          label="Search the guide and services"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          placeholder="Try “collagen induction therapy” or “dermal rolling”"
+          name="q"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          type="search"
+        />
+      </form>
 
       <SearchResults query={trimmed} search={search} onOpenSection={openSection} />
 

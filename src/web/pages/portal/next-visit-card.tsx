@@ -2,12 +2,15 @@
 // what to do before, a calendar file, and moving or cancelling it while the clinic's policy allows.
 import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconMapPin, IconUser } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { call, errorText, http, type Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';
 import { BOOKING_STATUS } from '../../api/clinical-types.js';
-import { addDays, todayIso } from '../../api/dates.js';
-import { SlotPicker } from '../../components/booking/slot-picker.js';
+import { addDays } from '../../api/dates.js';
+import { Loading } from '../../components/states.js';
+
+// the time picker (and its select boxes) loads only when the client moves a visit, not with the home
+const SlotPicker = lazy(async () => ({ default: (await import('../../components/booking/slot-picker.js')).SlotPicker }));
 
 type Booking = Schemas['Booking'];
 
@@ -165,7 +168,11 @@ export function NextVisitCard({ booking, clientId, onChanged }: { booking: Booki
 
       <Modal opened={moving} onClose={() => setMoving(false)} title="Choose a new time" size="lg">
         <Stack>
-          {moving ? <SlotPicker locationId={booking.location.id} serviceId={booking.service.id} from={addDays(todayIso(), 1)} onPick={setPicked} picked={picked} /> : null}
+          {moving ? (
+            <Suspense fallback={<Loading label="Loading the free times" />}>
+              <SlotPicker locationId={booking.location.id} serviceId={booking.service.id} planId={booking.planId} rescheduling={booking.id} onPick={setPicked} picked={picked} />
+            </Suspense>
+          ) : null}
           {error ? (
             <Alert color="red" role="alert">
               {error}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert } from '../../components/states.js';
-import { clientViews } from './my-care-page.js';
+import { clientViews } from './client-screenings.js';
 import { nextStep } from './next-step.js';
 import { NextStepCard } from './next-step-card.js';
 import { NextVisitCard } from './next-visit-card.js';

@@ -2,8 +2,7 @@
 // clinicians, and a clinician's profile with published reviews. No sign-in; mobile first.
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconStarFilled } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';
 import { ratingText } from '../../api/review-types.js';
@@ -130,7 +129,9 @@ export function ClinicLocationPage() {
 
 export function ClinicProviderPage() {
   const { slug = '', userId = '' } = useParams();
-  const [offset, setOffset] = useState(0);
+  // the review pages are links (?offset=), so they work in the server-rendered page too (no scripts)
+  const [params] = useSearchParams();
+  const offset = Math.max(0, Math.floor(Number(params.get('offset'))) || 0);
   const page = useGet('/api/public/organizations/{slug}/providers/{userId}', { params: { path: { slug, userId }, query: { offset } } });
   if (page.loading && !page.data) return <Loading label="Loading the profile" />;
   if (page.error || !page.data) return <ErrorAlert error={page.error} title="Provider not found" />;
@@ -195,12 +196,12 @@ export function ClinicProviderPage() {
           ))}
           <Group>
             {offset > 0 ? (
-              <Button variant="default" onClick={() => setOffset(Math.max(0, offset - reviews.limit))}>
+              <Button variant="default" component={Link} to={`?offset=${Math.max(0, offset - reviews.limit)}`}>
                 Newer reviews
               </Button>
             ) : null}
             {offset + reviews.limit < reviews.total ? (
-              <Button variant="default" onClick={() => setOffset(offset + reviews.limit)}>
+              <Button variant="default" component={Link} to={`?offset=${offset + reviews.limit}`}>
                 Older reviews
               </Button>
             ) : null}

@@ -1,0 +1,55 @@
+// The Mantine theme, shared by the browser app (main.tsx) and the server-rendered public pages (ssr.tsx).
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type VariantColorsResolver,
+} from '@mantine/core';
+
+// teal 9 under white text and gray 7 for secondary text keep contrast above WCAG AA 4.5:1
+// Light variants (avatars, badges, alerts) use the palest tint with the darkest shade of text, so
+// they meet WCAG AA contrast; Mantine's default tint is a shade too dark for teal text.
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const base = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (input.variant === 'light' && parsed.isThemeColor && parsed.shade === undefined) {
+    // yellow, lime and orange stay too pale at every shade: their text is near-black instead
+    const text = ['yellow', 'lime', 'orange'].includes(parsed.color)
+      ? 'var(--mantine-color-dark-7)'
+      : `var(--mantine-color-${parsed.color}-9)`;
+    return {
+      ...base,
+      background: `var(--mantine-color-${parsed.color}-0)`,
+      hover: `var(--mantine-color-${parsed.color}-1)`,
+      color: text,
+    };
+  }
+  return base;
+};
+export const theme = createTheme({
+  autoContrast: true,
+  primaryColor: 'teal',
+  primaryShade: { light: 9, dark: 6 },
+  defaultRadius: 'md',
+  variantColorResolver,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  // Mantine's close buttons have no accessible name of their own
+  components: {
+    // (plain objects, not Modal.extend: that would pull both components into the first download)
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+  },
+});
+export const cssVariables: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // error text and borders at WCAG AA contrast on white
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // the same pale tint for components that read the light variables directly (NavLink)
+    '--mantine-color-teal-light': 'var(--mantine-color-teal-0)',
+    '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
+  },
+  dark: {},
+});
