@@ -21,6 +21,10 @@ function runSuite(url) {
   return r.status ?? 1;
 }
 
+// tests/http/several-processes.test.ts starts the built server (dist/): bring it up to date first
+const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
 if (process.env.DATABASE_URL) process.exit(runSuite(process.env.DATABASE_URL));
 
 let code = 1;

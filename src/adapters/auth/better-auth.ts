@@ -43,6 +43,8 @@ export function createAuth(opts: AuthOptions) {
         await opts.onPasswordReset?.(user.id);
       },
     },
+    // Sessions live in the database and are read from it on every request: no cookie cache, so a
+    // session revoked (sign-out, password reset, staff removal) ends at once in every process.
     session: {
       modelName: 'sessions',
       expiresIn: 60 * 60 * 12,
@@ -79,10 +81,13 @@ export function createAuth(opts: AuthOptions) {
       modelName: 'verifications',
       fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
     },
-    // Per-IP limits on the auth endpoints; the per-account lockout lives in our sign-in route.
+    // Per-IP limits on the auth endpoints; the per-account lockout lives in our sign-in route. Kept
+    // in the database so several processes share one count (decision 0016).
     rateLimit: {
       enabled: true,
-      storage: 'memory',
+      storage: 'database',
+      modelName: 'auth_rate_limits',
+      fields: { lastRequest: 'last_request' },
       window: 60,
       max: 100,
       customRules: {

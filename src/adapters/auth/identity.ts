@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { APIError } from 'better-auth/api';
 import { AppError } from '../../services/errors.js';
 import type { IdentityPort } from '../../services/ports.js';
@@ -29,3 +30,43 @@ export function identityFromAuth(auth: Auth): IdentityPort {
     },
   };
 }
+
+/**
+ * Reads the session token from the signed session cookie as better-auth signs it (HMAC-SHA256 of the
+ * token with the auth secret, base64): null without a cookie or with a bad signature. Checked here so
+ * a request's session costs one query (session-principal.repository.ts), not better-auth's several.
+ */
+export function sessionTokenReader(auth: Auth) {
+  let key: { name: string; secret: string; expiresInMs: number; updateAgeMs: number } | null = null;
+  const settings = async () => {
+    if (!key) {
+      const ctx = await auth.$context;
+      key = { name: ctx.authCookies.sessionToken.name, secret: ctx.secret, expiresInMs: ctx.sessionConfig.expiresIn * 1000, updateAgeMs: ctx.sessionConfig.updateAge * 1000 };
+    }
+    return key;
+  };
+  return {
+    settings,
+    async token(cookieHeader: string): Promise<string | null> {
+      const { name, secret } = await settings();
+      for (const part of cookieHeader.split(';')) {
+        const eq = part.indexOf('=');
+        if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+        let value = part.slice(eq + 1).trim();
+        try {
+          value = decodeURIComponent(value);
+        } catch {
+          return null;
+        }
+        const dot = value.lastIndexOf('.');
+        if (dot < 1) return null;
+        const token = value.slice(0, dot);
+        const signature = Buffer.from(value.slice(dot + 1), 'base64');
+        const expected = createHmac('sha256', secret).update(token).digest();
+        return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null;
+      }
+      return null;
+    },
+  };
+}
+export type SessionTokenReader = ReturnType<typeof sessionTokenReader>;

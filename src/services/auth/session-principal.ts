@@ -1,0 +1,57 @@
+// The principal of a request from its session cookie in one query (issue 14, item 3: what every
+// authenticated request pays). The same answers as better-auth's getSession followed by
+// resolvePrincipal and enforceSessionLimits; better-auth itself still handles the cases that write:
+// a session due for its sliding refresh, or one past its expiry (it deletes it and its cookie).
+import type { Db } from '../../db/connect.js';
+import { deleteSessionById, findSessionPrincipal, touchSession } from '../../db/repositories/session-principal.repository.js';
+import type { Principal } from '../context.js';
+import { ROLES_REQUIRING_TWO_FACTOR } from './resolve-principal.js';
+import { SESSION_MAX_MS, STAFF_IDLE_MS, type SessionEnd } from './session-limits.js';
+
+/** last use is written at most this often (as session-limits.ts) */
+const TOUCH_EVERY_MS = 60_000;
+
+export type SessionAnswer =
+  /** no such session: signed out */
+  | { kind: 'none' }
+  /** better-auth must look (refresh or expiry) */
+  | { kind: 'delegate' }
+  | { kind: 'ended'; why: SessionEnd }
+  | { kind: 'ok'; principal: Principal | null };
+
+export async function sessionPrincipal(db: Db, token: string, a: { orgSlug: string | null | undefined; now: Date; expiresInMs: number; updateAgeMs: number }): Promise<SessionAnswer> {
+  const rows = await findSessionPrincipal(db, token);
+  const first = rows[0];
+  if (!first) return { kind: 'none' };
+  const t = a.now.getTime();
+  const expires = new Date(first.expires_at).getTime();
+  if (expires <= t || expires - a.expiresInMs + a.updateAgeMs <= t) return { kind: 'delegate' };
+  const m = a.orgSlug ? rows.find((r) => r.slug === a.orgSlug && r.organization_id) : rows.find((r) => r.organization_id);
+  const role = m?.role ?? null;
+  // the limits better-auth does not apply (session-limits.ts): a whole life, and idle staff
+  const created = new Date(first.created_at).getTime();
+  const lastSeen = first.last_seen_at ? new Date(first.last_seen_at).getTime() : created;
+  const end: SessionEnd | null = t - created > SESSION_MAX_MS ? 'expired' : role && role !== 'client' && t - lastSeen > STAFF_IDLE_MS ? 'idle' : null;
+  if (end) {
+    await deleteSessionById(db, first.session_id);
+    return { kind: 'ended', why: end };
+  }
+  if (t - lastSeen > TOUCH_EVERY_MS || !first.last_seen_at) await touchSession(db, first.session_id, a.now);
+  if (!m?.organization_id || !m.role) return { kind: 'ok', principal: null };
+  const needsTwoFactor = ROLES_REQUIRING_TWO_FACTOR.has(m.role) || (m.role !== 'client' && Boolean(m.require_staff_two_factor));
+  return {
+    kind: 'ok',
+    principal: {
+      userId: first.user_id,
+      organizationId: m.organization_id,
+      role: m.role,
+      clientId: m.role === 'client' ? (m.client_id ?? null) : null,
+      name: first.name,
+      email: first.email,
+      twoFactorEnabled: Boolean(first.two_factor_enabled),
+      emailVerified: Boolean(first.email_verified),
+      twoFactorSetupRequired: needsTwoFactor && !first.two_factor_enabled,
+      twoFactorMandatory: needsTwoFactor,
+    },
+  };
+}
