@@ -21,7 +21,7 @@ let clientId: string;
 let bookingId: string;
 
 const audited = (action: string) =>
-  t.db.selectFrom('audit_events').select(['actor_user_id', 'actor_role', 'entity_id', 'client_id', 'details']).where('organization_id', '=', org.id).where('action', '=', action).orderBy('seq').execute();
+  t.db.selectFrom('audit_events').select(['actor_user_id', 'actor_role', 'entity_id', 'client_id', 'details']).where('organization_id', '=', org.id).where('action', '=', action).orderBy('position').execute();
 
 beforeAll(async () => {
   t = await createTestApp({ now });
@@ -90,7 +90,7 @@ describe('refused attempts', () => {
       { organization_id: org.id, user_id: client.userId, method: 'GET', route: '/api/clients/{clientId}/bookings', status: 404, count: 2 },
       { organization_id: org.id, user_id: client.userId, method: 'GET', route: '/api/staff', status: 403, count: 2 },
     ]);
-    const trail = await t.db.selectFrom('audit_events').select(['organization_id', 'entity_id']).where('action', '=', 'access.refused').orderBy('seq').execute();
+    const trail = await t.db.selectFrom('audit_events').select(['organization_id', 'entity_id']).where('action', '=', 'access.refused').orderBy('position').execute();
     // a person's first refusal of the hour only
     expect(trail).toEqual([
       { organization_id: otherOrg.id, entity_id: 'GET /api/clients/{clientId}' },

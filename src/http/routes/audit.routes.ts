@@ -20,7 +20,7 @@ const list = defineRoute(['owner'], {
       entityType: line({ max: 100 }).optional(),
       from: isoDateOrDateTime().optional(),
       to: isoDateOrDateTime().optional(),
-      beforeSeq: z.coerce.number().int().min(1).optional(),
+      beforePosition: z.coerce.number().int().min(1).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
@@ -47,7 +47,7 @@ export function auditRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(refusals, async (c) => c.json(await listAccessRefusals(ctxOf(c), c.req.valid('query')), 200));
   app.openapi(verify, async (c) => {
     const ctx = ctxOf(c);
-    const r = await verifyAuditChain(ctx.db, ctx.principal.organizationId);
-    return c.json({ ok: r.ok, events: r.events, problems: r.problems }, 200);
+    const r = await verifyAuditChain(ctx.db, ctx.principal.organizationId, ctx.now());
+    return c.json({ ok: r.ok, events: r.events, problems: r.problems, unsealed: r.unsealed }, 200);
   });
 }

@@ -2,8 +2,13 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/shared/canonical-json.js';
 import type { AuditEventRow } from '../../db/repositories/audit.repository.js';
 
-/** The hash covers every stored field and the previous hash, so editing or removing any event breaks the chain. */
-export function hashEvent(e: Omit<AuditEventRow, 'hash'>): string {
+type Hashed = Omit<AuditEventRow, 'hash' | 'position' | 'sealed_at' | 'seq' | 'prev_hash'> & { seq: number; prev_hash: string };
+
+/**
+ * The hash covers every recorded field, the chain number and the previous hash, so editing, removing,
+ * reordering or inserting an event breaks the chain. (position and sealed_at are bookkeeping.)
+ */
+export function hashEvent(e: Hashed): string {
   const body = canonicalJson({
     organization_id: e.organization_id,
     seq: e.seq,

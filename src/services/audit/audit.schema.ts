@@ -12,13 +12,14 @@ export const AuditDetails = z
 export type AuditDetailsValue = z.output<typeof AuditDetails>;
 
 const exampleEvent = {
-  seq: 412, occurredAt: '2026-11-28T10:00:00.000Z', actorUserId: '6f1d2c3b-4a5e-4f70-8b91-a2c3d4e5f607', actorName: 'Ana Reyes, RN', actorRole: 'provider', action: 'screening.create', entityType: 'screening',
+  position: 90412, seq: 412, occurredAt: '2026-11-28T10:00:00.000Z', actorUserId: '6f1d2c3b-4a5e-4f70-8b91-a2c3d4e5f607', actorName: 'Ana Reyes, RN', actorRole: 'provider', action: 'screening.create', entityType: 'screening',
   entityId: '5b0c2f0e-6f6e-4a59-9d7e-0d3f1c1e2a10', clientId: '0e8f5a8e-3c1b-4f57-9a0d-2b9d7c6f1a22', ip: '203.0.113.7', requestId: 'req_7f3a', details: { decision: 'deferred', rules: ['DEF-13'], intakeVersion: 2 },
 };
 
 export const AuditEvent = z
   .object({
-    seq: z.number().int().describe('position in the organization hash chain'),
+    position: z.number().int().describe('order of recording; pass as beforePosition to page'),
+    seq: z.number().int().nullable().describe('number in the organization hash chain; null for the few seconds until the sealer links the event'),
     occurredAt: z.string().describe('ISO date-time'),
     actorUserId: z.string().nullable(),
     actorName: z.string().nullable(),
@@ -38,13 +39,20 @@ export const AuditEvent = z
   });
 
 export const AuditEventList = z
-  .object({ items: z.array(AuditEvent), nextBeforeSeq: z.number().int().nullable().describe('pass as beforeSeq for the next page; null on the last') })
-  .meta({ id: 'AuditEventList', description: 'Audit events, newest first', example: { items: [exampleEvent], nextBeforeSeq: 412 } });
+  .object({ items: z.array(AuditEvent), nextBeforePosition: z.number().int().nullable().describe('pass as beforePosition for the next page; null on the last') })
+  .meta({ id: 'AuditEventList', description: 'Audit events, newest first', example: { items: [exampleEvent], nextBeforePosition: 90412 } });
 export type AuditEventListView = z.output<typeof AuditEventList>;
 
 export const AuditChainReport = z
-  .object({ ok: z.boolean(), events: z.number().int(), problems: z.array(z.object({ seq: z.number().int(), problem: z.string() })) })
-  .meta({ id: 'AuditChainReport', description: 'The result of verifying the hash chain', example: { ok: true, events: 412, problems: [] } });
+  .object({
+    ok: z.boolean().describe('the sealed chain is intact'),
+    events: z.number().int().describe('sealed events checked'),
+    problems: z.array(z.object({ seq: z.number().int(), problem: z.string() })),
+    unsealed: z
+      .object({ count: z.number().int(), oldestAgeSeconds: z.number().int().nullable() })
+      .describe('events recorded and not yet linked into the chain by the sealer (it runs every second), and the age of the oldest'),
+  })
+  .meta({ id: 'AuditChainReport', description: 'The result of verifying the hash chain', example: { ok: true, events: 412, problems: [], unsealed: { count: 2, oldestAgeSeconds: 1 } } });
 
 export const AccessRefusal = z
   .object({

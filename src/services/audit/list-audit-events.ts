@@ -10,7 +10,7 @@ export interface AuditQuery {
   entityType?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  beforeSeq?: number | undefined;
+  beforePosition?: number | undefined;
   limit: number;
 }
 
@@ -24,13 +24,14 @@ export async function listAuditEvents(ctx: Ctx, q: AuditQuery): Promise<AuditEve
       entityType: q.entityType,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
-      beforeSeq: q.beforeSeq,
+      beforePosition: q.beforePosition,
       limit: q.limit,
     });
     // Reading the trail is itself audited (who looked at whose access history).
     await recordAudit(trx, ctx, { action: 'audit.read', entityType: 'audit_event', clientId: q.clientId ?? null, details: { count: rows.length } });
     return {
       items: rows.map((r) => ({
+        position: r.position,
         seq: r.seq,
         occurredAt: new Date(r.occurred_at).toISOString(),
         actorUserId: r.actor_user_id,
@@ -45,7 +46,7 @@ export async function listAuditEvents(ctx: Ctx, q: AuditQuery): Promise<AuditEve
         // recordAudit callers pass ids, counts and codes only (see AuditInput)
         details: r.details as AuditDetailsValue,
       })),
-      nextBeforeSeq: rows.length === q.limit ? rows[rows.length - 1]!.seq : null,
+      nextBeforePosition: rows.length === q.limit ? rows[rows.length - 1]!.position : null,
     };
   });
 }

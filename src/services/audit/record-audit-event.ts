@@ -1,7 +1,6 @@
 import type { Db } from '../../db/connect.js';
-import { appendEvent, lockHead } from '../../db/repositories/audit.repository.js';
+import { appendEvent } from '../../db/repositories/audit.repository.js';
 import type { Ctx } from '../context.js';
-import { hashEvent } from './audit-hash.js';
 
 export interface AuditInput {
   action: string;
@@ -28,12 +27,14 @@ export const actorOf = (ctx: Ctx): AuditActor => ({
   ip: ctx.meta.ip,
 });
 
-/** Appends to the organization's hash chain. Call inside the transaction that does the work. */
+/**
+ * Appends an event in the transaction that does the work (a rollback leaves no event). It takes no
+ * lock: the worker's sealer links events into the organization's hash chain within seconds
+ * (decision 0015).
+ */
 export async function appendAudit(trx: Db, actor: AuditActor, input: AuditInput, now: Date): Promise<void> {
-  const head = await lockHead(trx, actor.organizationId);
-  const base = {
+  await appendEvent(trx, {
     organization_id: actor.organizationId,
-    seq: head.last_seq + 1,
     // millisecond precision so the stored value and the hashed value are identical
     occurred_at: new Date(Math.floor(now.getTime())),
     actor_user_id: actor.userId,
@@ -45,9 +46,7 @@ export async function appendAudit(trx: Db, actor: AuditActor, input: AuditInput,
     ip: actor.ip,
     request_id: actor.requestId,
     details: input.details ?? {},
-    prev_hash: head.last_hash,
-  };
-  await appendEvent(trx, { ...base, hash: hashEvent(base) });
+  });
 }
 
 export function recordAudit(trx: Db, ctx: Ctx, input: AuditInput): Promise<void> {

@@ -14,6 +14,13 @@ interface Filters {
   to: string;
 }
 
+const PROBLEM: Record<string, string> = {
+  hash_mismatch: 'its content was changed after it was recorded',
+  broken_link: 'it does not follow the event before it',
+  gap: 'events before it are missing',
+  head_mismatch: 'the newest events are missing',
+};
+
 export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({ action: '', entityType: '', clientId: '', from: '', to: '' });
   const [applied, setApplied] = useState<Filters>(filters);
@@ -24,21 +31,21 @@ export function AuditPage() {
   const [verify, setVerify] = useState<Schemas['AuditChainReport'] | null>(null);
 
   // empty filters are left out of the query
-  const query = (f: Filters, beforeSeq?: number) => ({
+  const query = (f: Filters, beforePosition?: number) => ({
     limit: 50,
     action: f.action || undefined,
     entityType: f.entityType || undefined,
     clientId: f.clientId || undefined,
     from: f.from || undefined,
     to: f.to || undefined,
-    beforeSeq: beforeSeq || undefined,
+    beforePosition: beforePosition || undefined,
   });
-  const load = async (f: Filters, beforeSeq?: number) => {
+  const load = async (f: Filters, beforePosition?: number) => {
     setLoading(true);
     try {
-      const r = await call(http.GET('/api/audit', { params: { query: query(f, beforeSeq) } }));
-      setItems((prev) => (beforeSeq ? [...prev, ...r.items] : r.items));
-      setNext(r.nextBeforeSeq);
+      const r = await call(http.GET('/api/audit', { params: { query: query(f, beforePosition) } }));
+      setItems((prev) => (beforePosition ? [...prev, ...r.items] : r.items));
+      setNext(r.nextBeforePosition);
       setError(null);
     } catch (e) {
       setError(e);
@@ -67,7 +74,8 @@ export function AuditPage() {
       <RefusedAttempts />
       {verify ? (
         <Alert color={verify.ok ? 'teal' : 'red'} title={verify.ok ? 'Chain intact' : 'Chain broken'} role="status">
-          {verify.ok ? `All ${verify.events} events verify.` : verify.problems.map((p) => `event ${p.seq}: ${p.problem.replace('_', ' ')}`).join('; ')}
+          {verify.ok ? `All ${verify.events} sealed events verify.` : verify.problems.map((p) => `Event ${p.seq}: ${PROBLEM[p.problem] ?? 'does not match the chain'}.`).join(' ')}
+          {verify.unsealed.count ? ` ${verify.unsealed.count} recent ${verify.unsealed.count === 1 ? 'event is' : 'events are'} waiting to be sealed into the chain (the oldest ${verify.unsealed.oldestAgeSeconds ?? 0} seconds old); this normally takes a second or two.` : ''}
         </Alert>
       ) : null}
       <form
@@ -89,9 +97,9 @@ export function AuditPage() {
       </form>
       {error ? <ErrorAlert error={error} /> : null}
       {loading && items.length === 0 ? <Loading label="Loading events" /> : null}
-      {!loading && items.length === 0 && !error ? <Empty title="No events match these filters" /> : null}
+      {!loading && items.length === 0 && !error ? <Empty title="No events match these filters">Widen the dates or clear a filter to see more.</Empty> : null}
       {items.length > 0 ? (
-        <ScrollArea>
+        <ScrollArea viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Audit events, scrolls sideways' }}>
           <Table striped verticalSpacing="xs" miw={800}>
             <Table.Thead>
               <Table.Tr>
@@ -105,8 +113,8 @@ export function AuditPage() {
             </Table.Thead>
             <Table.Tbody>
               {items.map((e) => (
-                <Table.Tr key={e.seq}>
-                  <Table.Td>{e.seq}</Table.Td>
+                <Table.Tr key={e.position}>
+                  <Table.Td>{e.seq ?? <Text span size="xs" c="dimmed">sealing</Text>}</Table.Td>
                   <Table.Td>{new Date(e.occurredAt).toLocaleString()}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{e.actorName ?? 'System'}</Text>

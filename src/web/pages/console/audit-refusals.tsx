@@ -23,7 +23,7 @@ export function RefusedAttempts() {
         {refusals.loading && !refusals.data ? <Loading label="Loading refused attempts" /> : null}
         {refusals.data?.items.length === 0 ? <Empty title="No refused attempts">Nobody was refused in the last 30 days.</Empty> : null}
         {refusals.data?.items.length ? (
-          <ScrollArea>
+          <ScrollArea viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Refused attempts, scrolls sideways' }}>
             <Table striped verticalSpacing="xs" miw={800} aria-labelledby="refused-attempts-title">
               <Table.Thead>
                 <Table.Tr>
