@@ -4,24 +4,17 @@
 // concurrency 1, 8 and 32, a 20-request race for one slot, and overlaps counted afterwards.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import pino from 'pino';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { localFolderStorage } from '../src/adapters/storage/local-folder.js';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
 import { connect, type DbHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createAuth } from '../src/adapters/auth/better-auth.js';
 import { identityFromAuth } from '../src/adapters/auth/identity.js';
-import { createApp } from '../src/http/app.js';
-import { secretBox } from '../src/adapters/crypto/secret-box.js';
 import { range } from '../src/db/repositories/scheduling.repository.js';
 import { findAvailability } from '../src/services/scheduling/find-availability.js';
 import { planSeriesSlots } from '../src/services/scheduling/book-series.js';
 import type { Ctx } from '../src/services/context.js';
+import { measureAvailabilityHttp } from './availability-http.bench.js';
+import { bookingFigures, pgbenchTps } from './booking.bench.js';
 
 const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Phoenix'];
 const STATES = ['NY', 'TX', 'CO', 'CA', 'AZ'];
@@ -159,80 +152,6 @@ async function seriesFigure(h: DbHandle, d: Dataset) {
   return { ms: Number(ms.toFixed(2)), sessions: r.slots.length };
 }
 
-async function httpFigures(h: DbHandle, d: Dataset, url: string) {
-  const publicUrl = url;
-  const auth = createAuth({ db: h.db as never, secret: 'bench-secret-0123456789abcdef0123456789', publicUrl, secureCookies: false, sendPasswordReset: () => Promise.resolve() });
-  const app = createApp({
-    db: h.db, auth, identity: identityFromAuth(auth), logger: pino({ level: process.env.BENCH_DEBUG ? 'error' : 'silent' }), now: () => new Date(), publicUrl,
-    lockout: { maxFailures: 5, lockMinutes: 15 }, trustProxy: false, ready: () => Promise.resolve(true), storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-bench-'))),
-    secrets: secretBox('bench-secret-0123456789abcdef0123456789'),
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const headers = { 'content-type': 'application/json', origin: publicUrl };
-  const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: 'POST', headers, body: JSON.stringify({ email: d.deskEmail, password: PASSWORD }) });
-  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-  const ctx = ctxFor(h, d);
-  // free consultation starts, spread over locations, one request each
-  const free: { loc: string; start: string; providerId: string }[] = [];
-  const from = Temporal.Now.plainDateISO('UTC').add({ days: 20 });
-  for (const loc of d.locations) {
-    const a = await findAvailability(ctx, loc.id, { serviceId: d.consultationId, from: from.toString(), to: from.add({ days: 40 }).toString() });
-    // on the hour, at most two providers per start: the booking picks a free room itself
-    const perStart = new Map<string, number>();
-    for (const s of a.slots) {
-      if (!s.start.endsWith(':00:00.000Z') || (perStart.get(s.start) ?? 0) >= 2) continue;
-      perStart.set(s.start, (perStart.get(s.start) ?? 0) + 1);
-      free.push({ loc: loc.id, start: s.start, providerId: s.providerId });
-    }
-  }
-  process.stdout.write(`  free consultation starts for the booking runs: ${free.length}\n`);
-  // the race target is set aside first, so the throughput runs never take it
-  const target = free.pop()!;
-  let next = 0;
-  const book = async (body: Record<string, unknown>) => {
-    const t = performance.now();
-    const r = await fetch(`${base}/api/bookings`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify(body) });
-    const text = await r.text();
-    if (r.status >= 500 || (process.env.BENCH_DEBUG && r.status !== 201)) process.stdout.write(`  ${r.status}: ${text.slice(0, 300)}\n`);
-    return { status: r.status, ms: performance.now() - t };
-  };
-  const levels: Record<string, { booking_per_s: number; booking_p50_ms: number; booking_p95_ms: number; created: number; conflicts: number; errors: number }> = {};
-  for (const concurrency of [1, 8, 32]) {
-    const total = concurrency === 1 ? 100 : concurrency * 40;
-    const times: number[] = [];
-    const statuses: number[] = [];
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        for (;;) {
-          const i = next++;
-          if (i >= free.length || times.length >= total) return;
-          const f = free[i]!;
-          const r = await book({ locationId: f.loc, serviceId: d.consultationId, clientId: d.clients[i % d.clients.length], start: f.start, providerId: f.providerId, idempotencyKey: randomUUID() });
-          times.push(r.ms);
-          statuses.push(r.status);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    levels[`c${concurrency}`] = {
-      booking_per_s: Math.round(times.length / seconds),
-      booking_p50_ms: pct(times, 0.5),
-      booking_p95_ms: pct(times, 0.95),
-      created: statuses.filter((s) => s === 201).length,
-      conflicts: statuses.filter((s) => s === 409).length,
-      errors: statuses.filter((s) => s >= 500).length,
-    };
-  }
-  // 20 requests for one slot and provider, all at once, on a time that is free now
-  const fresh = await findAvailability(ctx, target.loc, { serviceId: d.consultationId, from: from.add({ days: 45 }).toString(), to: from.add({ days: 50 }).toString() });
-  Object.assign(target, { start: fresh.slots[0]!.start, providerId: fresh.slots[0]!.providerId });
-  const race = await Promise.all(Array.from({ length: 20 }, (_, i) => book({ locationId: target.loc, serviceId: d.consultationId, clientId: d.clients[i], start: target.start, providerId: target.providerId, idempotencyKey: randomUUID() })));
-  server.close();
-  return { levels, raceSuccesses: race.filter((r) => r.status === 201).length };
-}
 
 async function overlaps(h: DbHandle, orgId: string) {
   const r = await sql<{ n: string }>`
@@ -259,15 +178,22 @@ export async function schedulingBenches(pgUrl: string | null) {
     const { d, buildSeconds, bookings } = await prepare(h);
     const a = await availabilityFigures(h, d);
     const s = await seriesFigure(h, d);
-    const http = await httpFigures(h, d, 'http://localhost:3000');
-    out.postgresql = { dataset_bookings: bookings, dataset_build_s: buildSeconds, availability_p50_ms: a.p50, availability_p95_ms: a.p95, series_plan_ms: s.ms, series_sessions_found: s.sessions, ...http.levels, race_successes: http.raceSuccesses, overlaps: await overlaps(h, d.orgId) };
+    const web = await measureAvailabilityHttp(h, d);
+    const http = await bookingFigures(h, d, 'http://localhost:3000');
+    out.postgresql = {
+      dataset_bookings: bookings, dataset_build_s: buildSeconds, availability_p50_ms: a.p50, availability_p95_ms: a.p95, series_plan_ms: s.ms, series_sessions_found: s.sessions,
+      ...web, ...http.levels, race_successes: http.raceSuccesses, overlaps: await overlaps(h, d.orgId),
+    };
     await h.close();
+    // the database's own rate on the same server, as the ceiling bookings are compared with
+    (out.postgresql as Record<string, unknown>).pgbench_tps_c32 = await pgbenchTps(pgUrl);
   }
   const lite = await connect({});
   const { d, buildSeconds, bookings } = await prepare(lite);
   const a = await availabilityFigures(lite, d);
   const s = await seriesFigure(lite, d);
-  out.pglite = { dataset_bookings: bookings, dataset_build_s: buildSeconds, availability_p50_ms: a.p50, availability_p95_ms: a.p95, series_plan_ms: s.ms, overlaps: await overlaps(lite, d.orgId) };
+  const web = await measureAvailabilityHttp(lite, d);
+  out.pglite = { dataset_bookings: bookings, dataset_build_s: buildSeconds, availability_p50_ms: a.p50, availability_p95_ms: a.p95, series_plan_ms: s.ms, ...web, overlaps: await overlaps(lite, d.orgId) };
   await lite.close();
   return out;
 }

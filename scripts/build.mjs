@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { finishWeb } from './web-assets.mjs';
+import { buildPgliteTemplate } from './pglite-template.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
@@ -18,6 +19,8 @@ export async function build() {
   const t = Date.now();
   process.stdout.write('Building Dermis (server and web app)...\n');
   run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+  // a created, migrated embedded database for a quick first start (scripts/pglite-template.mjs)
+  await buildPgliteTemplate();
   run(bin('vite'), ['build', '--logLevel', 'warn']);
   // the public pages' server renderer, with the client build's manifest beside it (not served)
   run(bin('vite'), ['build', '--logLevel', 'warn', '--ssr', 'ssr.tsx', '--outDir', path.join(root, 'dist/web-ssr')]);

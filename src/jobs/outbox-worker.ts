@@ -6,19 +6,22 @@ import { deliverPendingSms } from '../services/outbox/deliver-pending-sms.js';
 import { sweepExpiredHolds } from '../services/scheduling/waitlist/sweep-holds.js';
 import { escalateAlerts } from '../services/treatment/aftercare.js';
 import { inviteReviews } from '../services/reviews/invite-reviews.js';
+import { renderBookingFollowUps } from '../services/scheduling/booking-follow-up.js';
+import { startTicker } from './ticker.js';
 
-/** Releases expired holds and delivers due email; runs inside the server by default (DERMIS_WORKER=inline). */
-export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?: SmsPort | null; logger: Logger; secrets: SecretBox; intervalMs?: number }) {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
+/** Renders bookings' messages, releases expired holds and delivers due email; runs inside the server by default (DERMIS_WORKER=inline). */
+export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?: SmsPort | null; logger: Logger; secrets: SecretBox; intervalMs?: number; now?: () => Date }) {
+  const now = opts.now ?? (() => new Date());
   const tick = async () => {
     try {
+      // bookings' confirmations and reminders, rendered outside the booking's transaction (issue 14)
+      await renderBookingFollowUps(opts.db);
       // expired holds first, so a waitlist offer made now goes out in this round
-      const released = await sweepExpiredHolds(opts.db, new Date());
+      const released = await sweepExpiredHolds(opts.db, now());
       if (released) opts.logger.info({ released }, 'expired holds released');
-      const escalated = await escalateAlerts(opts.db, new Date());
+      const escalated = await escalateAlerts(opts.db, now());
       if (escalated) opts.logger.warn({ escalated }, 'red-flag alerts escalated');
-      const invited = await inviteReviews(opts.db, new Date());
+      const invited = await inviteReviews(opts.db, now());
       if (invited) opts.logger.info({ invited }, 'review invitations queued');
       const r = await deliverPendingEmail(opts.db, opts.email, { secrets: opts.secrets });
       if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
@@ -28,15 +31,5 @@ export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?:
       opts.logger.warn({ err: { name: (err as Error).name } }, 'outbox delivery failed');
     }
   };
-  const timer = setInterval(() => {
-    if (!stopped) running = tick();
-  }, opts.intervalMs ?? 5000);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startTicker(tick, opts.intervalMs ?? 5000, 'outbox');
 }

@@ -1,6 +1,7 @@
 // Confirmation, reminders and .ics through the outbox and a real SMTP server; the waitlist offering
 // freed time in queue order; per-provider calendar feeds at a secret URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderBookingFollowUps } from '../../src/services/scheduling/booking-follow-up.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Actor, Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
@@ -29,7 +30,11 @@ async function call<T = Record<string, unknown>>(who: Actor, path: string, body?
   const type = res.headers.get('content-type') ?? '';
   return { status: res.status, type, data: (type.includes('json') ? await res.json() : await res.text()) as T };
 }
-const messages = (bookingId: string) => t.db.selectFrom('outbox_messages').selectAll().where('booking_id', '=', bookingId).orderBy('created_at').orderBy('send_after').execute();
+// the worker renders a booking's messages from its follow-up row; then they are in the outbox
+const messages = async (bookingId: string) => {
+  await renderBookingFollowUps(t.db);
+  return t.db.selectFrom('outbox_messages').selectAll().where('booking_id', '=', bookingId).orderBy('created_at').orderBy('send_after').execute();
+};
 const consultation = (clientId: string, start: string, extra: object = {}) => call<BookingView>(clinic.frontDesk, '/api/bookings', { locationId: org.locationId, serviceId: clinic.consultationId, clientId, start, idempotencyKey: key(), ...extra });
 
 beforeAll(async () => {

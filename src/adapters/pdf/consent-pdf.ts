@@ -1,6 +1,6 @@
 // Renders a signed consent document to PDF (US Letter) with a signature block and a footer that
 // carries the document hash on every page.
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+// pdf-lib is loaded on the first PDF, not at start-up (issue 14, item 6)
 import type { PDFFont, PDFPage } from 'pdf-lib';
 
 export interface ConsentPdfInput {
@@ -13,6 +13,8 @@ export interface ConsentPdfInput {
   documentHash: string;
   signaturePng: Uint8Array | null;
   withdrawnAt?: string | null;
+  /** set when the client signed on the clinic's tablet: the staff member who witnessed it */
+  inClinicWitness?: string | null;
 }
 
 const PAGE_WIDTH = 612;
@@ -93,6 +95,7 @@ function isHeading(lines: string[], i: number): boolean {
 }
 
 export async function renderConsentPdf(input: ConsentPdfInput): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
@@ -166,6 +169,7 @@ export async function renderConsentPdf(input: ConsentPdfInput): Promise<Uint8Arr
   draw(`Signed by ${input.signedName}`, regular, BODY_SIZE);
   draw(`Signed at ${input.signedAt}`, regular, BODY_SIZE);
   draw(`IP address ${input.ip ?? 'not recorded'}`, regular, BODY_SIZE);
+  if (input.inClinicWitness) draw(`Signed in the clinic on the clinic's tablet, witnessed by ${input.inClinicWitness}`, regular, BODY_SIZE);
   draw(`Document SHA-256 ${input.documentHash}`, regular, BODY_SIZE);
   if (input.withdrawnAt) {
     draw(`Withdrawn on ${input.withdrawnAt}`, bold, BODY_SIZE, rgb(0.75, 0, 0));

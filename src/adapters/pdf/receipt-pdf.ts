@@ -1,5 +1,4 @@
 // A payment receipt as PDF (US Letter): who was paid, for what, line by line, and what remains due.
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { toPdfSafe } from './consent-pdf.js';
 
 export interface ReceiptPdfInput {
@@ -16,6 +15,8 @@ export interface ReceiptPdfInput {
 }
 
 export async function renderReceiptPdf(r: ReceiptPdfInput): Promise<Uint8Array> {
+  // pdf-lib is loaded on the first receipt, not at start-up (issue 14, item 6)
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   doc.setTitle(`Receipt ${r.receiptNumber}`);
   doc.setProducer('Dermis');

@@ -39,6 +39,8 @@ export function listMessages(db: Db, organizationId: string, limit: number) {
     .selectFrom('outbox_messages')
     .select(['id', 'channel', 'kind', 'to_address', 'subject', 'body_text', 'status', 'attempts', 'last_error', 'created_at', 'sent_at', 'send_after'])
     .where('organization_id', '=', organizationId)
+    // work for the worker (a booking's follow-up), not a message to anyone
+    .where('channel', '!=', 'internal' as 'email')
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
@@ -53,4 +55,17 @@ export function cancelPendingForBooking(db: Db, organizationId: string, bookingI
     .where('booking_id', '=', bookingId)
     .where('status', '=', 'pending')
     .execute();
+}
+
+/** Whether the client was already sent a confirmation or a new time for a booking. */
+export async function sentBookingNotice(db: Db, organizationId: string, bookingId: string) {
+  const row = await db
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('booking_id', '=', bookingId)
+    .where('kind', 'in', ['booking.confirmed', 'booking.moved'])
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  return Boolean(row);
 }

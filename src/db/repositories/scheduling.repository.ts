@@ -21,6 +21,7 @@ export const listProvidersAt = (db: Db, organizationId: string, locationId: stri
     .where('ps.location_id', '=', locationId)
     .where('m.active', '=', true)
     .orderBy('u.name')
+    .orderBy('ps.user_id')
     .execute();
 
 export const listOverrides = (db: Db, organizationId: string, locationId: string, from: string, to: string) =>
@@ -47,10 +48,10 @@ export const listMaintenance = (db: Db, organizationId: string, start: Date, end
     .execute();
 
 export const listRoomsAt = (db: Db, organizationId: string, locationId: string) =>
-  db.selectFrom('rooms').selectAll().where('organization_id', '=', organizationId).where('location_id', '=', locationId).where('active', '=', true).orderBy('name').execute();
+  db.selectFrom('rooms').selectAll().where('organization_id', '=', organizationId).where('location_id', '=', locationId).where('active', '=', true).orderBy('name').orderBy('id').execute();
 
 export const listDevicesAt = (db: Db, organizationId: string, locationId: string) =>
-  db.selectFrom('devices').selectAll().where('organization_id', '=', organizationId).where('location_id', '=', locationId).where('active', '=', true).orderBy('model').execute();
+  db.selectFrom('devices').selectAll().where('organization_id', '=', organizationId).where('location_id', '=', locationId).where('active', '=', true).orderBy('model').orderBy('id').execute();
 
 export const listServices = (db: Db, organizationId: string) => db.selectFrom('services').selectAll().where('organization_id', '=', organizationId).orderBy('kind').orderBy('name').execute();
 

@@ -24,6 +24,8 @@ export interface OutgoingMessage {
   idempotencyKey?: string;
   /** deliver no earlier than this (reminders) */
   sendAfter?: Date;
+  /** an answer to what just happened, held back briefly so staff can undo it (quiet hours do not move it) */
+  heldBackUntil?: Date;
   bookingId?: string;
   ics?: string;
   /** a client's message: their channel choices and quiet hours apply */
@@ -61,7 +63,7 @@ export async function enqueueMessage(trx: Db, m: OutgoingMessage) {
     subject: m.subject,
     body_text: m.text,
     idempotency_key: m.idempotencyKey ?? null,
-    ...(sendAfter ? { send_after: sendAfter } : {}),
+    ...(sendAfter ? { send_after: sendAfter } : m.heldBackUntil ? { send_after: m.heldBackUntil } : {}),
     booking_id: m.bookingId ?? null,
     attachment_ics: m.ics ?? null,
     client_id: m.clientId ?? null,

@@ -210,21 +210,29 @@ export async function loadAvailability(
     service,
     providers,
     window,
-    query: {
-      durationMin: service.numbing_min + service.treatment_min,
-      buffers: {
-        provider: { beforeMin: service.provider_before_min, afterMin: service.provider_after_min },
-        room: { beforeMin: service.room_before_min, afterMin: service.room_after_min },
-        device: { beforeMin: service.device_before_min, afterMin: service.device_after_min },
-      },
-      providers: providerFree,
-      rooms,
-      devices,
-      gridMin: args.override ? 5 : schedule.grid_min,
-      timeZone: tz,
-      now: args.now.getTime(),
-      minNoticeMin: args.override ? 0 : schedule.min_notice_min,
-      horizonDays: args.override ? 3650 : schedule.horizon_days,
+    query: { ...serviceTerms(service, schedule, args.override === true), providers: providerFree, rooms, devices, timeZone: tz, now: args.now.getTime() },
+  };
+}
+
+/**
+ * The parts of the engine's query that come from the service and the location's schedule: the
+ * availability search and the one-slot check (slot-check.ts) both build them here. An override
+ * books any 5 minutes, with no notice and a ten-year horizon.
+ */
+export function serviceTerms(
+  service: Pick<ServiceRow, 'numbing_min' | 'treatment_min' | 'provider_before_min' | 'provider_after_min' | 'room_before_min' | 'room_after_min' | 'device_before_min' | 'device_after_min'>,
+  schedule: { grid_min: number; min_notice_min: number; horizon_days: number },
+  override: boolean,
+): Pick<SlotQuery, 'durationMin' | 'buffers' | 'gridMin' | 'minNoticeMin' | 'horizonDays'> {
+  return {
+    durationMin: service.numbing_min + service.treatment_min,
+    buffers: {
+      provider: { beforeMin: service.provider_before_min, afterMin: service.provider_after_min },
+      room: { beforeMin: service.room_before_min, afterMin: service.room_after_min },
+      device: { beforeMin: service.device_before_min, afterMin: service.device_after_min },
     },
+    gridMin: override ? 5 : schedule.grid_min,
+    minNoticeMin: override ? 0 : schedule.min_notice_min,
+    horizonDays: override ? 3650 : schedule.horizon_days,
   };
 }

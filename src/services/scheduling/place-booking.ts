@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, line, text, token } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
-import { findBooking, findBookingByKey, insertBooking, insertResource, type BookingRecord } from '../../db/repositories/bookings.repository.js';
+import { findBookingByKey, insertBooking, insertResource, type BookingRecord } from '../../db/repositories/bookings.repository.js';
 import { releaseExpiredHolds } from './waitlist/offer-freed-time.js';
 import { getLocationSchedule } from '../../db/repositories/scheduling.repository.js';
 import { findSlots, type Slot } from '../../domain/scheduling/availability.js';
@@ -16,7 +16,8 @@ import { todayIn } from '../clinical/today.js';
 import { loadAvailability, type AvailabilityContext } from './availability-context.js';
 import { assertTreatmentBookable } from './booking-rules.js';
 import { bookingView } from './booking-view.js';
-import { queueBookingMessages } from './booking-messages.js';
+import { queueBookingFollowUp } from './booking-follow-up.js';
+import { bookSlot, releaseHoldsNow } from './book-slot.js';
 import { loadLocation } from '../organization/load-location.js';
 import { drawOrAskDeposit } from '../billing/booking-billing.js';
 import { planPriceLine } from './plan-price.js';
@@ -36,11 +37,16 @@ export const placeBookingInput = z.strictObject({
   clientId: z.uuid(),
   start: isoDateTime(),
   providerId: line({ max: 64 }).optional(),
+  /** the room and device are picked for the slot when not named (the availability answer does not name them) */
+  roomId: z.uuid().optional(),
+  deviceId: z.uuid().optional(),
   planId: z.uuid().optional(),
   /** a short hold while the client confirms; it blocks like a booking and expires */
   hold: z.boolean().default(false),
   idempotencyKey: token({ min: 8, max: 100 }),
   override: overrideInput.optional(),
+  /** the caller may undo it for a few seconds (POST /api/bookings/{id}/undo); the confirmation waits until then */
+  undoable: z.boolean().optional(),
 });
 export type PlaceBookingInput = z.infer<typeof placeBookingInput>;
 
@@ -163,7 +169,8 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
   });
   if (!input.hold) {
     await drawOrAskDeposit(trx, org, id);
-    await queueBookingMessages(trx, org, id, 'confirmed', ctx.now());
+    // the messages are rendered by the worker from one small outbox row (booking-follow-up.ts)
+    await queueBookingFollowUp(trx, org, id, { event: 'confirmed', undoable: input.undoable === true, at: ctx.now().toISOString() });
   }
   // the audit append locks the organization's chain head until commit: it comes last
   await recordAudit(trx, ctx, {
@@ -171,7 +178,7 @@ export async function placeIn(trx: Db, ctx: Ctx, input: PlaceBookingInput, serie
     entityType: 'booking',
     entityId: id,
     clientId: client.id,
-    details: { serviceId: a.service.id, start: input.start, providerId: slot.providerId, ...(override ? { reason: input.override!.reason } : {}) },
+    details: { serviceId: a.service.id, start: input.start, providerId: slot.providerId, ...(override ? { reason: input.override!.reason } : {}), ...(input.undoable ? { undoable: true } : {}) },
   });
   return id;
 }
@@ -188,30 +195,40 @@ export async function replayBooking(ctx: Ctx, first: BookingRecord, want: { clie
 }
 
 /**
- * Books a slot all or nothing across its resources in one transaction. The same idempotency key
- * from the same caller returns the first booking instead of making a second; a slot taken meanwhile
- * answers 409. The request is authorised (the override, the client) before the key is looked up.
+ * Books a slot all or nothing across its resources (book-slot.ts: one read, one write). The same
+ * idempotency key from the same caller returns the first booking instead of making a second; a slot
+ * taken meanwhile answers 409. The request is authorised (the override, the client) before the key
+ * is looked up. An overlap refused by the database is tried again when it may not be final: an
+ * expired hold was in the way (released now), or the room or device picked here was just taken
+ * (another is picked); a provider taken meanwhile then fails the slot check with a clear 409.
  */
 export async function placeBooking(ctx: Ctx, input: PlaceBookingInput) {
   const org = ctx.principal.organizationId;
   assertMayOverride(ctx, input.override);
-  await loadClient(ctx.db, ctx, input.clientId);
   const key = callerKey(ctx, input.idempotencyKey);
   const replay = async (first: BookingRecord) => {
     await replayBooking(ctx, first, input, 'booking.replay');
     return { booking: bookingView(first), replayed: true };
   };
-  const existing = await findBookingByKey(ctx.db, org, key);
-  if (existing) return replay(existing);
-  try {
-    const id = await retryOnDeadlock(() => ctx.db.transaction().execute((trx) => placeIn(trx, ctx, { ...input, idempotencyKey: key })));
-    return { booking: bookingView((await findBooking(ctx.db, org, id))!), replayed: false };
-  } catch (e) {
-    if (isOverlap(e)) throw taken();
-    if (isDuplicateKey(e)) {
-      const first = await findBookingByKey(ctx.db, org, key);
-      if (first) return replay(first);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await bookSlot(ctx, input, key, taken);
+      if ('replayOf' in r) return replay(r.replayOf);
+      return { booking: r.booking, replayed: r.replayed };
+    } catch (e) {
+      if (isOverlap(e)) {
+        if (attempt >= 3) throw taken();
+        const released = await releaseHoldsNow(ctx);
+        if (released > 0 || !input.roomId || !input.deviceId) continue;
+        throw taken();
+      }
+      if (isDuplicateKey(e)) {
+        const first = await findBookingByKey(ctx.db, org, key);
+        if (first) return replay(first);
+      }
+      const code = (e as { code?: string }).code;
+      if ((code === '40P01' || code === '40001') && attempt < 4) continue;
+      throw e;
     }
-    throw e;
   }
 }

@@ -1,0 +1,43 @@
+// A booking written in one statement: the booking, one row per resource it holds, the follow-up row
+// in the outbox (the worker renders its messages) and its audit event. One statement is atomic by itself,
+// so the common booking needs no BEGIN/COMMIT round trips; the exclusion constraint on the resource
+// rows (decision 0009) refuses an overlap and with it the whole statement.
+import type { Insertable } from 'kysely';
+import type { Db } from '../connect.js';
+import type { BookingsTable, ResourceKind } from '../schema-scheduling.js';
+import type { AuditEventsTable, OutboxMessagesTable } from '../schema.js';
+import { range } from './scheduling.repository.js';
+
+export interface HeldResource {
+  kind: ResourceKind;
+  id: string;
+  start: Date;
+  end: Date;
+}
+
+export async function insertBookingAtOnce(
+  db: Db,
+  a: {
+    booking: Insertable<BookingsTable> & { id: string };
+    resources: HeldResource[];
+    /** the follow-up outbox row (follow-ups.repository.ts followUpRow) */
+    followUp: Insertable<OutboxMessagesTable> | null;
+    audit: Omit<Insertable<AuditEventsTable>, 'details'> & { details: Record<string, unknown> };
+  },
+) {
+  const org = a.booking.organization_id;
+  let q = db
+    .with('b', (w) => w.insertInto('bookings').values(a.booking).returningAll())
+    .with('r', (w) =>
+      w
+        .insertInto('booking_resources')
+        .values(a.resources.map((r) => ({ organization_id: org, booking_id: a.booking.id, resource_kind: r.kind, resource_id: r.id, during: range(r.start, r.end) })))
+        .returning('booking_id'),
+    )
+    .with('a', (w) => w.insertInto('audit_events').values({ ...a.audit, details: JSON.stringify(a.audit.details) }).returning('organization_id'));
+  if (a.followUp) {
+    const row = a.followUp;
+    q = q.with('f', (w) => w.insertInto('outbox_messages').values(row).returning('id'));
+  }
+  return q.selectFrom('b').selectAll().executeTakeFirstOrThrow();
+}
