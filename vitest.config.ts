@@ -30,6 +30,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
       {
@@ -40,6 +41,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll's default of 1 s is too short on a busy 2-core machine (image uploads, reloads)
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -71,6 +71,8 @@ describe('booking in the browser', () => {
     const newTime = (await later.textContent())!.trim();
     expect(newTime).not.toBe(consultTime);
     await later.click();
+    // a tap on a time asks first (old → new), then moves
+    await dp.getByRole('button', { name: 'Move the visit' }).click();
     await dp.getByRole('dialog').getByText(new RegExp(`at ${newTime}`)).waitFor();
     await shot(dp, 'schedule-rescheduled');
 

@@ -4,21 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { browserSuite } from './support/suite.js';
+import { clinicMorning, nextWeekday } from './support/clock.js';
 import { DESKTOP, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, makeReadyForPen, registerClient, signaturePng, signIn } from './support/flows.js';
 
-const suite = browserSuite();
-
-/** The next weekday in Austin, as YYYY-MM-DD. */
-function nextWeekday(): string {
-  const d = new Date(Date.now() + 86_400_000);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+// the server's today is the visit's day, so the nurse may check the client in
+const day = nextWeekday();
+const suite = browserSuite(clinicMorning(day));
 
 describe('treatment day in the browser', () => {
   it('a nurse checks in, charts two areas and signs; the client sees aftercare and reports a red flag; the nurse sees the alert', async () => {
-    const day = nextWeekday();
     // set-up through the API: a registered client who is eligible, acknowledged the risks, consented
     const clientCtx = await suite.browser.newContext(PHONE);
     const cp = await clientCtx.newPage();
@@ -126,9 +121,8 @@ describe('treatment day in the browser', () => {
     await cp.getByText('Your clinic has been alerted').waitFor();
     await expect.poll(async () => ((await client.get(`/api/clients/${me.clientId}/photos`)) as { items: { checkInId: string | null }[] }).items.filter((p) => p.checkInId).length).toBe(1);
     await shot(cp, 'red-flag-phone');
-    await cp.getByText('Very satisfied', { exact: true }).click();
-    await cp.getByRole('button', { name: 'Send my rating' }).click();
-    await cp.getByText(/Your ratings: Very satisfied/).waitFor();
+    // satisfaction is asked after the day-14 check-in, never on treatment day
+    expect(await cp.getByText('How satisfied are you?').count()).toBe(0);
     // and chooses quiet hours for messages in Account
     await cp.goto(`${suite.server.url}/portal/account`);
     await cp.getByLabel('Quiet from').fill('22:00');
@@ -144,8 +138,10 @@ describe('treatment day in the browser', () => {
     await np.getByRole('img', { name: 'Photo 1 sent by Casey Park with this report' }).waitFor();
     await shot(np, 'alerts');
     expect(await seriousA11yViolations(np)).toEqual([]);
-    await np.getByRole('button', { name: 'Acknowledge' }).first().click();
-    await expect.poll(() => np.getByRole('heading', { name: 'Red-flag alerts' }).count()).toBe(0);
+    // the demo has alerts of its own: Casey's is the one acknowledged
+    const open = await np.getByRole('button', { name: 'Acknowledge' }).count();
+    await np.getByRole('listitem').filter({ hasText: 'Casey Park' }).getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => np.getByRole('button', { name: 'Acknowledge' }).count()).toBe(open - 1);
     // and records it as an adverse event
     await np.getByRole('button', { name: 'Record adverse event' }).click();
     await np.getByLabel('Client', { exact: true }).first().fill('Casey');
@@ -171,9 +167,13 @@ describe('treatment day in the browser', () => {
     const md = await mdCtx.newPage();
     await signIn(md, suite.server.url, 'director@glow.example.com');
     // the nurse's chart waits for the director's co-signature
+    // (issue 13, item 5: only from the chart, with the co-signer's name typed)
     await md.goto(`${suite.server.url}/console/reviews`);
-    await md.getByRole('button', { name: 'Co-sign' }).first().click();
-    await expect.poll(() => md.getByRole('button', { name: 'Co-sign' }).count()).toBe(0);
+    await md.locator('li', { hasText: 'Casey Park' }).getByRole('link', { name: 'Open chart to co-sign' }).click();
+    const cosign = md.getByRole('region', { name: 'Co-sign this chart' });
+    await cosign.getByLabel('Type your full name to sign').fill('Dr. Maya Reyes');
+    await cosign.getByRole('button', { name: 'Co-sign chart' }).click();
+    await md.getByText(/Co-signed by Dr\. Maya Reyes/).waitFor();
     await md.goto(`${suite.server.url}/console/clients/${me.clientId}`);
     await md.getByRole('tab', { name: 'Clinical', exact: true }).click();
     const choose = md.getByRole('button', { name: /^Use in marketing: Front before/ });

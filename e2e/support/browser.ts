@@ -37,7 +37,8 @@ export interface AxeViolation {
 }
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+/** `alsoRules`: rule ids reported whatever their impact (one axe run covers both). */
+export async function seriousA11yViolations(page: Page, alsoRules: readonly string[] = []): Promise<AxeViolation[]> {
   // evaluated through DevTools, so the page's strict CSP (no inline scripts) does not block it
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
@@ -46,7 +47,7 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   });
   // compact, so a failure reads as a list of rule ids and elements
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || alsoRules.includes(v.id))
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })) }));
 }
 

@@ -34,7 +34,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // the demo seed writes months of history; slow on a busy machine
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);

@@ -32,6 +32,22 @@ export const envSchema = z.object({
   DERMIS_WORKER: z.enum(['inline', 'off']).default('inline').describe('inline runs the job worker inside the server'),
   DERMIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   DERMIS_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  // Several processes (decision 0016): PostgreSQL only; the embedded database stays one process (0006)
+  DERMIS_PROCESSES: z.coerce
+    .number({ message: 'a whole number of processes, e.g. 2' })
+    .int('a whole number of processes, e.g. 2')
+    .min(1, 'at least 1 process')
+    .max(64, 'at most 64 processes')
+    .optional()
+    .describe('Processes serving the port with PostgreSQL (default: the number of cores); the embedded database always runs one'),
+  // Prometheus metrics (docs/runbooks/production.md): a separate port, so the public port never serves them
+  DERMIS_METRICS_PORT: port.optional().describe('Port serving /metrics in Prometheus format; unset turns metrics off'),
+  DERMIS_METRICS_HOST: z.string().min(1).default('127.0.0.1').describe('Interface the metrics port listens on (loopback by default)'),
+  DERMIS_METRICS_TOKEN: z
+    .string()
+    .min(24, 'at least 24 characters')
+    .optional()
+    .describe('When set, /metrics answers only requests with "Authorization: Bearer <token>"'),
   DERMIS_TRUST_PROXY: z.enum(['true', 'false']).default('false').describe('true reads the client IP from X-Forwarded-For'),
   DERMIS_CHECK_RESPONSES: z.enum(['true', 'false']).default('false').describe('true checks every API answer against its declared schema (browser tests); a mismatch is a logged 500'),
   // Backups of the embedded database (docs/runbooks/backup-and-restore.md)
@@ -43,6 +59,10 @@ export const envSchema = z.object({
     .min(12, 'at least 12 characters')
     .optional()
     .describe('Encrypts the secret inside each backup; unset leaves the secret out (keep DERMIS_DATA_DIR/secret apart)'),
+  DERMIS_CLOCK_START: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('Demos, training and browser tests only: the server clock starts at this instant and runs on; refused with DATABASE_URL'),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; publicUrl: string; backupDir: string };
@@ -61,6 +81,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
   const e = parsed.data;
+  // a moved clock would date real records wrongly; it is for a throwaway embedded database only
+  if (e.DERMIS_CLOCK_START && e.DATABASE_URL) throw new ConfigError(['DERMIS_CLOCK_START: only for the embedded database; unset it or DATABASE_URL']);
+  if (e.DERMIS_METRICS_PORT !== undefined && e.DERMIS_METRICS_PORT === e.PORT) throw new ConfigError(['DERMIS_METRICS_PORT: must differ from PORT (metrics are served on a port of their own)']);
   const dataDir = path.resolve(e.DERMIS_DATA_DIR);
   return {
     ...e,

@@ -148,6 +148,25 @@ export interface ConsentsTable {
   withdrawn_at: Timestamp | null;
   withdrawn_by: string | null;
   created_at: CreatedAt;
+  /** remote: on the client's own device; in_clinic: on the clinic's tablet, witnessed by staff */
+  method: Generated<'remote' | 'in_clinic'>;
+  witnessed_by: string | null;
+}
+
+/** A short-lived, single-use hand-off of one consent document to a clinic tablet (only the token's hash is kept). */
+export interface ConsentHandoffsTable {
+  organization_id: string;
+  id: Generated<string>;
+  client_id: string;
+  kind: 'treatment' | 'photo_clinical' | 'photo_marketing';
+  modality: Modality | null;
+  plan_id: string | null;
+  token_hash: string;
+  started_by: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  consent_id: string | null;
+  created_at: CreatedAt;
 }
 
 export interface ClinicalTables {
@@ -161,4 +180,5 @@ export interface ClinicalTables {
   treatment_plans: TreatmentPlansTable;
   risk_acknowledgements: RiskAcknowledgementsTable;
   consents: ConsentsTable;
+  consent_handoffs: ConsentHandoffsTable;
 }

@@ -4,6 +4,7 @@ import type { SchedulingTables } from './schema-scheduling.js';
 import type { TreatmentTables } from './schema-treatment.js';
 import type { MoneyTables } from './schema-money.js';
 import type { BackupTables } from './schema-backups.js';
+import type { ExportTables } from './schema-exports.js';
 import type { ClinicalTables } from './schema-clinical.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -114,6 +115,22 @@ export interface TwoFactorsTable {
 }
 
 /** failed sign-ins per account and source address (migration 0008) */
+/** Per-address request counts shared by all processes (fixed window; decision 0016). */
+export interface AddressRateLimitsTable {
+  bucket: string;
+  address: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
+/** better-auth's own rate-limit rows (rateLimit.storage 'database'). */
+export interface AuthRateLimitsTable {
+  id: string;
+  key: string;
+  count: number;
+  last_request: number;
+}
+
 export interface SignInFailuresTable {
   email: string;
   source: string;
@@ -190,7 +207,9 @@ export interface InvitationsTable {
 
 export interface AuditEventsTable {
   organization_id: string;
-  seq: number;
+  /** order of appending (a global sequence); the chain order is seq, given when sealed */
+  position: Generated<number>;
+  seq: number | null;
   occurred_at: Timestamp;
   actor_user_id: string | null;
   actor_role: string | null;
@@ -201,8 +220,9 @@ export interface AuditEventsTable {
   ip: string | null;
   request_id: string | null;
   details: ColumnType<Record<string, unknown>, string, string>;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
+  sealed_at: Timestamp | null;
 }
 
 export interface AuditHeadsTable {
@@ -265,7 +285,7 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables {
+export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables, ExportTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   rooms: RoomsTable;
@@ -276,6 +296,8 @@ export interface Database extends ClinicalTables, SchedulingTables, TreatmentTab
   verifications: VerificationsTable;
   two_factors: TwoFactorsTable;
   sign_in_failures: SignInFailuresTable;
+  address_rate_limits: AddressRateLimitsTable;
+  auth_rate_limits: AuthRateLimitsTable;
   client_signups: ClientSignupsTable;
   memberships: MembershipsTable;
   clients: ClientsTable;

@@ -5,6 +5,7 @@ import type { Principal } from '../services/context.js';
 import type { IdentityPort, StoragePort, PaymentsPort, SecretBox } from '../services/ports.js';
 import type { LockoutPolicy } from '../services/auth/sign-in-lockout.js';
 import type { BackupPort } from '../services/backups/backup-port.js';
+import type { ExportFiles } from '../services/export/console/export-files-port.js';
 
 /** What the composition root hands to the HTTP layer. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   storage: StoragePort;
   /** backups of the installation; absent when none are set up (API-only tests) */
   backups?: BackupPort | null;
+  /** the owner's exports from the console; absent when not set up (API-only tests) */
+  exports?: ExportFiles | null;
   /** seals secret links (reset, invitation, verification) in queued messages */
   secrets: SecretBox;
   /** online card payments; null when no payment keys are configured */

@@ -5,7 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.js';
-import { formatPath, problem, STATUS_OF } from './problem.js';
+import { problem, STATUS_OF, validationProblem } from './problem.js';
 import { AppError } from '../services/errors.js';
 import { clientIp } from './middleware/client-ip.js';
 import { session } from './middleware/session.js';
@@ -14,6 +14,7 @@ import { pathGuard } from './middleware/path-guard.js';
 import { pgInputError } from './pg-input-errors.js';
 import { refusalTrail } from './middleware/refusal-trail.js';
 import { accessLog } from './middleware/access-log.js';
+import { requestMetrics } from './middleware/request-metrics.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { documentAuthRoutes } from './routes/auth-docs.js';
 import { accountRoutes } from './routes/account.routes.js';
@@ -27,6 +28,7 @@ import { pricingRoutes } from './routes/pricing.routes.js';
 import { planRoutes } from './routes/plans.routes.js';
 import { learnRoutes } from './routes/learn.routes.js';
 import { consentRoutes } from './routes/consents.routes.js';
+import { consentHandoffRoutes } from './routes/consent-handoffs.routes.js';
 import { schedulingSetupRoutes } from './routes/scheduling-setup.routes.js';
 import { bookingRoutes } from './routes/bookings.routes.js';
 import { photoRoutes } from './routes/photos.routes.js';
@@ -36,6 +38,7 @@ import { reviewRoutes } from './routes/reviews.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { backupRoutes } from './routes/backups.routes.js';
+import { exportRoutes } from './routes/exports.routes.js';
 import { PHOTO_MAX_BYTES } from '../services/treatment/photos.js';
 import { waitlistRoutes } from './routes/waitlist.routes.js';
 import { treatmentRoutes } from './routes/treatment.routes.js';
@@ -71,10 +74,8 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures become problem+json naming every offending field.
     defaultHook: (result, c) => {
-      if (!result.success) {
-        const errors = result.error.issues.map((i) => ({ path: formatPath(i.path) || result.target, message: i.message }));
-        return problem(c, { status: 400, detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors, code: 'validation' });
-      }
+      // plain sentences from the message catalogue, each once; `detail` sums them up
+      if (!result.success) return problem(c, validationProblem(result.error.issues, result.target));
       return undefined;
     },
   });
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', requestId({ headerName: 'x-request-id', limitLength: 64 }));
+  app.use('*', requestMetrics);
   app.use('*', pathGuard);
   app.use('*', accessLog);
   app.use(
@@ -138,6 +140,7 @@ export function createApp(deps: AppDeps) {
   planRoutes(app);
   learnRoutes(app);
   consentRoutes(app);
+  consentHandoffRoutes(app);
   schedulingSetupRoutes(app);
   bookingRoutes(app);
   waitlistRoutes(app);
@@ -149,6 +152,7 @@ export function createApp(deps: AppDeps) {
   reportRoutes(app);
   messageRoutes(app);
   backupRoutes(app);
+  exportRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));
@@ -163,6 +167,12 @@ export function createApp(deps: AppDeps) {
     }
     const conflict = pgConflict(err);
     if (conflict) return problem(c, { status: 409, detail: conflict, code: 'conflict' });
+    // a deadlock or serialization failure that outlasted the retries: busy now, not broken
+    const code = (err as { code?: unknown } | null)?.code;
+    if (code === '40P01' || code === '40001') {
+      c.header('retry-after', '1');
+      return problem(c, { status: 503, detail: 'The calendar is busy with other changes right now. Please try again in a moment.', code: 'busy' });
+    }
     const badInput = pgInputError(err);
     if (badInput) return problem(c, { status: 400, detail: badInput, code: 'validation' });
     // Unexpected: log the error class and request id only (messages can echo personal data).

@@ -4,11 +4,10 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connect.js';
 import type { DermisBackups } from '../services/backups/backup-port.js';
 import { runScheduledBackupIfDue } from '../services/backups/scheduled-backup.js';
+import { startTicker } from './ticker.js';
 
 export function startBackupSchedule(opts: { db: Db; port: DermisBackups; logger: Logger; now?: () => Date; intervalMs?: number }) {
   const now = opts.now ?? (() => new Date());
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     try {
       const outcome = await runScheduledBackupIfDue(opts.db, opts.port, now);
@@ -18,16 +17,6 @@ export function startBackupSchedule(opts: { db: Db; port: DermisBackups; logger:
       opts.logger.warn({ err: { name: (err as Error).name } }, 'scheduled backup check failed');
     }
   };
-  const timer = setInterval(() => {
-    // one tick at a time: a long backup is not started twice
-    if (!stopped) running = running.then(tick);
-  }, opts.intervalMs ?? 60_000);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  // one tick at a time: a long backup is not started twice
+  return startTicker(tick, opts.intervalMs ?? 60_000);
 }

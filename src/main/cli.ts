@@ -5,11 +5,13 @@ import { ConfigError, loadEnv, type Env } from '../config/env.js';
 import { boot, openDatabase } from './boot.js';
 import { seedDemo } from '../services/seed/seed-demo.js';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain.js';
+import { sealAudit } from '../services/audit/seal-audit.js';
 import { backupCommand } from './commands/backup.command.js';
 import { restoreCommand } from './commands/restore.command.js';
 import { BackupUsageError } from './commands/backup-args.js';
 import { runningServerPid } from './server-lock.js';
 import { screenCommand } from './commands/screen.command.js';
+import { exportCommand, ExportUsageError } from './commands/export.command.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 const HELP = `Usage: dermis <command>
@@ -17,13 +19,20 @@ const HELP = `Usage: dermis <command>
   migrate                 apply database migrations
   seed --demo             create the demo MedSpa (skipped if the database has any organization)
   screen FILE             screen one request or an array of requests (FILE "-" reads stdin)
-  audit verify            check the audit trail's hash chain of every organization
+  audit verify            check the audit trail's sealed hash chain of every organization, and
+                          list events not yet sealed with the age of the oldest
+  audit seal              link events not yet sealed into the chain (the server does this every
+                          second; use after a crash, with the server stopped on the embedded database)
   backup FILE [--passphrase-file P]
                           write database, photos and (with a passphrase) the secret to FILE
                           (.tar.gz); with the server running, use Settings > Backups instead
   restore FILE [--passphrase-file P] [--without-secret]
                           restore FILE into DERMIS_DATA_DIR (created if missing); what was
                           there is moved aside, never deleted
+  export --out DIR [--clinic SLUG]
+                          a clinic's full export into a new folder: FHIR R4 NDJSON, a CSV per
+                          table, consent PDFs, photos and a manifest with checksums
+                          (docs/export.md); without --clinic, every clinic into DIR/<slug>
   help                    this text
 
 Configuration comes from the environment (see README): DERMIS_DATA_DIR, DATABASE_URL,
@@ -84,18 +93,27 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
         return 0;
       }
       case 'audit': {
-        if (rest[0] !== 'verify') throw new UsageError('audit takes verify');
+        if (rest[0] !== 'verify' && rest[0] !== 'seal') throw new UsageError('audit takes verify or seal');
+        if (rest[0] === 'seal') {
+          return await withDb(env, async (b) => {
+            out(`${await sealAudit(b.handle.db, new Date())} events sealed`);
+            return 0;
+          });
+        }
         return await withDb(env, async (b) => {
           const orgs = await b.handle.db.selectFrom('organizations').select(['id', 'slug']).execute();
           let ok = true;
           for (const o of orgs) {
             const r = await verifyAuditChain(b.handle.db, o.id);
             ok &&= r.ok;
-            out(`${o.slug}: ${r.events} events, ${r.ok ? 'chain intact' : `TAMPERED: ${r.problems.map((p) => `seq ${p.seq} ${p.problem}`).join('; ')}`}`);
+            const waiting = r.unsealed.count ? `; ${r.unsealed.count} not yet sealed, the oldest ${r.unsealed.oldestAgeSeconds} s old` : '';
+            out(`${o.slug}: ${r.events} events, ${r.ok ? 'chain intact' : `TAMPERED: ${r.problems.map((p) => `seq ${p.seq} ${p.problem}`).join('; ')}`}${waiting}`);
           }
           return ok ? 0 : 1;
         });
       }
+      case 'export':
+        return await exportCommand(rest, env, (fn) => withDb(env, fn), out);
       case 'backup':
         return await backupCommand(rest, env, out);
       case 'restore':
@@ -109,7 +127,7 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
       return 2;
     }
     // a wrong or missing passphrase, a bad option: the message alone says what to do
-    if (err instanceof BackupUsageError) {
+    if (err instanceof BackupUsageError || err instanceof ExportUsageError) {
       io.stderr.write(`dermis: ${err.message}\n`);
       return 2;
     }

@@ -14,12 +14,16 @@ import { httpSms } from '../adapters/sms/http-sms.js';
 import { stripeCheckout } from '../adapters/payments/stripe-checkout.js';
 import { localFolderStorage } from '../adapters/storage/local-folder.js';
 import { startOutboxWorker } from '../jobs/outbox-worker.js';
+import { startAuditSealer } from '../jobs/audit-sealer.js';
 import { releaseServerLock, takeServerLock } from './server-lock.js';
 import { removePartialBackups, serverBackupPort } from './backup/server-backups.js';
 import { startBackupSchedule } from '../jobs/backup-schedule.js';
 import { failInterruptedBackups, waitForRunningBackup } from '../services/backups/running-backups.js';
-import { printWelcome } from './welcome.js';
+import { runProcesses } from './cluster.js';
 import { closeAfterEarlyAnswers } from './early-answers.js';
+import { serverExportFiles } from './export/server-exports.js';
+import { failInterruptedExports } from '../services/export/console/expire-data-exports.js';
+import { startExportExpiry } from '../jobs/export-expiry.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const defaultWebDir = path.resolve(here, '../../dist/web');
@@ -30,17 +34,26 @@ export async function startServer(env: Env) {
   if (!env.DATABASE_URL) await takeServerLock(env.dataDir);
   const { handle, auth, identity, secrets, migrated } = await boot(env);
   if (migrated.length) logger.info({ migrations: migrated }, 'database migrated');
-  const now = () => new Date();
+  // DERMIS_CLOCK_START (demos and browser tests) shifts the clock; otherwise it is the real time
+  const shift = env.DERMIS_CLOCK_START ? Date.parse(env.DERMIS_CLOCK_START) - Date.now() : 0;
+  const now = () => new Date(Date.now() + shift);
   const seed = env.DERMIS_SEED_DEMO === 'auto' ? await seedDemo({ db: handle.db, identity, now }, { onlyIfEmpty: true }) : null;
   const email = env.SMTP_URL ? smtpEmail(env.SMTP_URL, env.SMTP_FROM) : null;
   const sms = env.SMS_URL ? httpSms(env.SMS_URL, env.SMS_TOKEN) : null;
-  const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, sms, logger, secrets }) : null;
+  const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, sms, logger, secrets, now }) : null;
+  // the audit trail is sealed whenever a server runs (decision 0015), worker or not
+  const sealer = startAuditSealer({ db: handle.db, logger, now });
   // backups: the server owns the embedded database, so it makes them (decision 0011)
   const backups = serverBackupPort(env, handle, now());
   if (backups.managedBy === 'dermis') await removePartialBackups(env.backupDir);
   await failInterruptedBackups(handle.db, now());
   const backupSchedule = backups.managedBy === 'dermis' && env.DERMIS_BACKUP_EVERY_HOURS > 0 ? startBackupSchedule({ db: handle.db, port: backups, logger }) : null;
   if (backups.managedBy === 'dermis' && !env.DERMIS_BACKUP_PASSPHRASE) logger.warn('DERMIS_BACKUP_PASSPHRASE is not set: backups leave the secret out; keep DERMIS_DATA_DIR/secret apart (docs/runbooks/backup-and-restore.md)');
+  // the owner's exports from the console: written and packed in this process, kept 7 days in the data folder
+  const exports = serverExportFiles({ root: path.join(env.dataDir, 'exports'), db: handle.db, storage: localFolderStorage(path.join(env.dataDir, 'uploads')), now });
+  // only the embedded database has one server process; on PostgreSQL another process may be running one
+  if (!env.DATABASE_URL) await failInterruptedExports(handle.db, exports, now());
+  const exportExpiry = startExportExpiry({ db: handle.db, files: exports, logger, now });
   const webDir = existsSync(path.join(defaultWebDir, 'index.html')) ? defaultWebDir : undefined;
   if (!webDir) logger.warn('web app not built (run npm run build); serving the API only');
   const app = createApp({
@@ -50,6 +63,7 @@ export async function startServer(env: Env) {
     secrets,
     storage: localFolderStorage(path.join(env.dataDir, 'uploads')),
     backups,
+    exports,
     payments: env.STRIPE_SECRET_KEY ? stripeCheckout(env.STRIPE_SECRET_KEY, env.STRIPE_API_BASE) : null,
     stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,
     stripeClient: env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY ? { publishableKey: env.STRIPE_PUBLISHABLE_KEY, jsUrl: env.STRIPE_JS_URL } : null,
@@ -84,9 +98,11 @@ export async function startServer(env: Env) {
     async stop() {
       await new Promise<void>((r) => server.close(() => r()));
       await backupSchedule?.stop();
+      await exportExpiry.stop();
       // a backup the owner started finishes (and is recorded) before its database closes
       await waitForRunningBackup(handle.db, 120_000);
       await worker?.stop();
+      await sealer.stop();
       email?.close();
       await handle.close();
       if (!env.DATABASE_URL) await releaseServerLock(env.dataDir);
@@ -106,13 +122,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     throw err;
   }
   try {
-    const s = await startServer(env);
-    printWelcome(s.url, s.seed);
-    const shutdown = () => {
-      void s.stop().then(() => process.exit(0));
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    // one process, or several on PostgreSQL (DERMIS_PROCESSES; src/main/cluster.ts)
+    await runProcesses(env, startServer);
   } catch (err) {
     process.stderr.write(`Dermis could not start: ${(err as Error).message}\n`);
     process.exit(1);

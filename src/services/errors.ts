@@ -1,5 +1,7 @@
 // Unexpected or refused outcomes that cross the service boundary. The HTTP layer maps each code to a
 // status in one table (src/http/problem.ts); the CLI maps them to exit codes.
+import { plainFieldMessage, sentence } from '../domain/shared/messages.js';
+
 export type ErrorCode =
   | 'validation'
   | 'unauthenticated'
@@ -37,5 +39,8 @@ export const notFound = (what = 'resource') => new AppError('not_found', `${what
  * route's role gate, which answers with reason `role_not_allowed`.
  */
 export const forbidden = (why = 'you may not do this', reason = 'not_permitted') => new AppError('forbidden', why, [], { reason });
-export const invalid = (path: string, message: string) =>
-  new AppError('validation', `${path}: ${message}`, [{ path, message }]);
+/** A refused field: the message is made a plain sentence naming the field (messages.ts). */
+export const invalid = (path: string, message: string) => {
+  const plain = plainFieldMessage(path, message);
+  return new AppError('validation', sentence(plain), [{ path, message: plain }]);
+};

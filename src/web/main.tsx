@@ -35,6 +35,11 @@ const preloads = (matchRoutes(routes, window.location) ?? []).flatMap((m) => (m.
 // once its chunks are in, so what replaces the painted page looks the same, with no loading state.
 // (no top-level await: it would keep the entry from sharing its modules with the page chunks)
 const ready = readSeeds(document, window.location.pathname) ? Promise.all(preloads).catch(() => undefined) : Promise.resolve();
+// a page restored from the back-forward cache is loaded afresh, so going back after a sign-out (the
+// clinic tablet handed to a client) shows nothing of the session that ended
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted) window.location.reload();
+});
 // the declarative router: the app uses no loaders or actions, so the data router's code stays out
 function AppRoutes() {
   return useRoutes(routes);

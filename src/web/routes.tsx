@@ -109,5 +109,7 @@ export const routes: RouteObject[] = [
       },
     ],
   },
+  // the clinic tablet during in-clinic signing: no layout, no navigation, only the one document
+  { path: '/sign/:token', ...lazyRoute(() => import('./pages/sign/handoff-sign-page.js'), (m) => m.HandoffSignPage) },
   { path: '*', element: <PublicLayout />, children: [{ path: '*', ...lazyRoute(publicPages.home, (m) => m.HomePage) }] },
 ];

@@ -25,10 +25,21 @@ const variantColorResolver: VariantColorsResolver = (input) => {
       color: text,
     };
   }
+  // filled orange (the DEFERRED badge) is orange 9 under white text, only 4.29:1: a darker orange
+  if (input.variant === 'filled' && parsed.isThemeColor && parsed.color === 'orange') {
+    return { ...base, background: '#b33f0c', hover: '#9c370a', color: 'var(--mantine-color-white)' };
+  }
+  // filled teal (the primary buttons) is teal 9; Mantine's hover is the lighter teal 8, only 3.9:1
+  // under white text, so a hovered button gets a darker teal instead
+  if (input.variant === 'filled' && parsed.isThemeColor && parsed.color === 'teal') {
+    return { ...base, hover: '#06664a' };
+  }
   return base;
 };
 export const theme = createTheme({
   autoContrast: true,
+  // people who ask their system for less motion get dialogs and menus without fades
+  respectReducedMotion: true,
   primaryColor: 'teal',
   primaryShade: { light: 9, dark: 6 },
   defaultRadius: 'md',
@@ -37,8 +48,11 @@ export const theme = createTheme({
   // Mantine's close buttons have no accessible name of their own
   components: {
     // (plain objects, not Modal.extend: that would pull both components into the first download)
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    // a dialog's title bar is a <header>: outside any section it would be a second banner landmark
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, attributes: { header: { role: 'presentation' } } } },
+    // a table wider than a phone scrolls sideways: its scroll box takes keyboard focus (WCAG 2.1.1)
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, attributes: { header: { role: 'presentation' } } } },
   },
 });
 export const cssVariables: CSSVariablesResolver = () => ({
@@ -50,6 +64,12 @@ export const cssVariables: CSSVariablesResolver = () => ({
     // the same pale tint for components that read the light variables directly (NavLink)
     '--mantine-color-teal-light': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
+    // hovered light items (the active console link) get a visible tint and text dark enough for
+    // WCAG AA on it (teal 9 on teal 1 is only 4.3:1; this green is 6.6:1)
+    '--mantine-color-teal-light-hover': 'var(--mantine-color-teal-1)',
+    '--mantine-primary-color-light-hover': 'var(--mantine-color-teal-1)',
+    '--mantine-color-teal-light-color': '#065f46',
+    '--mantine-primary-color-light-color': '#065f46',
   },
   dark: {},
 });

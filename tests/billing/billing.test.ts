@@ -7,7 +7,8 @@ import type { Actor, Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
 
 // Monday 1 March 2027, 08:00 in Chicago
-const clock = new Date('2027-03-01T14:00:00Z');
+const MONDAY = new Date('2027-03-01T14:00:00Z');
+let clock = MONDAY;
 let t: TestApp;
 let org: Org;
 let clinic: Clinic;
@@ -25,6 +26,15 @@ const book = async (startIso: string, serviceId = clinic.penId) => {
   const r = await call<{ id: string }>(clinic.frontDesk, '/api/bookings', { locationId: org.locationId, serviceId, clientId: client.clientId, start: startIso, idempotencyKey: `bill-${org.id}-${n++}`, override: OVERRIDE });
   expect(r.status).toBe(201);
   return r.data.id;
+};
+// a client is checked in on the day of the visit: the clock steps to that morning, then back
+const checkIn = async (id: string, startIso: string, body: unknown) => {
+  clock = new Date(Date.parse(startIso) - 60 * 60_000);
+  try {
+    expect((await call(clinic.frontDesk, `/api/bookings/${id}/check-in`, body, 'POST')).status).toBe(200);
+  } finally {
+    clock = MONDAY;
+  }
 };
 interface Statement {
   packages: { id: string; sessionsRemaining: number; sessionsUsed: number; status: string }[];
@@ -52,6 +62,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('packages', () => {
+  const FIRST = '2027-03-04T16:00:00Z';
   it('a package sold with a part payment; bookings draw it down; an on-time cancel returns the session, a late one uses it', async () => {
     const before = await call<{ coveredBy: unknown; depositCents: number; priceCents: number; policy: string[] }>(client, `/api/locations/${org.locationId}/booking-terms?serviceId=${clinic.penId}&date=2027-03-04`);
     expect(before.data).toMatchObject({ coveredBy: null, depositCents: 7_000, priceCents: 35_000 });
@@ -66,7 +77,7 @@ describe('packages', () => {
     const covered = await call<{ coveredBy: { sessionsRemaining: number }; depositCents: number }>(client, `/api/locations/${org.locationId}/booking-terms?serviceId=${clinic.penId}&date=2027-03-04`);
     expect(covered.data).toMatchObject({ coveredBy: { sessionsRemaining: 3 }, depositCents: 0 });
 
-    const first = await book('2027-03-04T16:00:00Z');
+    const first = await book(FIRST);
     const second = await book('2027-03-05T16:00:00Z');
     expect((await statement()).packages[0]).toMatchObject({ sessionsRemaining: 1, sessionsUsed: 2 });
     expect((await statement()).deposits).toEqual([]);
@@ -78,7 +89,7 @@ describe('packages', () => {
     expect((await call<{ status: string }>(clinic.frontDesk, `/api/bookings/${sameDay}/cancel`, { reason: 'Sick' })).data.status).toBe('late_cancelled');
     expect((await statement()).packages[0]!.sessionsRemaining).toBe(1);
     // the visit drawn from the package is invoiced at no charge
-    await call(clinic.frontDesk, `/api/bookings/${first}/check-in`, { override: OVERRIDE }, 'POST');
+    await checkIn(first, FIRST, { override: OVERRIDE });
     const visit = await call<{ lines: { kind: string; unitCents: number }[]; totalCents: number; status: string }>(clinic.frontDesk, `/api/bookings/${first}/invoice`, {});
     expect(visit.status).toBe(201);
     expect(visit.data).toMatchObject({ totalCents: 0, status: 'paid', lines: [{ kind: 'package_draw', unitCents: 0 }] });
@@ -101,11 +112,12 @@ describe('packages', () => {
 describe('deposits, invoices and payments', () => {
   it('a deposit is asked for at booking, paid at the desk and applied to the invoice with discount and tax', async () => {
     const id = await book('2027-03-08T16:00:00Z');
+    const start = '2027-03-08T16:00:00Z';
     expect((await statement()).deposits.find((d) => d.bookingId === id)).toMatchObject({ status: 'due', amountCents: 7_000 });
     const paid = await call<{ payment: { id: string; amountCents: number } }>(clinic.frontDesk, `/api/bookings/${id}/deposit`, { method: 'card_terminal', idempotencyKey: `dep-${org.id}` });
     expect(paid.status).toBe(201);
     expect(paid.data.payment.amountCents).toBe(7_000);
-    await call(clinic.frontDesk, `/api/bookings/${id}/check-in`, { override: OVERRIDE }, 'POST');
+    await checkIn(id, start, { override: OVERRIDE });
     const noReason = await call(clinic.frontDesk, `/api/bookings/${id}/invoice`, { discount: { kind: 'percent', bp: 1000 } });
     expect(noReason.status).toBe(400);
     expect(noReason.data.errors![0]!.path).toBe('discountReason');
@@ -169,7 +181,7 @@ describe('deposits, invoices and payments', () => {
 
   it('voids an unpaid invoice with a reason; bad input names the field', async () => {
     const id = await book('2027-03-11T16:00:00Z', clinic.consultationId);
-    await call(clinic.frontDesk, `/api/bookings/${id}/check-in`, {}, 'POST');
+    await checkIn(id, '2027-03-11T16:00:00Z', {});
     const inv = await call<{ id: string; totalCents: number }>(clinic.frontDesk, `/api/bookings/${id}/invoice`, {});
     expect(inv.data.totalCents).toBe(5_000);
     const bad = await call(clinic.owner, `/api/invoices/${inv.data.id}/void`, { reason: '' });

@@ -9,7 +9,7 @@ import { setUpClinic, type Clinic } from '../support/clinic.js';
 import { baseIntake } from '../../src/domain/screening/engine/fixtures.js';
 
 // Monday 1 March 2027, 08:00 in Chicago; the series starts a week later
-const clock = new Date('2027-03-01T14:00:00Z');
+let clock = new Date('2027-03-01T14:00:00Z');
 const FIRST = '2027-03-08';
 let t: TestApp;
 let org: Org;
@@ -29,7 +29,7 @@ const ok = <T>(r: { status: number; data: T }, status = 201) => {
 
 interface Quote { serviceCode: string; serviceName: string; sessions: number; perSession: { cents: number }; total: { cents: number }; priceLineId: string }
 interface Plan { id: string; plan: { sessions: number; intervalDays: { min: number; max: number } }; quote: Quote }
-interface Booking { id: string; service: { id: string; name: string }; priceLineId: string | null; localDate: string }
+interface Booking { id: string; service: { id: string; name: string }; priceLineId: string | null; localDate: string; start: string }
 interface Invoice { id: string; totalCents: number; dueCents: number; paidCents: number; lines: { kind: string; description: string; serviceCode: string; unitCents: number }[] }
 
 beforeAll(async () => {
@@ -111,6 +111,8 @@ describe('the quote, the booking, the deposit and the invoices come from one pri
     ok(await call(clinic.frontDesk, `/api/bookings/${series[0]!.id}/deposit`, { method: 'card_terminal', idempotencyKey: `dep-${org.id}` }));
     const invoices: Invoice[] = [];
     for (const b of series) {
+      // each session is checked in on its own day
+      clock = new Date(Date.parse(b.start) - 60 * 60_000);
       ok(await call(clinic.frontDesk, `/api/bookings/${b.id}/check-in`, { override: { reason: 'Readiness is tested in the clinical suites' } }, 'POST'), 200);
       invoices.push(ok(await call<Invoice>(clinic.frontDesk, `/api/bookings/${b.id}/invoice`, {})));
     }

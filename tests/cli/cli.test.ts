@@ -1,6 +1,6 @@
 // The CLI as an operator uses it, on a real embedded database in a temporary data folder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, readdir } from 'node:fs/promises';
+import { mkdtemp, rm, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -50,10 +50,44 @@ describe('dermis CLI', () => {
     expect(seeded.code).toBe(0);
     expect(seeded.out).toContain('owner@glow.example.com');
     expect((await cli('seed', '--demo')).out).toContain('not seeded');
-  });
+    // the demo carries six months of history: allow for a busy machine
+  }, 120_000);
 
-  it('audit verify passes on an intact chain and fails (exit 1) on a tampered one', async () => {
-    expect(await cli('audit', 'verify')).toMatchObject({ code: 0 });
+  it('export writes the demo clinic into a new folder, and refuses bad usage with exit 2', async () => {
+    const out = path.join(dir, 'export-glow');
+    const r = await cli('export', '--out', out, '--clinic', 'glow');
+    expect(r, r.err).toMatchObject({ code: 0 });
+    expect(r.out).toMatch(/Glow .*: \d+ FHIR resources, \d+ tables, \d+ files written to /);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { organization: { slug: string }; output: { type: string; count: number }[] };
+    expect(manifest.organization.slug).toBe('glow');
+    expect(manifest.output.find((o) => o.type === 'Patient')!.count).toBeGreaterThan(10);
+    expect(await readdir(out)).toEqual(expect.arrayContaining(['fhir', 'csv', 'manifest.json']));
+    // never over an earlier export; an unknown clinic and a missing --out are usage errors
+    const again = await cli('export', '--out', out, '--clinic', 'glow');
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('is not empty');
+    const unknown = await cli('export', '--out', path.join(dir, 'x'), '--clinic', 'nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('the clinics are: glow');
+    const noOut = await cli('export', '--clinic', 'glow');
+    expect(noOut.code).toBe(2);
+    expect(noOut.err).toContain('--out DIR');
+    // the export is in the clinic's audit trail
+    const h = await connect({ dataDir: pgdata() });
+    const events = await h.db.selectFrom('audit_events').select('action').where('action', '=', 'export.command').execute();
+    await h.close();
+    expect(events).toHaveLength(1);
+  }, 120_000);
+
+  it('audit verify reports events waiting for the sealer, passes on an intact chain and fails (exit 1) on a tampered one', async () => {
+    // the demo was seeded without a server running: its events wait for the sealer
+    const waiting = await cli('audit', 'verify');
+    expect(waiting).toMatchObject({ code: 0 });
+    expect(waiting.out).toMatch(/glow: 0 events, chain intact; \d+ not yet sealed, the oldest \d+ s old/);
+    expect((await cli('audit', 'seal')).out).toMatch(/^\d+ events sealed/);
+    const sealed = await cli('audit', 'verify');
+    expect(sealed).toMatchObject({ code: 0 });
+    expect(sealed.out).not.toContain('not yet sealed');
     const h = await connect({ dataDir: pgdata() });
     await sql`alter table audit_events disable trigger audit_events_no_change`.execute(h.db);
     await sql`update audit_events set action = 'edited' where seq = 1`.execute(h.db);
@@ -73,7 +107,8 @@ describe('dermis CLI', () => {
 
     // change the live database after the backup
     const h = await connect({ dataDir: pgdata() });
-    await h.db.deleteFrom('clients').where('user_id', 'is', null).execute();
+    // (renamed rather than deleted: the demo's clients have visits, invoices and charts)
+    await h.db.updateTable('clients').set({ last_name: 'Changed' }).where('user_id', 'is', null).execute();
     await h.close();
 
     const r = await cli('restore', file);

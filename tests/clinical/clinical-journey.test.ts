@@ -147,7 +147,7 @@ describe('a client on their own, from questionnaire to a signed consent', () => 
   });
 
   it('audits every step', async () => {
-    const rows = await t.db.selectFrom('audit_events').select('action').where('organization_id', '=', org.id).where('client_id', '=', client.clientId!).orderBy('seq').execute();
+    const rows = await t.db.selectFrom('audit_events').select('action').where('organization_id', '=', org.id).where('client_id', '=', client.clientId!).orderBy('position').execute();
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['intake.submit', 'screening.create', 'plan.propose', 'risk.acknowledge', 'consent.sign', 'consent.pdf', 'consent.withdraw']));
   });
 });

@@ -128,7 +128,7 @@ describe('sign-in and accounts', () => {
     const again = await t.request('/api/auth/sign-in/email', { body: { email: a.email, password: PASSWORD }, headers: attacker });
     expect(again.status).toBe(429);
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(firstWait * 1.5);
-    const actions = await t.db.selectFrom('audit_events').select('action').where('actor_user_id', '=', a.userId).orderBy('seq').execute();
+    const actions = await t.db.selectFrom('audit_events').select('action').where('actor_user_id', '=', a.userId).orderBy('position').execute();
     expect(actions.map((x) => x.action)).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_in_failed', 'auth.locked']));
   });
 

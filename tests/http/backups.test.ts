@@ -94,7 +94,7 @@ describe('backups in the console', () => {
     expect(after.items[0]).toMatchObject({ id: run.id, status: 'succeeded', bytes: 1234, error: null, trigger: 'owner', requestedBy: owner.name });
     expect(after.lastSuccess?.fileName).toBe(after.items[0]!.fileName);
     expect(after.schedule).toMatchObject({ everyHours: 24, keep: 2 });
-    const actions = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', run.id).orderBy('seq').execute();
+    const actions = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', run.id).orderBy('position').execute();
     expect(actions.map((a) => a.action)).toEqual(['backup.started', 'backup.finished']);
   });
 

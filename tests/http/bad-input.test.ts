@@ -81,7 +81,7 @@ describe('bad input', () => {
       { path: '/api/clients?q=' + encodeURIComponent("'; drop table clients; --") },
       { path: '/api/clients?offset=-1' },
       { path: '/api/audit?from=yesterday' },
-      { path: '/api/audit?beforeSeq=1e400' },
+      { path: '/api/audit?beforePosition=1e400' },
       { path: '/api/register', body: { organizationSlug: 'nope', firstName: 'a', lastName: 'b', email: 'x@y.z', password: 'short' } },
       { path: '/api/invitations', body: { email: 'a@b.c', role: 'client' } },
       { path: '/api/clients/%00' },

@@ -76,13 +76,13 @@ describe('hostile characters are refused, naming the field', () => {
     await refused(await t.request(`/api/locations/${org.locationId}/lots`, { cookie: owner.cookie, body: { ...lot, lotNumber: 'L\u0000-1' } }), 'lotNumber', 'Lot number contains a character that is not allowed');
     await refused(await t.request(`/api/locations/${org.locationId}/lots`, { cookie: owner.cookie, body: { ...lot, lotNumber: 'L\uD800' } }), 'lotNumber');
     await refused(await t.request(`/api/locations/${org.locationId}/lots`, { cookie: owner.cookie, body: { ...lot, product: 'Skin\u0000Pen' } }), 'product', 'Product contains a character that is not allowed');
-    await refused(await t.request(`/api/locations/${org.locationId}/lots`, { cookie: owner.cookie, body: { ...lot, expiresOn: '0000-01-01' } }), 'expiresOn', 'Expires on must be between 1900-01-01 and 2100-12-31');
+    await refused(await t.request(`/api/locations/${org.locationId}/lots`, { cookie: owner.cookie, body: { ...lot, expiresOn: '0000-01-01' } }), 'expiresOn', 'Expires on must be between January 1, 1900 and December 31, 2100');
     expect(await count.lots()).toBe(before);
     expect((await t.request(`/api/locations/${org.locationId}/lots`, { cookie: owner.cookie, body: lot })).status).toBe(201);
   });
 
   it('slugs, in the body and in the path', async () => {
-    await refused(await t.request('/api/register', { body: { organizationSlug: `${org.slug}\u0000`, firstName: 'Rae', lastName: 'Reg', email: 'rae.nul@example.com', password: 'rae-password-123' } }), 'organizationSlug', 'Organization slug contains a character that is not allowed');
+    await refused(await t.request('/api/register', { body: { organizationSlug: `${org.slug}\u0000`, firstName: 'Rae', lastName: 'Reg', email: 'rae.nul@example.com', password: 'rae-password-123' } }), 'organizationSlug', 'MedSpa contains a character that is not allowed');
     await refused(await t.request('/api/public/organizations/%00'), 'path', 'The address contains a character that is not allowed');
     await refused(await t.request(`/api/public/organizations/${org.slug}%00`), 'path');
   });
@@ -123,24 +123,24 @@ describe('dates no clinic means are refused, naming the field', () => {
     expect(intake.status).toBe(201);
     for (const date of ['9999-12-31', '0001-01-01']) {
       const res = await t.request(`/api/clients/${clientId}/screenings`, { cookie: director.cookie, body: { plan: basePlan({ date }) } });
-      await refused(res, 'plan.date', 'must be between 1900-01-01 and 2100-12-31');
+      await refused(res, 'plan.date', 'Date must be between 1900-01-01 and 2100-12-31');
     }
     const evaluated = await t.request('/api/screening/evaluate', { cookie: director.cookie, body: { intake: baseIntake({ dateOfBirth: '0000-01-01' }), plan: basePlan() } });
     await refused(evaluated, 'intake.dateOfBirth');
   });
 
   it('the audit list from or to a date PostgreSQL cannot hold', async () => {
-    await refused(await t.request('/api/audit?to=0000-01-01', { cookie: owner.cookie }), 'to', 'To must be between 1900-01-01 and 2100-12-31');
-    await refused(await t.request('/api/audit?from=0000-01-01T00:00:00Z', { cookie: owner.cookie }), 'from', 'From must be between 1900-01-01 and 2100-12-31');
+    await refused(await t.request('/api/audit?to=0000-01-01', { cookie: owner.cookie }), 'to', 'To must be between January 1, 1900 and December 31, 2100');
+    await refused(await t.request('/api/audit?from=0000-01-01T00:00:00Z', { cookie: owner.cookie }), 'from', 'From must be between January 1, 1900 and December 31, 2100');
     await refused(await t.request('/api/audit?from=yesterday', { cookie: owner.cookie }), 'from', 'From must be a date (YYYY-MM-DD) or a date and time');
     expect((await t.request('/api/audit?from=2026-01-01&to=2026-12-31T23:59:59Z', { cookie: owner.cookie })).status).toBe(200);
   });
 
   it('dates of birth, licence expiry and booking times', async () => {
-    await refused(await t.request('/api/clients', { cookie: owner.cookie, body: { firstName: 'Old', lastName: 'Timer', dateOfBirth: '1899-12-31' } }), 'dateOfBirth', 'Date of birth must be between 1900-01-01 and 2100-12-31');
+    await refused(await t.request('/api/clients', { cookie: owner.cookie, body: { firstName: 'Old', lastName: 'Timer', dateOfBirth: '1899-12-31' } }), 'dateOfBirth', 'Date of birth must be between January 1, 1900 and December 31, 2100');
     await refused(await t.request(`/api/staff/${provider.userId}/licence`, { method: 'PUT', cookie: owner.cookie, body: { licenceType: 'rn', licenceNumber: 'RN1', licenceState: 'TX', licenceExpiresOn: '9999-12-31' } }), 'licenceExpiresOn');
     const booking = { locationId: org.locationId, serviceId: '00000000-0000-4000-8000-000000000000', clientId, start: '9999-12-31T15:00:00Z', idempotencyKey: 'hostile-date-1' };
-    await refused(await t.request('/api/bookings', { cookie: owner.cookie, body: booking }), 'start', 'Start must be between 1900-01-01 and 2100-12-31');
+    await refused(await t.request('/api/bookings', { cookie: owner.cookie, body: booking }), 'start', 'Start must be between January 1, 1900 and December 31, 2100');
   });
 });
 
@@ -162,7 +162,7 @@ describe('names lose invisible and direction-changing characters', () => {
   });
 
   it('a name of nothing but invisible characters is missing', async () => {
-    await refused(await t.request('/api/clients', { cookie: owner.cookie, body: { firstName: '\u200B\u202E', lastName: 'Lee' } }), 'firstName', 'First name is required');
+    await refused(await t.request('/api/clients', { cookie: owner.cookie, body: { firstName: '\u200B\u202E', lastName: 'Lee' } }), 'firstName', 'Enter the first name');
   });
 
   it('registration names, and the staff name given when accepting an invitation', async () => {

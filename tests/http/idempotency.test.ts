@@ -136,7 +136,7 @@ describe('money', () => {
     expect((await deposit(clinic.owner, bookingB)).status).toBe(201);
     expect((await deposit(clinic.frontDesk, bookingA)).status).toBe(200);
 
-    const replays = await t.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('organization_id', '=', org.id).where('action', 'like', '%.replay').where('entity_type', '=', 'payment').orderBy('seq').execute();
+    const replays = await t.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('organization_id', '=', org.id).where('action', 'like', '%.replay').where('entity_type', '=', 'payment').orderBy('position').execute();
     expect(replays).toEqual([
       { action: 'package.sell.replay', actor_user_id: clinic.frontDesk.userId },
       { action: 'payment.record.replay', actor_user_id: clinic.frontDesk.userId },

@@ -144,6 +144,11 @@ export const MATRIX: Record<string, Probe> = {
   // the owner only; the matrix app has no backups set up, so starting one is refused with 409
   'GET /api/backups': { path: () => '/api/backups', expect: only(200, ['owner']) },
   'POST /api/backups': { path: () => '/api/backups', method: 'POST', expect: only(409, ['owner']) },
+  // the owner's full export; the matrix app has no export folder set up, so starting one is refused with 409,
+  // and an export id that is not the clinic's is not found
+  'GET /api/exports': { path: () => '/api/exports', expect: only(200, ['owner']) },
+  'POST /api/exports': { path: () => '/api/exports', method: 'POST', expect: only(409, ['owner']) },
+  'GET /api/exports/{exportId}/download': { path: () => '/api/exports/7c1e3a5b-9d2f-4e6a-8b0c-1d3e5f7a9b2c/download', expect: only(404, ['owner']) },
   'GET /api/clinical-settings': { path: () => '/api/clinical-settings', expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
   'PUT /api/clinical-settings': {
     path: () => '/api/clinical-settings',
@@ -162,6 +167,7 @@ export const MATRIX: Record<string, Probe> = {
   'GET /api/screenings/{screeningId}': { path: (f) => `/api/screenings/${f.reviewScreeningId}`, expect: health(200) },
   // every clinician reads the queue; a provider signs only with a prescribing licence (settings)
   'GET /api/reviews': { path: () => '/api/reviews', expect: only(200, ['medical_director', 'provider'], 200) },
+  'GET /api/screenings/{screeningId}/review-detail': { path: (f) => `/api/screenings/${f.reviewScreeningId}/review-detail`, expect: only(200, ['medical_director', 'provider'], 404) },
   'POST /api/screenings/{screeningId}/review': {
     path: (f) => `/api/screenings/${f.reviewScreeningId}/review`,
     body: (f) => ({ outcome: 'approved', note: 'Reviewed the anticoagulant; proceed with care.', signedName: f.directorName }),
@@ -200,6 +206,12 @@ export const MATRIX: Record<string, Probe> = {
   'GET /api/clients/{clientId}/risk-acknowledgements': { path: (f) => `/api/clients/${f.clientId}/risk-acknowledgements`, expect: { ...only(200, ['medical_director', 'provider'], 404), client: 404 } },
   'GET /api/clients/{clientId}/consents/preview': { path: (f) => `/api/clients/${f.clientId}/consents/preview?kind=photo_clinical`, expect: health(200) },
   'POST /api/clients/{clientId}/consents': { path: (f) => `/api/clients/${f.clientId}/consents`, body: (f) => f.consentBody, expect: health(201) },
+  'POST /api/clients/{clientId}/consent-handoffs': { path: (f) => `/api/clients/${f.clientId}/consent-handoffs`, body: () => ({ kind: 'photo_clinical' }), expect: only(201, STAFF, 404) },
+  'GET /api/bookings/{bookingId}/check-in-status': { path: (f) => `/api/bookings/${f.bookingId}/check-in-status`, expect: only(200, STAFF, 404) },
+  'GET /api/clients/{clientId}/consent-summary': { path: (f) => `/api/clients/${f.clientId}/consent-summary?modality=pen`, expect: only(200, STAFF, 404) },
+  // the tablet's routes: the token is the only key, whoever calls (an unknown token is not found)
+  'GET /api/consent-handoffs/{token}': { path: () => `/api/consent-handoffs/${'A'.repeat(43)}`, expect: all(404) },
+  'POST /api/consent-handoffs/{token}/sign': { path: () => `/api/consent-handoffs/${'A'.repeat(43)}/sign`, body: () => ({ signedName: 'Ana Client', signaturePng: 'data:image/png;base64,iVBORw0KGgo=', documentHash: 'a'.repeat(64), agree: true }), expect: all(404) },
   'GET /api/clients/{clientId}/consents': { path: (f) => `/api/clients/${f.clientId}/consents`, expect: health(200) },
   'GET /api/consents/{consentId}/pdf': { path: (f) => `/api/consents/${f.consentId}/pdf`, expect: health(200) },
   // the director withdraws it; the provider then finds it already withdrawn
@@ -253,6 +265,8 @@ export const MATRIX: Record<string, Probe> = {
   'POST /api/bookings/{bookingId}/reschedule': { path: (f) => `/api/bookings/${f.bookingId}/reschedule`, body: (f) => ({ start: nextSlot(f) }), expect: { ...signedIn(200), client: 404, other: 404 } },
   'POST /api/bookings/{bookingId}/check-in': { path: (f) => `/api/bookings/${f.checkInId}/check-in`, body: () => ({}), expect: { ...only(409, STAFF, 404), owner: 200 } },
   'POST /api/bookings/{bookingId}/no-show': { path: (f) => `/api/bookings/${f.pastId}/no-show`, expect: { ...only(409, STAFF, 404), owner: 200 } },
+  // nobody made an undoable change to this booking moments ago: staff meet the closed window (409)
+  'POST /api/bookings/{bookingId}/undo': { path: (f) => `/api/bookings/${f.bookingId}/undo`, expect: only(409, STAFF, 404) },
   // the first staff request joins; the client is then already waiting (409)
   'POST /api/waitlist': {
     path: () => '/api/waitlist',
@@ -284,7 +298,7 @@ export const MATRIX: Record<string, Probe> = {
   // the fixture booking is a consultation: clinicians reach the rule, nobody else the booking
   'PUT /api/bookings/{bookingId}/chart': { path: (f) => `/api/bookings/${f.bookingId}/chart`, body: (f) => ({ chart: chartBody(f), sign: false }), expect: only(409, ['medical_director', 'provider'], 404) },
   'POST /api/charts/{chartId}/amend': { path: () => `/api/charts/${NO_ID}/amend`, body: (f) => ({ chart: chartBody(f), reason: 'typo in depth', signedName: 'Someone' }), expect: only(404, ['medical_director', 'provider'], 404) },
-  'POST /api/charts/{chartId}/cosign': { path: () => `/api/charts/${NO_ID}/cosign`, expect: only(404, ['medical_director']) },
+  'POST /api/charts/{chartId}/cosign': { path: () => `/api/charts/${NO_ID}/cosign`, body: () => ({ signedName: 'Someone Signing' }), expect: only(404, ['medical_director']) },
   'GET /api/charts/cosign-queue': { path: () => '/api/charts/cosign-queue', expect: only(200, ['medical_director']) },
   'GET /api/clients/{clientId}/aftercare': { path: (f) => `/api/clients/${f.clientId}/aftercare`, expect: health(200) },
   'POST /api/aftercare/{journeyId}/reports': { path: () => `/api/aftercare/${NO_ID}/reports`, body: () => ({ symptoms: ['pus'] }), expect: { ...only(404, ['medical_director', 'provider', 'client'], 404) } },

@@ -74,6 +74,8 @@ beforeAll(async () => {
   const checkInId = await booked();
   const pastId = await booked();
   await t.db.updateTable('bookings').set({ starts_at: new Date(Date.now() - 3_600_000), ends_at: new Date(Date.now() - 1_800_000) }).where('id', '=', pastId).execute();
+  // check-in is allowed on the visit's day only: this one starts now
+  await t.db.updateTable('bookings').set({ starts_at: new Date(), ends_at: new Date(Date.now() + 60_000) }).where('id', '=', checkInId).execute();
   const waitClient = (await t.factory.client(org)).id;
   const wl = await t.request('/api/waitlist', { cookie: clinic.frontDesk.cookie, body: { locationId: org.locationId, serviceId: clinic.consultationId, clientId: waitClient, fromDate: from, toDate: to } });
   const waitlistId = ((await wl.json()) as { id: string }).id;

@@ -173,7 +173,7 @@ describe('revenue report', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="revenue-2026-01-01-2026-01-31.csv"');
     expect((await res.text()).split('\r\n')).toEqual([
-      'Invoice,Issued,Client,Location,Total,Status',
+      'Invoice,Date of service,Client,Location,Total,Status',
       '1,2026-01-10,Ana L.,Main,330.00,paid',
       '3,2026-01-20,Ana L.,Main,50.00,issued',
       `2,2026-01-31,"'=HYPERLINK(""x"") E.",Main,900.00,issued`,

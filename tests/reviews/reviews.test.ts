@@ -19,6 +19,8 @@ let reviewId: string;
 const LICENCE_NUMBER = 'TX-RN-424242';
 const tomorrow = Temporal.Now.plainDateISO('America/Chicago').add({ days: 1 });
 const day = tomorrow.dayOfWeek > 5 ? tomorrow.add({ days: 8 - tomorrow.dayOfWeek }) : tomorrow;
+// the clock stands on the visit's morning from check-in on: a client is checked in on the day of the visit
+let now = new Date();
 
 async function call<T = Record<string, unknown>>(who: Actor | null, path: string, body?: unknown, method?: string) {
   const res = await t.request(path, { ...(who ? { cookie: who.cookie } : {}), ...(body !== undefined ? { body } : {}), ...(method ? { method } : {}) });
@@ -33,7 +35,7 @@ const submit = (who: Actor, over: Record<string, unknown> = {}) =>
   call<{ id: string; status: string; displayName: string; errors: { path: string; message: string }[]; detail: string }>(who, '/api/client-reviews', { bookingId, rating: 4, body: '  Gentle and thorough; she explained every step.  ', showName: 'first_name_initial', ...over });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ now: () => now });
   org = await t.factory.org('Glow Spa');
   clinic = await setUpClinic(t, org);
   client = await t.factory.actor(org, 'client');
@@ -51,6 +53,7 @@ beforeAll(async () => {
   const b = await call<{ id: string }>(clinic.frontDesk, '/api/bookings', { locationId: org.locationId, serviceId: clinic.penId, clientId: client.clientId, start, idempotencyKey: `rv-${org.id}` });
   expect(b.status).toBe(201);
   bookingId = b.data.id;
+  now = new Date(day.toZonedDateTime({ timeZone: 'America/Chicago', plainTime: '09:30' }).toInstant().epochMilliseconds);
   expect((await call(clinic.frontDesk, `/api/bookings/${bookingId}/check-in`, { answersConfirmed: true }, 'POST')).status).toBe(200);
 });
 afterAll(() => t.close());
@@ -77,7 +80,7 @@ describe('client reviews', () => {
     expect(tooEarly.data.errors[0]!.path).toBe('bookingId');
     expect(tooEarly.data.errors[0]!.message).toMatch(/open on \d{4}-\d{2}-\d{2}/);
     expect((await call<{ items: unknown[] }>(client, `/api/clients/${client.clientId}/reviewable`)).data.items).toEqual([]);
-    expect(await inviteReviews(t.db, new Date())).toBe(0);
+    expect(await inviteReviews(t.db, now)).toBe(0);
 
     const care = await call<{ journeys: { id: string; checkIns: { id: string; day: number }[] }[] }>(client, `/api/clients/${client.clientId}/aftercare`);
     const journey = care.data.journeys[0]!;
@@ -91,8 +94,8 @@ describe('client reviews', () => {
   });
 
   it('invites by email exactly once, without health details', async () => {
-    expect(await inviteReviews(t.db, new Date())).toBe(1);
-    expect(await inviteReviews(t.db, new Date())).toBe(0);
+    expect(await inviteReviews(t.db, now)).toBe(1);
+    expect(await inviteReviews(t.db, now)).toBe(0);
     const mails = await t.db.selectFrom('outbox_messages').selectAll().where('kind', '=', 'review.invite').where('organization_id', '=', org.id).execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to_address: client.email, booking_id: bookingId, idempotency_key: `review-invite:${bookingId}`, status: 'pending' });

@@ -1,7 +1,7 @@
 // Booking through the API on a fixed clock: availability, idempotency, overlaps refused by the
 // database, treatment rules (screening, risks, interval), holds, cancel, reschedule, check-in,
 // scope of practice, resource-owned buffers and series.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Actor, Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
@@ -173,6 +173,12 @@ describe('availability and booking', () => {
   it('check-in of a treatment is blocked without a signed consent; staff may override with a reason', async () => {
     const mine = await call<{ items: (BookingView & { service: { kind: string } })[] }>(client, `/api/clients/${client.clientId}/bookings`);
     const treatment = mine.data.items.find((b) => b.service.kind === 'treatment' && b.status === 'confirmed')!;
+    // check-in happens on the visit's day: the clock steps to that morning for this test
+    const monday = clock;
+    clock = new Date(Date.parse(treatment.start) - 60 * 60_000);
+    onTestFinished(() => {
+      clock = monday;
+    });
     // the desk first confirms with the client that their health answers have not changed
     const unconfirmed = await call<{ errors: { path: string }[] }>(clinic.frontDesk, `/api/bookings/${treatment.id}/check-in`, {}, 'POST');
     expect(unconfirmed.status).toBe(400);

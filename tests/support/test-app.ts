@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../src/http/app.js';
-import type { PaymentsPort } from '../../src/services/ports.js';
+import type { PaymentsPort, StoragePort } from '../../src/services/ports.js';
+import type { Db } from '../../src/db/connect.js';
 import type { BackupPort } from '../../src/services/backups/backup-port.js';
+import type { ExportFiles } from '../../src/services/export/console/export-files-port.js';
 import { localFolderStorage } from '../../src/adapters/storage/local-folder.js';
 import { createAuth } from '../../src/adapters/auth/better-auth.js';
 import { identityFromAuth } from '../../src/adapters/auth/identity.js';
@@ -18,7 +20,7 @@ import { makeFactory } from './factory.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
-export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; stripeClient?: { publishableKey: string; jsUrl: string }; backups?: BackupPort; webDir?: string } = {}) {
+export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; stripeClient?: { publishableKey: string; jsUrl: string }; backups?: BackupPort; /** builds the console's export files over this app's database and storage */ exports?: (deps: { db: Db; storage: StoragePort }) => ExportFiles; webDir?: string } = {}) {
   const handle = await freshDatabase();
   // a test of how the web app is served brings its own built-looking folder
   const webDir = opts.webDir ?? (await mkdtemp(path.join(tmpdir(), 'dermis-web-')));
@@ -38,6 +40,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
   const logger = pino({ level: 'info' }, { write: (s: string) => void logLines.push(s) });
   // every JSON answer is checked against the schema its route declares; a mismatch fails the file
   const responseMismatches: string[] = [];
+  const storage = localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-uploads-')));
   const app = createApp({
     checkResponses: responseMismatches,
     db: handle.db,
@@ -51,11 +54,12 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     trustProxy: true,
     ready: () => Promise.resolve(true),
     webDir,
-    storage: localFolderStorage(mkdtempSync(path.join(tmpdir(), 'dermis-uploads-'))),
+    storage,
     payments: opts.payments ?? null,
     stripeWebhookSecret: opts.stripeWebhookSecret ?? null,
     stripeClient: opts.stripeClient ?? null,
     backups: opts.backups ?? null,
+    exports: opts.exports ? opts.exports({ db: handle.db, storage }) : null,
   });
   let ipCounter = 0;
   /** a request as a browser on our origin would send it */
@@ -78,7 +82,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     return cookie;
   };
   const factory = makeFactory({ db: handle.db, identity, signIn, request });
-  return { app, db: handle.db, handle, auth, identity, secrets, request, signIn, factory, logLines,
+  return { app, db: handle.db, handle, auth, identity, secrets, storage, request, signIn, factory, logLines,
     responseMismatches,
     close: async () => {
       await handle.close();

@@ -26,6 +26,9 @@ let png: string;
 const tomorrow = Temporal.Now.plainDateISO('America/Chicago').add({ days: 1 });
 // a weekday, so the clinic is open
 const day = tomorrow.dayOfWeek > 5 ? tomorrow.add({ days: 8 - tomorrow.dayOfWeek }) : tomorrow;
+// the clock moves to the visit's morning before check-in: a client is checked in on the day of the visit
+let now = new Date();
+const visitMorning = () => new Date(day.toZonedDateTime({ timeZone: 'America/Chicago', plainTime: '09:30' }).toInstant().epochMilliseconds);
 
 async function call<T = Record<string, unknown>>(who: Actor, path: string, body?: unknown, method?: string) {
   const res = await t.request(path, { cookie: who.cookie, ...(body !== undefined ? { body } : {}), ...(method ? { method } : {}) });
@@ -43,7 +46,7 @@ const chart = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ now: () => now });
   org = await t.factory.org();
   clinic = await setUpClinic(t, org);
   client = await t.factory.actor(org, 'client');
@@ -72,6 +75,7 @@ afterAll(async () => {
 describe('treatment day', () => {
   it('charts only a checked-in treatment, and saves a draft', async () => {
     expect((await call(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: chart(), sign: false }, 'PUT')).status).toBe(409);
+    now = visitMorning();
     expect((await call(clinic.frontDesk, `/api/bookings/${bookingId}/check-in`, { answersConfirmed: true }, 'POST')).status).toBe(200);
     const draft = await call<{ status: string; version: number }>(clinic.provider, `/api/bookings/${bookingId}/chart`, { chart: chart(), sign: false }, 'PUT');
     expect(draft.data).toMatchObject({ status: 'draft', version: 1 });
@@ -119,7 +123,14 @@ describe('treatment day', () => {
     // the medical director co-signs
     const queue = await call<{ items: { id: string }[] }>(director, '/api/charts/cosign-queue');
     expect(queue.data.items.map((i) => i.id)).toContain(signed.data.id);
-    expect((await call<{ cosignedBy: string }>(director, `/api/charts/${signed.data.id}/cosign`, {}, 'POST')).data.cosignedBy).toBe(director.name);
+    // co-signing needs the co-signer's typed full name (issue 13, item 5)
+    expect((await call(director, `/api/charts/${signed.data.id}/cosign`, {}, 'POST')).status).toBe(400);
+    const wrongName = await call<{ errors: { path: string }[] }>(director, `/api/charts/${signed.data.id}/cosign`, { signedName: 'Somebody Else' }, 'POST');
+    expect(wrongName.status).toBe(400);
+    expect(wrongName.data.errors.map((e) => e.path)).toEqual(['signedName']);
+    expect((await call<{ cosignedBy: string }>(director, `/api/charts/${signed.data.id}/cosign`, { signedName: `  ${director.name.toUpperCase()} ` }, 'POST')).data.cosignedBy).toBe(director.name);
+    const cosignAudit = await t.db.selectFrom('audit_events').select(['details', 'ip']).where('entity_id', '=', signed.data.id).where('action', '=', 'chart.cosign').executeTakeFirstOrThrow();
+    expect(cosignAudit.details).toMatchObject({ typedSignature: true });
     // an amendment is a new version with its reason
     const amended = await call<{ version: number; amendmentReason: string }>(clinic.provider, `/api/charts/${signed.data.id}/amend`, { chart: chart({ notes: 'Client tolerated well.' }), reason: 'Added a note', signedName: clinic.provider.name }, 'POST');
     expect(amended.data).toMatchObject({ version: 2, amendmentReason: 'Added a note' });
@@ -164,7 +175,7 @@ describe('treatment day', () => {
     expect(emails.map((e) => e.to_address).sort()).toEqual([clinic.provider.email, director.email].sort());
     const alerts = await call<{ items: { id: string; level: string }[] }>(clinic.provider, '/api/alerts');
     expect(alerts.data.items.map((a) => a.id)).toContain(flag.data.alertId);
-    expect(await escalateAlerts(t.db, new Date(Date.now() + 31 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await escalateAlerts(t.db, new Date(now.getTime() + 31 * 60_000))).toBeGreaterThanOrEqual(1);
     const escalated = await t.db.selectFrom('clinical_alerts').select('escalated_at').where('id', '=', flag.data.alertId).executeTakeFirstOrThrow();
     expect(escalated.escalated_at).not.toBeNull();
     expect(await t.db.selectFrom('outbox_messages').select('id').where('kind', '=', 'alert.escalated').execute()).not.toHaveLength(0);

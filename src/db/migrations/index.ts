@@ -13,6 +13,12 @@ import * as m0011 from './20261130-0011-staff-two-factor.js';
 import * as m0012 from './20261201-0012-booking-price-line.js';
 import * as m0013 from './20261201-0013-card-on-file.js';
 import * as m0014 from './20261201-0014-screening-clears-from.js';
+import * as m0015h from './20261201-0015-consent-handoffs.js';
+import * as m0020a from './20261201-0020-audit-sealer.js';
+import * as m0021a from './20261201-0021-distributable-tokens.js';
+import * as m0302b from './20261201-0302-outbox-follow-ups.js';
+import * as m0303c from './20261201-0303-shared-rate-limits.js';
+import * as m0310e from './20261201-0310-data-exports.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +36,10 @@ export const migrations: Record<string, Migration> = {
   '20261201-0012-booking-price-line': m0012,
   '20261201-0013-card-on-file': m0013,
   '20261201-0014-screening-clears-from': m0014,
+  '20261201-0015-consent-handoffs': m0015h,
+  '20261201-0020-audit-sealer': m0020a,
+  '20261201-0021-distributable-tokens': m0021a,
+  '20261201-0302-outbox-follow-ups': m0302b,
+  '20261201-0303-shared-rate-limits': m0303c,
+  '20261201-0310-data-exports': m0310e,
 };

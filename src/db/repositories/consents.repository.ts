@@ -8,8 +8,9 @@ const consentQuery = (db: Db, organizationId: string) =>
   db
     .selectFrom('consents as k')
     .innerJoin('users as u', 'u.id', 'k.signed_by')
+    .leftJoin('users as w', 'w.id', 'k.witnessed_by')
     .selectAll('k')
-    .select(['u.name as signed_by_name'])
+    .select(['u.name as signed_by_name', 'w.name as witnessed_by_name'])
     .where('k.organization_id', '=', organizationId);
 
 export const findConsent = (db: Db, organizationId: string, id: string) => consentQuery(db, organizationId).where('k.id', '=', id).executeTakeFirst();

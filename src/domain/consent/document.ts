@@ -40,7 +40,7 @@ export function renderConsentText(input: ConsentDocumentInput): string {
 
 export function consentCanonical(
   input: ConsentDocumentInput,
-  signature: { signedName: string; signedAt: string; ip: string | null; signaturePngSha256: string | null },
+  signature: { signedName: string; signedAt: string; ip: string | null; signaturePngSha256: string | null; witness?: { userId: string; name: string } },
 ): string {
   return canonicalJson({
     templateId: input.template.id,
@@ -50,5 +50,7 @@ export function consentCanonical(
     signedAt: signature.signedAt,
     ip: signature.ip,
     signaturePngSha256: signature.signaturePngSha256,
+    // signed on the clinic's tablet: the staff member who handed it over is part of the record
+    ...(signature.witness ? { method: 'in_clinic', witness: signature.witness } : {}),
   });
 }

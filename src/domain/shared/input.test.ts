@@ -23,9 +23,9 @@ describe('shared input shapes', () => {
     expect(messages(t, 'A\uD800B')).toEqual(['Lot number contains a character that is not allowed']);
     expect(messages(t, 'B\uDC00')).toEqual(['Lot number contains a character that is not allowed']);
     expect(t.parse(' line one\n\tline two 😀 ')).toBe('line one\n\tline two 😀');
-    expect(messages(t, '')).toEqual(['Lot number is required']);
-    expect(messages(t, 'x'.repeat(101))).toEqual(['Lot number must be at most 100 characters']);
-    expect(messages(t, undefined)).toEqual(['Lot number is required']);
+    expect(messages(t, '')).toEqual(['Enter the lot number']);
+    expect(messages(t, 'x'.repeat(101))).toEqual(['Lot number can be at most 100 characters']);
+    expect(messages(t, undefined)).toEqual(['Enter the lot number']);
     expect(messages(t, 42)).toEqual(['Lot number must be text']);
   });
 
@@ -38,20 +38,20 @@ describe('shared input shapes', () => {
     const n = personName({ max: 100 });
     expect(n.parse('\u202EAnna\u202C \u200BMarie\uFEFF\u00AD \u2066Lee\u2069')).toBe('Anna Marie Lee');
     expect(n.parse('Zoë Ørsted-Nguyễn 李')).toBe('Zoë Ørsted-Nguyễn 李');
-    expect(messages(n, '\u200B\u202E ')).toEqual(['Lot number is required']);
+    expect(messages(n, '\u200B\u202E ')).toEqual(['Enter the lot number']);
     expect(messages(n, 'Ann\u0000')).toEqual(['Lot number contains a character that is not allowed']);
     expect(messages(n, 'Ann\nLee')).toEqual(['Lot number contains a character that is not allowed']);
   });
 
   it('dates are real and between 1900 and 2100 (or a narrower range)', () => {
     expect(isoDate().parse('2026-02-28')).toBe('2026-02-28');
-    expect(messages(isoDate(), '2026-02-30')).toEqual(['Lot number must be a real date written YYYY-MM-DD']);
-    expect(messages(isoDate(), '9999-12-31')).toEqual(['Lot number must be between 1900-01-01 and 2100-12-31']);
-    expect(messages(isoDate(), '0000-01-01')).toEqual(['Lot number must be between 1900-01-01 and 2100-12-31']);
-    expect(messages(isoDate({ min: '2000-01-01' }), '1999-12-31')).toEqual(['Lot number must be between 2000-01-01 and 2100-12-31']);
+    expect(messages(isoDate(), '2026-02-30')).toEqual(['Lot number must be a real date']);
+    expect(messages(isoDate(), '9999-12-31')).toEqual(['Lot number must be between January 1, 1900 and December 31, 2100']);
+    expect(messages(isoDate(), '0000-01-01')).toEqual(['Lot number must be between January 1, 1900 and December 31, 2100']);
+    expect(messages(isoDate({ min: '2000-01-01' }), '1999-12-31')).toEqual(['Lot number must be between January 1, 2000 and December 31, 2100']);
     expect(isoDateTime().parse('2026-03-02T09:00:00-06:00')).toBe('2026-03-02T09:00:00-06:00');
-    expect(messages(isoDateTime(), '9999-12-31T10:00:00Z')).toEqual(['Lot number must be between 1900-01-01 and 2100-12-31']);
-    expect(messages(isoDateOrDateTime(), '0000-01-01')).toEqual(['Lot number must be between 1900-01-01 and 2100-12-31']);
+    expect(messages(isoDateTime(), '9999-12-31T10:00:00Z')).toEqual(['Lot number must be between January 1, 1900 and December 31, 2100']);
+    expect(messages(isoDateOrDateTime(), '0000-01-01')).toEqual(['Lot number must be between January 1, 1900 and December 31, 2100']);
     expect(messages(isoDateOrDateTime(), 'yesterday')).toEqual(['Lot number must be a date (YYYY-MM-DD) or a date and time']);
     expect(isoDateOrDateTime().parse('2026-03-02')).toBe('2026-03-02');
   });

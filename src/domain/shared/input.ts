@@ -13,23 +13,16 @@
 //   1900-01-01 and 2100-12-31, or a narrower range given by meaning.
 // - jsonData(): an open JSON object (a questionnaire draft) whose every key and string passes text().
 import { z } from 'zod';
+import { fieldKey, labelOf, requiredMessage } from './messages.js';
+import { humanDate } from './human-date.js';
 
 export const DATE_MIN = '1900-01-01';
 export const DATE_MAX = '2100-12-31';
 
-const LABELS: Record<string, string> = { q: 'Search text', dob: 'Date of birth' };
-
-/** A field's name for people: the last named segment of its path, "lotNumber" -> "Lot number". */
+/** A field's name for people, from the message catalogue: "lotNumber" -> "Lot number". */
 export function fieldLabel(path: readonly PropertyKey[] | undefined): string {
-  const key = [...(path ?? [])].reverse().find((p): p is string => typeof p === 'string');
-  if (!key) return 'The value';
-  if (LABELS[key]) return LABELS[key];
-  const words = key
-    .replace(/[_-]+/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  if (fieldKey(path) === 'q') return 'Search text';
+  return fieldKey(path) ? labelOf(path) : 'The value';
 }
 
 // No `u` flag: these patterns are published in the OpenAPI document as they are, and they read the
@@ -58,11 +51,11 @@ interface TextOpts {
 
 function bounded(s: z.ZodString, { min = 1, max, tooShort }: TextOpts, chars: RegExp) {
   let out = s.regex(chars, { error: say((l) => `${l} contains a character that is not allowed`) });
-  if (min > 0) out = out.min(min, { error: tooShort ?? say((l) => (min === 1 ? `${l} is required` : `${l} must be at least ${min} characters`)) });
-  return out.max(max, { error: say((l) => `${l} must be at most ${max} characters`) });
+  if (min > 0) out = out.min(min, { error: tooShort ?? ((iss: Issue) => (min === 1 ? requiredMessage(iss.path) : `${fieldLabel(iss.path)} must be at least ${min} characters`)) });
+  return out.max(max, { error: say((l) => `${l} can be at most ${max} characters`) });
 }
 
-const aString = () => z.string({ error: (iss: Issue) => `${fieldLabel(iss.path)} ${iss.input === undefined ? 'is required' : 'must be text'}` });
+const aString = () => z.string({ error: (iss: Issue) => (iss.input === undefined || iss.input === null ? requiredMessage(iss.path) : `${fieldLabel(iss.path)} must be text`) });
 
 /** Free text (notes, reasons, descriptions), trimmed. */
 export const text = (opts: TextOpts) => bounded(aString().trim(), opts, TEXT_CHARS);
@@ -88,25 +81,26 @@ interface DateOpts {
   max?: string;
 }
 
-const inRange = (d: string, min: string, max: string) => d >= min && d <= max;
+// a value that is not a date at all was refused already, by its format
+const inRange = (d: string, min: string, max: string) => !/^\d{4}-\d{2}-\d{2}/.test(d) || (d >= min && d <= max);
 
 /** A real calendar date written YYYY-MM-DD, within [min, max] (default 1900-01-01..2100-12-31). */
 export const isoDate = ({ min = DATE_MIN, max = DATE_MAX }: DateOpts = {}) =>
   z.iso
-    .date({ error: say((l) => `${l} must be a real date written YYYY-MM-DD`) })
-    .refine((d) => inRange(d, min, max), { error: say((l) => `${l} must be between ${min} and ${max}`) });
+    .date({ error: (iss: Issue) => (iss.input === undefined || iss.input === null || iss.input === '' ? requiredMessage(iss.path) : `${fieldLabel(iss.path)} must be a real date`) })
+    .refine((d) => inRange(d, min, max), { error: say((l) => `${l} must be between ${humanDate(min)} and ${humanDate(max)}`) });
 
 /** An instant with its offset (2026-03-02T15:00:00Z, 2026-03-02T09:00:00-06:00) within the date range. */
 export const isoDateTime = ({ min = DATE_MIN, max = DATE_MAX }: DateOpts = {}) =>
   z.iso
     .datetime({ offset: true, error: say((l) => `${l} must be a date and time such as 2026-03-02T15:00:00Z`) })
-    .refine((d) => inRange(d.slice(0, 10), min, max), { error: say((l) => `${l} must be between ${min} and ${max}`) });
+    .refine((d) => inRange(d.slice(0, 10), min, max), { error: say((l) => `${l} must be between ${humanDate(min)} and ${humanDate(max)}`) });
 
 /** Either a date or an instant (a filter's bounds), within the date range. */
 export const isoDateOrDateTime = ({ min = DATE_MIN, max = DATE_MAX }: DateOpts = {}) =>
   z
     .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: say((l) => `${l} must be a date (YYYY-MM-DD) or a date and time`) })
-    .refine((d) => inRange(d.slice(0, 10), min, max), { error: say((l) => `${l} must be between ${min} and ${max}`) });
+    .refine((d) => inRange(d.slice(0, 10), min, max), { error: say((l) => `${l} must be between ${humanDate(min)} and ${humanDate(max)}`) });
 
 /** Every place in a JSON value where a key or a string holds a character text() refuses. */
 function unsafePaths(value: unknown, path: (string | number)[], out: { path: (string | number)[]; why: string }[], depth = 0) {

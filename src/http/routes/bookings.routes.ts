@@ -11,6 +11,7 @@ import { calendarQuery, getBooking, listBookingsOfClient, listCalendar } from '.
 import { Booking, BookingList } from '../../services/scheduling/booking-view.js';
 import { getBookingOptions } from '../../services/scheduling/booking-options.js';
 import { BookingOptions } from '../../services/scheduling/booking-window.schema.js';
+import { undoBookingChange } from '../../services/scheduling/undo-booking.js';
 
 const tags = ['Bookings'];
 const STAFF = ['owner', 'medical_director', 'provider', 'front_desk'] as const;
@@ -52,6 +53,7 @@ const cancel = defineRoute('signed_in', { operationId: 'cancelBooking', method: 
 const reschedule = defineRoute('signed_in', { operationId: 'rescheduleBooking', method: 'post', path: '/api/bookings/{bookingId}/reschedule', tags, summary: 'Move a booking to another free time', request: { params: idParams, body: jsonBody(rescheduleInput) }, responses: { 200: json(Booking, 'Moved'), ...conflict, ...errorResponses } });
 const checkInRoute = defineRoute(STAFF, { operationId: 'checkInBooking', method: 'post', path: '/api/bookings/{bookingId}/check-in', tags, summary: 'Check in: a treatment needs a clearing screening, signed consent and acknowledged risks', request: { params: idParams, body: jsonBody(checkInInput) }, responses: { 200: json(Booking, 'Checked in'), ...conflict, ...errorResponses } });
 const noShow = defineRoute(STAFF, { operationId: 'markBookingNoShow', method: 'post', path: '/api/bookings/{bookingId}/no-show', tags, summary: 'Mark a no-show after the start time', request: { params: idParams }, responses: { 200: json(Booking, 'Marked'), ...conflict, ...errorResponses } });
+const undo = defineRoute(STAFF, { operationId: 'undoBookingChange', method: 'post', path: '/api/bookings/{bookingId}/undo', tags, summary: 'Undo the booking or move the caller made moments ago (made with undoable): no fee, no message to the client', request: { params: idParams }, responses: { 200: json(Booking, 'Undone'), ...conflict, ...errorResponses } });
 
 export function bookingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(availability, async (c) => c.json(await findAvailability(ctxOf(c), c.req.valid('param').locationId, c.req.valid('query')), 200));
@@ -74,4 +76,5 @@ export function bookingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(reschedule, async (c) => c.json(await rescheduleBooking(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json')), 200));
   app.openapi(checkInRoute, async (c) => c.json(await checkIn(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json')), 200));
   app.openapi(noShow, async (c) => c.json(await markNoShow(ctxOf(c), c.req.valid('param').bookingId), 200));
+  app.openapi(undo, async (c) => c.json(await undoBookingChange(ctxOf(c), c.req.valid('param').bookingId), 200));
 }

@@ -7,6 +7,8 @@ import { screenClient } from '../../services/clinical/screening/screen-client.js
 import { getScreening, listClientScreenings } from '../../services/clinical/screening/list-screenings.js';
 import { listReviewQueue } from '../../services/clinical/review/list-review-queue.js';
 import { decideReview, decideReviewInput } from '../../services/clinical/review/decide-review.js';
+import { reviewDetail } from '../../services/clinical/review/review-detail.js';
+import { ReviewDetail } from '../../services/clinical/review/review-detail.schema.js';
 import { evaluateScreening } from '../../services/clinical/screening/evaluate-screening.js';
 import { PlanSchema, ScreeningRequestSchema } from '../../services/clinical/engine.js';
 import { ReviewDecision, ReviewQueue, ScreeningOutcome, StoredScreening, StoredScreeningList } from '../../services/clinical/screening/screening.schema.js';
@@ -40,6 +42,12 @@ const queue = defineRoute(['medical_director', 'provider'], {
   operationId: 'listReviewQueue', method: 'get', path: '/api/reviews', tags: ['Reviews'], summary: 'Screenings waiting for a clinician review; any clinician reads it, the medical director and prescribing providers sign (canDecide)',
   responses: { 200: json(ReviewQueue, 'Queue, oldest first'), ...errorResponses },
 });
+const detail = defineRoute(['medical_director', 'provider'], {
+  operationId: 'getScreeningReviewDetail', method: 'get', path: '/api/screenings/{screeningId}/review-detail', tags: ['Reviews'],
+  summary: "What the reviewer reads before deciding: each finding with the client's answers behind it, the requested modality and areas, the plan and the photos",
+  request: { params: z.object({ screeningId: UuidParam('screeningId') }) },
+  responses: { 200: json(ReviewDetail, 'Review detail'), ...errorResponses },
+});
 const decide = defineRoute(['medical_director', 'provider'], {
   operationId: 'decideScreeningReview', method: 'post', path: '/api/screenings/{screeningId}/review', tags: ['Reviews'], summary: 'Approve or decline a needs-review screening (signed)',
   request: { params: z.object({ screeningId: UuidParam('screeningId') }), body: jsonBody(decideReviewInput.openapi('ReviewDecisionInput')) },
@@ -52,5 +60,6 @@ export function screeningRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => c.json({ items: await listClientScreenings(ctxOf(c), c.req.valid('param').clientId) }, 200));
   app.openapi(read, async (c) => c.json(await getScreening(ctxOf(c), c.req.valid('param').screeningId), 200));
   app.openapi(queue, async (c) => c.json(await listReviewQueue(ctxOf(c)), 200));
+  app.openapi(detail, async (c) => c.json(await reviewDetail(ctxOf(c), c.req.valid('param').screeningId), 200));
   app.openapi(decide, async (c) => c.json(await decideReview(ctxOf(c), c.req.valid('param').screeningId, c.req.valid('json')), 201));
 }

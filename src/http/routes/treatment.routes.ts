@@ -4,7 +4,7 @@ import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
 import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
 import { addLot, listLots, Lot, LotList, LotTrace, lotInput, recallInput, recallLot, traceLot } from '../../services/treatment/lots.js';
-import { amendChart, amendChartInput, cosignChart, saveChart, signChartInput } from '../../services/treatment/sign-chart.js';
+import { amendChart, amendChartInput, cosignChart, cosignChartInput, saveChart, signChartInput } from '../../services/treatment/sign-chart.js';
 import { BookingChart, Chart, cosignQueue, CosignQueue, getBookingChart } from '../../services/treatment/chart-view.js';
 import { acknowledgeAlert, Aftercare, AlertAcknowledged, AlertList, listOpenAlerts, myAftercare, reportSymptoms, SymptomReport, symptomReportInput } from '../../services/treatment/aftercare.js';
 import { listOutcomes, Outcome, OutcomeList, outcomeInput, recordOutcome } from '../../services/treatment/outcomes.js';
@@ -25,7 +25,7 @@ const r = {
   chart: defineRoute(CLINICIANS, { operationId: 'getBookingChart', method: 'get', path: '/api/bookings/{bookingId}/chart', tags: ['Treatment'], summary: "A session's chart and its versions", request: { params: booking }, responses: { 200: json(BookingChart, 'Chart'), ...errorResponses } }),
   saveChart: defineRoute(CLINICIANS, { operationId: 'saveBookingChart', method: 'put', path: '/api/bookings/{bookingId}/chart', tags: ['Treatment'], summary: 'Save the chart as a draft, or sign it (checks depths, lots, products, checklist)', request: { params: booking, body: jsonBody(signChartInput) }, responses: { 200: json(Chart, 'Chart'), ...conflict, ...errorResponses } }),
   amend: defineRoute(CLINICIANS, { operationId: 'amendChart', method: 'post', path: '/api/charts/{chartId}/amend', tags: ['Treatment'], summary: 'Amend a signed chart: a new signed version with a reason', request: { params: chart, body: jsonBody(amendChartInput) }, responses: { 201: json(Chart, 'New version'), ...conflict, ...errorResponses } }),
-  cosign: defineRoute(['medical_director'], { operationId: 'cosignChart', method: 'post', path: '/api/charts/{chartId}/cosign', tags: ['Treatment'], summary: "Co-sign a supervised provider's chart", request: { params: chart }, responses: { 200: json(Chart, 'Co-signed'), ...conflict, ...errorResponses } }),
+  cosign: defineRoute(['medical_director'], { operationId: 'cosignChart', method: 'post', path: '/api/charts/{chartId}/cosign', tags: ['Treatment'], summary: "Co-sign a supervised provider's chart from the chart page, with a typed signature (the co-signer's full name)", request: { params: chart, body: jsonBody(cosignChartInput.openapi('CosignChartInput')) }, responses: { 200: json(Chart, 'Co-signed'), ...conflict, ...errorResponses } }),
   cosignQueue: defineRoute(['medical_director'], { operationId: 'listChartCosignQueue', method: 'get', path: '/api/charts/cosign-queue', tags: ['Treatment'], summary: 'Charts waiting for a co-signature', responses: { 200: json(CosignQueue, 'Queue'), ...errorResponses } }),
   aftercare: defineRoute([...CLINICIANS, 'client'], { operationId: 'getClientAftercare', method: 'get', path: '/api/clients/{clientId}/aftercare', tags: ['Aftercare'], summary: 'What to do and avoid now, what comes next, and the check-ins', request: { params: z.object({ clientId: UuidParam('clientId') }) }, responses: { 200: json(Aftercare, 'Aftercare'), ...errorResponses } }),
   report: defineRoute([...CLINICIANS, 'client'], { operationId: 'createAftercareSymptomReport', method: 'post', path: '/api/aftercare/{journeyId}/reports', tags: ['Aftercare'], summary: 'A symptom check-in; red flags alert the provider and medical director', request: { params: z.object({ journeyId: UuidParam('journeyId') }), body: jsonBody(symptomReportInput) }, responses: { 201: json(SymptomReport, 'Recorded, with what to do'), ...conflict, ...errorResponses } }),
@@ -54,7 +54,7 @@ export function treatmentRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.chart, async (c) => c.json(await getBookingChart(ctxOf(c), c.req.valid('param').bookingId), 200));
   app.openapi(r.saveChart, async (c) => c.json(await saveChart(ctxOf(c), c.req.valid('param').bookingId, c.req.valid('json')), 200));
   app.openapi(r.amend, async (c) => c.json(await amendChart(ctxOf(c), c.req.valid('param').chartId, c.req.valid('json')), 201));
-  app.openapi(r.cosign, async (c) => c.json(await cosignChart(ctxOf(c), c.req.valid('param').chartId), 200));
+  app.openapi(r.cosign, async (c) => c.json(await cosignChart(ctxOf(c), c.req.valid('param').chartId, c.req.valid('json')), 200));
   app.openapi(r.aftercare, async (c) => c.json(await myAftercare(ctxOf(c), c.req.valid('param').clientId), 200));
   app.openapi(r.report, async (c) => c.json(await reportSymptoms(ctxOf(c), c.req.valid('param').journeyId, c.req.valid('json')), 201));
   app.openapi(r.alerts, async (c) => c.json({ items: await listOpenAlerts(ctxOf(c)) }, 200));

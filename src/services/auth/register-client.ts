@@ -12,13 +12,14 @@ import type { RequestMeta } from '../context.js';
 import { enqueueMessage, SECRET_LINK, sealLink } from '../outbox/enqueue-message.js';
 import { hashToken } from './invite-staff.js';
 import { assertStrongPassword } from './password-policy.js';
+import { assertDateOfBirth } from '../plausible-dates.js';
 
 export const registerClientInput = z.strictObject({
   organizationSlug: line({ min: 2, max: 63 }),
   firstName: personName({ max: 100 }),
   lastName: personName({ max: 100 }),
   email: z.email().max(254),
-  password: z.string().min(10, 'at least 10 characters').max(128),
+  password: z.string().min(10, 'Use at least 10 characters for the password').max(128),
   phone: phoneSchema.optional(),
   dateOfBirth: isoDate().optional(),
 });
@@ -46,6 +47,7 @@ export const VERIFY_HOURS = 24;
 export async function registerClient(deps: RegistrationDeps, input: RegisterClientInput): Promise<{ email: string }> {
   const org = await findOrganizationBySlug(deps.db, input.organizationSlug);
   if (!org) throw invalid('organizationSlug', 'Choose a MedSpa from the list');
+  assertDateOfBirth(input.dateOfBirth, deps.now());
   const email = input.email.toLowerCase();
   // judged before anything else, so the answer says nothing about whether the email has an account
   assertStrongPassword(input.password, [email, input.firstName, input.lastName]);

@@ -54,8 +54,8 @@ export async function updateBillingSettings(ctx: Ctx, locationId: string, input:
     const services = new Set((await listServices(trx, org)).map((s) => s.id));
     input.deposits.forEach((d, i) => {
       if (!services.has(d.serviceId)) throw invalid(`deposits.${i}.serviceId`, 'no such service');
-      if (d.kind === 'percent' && d.value > 10_000) throw invalid(`deposits.${i}.value`, 'a percent is at most 10000 basis points (100%)');
-      if (d.kind !== 'none' && d.value === 0) throw invalid(`deposits.${i}.value`, 'a deposit must be more than zero');
+      if (d.kind === 'percent' && d.value > 10_000) throw invalid(`deposits.${i}.value`, 'A deposit can be at most 100% of the price');
+      if (d.kind !== 'none' && d.value === 0) throw invalid(`deposits.${i}.value`, 'A deposit must be more than zero');
     });
     const row = {
       tax_rate_bp: input.taxRateBp, tax_services: input.taxServices, late_cancel_keeps_deposit: input.lateCancelKeepsDeposit, no_show_keeps_deposit: input.noShowKeepsDeposit,

@@ -69,7 +69,7 @@ export async function settleAttendance(trx: Db, ctx: Ctx, bookingId: string, eve
       await trx.updateTable('booking_deposits').set({ status: 'refunded', updated_at: ctx.now() }).where('organization_id', '=', org).where('booking_id', '=', bookingId).execute();
     } else {
       const inv = await issueInvoice(trx, {
-        organizationId: org, issuedBy: ctx.principal.userId, locationId: b.location_id, clientId: b.client_id, bookingId, currency: paid.currency, taxRateBp: 0,
+        organizationId: org, issuedBy: ctx.principal.userId, issuedAt: ctx.now(), locationId: b.location_id, clientId: b.client_id, bookingId, currency: paid.currency, taxRateBp: 0,
         lines: [{ kind: 'fee', description: event.kind === 'no_show' ? 'Missed appointment fee (deposit kept)' : 'Late cancellation fee (deposit kept)', quantity: 1, unitCents: paid.amount_cents, taxable: false }],
       });
       await trx.updateTable('payments').set({ invoice_id: inv.id }).where('organization_id', '=', org).where('id', '=', paid.id).execute();

@@ -54,7 +54,7 @@ export async function chargeBookingFee(ctx: Ctx, cards: CardPaymentsPort | null 
       // an invoice of its own, not tied to the booking: a booking has one invoice (its visit's, or the kept deposit's);
       // the payment names the booking
       const inv = await issueInvoice(trx, {
-        organizationId: org, issuedBy: ctx.principal.userId, locationId: b.location_id, clientId: b.client_id, bookingId: null, currency, taxRateBp: 0,
+        organizationId: org, issuedBy: ctx.principal.userId, issuedAt: ctx.now(), locationId: b.location_id, clientId: b.client_id, bookingId: null, currency, taxRateBp: 0,
         lines: [{ kind: 'fee', description: LABEL[input.kind], quantity: 1, unitCents: fee, taxable: false }],
       });
       const p = await insertPayment(trx, {

@@ -17,6 +17,8 @@ export interface IssueInput {
   lines: LineInput[];
   discount?: Discount;
   discountReason?: string | null;
+  /** the app clock's now (the database's own clock would ignore an injected clock) */
+  issuedAt: Date;
 }
 
 /** Numbers run per organization without gaps: the organization row is locked while one is taken. */
@@ -30,7 +32,7 @@ export async function issueInvoice(trx: Db, input: IssueInput) {
     .values({
       organization_id: input.organizationId, number, location_id: input.locationId, client_id: input.clientId, booking_id: input.bookingId,
       status: totals.totalCents === 0 ? 'paid' : 'issued', currency: input.currency, subtotal_cents: totals.subtotalCents, discount_cents: totals.discountCents,
-      tax_cents: totals.taxCents, total_cents: totals.totalCents, tax_rate_bp: input.taxRateBp, discount_reason: input.discountReason ?? null, issued_by: input.issuedBy,
+      tax_cents: totals.taxCents, total_cents: totals.totalCents, tax_rate_bp: input.taxRateBp, discount_reason: input.discountReason ?? null, issued_by: input.issuedBy, issued_at: input.issuedAt,
     })
     .returning(['id', 'number'])
     .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { atMostMessage, dollarsOf } from '../../domain/shared/messages.js';
 import { z } from 'zod';
 import { line, token } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
@@ -37,9 +38,9 @@ export async function recordPayment(ctx: Ctx, invoiceId: string, input: z.infer<
       if (!locked.rows.length) throw notFound('invoice');
       const loaded = await loadInvoice(trx, org, invoiceId);
       await loadClientOf(trx, ctx, loaded.inv.client_id, 'invoice');
-      if (loaded.inv.status === 'void') throw new AppError('conflict', 'this invoice was voided', [{ path: 'invoiceId', message: 'void' }]);
+      if (loaded.inv.status === 'void') throw new AppError('conflict', 'This invoice was voided, so it cannot be paid.', [{ path: 'invoiceId', message: 'This invoice was voided' }]);
       const due = invoiceView(loaded).dueCents;
-      if (input.amountCents > due) throw new AppError('conflict', `only ${(due / 100).toFixed(2)} is due on this invoice`, [{ path: 'amountCents', message: `at most ${due} cents` }]);
+      if (input.amountCents > due) throw new AppError('conflict', `Only ${dollarsOf(due)} is due on this invoice.`, [{ path: 'amountCents', message: atMostMessage('amountCents', due) }]);
       const p = await insertPayment(trx, {
         organization_id: org, client_id: loaded.inv.client_id, location_id: loaded.inv.location_id, invoice_id: invoiceId, booking_id: loaded.inv.booking_id, kind: 'payment', purpose: 'invoice',
         method: input.method, amount_cents: input.amountCents, currency: loaded.inv.currency, external_ref: input.reference ?? null, idempotency_key: key, recorded_by: ctx.principal.userId,

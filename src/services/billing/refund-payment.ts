@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dollarsOf } from '../../domain/shared/messages.js';
 import { z } from 'zod';
 import { text, token } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
@@ -28,7 +29,7 @@ export async function refundIn(trx: Db, ctx: Ctx, paymentId: string, input: z.in
   await loadClientOf(trx, ctx, p.client_id, 'payment');
   const refunded = await trx.selectFrom('payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.val(0)).as('s')).where('organization_id', '=', org).where('refund_of', '=', p.id).executeTakeFirstOrThrow();
   const left = p.amount_cents - Number(refunded.s);
-  if (input.amountCents > left) throw new AppError('conflict', `at most ${(left / 100).toFixed(2)} of this payment can still be refunded`, [{ path: 'amountCents', message: `at most ${left} cents` }]);
+  if (input.amountCents > left) throw new AppError('conflict', `At most ${dollarsOf(left)} of this payment can still be refunded.`, [{ path: 'amountCents', message: `The refund can be at most ${dollarsOf(left)}` }]);
   const r = await insertPayment(trx, {
     organization_id: org, client_id: p.client_id, location_id: p.location_id, invoice_id: p.invoice_id, booking_id: p.booking_id, kind: 'refund', purpose: p.purpose,
     method: p.method, amount_cents: input.amountCents, currency: p.currency, refund_of: p.id, reason: input.reason, idempotency_key: input.idempotencyKey, recorded_by: ctx.principal.userId,

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { atMostMessage, dollarsOf } from '../../domain/shared/messages.js';
 import { z } from 'zod';
 import { findPackageAt } from '../../db/repositories/pricing.repository.js';
 import { line, token } from '../../domain/shared/input.js';
@@ -47,12 +48,12 @@ export async function sellPackage(ctx: Ctx, clientId: string, input: z.infer<typ
       const billing = await loadBillingPolicy(trx, org, location.id);
       const today = await todayIn(trx, ctx, location.id);
       const inv = await issueInvoice(trx, {
-        organizationId: org, issuedBy: ctx.principal.userId, locationId: location.id, clientId: client.id, bookingId: null, currency: pkg.currency, taxRateBp: billing.taxRateBp,
+        organizationId: org, issuedBy: ctx.principal.userId, issuedAt: ctx.now(), locationId: location.id, clientId: client.id, bookingId: null, currency: pkg.currency, taxRateBp: billing.taxRateBp,
         lines: [{ kind: 'package', description: `${pkg.name} (${pkg.sessions} sessions)`, serviceCode: pkg.service_code, quantity: 1, unitCents: pkg.price_cents, taxable: billing.taxServices }],
       });
       const loaded = await loadInvoice(trx, org, inv.id);
       const total = loaded.inv.total_cents;
-      if (input.payment.amountCents > total) throw new AppError('conflict', `the package costs ${(total / 100).toFixed(2)}`, [{ path: 'payment.amountCents', message: `at most ${total} cents` }]);
+      if (input.payment.amountCents > total) throw new AppError('conflict', `The package costs ${dollarsOf(total)}.`, [{ path: 'payment.amountCents', message: atMostMessage('payment.amountCents', total) }]);
       const purchase = await trx
         .insertInto('package_purchases')
         .values({

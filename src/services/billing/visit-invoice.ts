@@ -56,7 +56,7 @@ export async function invoiceVisit(ctx: Ctx, bookingId: string, input: z.infer<t
     }
     for (const p of input.products) lines.push({ kind: 'product', description: p.description, quantity: p.quantity, unitCents: p.unitCents, taxable: true });
     const inv = await issueInvoice(trx, {
-      organizationId: org, issuedBy: ctx.principal.userId, locationId: b.location_id, clientId: b.client_id, bookingId: b.id, currency: 'USD', taxRateBp: billing.taxRateBp,
+      organizationId: org, issuedBy: ctx.principal.userId, issuedAt: ctx.now(), locationId: b.location_id, clientId: b.client_id, bookingId: b.id, currency: 'USD', taxRateBp: billing.taxRateBp,
       lines, ...(input.discount ? { discount: input.discount } : {}), discountReason: input.discountReason ?? null,
     });
     // the deposit paid at booking counts toward the visit

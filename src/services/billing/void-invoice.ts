@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dollarsOf } from '../../domain/shared/messages.js';
 import { z } from 'zod';
 import { text } from '../../domain/shared/input.js';
 import type { Ctx } from '../context.js';
@@ -22,7 +23,7 @@ export async function voidInvoice(ctx: Ctx, invoiceId: string, input: z.infer<ty
     await loadClientOf(trx, ctx, loaded.inv.client_id, 'invoice');
     if (loaded.inv.status === 'void') throw new AppError('conflict', 'this invoice is already void');
     const v = invoiceView(loaded);
-    if (v.paidCents - v.refundedCents > 0) throw new AppError('conflict', 'refund the payments on this invoice before voiding it', [{ path: 'invoiceId', message: `${v.paidCents - v.refundedCents} cents paid` }]);
+    if (v.paidCents - v.refundedCents > 0) throw new AppError('conflict', `Refund the payments on this invoice (${dollarsOf(v.paidCents - v.refundedCents)}) before voiding it.`, [{ path: 'invoiceId', message: `${dollarsOf(v.paidCents - v.refundedCents)} has been paid on this invoice` }]);
     const purchase = await trx.selectFrom('package_purchases').selectAll().where('organization_id', '=', org).where('invoice_id', '=', invoiceId).forUpdate().executeTakeFirst();
     if (purchase) {
       if (purchase.sessions_used > 0) throw new AppError('conflict', 'sessions of this package were already booked or used; refund the unused sessions instead', [{ path: 'invoiceId', message: 'package in use' }]);

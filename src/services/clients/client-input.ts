@@ -5,7 +5,7 @@ const name = personName({ max: 100 });
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number of 7 to 20 digits, spaces, dashes or brackets');
+  .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number of 7 to 20 digits; spaces, dashes and brackets are fine');
 
 export const createClientInput = z.strictObject({
   firstName: name,

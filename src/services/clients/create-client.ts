@@ -6,19 +6,21 @@ import { recordAudit } from '../audit/record-audit-event.js';
 import type { CreateClientInput } from './client-input.js';
 import { toClientView } from './client-view.js';
 import type { Db } from '../../db/connect.js';
+import { assertDateOfBirth } from '../plausible-dates.js';
 
 export async function assertLocationInOrg(trx: Db, organizationId: string, locationId: string | null | undefined) {
   if (!locationId) return;
   const locations = await listLocations(trx, organizationId);
-  if (!locations.some((l) => l.id === locationId)) throw invalid('preferredLocationId', 'no such location');
+  if (!locations.some((l) => l.id === locationId)) throw invalid('preferredLocationId', 'Choose a location from the list');
 }
 
 export async function createClient(ctx: Ctx, input: CreateClientInput) {
   return ctx.db.transaction().execute(async (trx) => {
     const orgId = ctx.principal.organizationId;
+    assertDateOfBirth(input.dateOfBirth, ctx.now());
     await assertLocationInOrg(trx, orgId, input.preferredLocationId);
     if (input.email && (await findClientByEmail(trx, orgId, input.email))) {
-      throw new AppError('conflict', 'a client with this email already exists', [{ path: 'email', message: 'already used by another client' }]);
+      throw new AppError('conflict', 'Another client already has this email address.', [{ path: 'email', message: 'Another client already has this email address' }]);
     }
     const row = await insertClient(trx, {
       organization_id: orgId,

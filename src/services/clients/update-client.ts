@@ -6,6 +6,7 @@ import type { UpdateClientInput } from './client-input.js';
 import { toClientView } from './client-view.js';
 import { loadClient } from './load-client.js';
 import { assertLocationInOrg } from './create-client.js';
+import { assertDateOfBirth } from '../plausible-dates.js';
 
 const columns = {
   firstName: 'first_name',
@@ -20,11 +21,12 @@ export async function updateClient(ctx: Ctx, clientId: string, input: UpdateClie
   return ctx.db.transaction().execute(async (trx) => {
     const current = await loadClient(trx, ctx, clientId);
     const orgId = ctx.principal.organizationId;
+    assertDateOfBirth(input.dateOfBirth, ctx.now());
     await assertLocationInOrg(trx, orgId, input.preferredLocationId);
     if (input.email) {
       const other = await findClientByEmail(trx, orgId, input.email);
       if (other && other.id !== current.id) {
-        throw new AppError('conflict', 'a client with this email already exists', [{ path: 'email', message: 'already used by another client' }]);
+        throw new AppError('conflict', 'Another client already has this email address.', [{ path: 'email', message: 'Another client already has this email address' }]);
       }
     }
     const patch: Record<string, unknown> = { updated_at: ctx.now() };

@@ -35,6 +35,27 @@ export async function listClientConsents(ctx: Ctx, clientId: string) {
 }
 
 /** Everything the PDF shows; reading it is audited like any access to the record. */
+/** What the consent PDF shows, from the stored consent (also used by the full export). */
+export function consentPdfInput(
+  r: { template_id: string; document_text: string; signed_name: string; signed_at: Date | string; ip: string | null; document_hash: string; signature_png: Buffer | null; withdrawn_at: Date | string | null; method: 'remote' | 'in_clinic' },
+  organizationName: string,
+  witnessName: string | null,
+) {
+  return {
+    fileName: `consent-${r.template_id}-${new Date(r.signed_at).toISOString().slice(0, 10)}.pdf`,
+    title: r.document_text.split('\n')[0] ?? 'Consent',
+    organizationName,
+    text: r.document_text,
+    signedName: r.signed_name,
+    signedAt: new Date(r.signed_at).toISOString(),
+    ip: r.ip,
+    documentHash: r.document_hash,
+    signaturePng: r.signature_png ? new Uint8Array(r.signature_png) : null,
+    withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
+    inClinicWitness: r.method === 'in_clinic' ? (witnessName ?? 'a staff member') : null,
+  };
+}
+
 export async function consentForPdf(ctx: Ctx, consentId: string) {
   return ctx.db.transaction().execute(async (trx) => {
     const r = await findConsent(trx, ctx.principal.organizationId, consentId);
@@ -42,18 +63,7 @@ export async function consentForPdf(ctx: Ctx, consentId: string) {
     await loadClientForHealthData(trx, ctx, r.client_id);
     const org = await findOrganization(trx, ctx.principal.organizationId);
     await recordAudit(trx, ctx, { action: 'consent.pdf', entityType: 'consent', entityId: r.id, clientId: r.client_id });
-    return {
-      fileName: `consent-${r.template_id}-${new Date(r.signed_at).toISOString().slice(0, 10)}.pdf`,
-      title: r.document_text.split('\n')[0] ?? 'Consent',
-      organizationName: org?.name ?? '',
-      text: r.document_text,
-      signedName: r.signed_name,
-      signedAt: new Date(r.signed_at).toISOString(),
-      ip: r.ip,
-      documentHash: r.document_hash,
-      signaturePng: r.signature_png ? new Uint8Array(r.signature_png) : null,
-      withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
-    };
+    return consentPdfInput(r, org?.name ?? '', r.witnessed_by_name);
   });
 }
 

@@ -12,7 +12,15 @@ export function consentStatus(r: Pick<ConsentRecord, 'withdrawn_at' | 'template_
   return templateById(r.template_id)?.version === r.template_version ? 'current' : 'outdated';
 }
 
-export function consentView(r: Omit<ConsentRecord, 'signature_png' | 'document_canonical'> & { signature_png?: unknown; document_canonical?: unknown }): ConsentView {
+type ConsentRowForView = Omit<ConsentRecord, 'signature_png' | 'document_canonical' | 'method' | 'witnessed_by_name'> & {
+  signature_png?: unknown;
+  document_canonical?: unknown;
+  method?: 'remote' | 'in_clinic';
+  witnessed_by_name?: string | null;
+};
+
+export function consentView(r: ConsentRowForView): ConsentView {
+  const inClinic = r.method === 'in_clinic';
   return {
     id: r.id,
     clientId: r.client_id,
@@ -23,7 +31,10 @@ export function consentView(r: Omit<ConsentRecord, 'signature_png' | 'document_c
     planId: r.plan_id,
     signedName: r.signed_name,
     signedAt: new Date(r.signed_at).toISOString(),
-    signedBy: r.signed_by_name,
+    // in the clinic the client signs on the clinic's tablet, without an account of their own
+    signedBy: inClinic ? r.signed_name : r.signed_by_name,
+    method: inClinic ? 'in_clinic' : 'remote',
+    witnessedBy: inClinic ? (r.witnessed_by_name ?? null) : null,
     ip: r.ip,
     documentHash: r.document_hash,
     status: consentStatus(r),

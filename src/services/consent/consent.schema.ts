@@ -28,7 +28,7 @@ export const ConsentPreview = z
 const consentExample = {
   id: '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f', clientId: '0e8f5a8e-3c1b-4f57-9a0d-2b9d7c6f1a22', kind: 'treatment', modality: 'pen', templateId: 'treatment-pen', templateVersion: '2026.11.1',
   planId: null, signedName: 'Ana Client', signedAt: '2026-11-28T10:00:00.000Z', signedBy: 'Ana Client', ip: '203.0.113.7',
-  documentHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', status: 'current', withdrawnAt: null,
+  documentHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', status: 'current', withdrawnAt: null, method: 'remote', witnessedBy: null,
 } as const;
 
 export const Consent = z
@@ -47,6 +47,8 @@ export const Consent = z
     documentHash: z.string().describe('sha256 of the canonical signed record'),
     status: z.enum(['current', 'withdrawn', 'outdated']).describe('outdated: signed on an earlier template version'),
     withdrawnAt: z.string().nullable().describe('ISO date-time'),
+    method: z.enum(['remote', 'in_clinic']).describe("remote: on the client's own device; in_clinic: on the clinic's tablet, handed over by staff"),
+    witnessedBy: z.string().nullable().describe('the staff member who handed over the tablet (in_clinic only)'),
   })
   .meta({
     id: 'Consent',

@@ -31,7 +31,14 @@ export const signConsentInput = z.strictObject({
   agree: z.literal(true, { error: 'tick the box to agree' }),
 });
 
-const normalName = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+export const normalName = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The drawn signature's bytes, refused unless they are a PNG image. */
+export function signaturePngBytes(dataUrl: string): Buffer {
+  const png = Buffer.from(dataUrl.slice('data:image/png;base64,'.length), 'base64');
+  if (png.length < 67 || !png.subarray(0, 8).equals(PNG_MAGIC)) throw new AppError('validation', 'the drawn signature is not a PNG image', [{ path: 'signaturePng', message: 'not a PNG image' }]);
+  return png;
+}
 export const textHash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -39,8 +46,7 @@ export const textHash = (text: string) => createHash('sha256').update(text).dige
  * text and a canonical record are stored; the record's sha256 is the document hash on the PDF.
  */
 export async function signConsent(ctx: Ctx, clientId: string, input: z.infer<typeof signConsentInput>) {
-  const png = Buffer.from(input.signaturePng.slice('data:image/png;base64,'.length), 'base64');
-  if (png.length < 67 || !png.subarray(0, 8).equals(PNG_MAGIC)) throw new AppError('validation', 'the drawn signature is not a PNG image', [{ path: 'signaturePng', message: 'not a PNG image' }]);
+  const png = signaturePngBytes(input.signaturePng);
   return ctx.db.transaction().execute(async (trx) => {
     const client = await loadClientForHealthData(trx, ctx, clientId);
     const draft = await draftConsent(trx, ctx.principal.organizationId, client, input.kind, input.modality ?? null, input.planId ?? null);

@@ -7,6 +7,9 @@ import { recordAudit } from '../audit/record-audit-event.js';
 import type { Db } from '../../db/connect.js';
 import { money, type PackageOffer, type PriceEntry } from '../../domain/pricing/quote.js';
 import { loadLocation } from '../organization/load-location.js';
+import { todayIn } from '../clinical/today.js';
+import { invalid } from '../errors.js';
+import { humanDate } from '../../domain/shared/human-date.js';
 
 const cents = z.number().int().min(0).max(10_000_000);
 
@@ -16,6 +19,7 @@ export const newPriceInput = z.strictObject({
   modality: z.enum(['roller', 'pen', 'rf']).nullable(),
   priceCents: cents,
   effectiveFrom: isoDate(),
+  confirmBackdated: z.boolean().optional().describe('true to add a price whose effective date is already past (the API refuses it otherwise, asking to confirm)'),
 });
 
 export const newPackageInput = z.strictObject({
@@ -60,11 +64,24 @@ export async function getPriceList(ctx: Ctx, locationId: string) {
 export async function addPrice(ctx: Ctx, locationId: string, input: z.infer<typeof newPriceInput>) {
   return ctx.db.transaction().execute(async (trx) => {
     await assertLocation(trx, ctx.principal.organizationId, locationId);
+    // a back-dated change of a price is allowed, but only when the person confirms they mean it
+    const today = await todayIn(trx, ctx, locationId);
+    const same = (await listPriceItems(trx, ctx.principal.organizationId, locationId)).filter((i) => i.service_code === input.serviceCode);
+    if (same.some((i) => i.effective_from === input.effectiveFrom)) {
+      throw invalid('effectiveFrom', `This service already has a price from ${humanDate(input.effectiveFrom)}. Choose another date.`);
+    }
+    const isChange = same.length > 0;
+    if (isChange && input.effectiveFrom < today && input.confirmBackdated !== true) {
+      throw invalid(
+        'confirmBackdated',
+        `This price would take effect on ${humanDate(input.effectiveFrom)}, which is in the past. Quotes and invoices already made keep their price. Confirm to add it with this date, or choose today or a later date.`,
+      );
+    }
     const row = await insertPriceItem(trx, {
       organization_id: ctx.principal.organizationId, location_id: locationId, service_code: input.serviceCode, name: input.name,
       modality: input.modality, price_cents: input.priceCents, effective_from: input.effectiveFrom,
     });
-    await recordAudit(trx, ctx, { action: 'price.create', entityType: 'price_list_item', entityId: row.id, details: { serviceCode: input.serviceCode, priceCents: input.priceCents, effectiveFrom: input.effectiveFrom } });
+    await recordAudit(trx, ctx, { action: 'price.create', entityType: 'price_list_item', entityId: row.id, details: { serviceCode: input.serviceCode, priceCents: input.priceCents, effectiveFrom: input.effectiveFrom, ...(input.effectiveFrom < today ? { backdated: true } : {}) } });
     return { id: row.id };
   });
 }

@@ -1,12 +1,18 @@
 // Revenue: what was invoiced (net of discounts, before tax) and what was collected (payments less
 // refunds) over the window, by day, location, provider and service, with the list of sales.
-// Void invoices never count. Money is integer cents in the organization's currency.
+// Void invoices never count. Money is integer cents in the organization's currency. Revenue is
+// dated by the date of service: a visit's invoice counts on the visit's day, anything else when
+// it was issued (a visit checked out early must not move revenue into another month).
+import { sql } from 'kysely';
 import type { Ctx } from '../context.js';
 import { reportWindow, type Report, type ReportQuery, type ReportTable } from './report.js';
 import { clientLabel, datesBetween, grouper, localDate } from './tally.js';
 
 const RETAIL = 'Package and retail sales';
 const KIND_LABEL: Record<string, string> = { fee: 'Fees', product: 'Products' };
+
+/** When the sale happened: the visit's start for a visit's invoice, otherwise its issue time. */
+const servedAt = sql<Date>`coalesce(b.starts_at, i.issued_at)`;
 
 export async function revenueReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
   const w = await reportWindow(ctx, q);
@@ -19,22 +25,24 @@ export async function revenueReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
     .leftJoin('bookings as b', (j) => j.onRef('b.organization_id', '=', 'i.organization_id').onRef('b.id', '=', 'i.booking_id'))
     .leftJoin('users as u', 'u.id', 'b.provider_user_id')
     .select(['i.id', 'i.number', 'i.status', 'i.issued_at', 'i.tax_cents', 'i.total_cents', 'i.credited_cents', 'i.location_id', 'l.name as location', 'l.time_zone', 'c.first_name', 'c.last_name', 'u.name as provider'])
+    .select(servedAt.as('served_at'))
     .where('i.organization_id', '=', org)
     .where('i.status', '!=', 'void')
-    .where('i.issued_at', '>=', w.start)
-    .where('i.issued_at', '<', w.end);
+    .where(servedAt, '>=', w.start)
+    .where(servedAt, '<', w.end);
   if (q.locationId) invoiceQuery = invoiceQuery.where('i.location_id', '=', q.locationId);
-  const invoices = await invoiceQuery.orderBy('i.issued_at').orderBy('i.number').execute();
+  const invoices = await invoiceQuery.orderBy(servedAt).orderBy('i.number').execute();
 
   let lineQuery = ctx.db
     .selectFrom('invoice_lines as il')
     .innerJoin('invoices as i', (j) => j.onRef('i.organization_id', '=', 'il.organization_id').onRef('i.id', '=', 'il.invoice_id'))
+    .leftJoin('bookings as b', (j) => j.onRef('b.organization_id', '=', 'i.organization_id').onRef('b.id', '=', 'i.booking_id'))
     .leftJoin('services as s', (j) => j.onRef('s.organization_id', '=', 'il.organization_id').onRef('s.code', '=', 'il.service_code'))
     .select(['il.invoice_id', 'il.kind', 'il.service_code', 'il.total_cents', 'il.discount_cents', 's.name as service'])
     .where('il.organization_id', '=', org)
     .where('i.status', '!=', 'void')
-    .where('i.issued_at', '>=', w.start)
-    .where('i.issued_at', '<', w.end);
+    .where(servedAt, '>=', w.start)
+    .where(servedAt, '<', w.end);
   if (q.locationId) lineQuery = lineQuery.where('i.location_id', '=', q.locationId);
   const lines = await lineQuery.execute();
 
@@ -68,7 +76,7 @@ export async function revenueReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
     const net = netOf.get(i.id) ?? 0;
     netRevenueCents += net;
     taxCents += i.tax_cents;
-    byDay.at(localDate(i.issued_at, i.time_zone)).netCents += net;
+    byDay.at(localDate(i.served_at, i.time_zone)).netCents += net;
     const loc = byLocation.at(i.location);
     loc.invoices += 1;
     loc.netCents += net;
@@ -137,8 +145,9 @@ export async function revenueReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
       name: 'sales',
       title: 'Sales',
       columns: [
-        { key: 'number', label: 'Invoice', kind: 'number' },
-        { key: 'issuedOn', label: 'Issued', kind: 'date' },
+        // an invoice number is an identifier: "1001", never "1,001"
+        { key: 'number', label: 'Invoice', kind: 'text' },
+        { key: 'issuedOn', label: 'Date of service', kind: 'date' },
         { key: 'client', label: 'Client' },
         { key: 'location', label: 'Location' },
         { key: 'totalCents', label: 'Total', kind: 'cents' },
@@ -146,7 +155,7 @@ export async function revenueReport(ctx: Ctx, q: ReportQuery): Promise<Report> {
       ],
       rows: invoices.map((i) => ({
         number: i.number,
-        issuedOn: localDate(i.issued_at, i.time_zone),
+        issuedOn: localDate(i.served_at, i.time_zone),
         client: clientLabel(i.first_name, i.last_name),
         location: i.location,
         totalCents: i.total_cents,

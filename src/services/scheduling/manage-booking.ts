@@ -5,14 +5,16 @@ import { isoDateTime, line, text } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import { findBooking, lockBooking, moveBooking, releaseResources, setBookingStatus, type BookingRecord } from '../../db/repositories/bookings.repository.js';
 import { latestIntake } from '../../db/repositories/clinical.repository.js';
-import { getLocationSchedule, range } from '../../db/repositories/scheduling.repository.js';
+import { getLocationSchedule } from '../../db/repositories/scheduling.repository.js';
 import { localDateOf } from '../../domain/scheduling/local-time.js';
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
+import { humanDate } from '../../domain/shared/human-date.js';
 import { AppError, forbidden, invalid, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { todayIn } from '../clinical/today.js';
+import { moveResources } from './move-resources.js';
 import { treatmentReadiness } from '../clinical/treatment-readiness.js';
 import { drawOrAskDeposit, settleAttendance } from '../billing/booking-billing.js';
 import { loadAvailability } from './availability-context.js';
@@ -70,6 +72,8 @@ export const rescheduleInput = z.strictObject({
   start: isoDateTime(),
   providerId: line({ max: 64 }).optional(),
   override: overrideInput.optional(),
+  /** the caller may move it back for a few seconds (POST /api/bookings/{id}/undo); the notice waits until then */
+  undoable: z.boolean().optional(),
 });
 
 export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typeof rescheduleInput>) {
@@ -89,24 +93,9 @@ export async function rescheduleBooking(ctx: Ctx, id: string, input: z.infer<typ
       const slot = slotAt(a, start, input.providerId ?? b.provider_user_id) ?? (input.providerId ? undefined : slotAt(a, start, undefined));
       if (!slot) throw taken();
       await moveBooking(trx, org, id, { starts_at: new Date(slot.start), ends_at: new Date(slot.end), provider_user_id: slot.providerId, room_id: slot.roomId, device_id: slot.deviceId, override_reason: input.override?.reason ?? b.override_reason });
-      const buf = a.query.buffers;
-      const rows: [kind: 'provider' | 'room' | 'device', id: string | null, before: number, after: number][] = [
-        ['provider', slot.providerId, buf.provider.beforeMin, buf.provider.afterMin],
-        ['room', slot.roomId, buf.room.beforeMin, buf.room.afterMin],
-        ['device', slot.deviceId, buf.device.beforeMin, buf.device.afterMin],
-      ];
-      for (const [kind, resourceId, before, after] of rows) {
-        if (!resourceId) continue;
-        await trx
-          .updateTable('booking_resources')
-          .set({ resource_id: resourceId, during: range(new Date(slot.start - before * 60_000), new Date(slot.end + after * 60_000)) })
-          .where('organization_id', '=', org)
-          .where('booking_id', '=', id)
-          .where('resource_kind', '=', kind)
-          .execute();
-      }
-      await recordAudit(trx, ctx, { action: override ? 'booking.reschedule.override' : 'booking.reschedule', entityType: 'booking', entityId: id, clientId: b.client_id, details: { from: new Date(b.starts_at).toISOString(), to: input.start, providerId: slot.providerId } });
-      if (b.status === 'confirmed') await queueBookingMessages(trx, org, id, 'moved', ctx.now());
+      await moveResources(trx, org, id, a, slot);
+      await recordAudit(trx, ctx, { action: override ? 'booking.reschedule.override' : 'booking.reschedule', entityType: 'booking', entityId: id, clientId: b.client_id, details: { from: new Date(b.starts_at).toISOString(), to: input.start, providerId: slot.providerId, fromProviderId: b.provider_user_id, ...(input.undoable ? { undoable: true } : {}) } });
+      if (b.status === 'confirmed') await queueBookingMessages(trx, org, id, 'moved', ctx.now(), { undoable: input.undoable === true });
       await offerFreedTime(trx, org, { locationId: b.location_id, start: new Date(b.starts_at).getTime(), end: new Date(b.ends_at).getTime() }, ctx.now());
     }));
   } catch (e) {
@@ -131,16 +120,23 @@ export async function checkIn(ctx: Ctx, id: string, input: z.infer<typeof checkI
   await ctx.db.transaction().execute(async (trx) => {
     const b = await load(trx, ctx, id);
     if (b.status !== 'confirmed') throw new AppError('conflict', `a ${b.status.replace('_', ' ')} booking cannot be checked in`);
+    // a client is checked in on the day of the visit (in the clinic's zone); only the medical
+    // director may check in on another day, with a reason, which the audit records
+    const visitDate = localDateOf(new Date(b.starts_at).getTime(), b.time_zone);
+    const today = await todayIn(trx, ctx, b.location_id);
+    const offDay = visitDate !== today;
+    if (offDay && !(input.override && ctx.principal.role === 'medical_director')) {
+      throw new AppError('conflict', `This visit is on ${humanDate(visitDate)}. Check the client in on that day; only the medical director may check in on another day, with a reason.`, [{ path: 'bookingId', message: `The visit is on ${humanDate(visitDate)}.` }], { rule: 'visit_date' });
+    }
     if (b.service_kind === 'treatment' && !input.override) {
       if (input.answersConfirmed !== true) throw invalid('answersConfirmed', 'ask the client to confirm their health answers are unchanged, or to update them first (a change re-screens)');
-      const date = localDateOf(new Date(b.starts_at).getTime(), b.time_zone);
-      const r = await treatmentReadiness(trx, ctx.principal.organizationId, b.client_id, b.modality as Modality, date, await todayIn(trx, ctx, b.location_id));
+      const r = await treatmentReadiness(trx, ctx.principal.organizationId, b.client_id, b.modality as Modality, visitDate, today);
       const missing = r.checks.filter((c) => !c.ok);
       if (missing.length) throw new AppError('conflict', `not ready for treatment: ${missing.map((m) => m.message).join('; ')}`, missing.map((m) => ({ path: m.id, message: m.message })));
     }
     await setBookingStatus(trx, ctx.principal.organizationId, id, { status: 'checked_in', ...(input.override ? { override_reason: input.override.reason } : {}) });
     const intakeVersion = (await latestIntake(trx, ctx.principal.organizationId, b.client_id))?.version ?? null;
-    await recordAudit(trx, ctx, { action: input.override ? 'booking.check_in.override' : 'booking.check_in', entityType: 'booking', entityId: id, clientId: b.client_id, details: { answersConfirmed: input.answersConfirmed === true, intakeVersion } });
+    await recordAudit(trx, ctx, { action: input.override ? 'booking.check_in.override' : 'booking.check_in', entityType: 'booking', entityId: id, clientId: b.client_id, details: { answersConfirmed: input.answersConfirmed === true, intakeVersion, ...(offDay ? { visitDate, checkedInOn: today, reason: input.override?.reason } : {}) } });
   });
   return view(ctx, id);
 }

@@ -7,6 +7,7 @@ import { insertPackage, insertPriceItem } from '../../db/repositories/pricing.re
 import { DEMO_PACKAGES, DEMO_PRICES, DEMO_PRICES_EFFECTIVE } from './demo-prices.js';
 import { DEMO_CREDENTIALS, DEMO_LOCATION_HOURS, DEMO_PROVIDER_HOURS, DEMO_SCOPE_RULES, DEMO_SERVICES } from './demo-scheduling.js';
 import { seedDemoBilling } from './demo-billing.js';
+import { seedDemoHistory } from './demo-history.js';
 import { appendAudit } from '../audit/record-audit-event.js';
 import type { IdentityPort } from '../ports.js';
 import { DEMO_CLIENTS, DEMO_DEVICES, DEMO_LOCATIONS, DEMO_ORG, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF } from './demo-data.js';
@@ -28,11 +29,16 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
     return { seeded: false, organization: DEMO_ORG.slug, signIns: [] };
   }
   // Identities first (better-auth hashes the passwords), then every tenant row in one transaction.
-  const userIds = new Map<string, string>();
-  for (const person of [...DEMO_STAFF, ...DEMO_CLIENTS.filter((c) => c.account).map((c) => ({ email: c.email, name: `${c.first} ${c.last}` }))]) {
-    const existing = await deps.db.selectFrom('users').select('id').where('email', '=', person.email).executeTakeFirst();
-    userIds.set(person.email, existing?.id ?? (await deps.identity.createUser({ name: person.name, email: person.email, password: DEMO_PASSWORD })).userId);
-  }
+  // All at once: each password hash takes a slow scrypt on the thread pool, so together they take
+  // about the time of one per core instead of one after another (the first start's budget is 5 s).
+  const people = [...DEMO_STAFF, ...DEMO_CLIENTS.filter((c) => c.account).map((c) => ({ email: c.email, name: `${c.first} ${c.last}` }))];
+  const ids = await Promise.all(
+    people.map(async (person) => {
+      const existing = await deps.db.selectFrom('users').select('id').where('email', '=', person.email).executeTakeFirst();
+      return existing?.id ?? (await deps.identity.createUser({ name: person.name, email: person.email, password: DEMO_PASSWORD })).userId;
+    }),
+  );
+  const userIds = new Map(people.map((p, i) => [p.email, ids[i]!]));
   // the demo's addresses count as confirmed, as if each person had opened their first email
   await deps.db.updateTable('users').set({ email_verified: true }).where('id', 'in', [...userIds.values()]).execute();
   await deps.db.transaction().execute(async (trx) => {
@@ -83,15 +89,19 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
         .values({ organization_id: org.id, state: r.state, licence_type: r.licence, modality: r.modality, outcome: r.outcome, max_depth_mm: r.maxDepthMm === undefined ? null : String(r.maxDepthMm), note: r.note ?? '' })
         .execute();
     }
+    const clientIds = new Map<string, string>();
     for (const c of DEMO_CLIENTS) {
       const userId = c.account ? userIds.get(c.email)! : null;
       if (userId) await insertMembership(trx, { organization_id: org.id, user_id: userId, role: 'client' });
-      await insertClient(trx, {
+      const client = await insertClient(trx, {
         organization_id: org.id, user_id: userId, first_name: c.first, last_name: c.last, email: c.email, phone: c.phone,
         date_of_birth: c.dob, preferred_location_id: locationIds.get(c.location)!,
       });
+      clientIds.set(c.email, client.id);
     }
     await seedDemoBilling(trx, org.id, locationIds, userIds);
+    // six months of visits and the next four weeks, so the calendar and reports have something to show
+    await seedDemoHistory(trx, { organizationId: org.id, now: deps.now(), locationIds, userIds, clientIds });
     await appendAudit(trx, { organizationId: org.id, userId: null, role: 'system', requestId: null, ip: null }, { action: 'seed.demo', entityType: 'organization', entityId: org.id }, deps.now());
   });
   return { seeded: true, organization: DEMO_ORG.slug, signIns: demoSignIns() };

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { z } from 'zod';
 import { findBooking } from '../../db/repositories/bookings.repository.js';
 import { listConsents } from '../../db/repositories/consents.repository.js';
@@ -79,6 +78,8 @@ export async function uploadPhoto(ctx: Ctx, storage: StoragePort, clientId: stri
   let full: { data: Buffer; info: { width: number; height: number } };
   let thumb: Buffer;
   try {
+    // sharp (libvips) is loaded on the first upload, not at start-up (issue 14, item 6)
+    const { default: sharp } = await import('sharp');
     // sharp's reading of the header (no decoding) must agree with ours
     if ((await sharp(bytes).metadata()).format !== SHARP_FORMAT[format]) throw notAccepted();
     full = await sharp(bytes).rotate().resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 88 }).toBuffer({ resolveWithObject: true });

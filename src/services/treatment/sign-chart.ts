@@ -16,6 +16,7 @@ import { providerEligibility } from '../../domain/scheduling/scope.js';
 import type { TreatmentPlan } from '../../domain/plans/recommend.js';
 import type { Ctx } from '../context.js';
 import { recordAudit } from '../audit/record-audit-event.js';
+import { humanDate } from '../../domain/shared/human-date.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import { startAftercare } from './start-aftercare.js';
 import { chartView } from './chart-view.js';
@@ -97,6 +98,9 @@ export async function saveChart(ctx: Ctx, bookingId: string, input: z.infer<type
       await validateForSigning(trx, ctx, b, input.chart);
       const loc = await findLocationOrThrow(trx, org, b.location_id);
       const signedAt = ctx.now();
+      // a visit is completed on or after its day, never before (revenue and aftercare follow it)
+      const visitDate = localDateOf(new Date(b.starts_at).getTime(), b.time_zone);
+      if (visitDate > localDateOf(signedAt.getTime(), b.time_zone)) throw new AppError('conflict', `This visit is on ${humanDate(visitDate)}; its chart can be signed on that day, not before.`, [{ path: 'sign', message: `The visit is on ${humanDate(visitDate)}.` }], { rule: 'visit_date' });
       signature = {
         signed_name: input.signedName,
         signed_at: signedAt,
@@ -158,15 +162,22 @@ export async function amendChart(ctx: Ctx, chartId: string, input: z.infer<typeo
   return chartView(ctx.db, org, id);
 }
 
-/** The medical director co-signs a supervised provider's chart. */
-export async function cosignChart(ctx: Ctx, chartId: string) {
+export const cosignChartInput = z.strictObject({ signedName: personName({ min: 2, max: 200 }) });
+
+/**
+ * The medical director co-signs a supervised provider's chart, from the chart itself, by typing
+ * their full name (it must match their user name); the audit keeps the time and the IP address.
+ */
+export async function cosignChart(ctx: Ctx, chartId: string, input: z.infer<typeof cosignChartInput>) {
   const org = ctx.principal.organizationId;
   await ctx.db.transaction().execute(async (trx) => {
     const c = await trx.selectFrom('charts').selectAll().where('organization_id', '=', org).where('id', '=', chartId).forUpdate().executeTakeFirst();
     if (!c) throw notFound('chart');
     if (!c.needs_cosign || c.cosigned_by) throw new AppError('conflict', 'this chart does not wait for a co-signature');
-    await trx.updateTable('charts').set({ cosigned_by: ctx.principal.userId, cosigned_at: ctx.now() }).where('organization_id', '=', org).where('id', '=', chartId).execute();
-    await recordAudit(trx, ctx, { action: 'chart.cosign', entityType: 'chart', entityId: chartId, clientId: c.client_id });
+    if (norm(input.signedName) !== norm(ctx.principal.name)) throw invalid('signedName', `Type your full name, "${ctx.principal.name}", to co-sign`);
+    const at = ctx.now();
+    await trx.updateTable('charts').set({ cosigned_by: ctx.principal.userId, cosigned_at: at }).where('organization_id', '=', org).where('id', '=', chartId).execute();
+    await recordAudit(trx, ctx, { action: 'chart.cosign', entityType: 'chart', entityId: chartId, clientId: c.client_id, details: { typedSignature: true, signedAt: at.toISOString(), ip: ctx.meta.ip } });
   });
   return chartView(ctx.db, org, chartId);
 }

@@ -29,7 +29,8 @@ export function Empty({ title, children, action }: { title: string; children?: R
     <Center py="xl">
       <Stack align="center" gap="xs" maw={420} ta="center">
         <IconInbox size={40} stroke={1.4} aria-hidden />
-        <Title order={3} size="h4">
+        {/* h2: never skips a level below the page's h1, wherever the empty state sits */}
+        <Title order={2} size="h4">
           {title}
         </Title>
         {children ? (

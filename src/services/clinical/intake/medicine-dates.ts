@@ -3,6 +3,7 @@
 // day of the last dose when the answers come from the questionnaire (imports follow the contract).
 import { Temporal } from 'temporal-polyfill';
 import { humanDate } from '../../../domain/shared/human-date.js';
+import { dateOfBirthProblem, pastDateProblem } from '../../../domain/shared/plausible.js';
 import type { FieldError } from '../../errors.js';
 import type { IntakeSchema } from '../engine.js';
 import type { z } from 'zod';
@@ -39,5 +40,18 @@ export function medicineDateProblems(intake: z.output<typeof IntakeSchema>, clin
       problems.push({ path, message: `Last dose of ${name}: you said you have stopped, so give the day you last took or used it.` });
     }
   });
+  // dates by meaning: a birth date that is not in the future nor absurd, past treatments in the past
+  const dob = dateOfBirthProblem(intake.dateOfBirth, limit);
+  if (dob) problems.push({ path: 'dateOfBirth', message: dob });
+  intake.procedures.forEach((p, i) => {
+    const future = pastDateProblem(PROCEDURE[p.code] ?? 'the treatment', p.date, limit);
+    if (future) problems.push({ path: `procedures[${i}].date`, message: future });
+  });
   return problems;
 }
+
+const PROCEDURE: Record<string, string> = {
+  microneedling: 'the microneedling', tanning: 'the tanning', self_tanner: 'the self-tanner', deep_chemical_peel: 'the deep chemical peel', dermabrasion: 'the dermabrasion',
+  non_ablative_laser: 'the laser treatment', ablative_laser: 'the laser resurfacing', facial_surgery: 'the facial surgery', neurotoxin: 'the anti-wrinkle injections',
+  dermal_filler: 'the filler', radiation_therapy: 'the radiation therapy', pdo_threads: 'the thread lift',
+};

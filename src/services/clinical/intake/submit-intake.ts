@@ -6,6 +6,7 @@ import { parseIntake } from '../engine.js';
 import { loadClientForHealthData } from './intake-access.js';
 import { todayIn } from '../today.js';
 import { medicineDateProblems } from './medicine-dates.js';
+import { plainFieldMessage, summarize } from '../../../domain/shared/messages.js';
 
 /**
  * Stores a complete Intake v1 as the client's next version. Earlier screenings become stale
@@ -17,7 +18,8 @@ import { medicineDateProblems } from './medicine-dates.js';
 export async function submitIntake(ctx: Ctx, clientId: string, raw: unknown, source: 'client' | 'staff' | 'import') {
   const parsed = parseIntake(raw);
   if (!parsed.ok) {
-    throw new AppError('validation', parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '), parsed.errors);
+    const fields = parsed.errors.map((e) => ({ path: e.path, message: plainFieldMessage(e.path, e.message) }));
+    throw new AppError('validation', summarize(fields.map((e) => e.message)), fields);
   }
   const recordedAs = ctx.principal.role === 'client' ? 'client' : source;
   return ctx.db.transaction().execute(async (trx) => {

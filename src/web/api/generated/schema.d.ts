@@ -720,6 +720,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/screenings/{screeningId}/review-detail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the reviewer reads before deciding: each finding with the client's answers behind it, the requested modality and areas, the plan and the photos
+     * @description Access: medical_director, provider.
+     */
+    get: operations['getScreeningReviewDetail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/screenings/{screeningId}/review': {
     parameters: {
       query?: never;
@@ -1070,6 +1090,106 @@ export interface paths {
     get: operations['getTreatmentReadiness'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/consent-handoffs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hand the clinic tablet to the client for one consent document: a single-use link valid for 15 minutes (audited)
+     * @description Access: owner, medical_director, provider, front_desk.
+     */
+    post: operations['startConsentHandoff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/consent-summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which consents the client has signed: the treatment consent for a modality and the consent to clinical photographs
+     * @description Access: owner, medical_director, provider, front_desk.
+     */
+    get: operations['getConsentSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/bookings/{bookingId}/check-in-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Before check-in: whether today is the visit's day (clinic time) and which consents the client still has to sign
+     * @description Access: owner, medical_director, provider, front_desk.
+     */
+    get: operations['getCheckInStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consent-handoffs/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The one document a hand-off opens, for the clinic tablet (the token is the only key)
+     * @description Access: anyone.
+     */
+    get: operations['getHandoffDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/consent-handoffs/{token}/sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The client signs on the clinic tablet: typed full name and drawn signature; the hand-off is spent
+     * @description Access: anyone.
+     */
+    post: operations['signHandoffConsent'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1584,6 +1704,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/bookings/{bookingId}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Undo the booking or move the caller made moments ago (made with undoable): no fee, no message to the client
+     * @description Access: owner, medical_director, provider, front_desk.
+     */
+    post: operations['undoBookingChange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/waitlist': {
     parameters: {
       query?: never;
@@ -1934,7 +2074,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Co-sign a supervised provider's chart
+     * Co-sign a supervised provider's chart from the chart page, with a typed signature (the co-signer's full name)
      * @description Access: medical_director.
      */
     post: operations['cosignChart'];
@@ -2790,6 +2930,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The clinic's exports, newest first, with the progress of one that runs; expired archives are deleted
+     * @description Access: owner.
+     */
+    get: operations['listDataExports'];
+    put?: never;
+    /**
+     * Start a full export of the clinic: answers at once; the list shows its progress, then the download
+     * @description Access: owner.
+     */
+    post: operations['startDataExport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/{exportId}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The export as one gzipped tar: fhir/*.ndjson, csv/*.csv, files/ and manifest.json in one folder (docs/export.md)
+     * @description Access: owner.
+     */
+    get: operations['downloadDataExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3342,6 +3526,7 @@ export interface components {
      * @example {
      *       "items": [
      *         {
+     *           "position": 90412,
      *           "seq": 412,
      *           "occurredAt": "2026-11-28T10:00:00.000Z",
      *           "actorUserId": "6f1d2c3b-4a5e-4f70-8b91-a2c3d4e5f607",
@@ -3362,17 +3547,18 @@ export interface components {
      *           }
      *         }
      *       ],
-     *       "nextBeforeSeq": 412
+     *       "nextBeforePosition": 90412
      *     }
      */
     AuditEventList: {
       items: components['schemas']['AuditEvent'][];
-      /** @description pass as beforeSeq for the next page; null on the last */
-      nextBeforeSeq: number | null;
+      /** @description pass as beforePosition for the next page; null on the last */
+      nextBeforePosition: number | null;
     };
     /**
      * @description One entry of the audit trail
      * @example {
+     *       "position": 90412,
      *       "seq": 412,
      *       "occurredAt": "2026-11-28T10:00:00.000Z",
      *       "actorUserId": "6f1d2c3b-4a5e-4f70-8b91-a2c3d4e5f607",
@@ -3394,8 +3580,10 @@ export interface components {
      *     }
      */
     AuditEvent: {
-      /** @description position in the organization hash chain */
-      seq: number;
+      /** @description order of recording; pass as beforePosition to page */
+      position: number;
+      /** @description number in the organization hash chain; null for the few seconds until the sealer links the event */
+      seq: number | null;
       /** @description ISO date-time */
       occurredAt: string;
       actorUserId: string | null;
@@ -3479,16 +3667,27 @@ export interface components {
      * @example {
      *       "ok": true,
      *       "events": 412,
-     *       "problems": []
+     *       "problems": [],
+     *       "unsealed": {
+     *         "count": 2,
+     *         "oldestAgeSeconds": 1
+     *       }
      *     }
      */
     AuditChainReport: {
+      /** @description the sealed chain is intact */
       ok: boolean;
+      /** @description sealed events checked */
       events: number;
       problems: {
         seq: number;
         problem: string;
       }[];
+      /** @description events recorded and not yet linked into the chain by the sealer (it runs every second), and the age of the oldest */
+      unsealed: {
+        count: number;
+        oldestAgeSeconds: number | null;
+      };
     };
     /**
      * @description The settings in force with every earlier version
@@ -4652,6 +4851,178 @@ export interface components {
       createdAt: string;
     };
     /**
+     * @description A needs-review screening with the answers behind each finding, the requested treatment, the plan and the photos
+     * @example {
+     *       "screeningId": "5b0c2f0e-6f6e-4a59-9d7e-0d3f1c1e2a10",
+     *       "clientId": "0e8f5a8e-3c1b-4f57-9a0d-2b9d7c6f1a22",
+     *       "clientName": "Ana Client",
+     *       "decision": "needs_review",
+     *       "requested": {
+     *         "modality": "pen",
+     *         "areas": [
+     *           "cheeks"
+     *         ],
+     *         "date": "2026-12-10"
+     *       },
+     *       "findings": [
+     *         {
+     *           "ruleId": "CI-R2",
+     *           "title": "Keloid history",
+     *           "outcome": "needs_review",
+     *           "message": "History of keloid: clinician review",
+     *           "clinical": "History of keloid or hypertrophic scarring: clinician review; never treat over an active keloid.",
+     *           "areas": [
+     *             "cheeks"
+     *           ],
+     *           "until": null,
+     *           "answers": [
+     *             {
+     *               "kind": "conditions",
+     *               "code": "keloid_history",
+     *               "text": "Keloid history: in the past"
+     *             }
+     *           ]
+     *         }
+     *       ],
+     *       "plan": {
+     *         "id": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+     *         "status": "proposed",
+     *         "modality": "pen",
+     *         "sessions": 3,
+     *         "intervalDays": {
+     *           "min": 28,
+     *           "max": 42
+     *         },
+     *         "startDate": "2026-12-10",
+     *         "areas": [
+     *           {
+     *             "area": "cheeks",
+     *             "depthMm": 1
+     *           }
+     *         ],
+     *         "numbing": true,
+     *         "precautions": []
+     *       },
+     *       "photos": []
+     *     }
+     */
+    ReviewDetail: {
+      /** Format: uuid */
+      screeningId: string;
+      /** Format: uuid */
+      clientId: string;
+      clientName: string;
+      /** @enum {string} */
+      decision: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+      /** @description the treatment the screening was asked for */
+      requested: {
+        /** @enum {string} */
+        modality: 'roller' | 'pen' | 'rf';
+        areas: (
+          | 'forehead'
+          | 'glabella'
+          | 'periorbital'
+          | 'nose'
+          | 'cheeks'
+          | 'perioral'
+          | 'chin_jawline'
+          | 'neck'
+          | 'decolletage'
+          | 'scalp'
+          | 'abdomen'
+          | 'back'
+          | 'arms'
+          | 'thighs'
+          | 'hands'
+        )[];
+        /** @description YYYY-MM-DD */
+        date: string;
+      };
+      findings: {
+        ruleId: string;
+        /** @description the rule in plain words */
+        title: string;
+        /** @enum {string} */
+        outcome: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+        message: string;
+        /** @description the rule as the protocol states it for clinicians */
+        clinical: string;
+        areas: (
+          | 'forehead'
+          | 'glabella'
+          | 'periorbital'
+          | 'nose'
+          | 'cheeks'
+          | 'perioral'
+          | 'chin_jawline'
+          | 'neck'
+          | 'decolletage'
+          | 'scalp'
+          | 'abdomen'
+          | 'back'
+          | 'arms'
+          | 'thighs'
+          | 'hands'
+        )[];
+        until: string | null;
+        /** @description the client's answers the rule looked at */
+        answers: {
+          /** @enum {string} */
+          kind: 'conditions' | 'medications' | 'procedures' | 'implants' | 'allergies' | 'question';
+          /** @description the questionnaire item, e.g. keloid_history */
+          code: string;
+          /** @description the answer in plain words */
+          text: string;
+        }[];
+      }[];
+      /** @description the client's newest plan for this modality, if any */
+      plan: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        status: 'proposed' | 'awaiting_director' | 'active' | 'superseded';
+        /** @enum {string} */
+        modality: 'roller' | 'pen' | 'rf';
+        sessions: number;
+        intervalDays: {
+          min: number;
+          max: number;
+        };
+        startDate: string;
+        areas: {
+          /** @enum {string} */
+          area:
+            | 'forehead'
+            | 'glabella'
+            | 'periorbital'
+            | 'nose'
+            | 'cheeks'
+            | 'perioral'
+            | 'chin_jawline'
+            | 'neck'
+            | 'decolletage'
+            | 'scalp'
+            | 'abdomen'
+            | 'back'
+            | 'arms'
+            | 'thighs'
+            | 'hands';
+          depthMm: number;
+        }[];
+        numbing: boolean;
+        precautions: string[];
+      } | null;
+      photos: {
+        /** Format: uuid */
+        id: string;
+        view: string;
+        stage: string;
+        takenAt: string;
+        thumbUrl: string;
+        url: string;
+      }[];
+    };
+    /**
      * @description A clinician's signed review decision
      * @example {
      *       "id": "9a1d3c55-1f0e-4c8b-8f3e-6a7b5c4d3e2f",
@@ -4789,6 +5160,8 @@ export interface components {
       priceCents: number;
       /** Format: date */
       effectiveFrom: string;
+      /** @description true to add a price whose effective date is already past (the API refuses it otherwise, asking to confirm) */
+      confirmBackdated?: boolean;
     };
     /**
      * @example {
@@ -5786,7 +6159,9 @@ export interface components {
      *       "ip": "203.0.113.7",
      *       "documentHash": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
      *       "status": "current",
-     *       "withdrawnAt": null
+     *       "withdrawnAt": null,
+     *       "method": "remote",
+     *       "witnessedBy": null
      *     }
      */
     Consent: {
@@ -5817,6 +6192,13 @@ export interface components {
       status: 'current' | 'withdrawn' | 'outdated';
       /** @description ISO date-time */
       withdrawnAt: string | null;
+      /**
+       * @description remote: on the client's own device; in_clinic: on the clinic's tablet, handed over by staff
+       * @enum {string}
+       */
+      method: 'remote' | 'in_clinic';
+      /** @description the staff member who handed over the tablet (in_clinic only) */
+      witnessedBy: string | null;
     };
     SignConsent: {
       /** @enum {string} */
@@ -5849,7 +6231,9 @@ export interface components {
      *           "ip": "203.0.113.7",
      *           "documentHash": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
      *           "status": "current",
-     *           "withdrawnAt": null
+     *           "withdrawnAt": null,
+     *           "method": "remote",
+     *           "witnessedBy": null
      *         }
      *       ]
      *     }
@@ -5898,6 +6282,159 @@ export interface components {
       ok: boolean;
       /** @description the desk and the owner get a plain message without clinical reasons */
       message: string;
+    };
+    /**
+     * @description A single-use, short-lived hand-off of one consent document to the clinic tablet
+     * @example {
+     *       "id": "2f1e0d9c-8b7a-4c6d-9e5f-4a3b2c1d0e9f",
+     *       "token": "q3Jx0v1mVt3lqz3Q6m3e2b0o1a9Yk8Xw7Zr6Ts5Ud4c",
+     *       "path": "/sign/q3Jx0v1mVt3lqz3Q6m3e2b0o1a9Yk8Xw7Zr6Ts5Ud4c",
+     *       "expiresAt": "2026-12-01T10:15:00.000Z",
+     *       "kind": "photo_clinical",
+     *       "title": "Consent to clinical photographs",
+     *       "clientName": "Ana Client"
+     *     }
+     */
+    ConsentHandoff: {
+      /** Format: uuid */
+      id: string;
+      /** @description shown once; only its sha256 is stored */
+      token: string;
+      /** @description the tablet page to open: /sign/{token} */
+      path: string;
+      /** @description ISO date-time; the hand-off is refused after this */
+      expiresAt: string;
+      /** @enum {string} */
+      kind: 'treatment' | 'photo_clinical' | 'photo_marketing';
+      title: string;
+      clientName: string;
+    };
+    StartConsentHandoff: {
+      /** @enum {string} */
+      kind: 'treatment' | 'photo_clinical' | 'photo_marketing';
+      /** @enum {string} */
+      modality?: 'roller' | 'pen' | 'rf';
+      /** Format: uuid */
+      planId?: string;
+    };
+    /**
+     * @description Which consents a client has signed and which are missing (no document content)
+     * @example {
+     *       "items": [
+     *         {
+     *           "kind": "treatment",
+     *           "title": "Consent to automated pen microneedling",
+     *           "signed": true,
+     *           "signedAt": "2026-11-28T10:00:00.000Z",
+     *           "method": "remote"
+     *         },
+     *         {
+     *           "kind": "photo_clinical",
+     *           "title": "Consent to clinical photographs",
+     *           "signed": false,
+     *           "signedAt": null,
+     *           "method": null
+     *         }
+     *       ]
+     *     }
+     */
+    ConsentSummary: {
+      items: {
+        /** @enum {string} */
+        kind: 'treatment' | 'photo_clinical' | 'photo_marketing';
+        title: string;
+        /** @description a current signed consent of this kind (for a treatment, of this modality) */
+        signed: boolean;
+        /** @description ISO date-time */
+        signedAt: string | null;
+        /** @enum {string|null} */
+        method: 'remote' | 'in_clinic' | null;
+      }[];
+    };
+    /**
+     * @description Before check-in: is today the visit day, and which consents are missing
+     * @example {
+     *       "bookingId": "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",
+     *       "visitDate": "2027-03-02",
+     *       "today": "2027-03-01",
+     *       "onVisitDay": false,
+     *       "consents": [
+     *         {
+     *           "kind": "photo_clinical",
+     *           "title": "Consent to clinical photographs",
+     *           "signed": false,
+     *           "signedAt": null,
+     *           "method": null
+     *         }
+     *       ]
+     *     }
+     */
+    CheckInStatus: {
+      /** Format: uuid */
+      bookingId: string;
+      /** @description YYYY-MM-DD, the visit's date in the clinic's time zone */
+      visitDate: string;
+      /** @description YYYY-MM-DD, today in the clinic's time zone */
+      today: string;
+      /** @description check-in is allowed today (the medical director may check in on another day, with a reason) */
+      onVisitDay: boolean;
+      consents: {
+        /** @enum {string} */
+        kind: 'treatment' | 'photo_clinical' | 'photo_marketing';
+        title: string;
+        /** @description a current signed consent of this kind (for a treatment, of this modality) */
+        signed: boolean;
+        /** @description ISO date-time */
+        signedAt: string | null;
+        /** @enum {string|null} */
+        method: 'remote' | 'in_clinic' | null;
+      }[];
+    };
+    /**
+     * @description The one document the clinic tablet shows for signing; nothing else is reachable with the token
+     * @example {
+     *       "kind": "photo_clinical",
+     *       "title": "Consent to clinical photographs",
+     *       "templateVersion": "2026.11.1",
+     *       "clientName": "Ana Client",
+     *       "organizationName": "Glow MedSpa",
+     *       "text": "Consent to clinical photographs\n...",
+     *       "documentHash": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+     *       "expiresAt": "2026-12-01T10:15:00.000Z"
+     *     }
+     */
+    HandoffDocument: {
+      /** @enum {string} */
+      kind: 'treatment' | 'photo_clinical' | 'photo_marketing';
+      title: string;
+      templateVersion: string;
+      clientName: string;
+      organizationName: string;
+      /** @description the exact document text */
+      text: string;
+      /** @description sha256 of the text; sent back when signing */
+      documentHash: string;
+      /** @description ISO date-time */
+      expiresAt: string;
+    };
+    /**
+     * @description The tablet is told only that the document was signed, and when
+     * @example {
+     *       "title": "Consent to clinical photographs",
+     *       "signedAt": "2026-12-01T10:05:00.000Z"
+     *     }
+     */
+    HandoffSigned: {
+      title: string;
+      /** @description ISO date-time */
+      signedAt: string;
+    };
+    SignHandoffConsent: {
+      signaturePng: string;
+      documentHash: string;
+      /** @enum {boolean} */
+      agree: true;
+      signedName: string;
     };
     /**
      * @description The active bookable services
@@ -7574,6 +8111,9 @@ export interface components {
       /** Format: date-time */
       signedAt: string | null;
       amendmentReason: string | null;
+    };
+    CosignChartInput: {
+      signedName: string;
     };
     /**
      * @description A client's aftercare journeys and the symptoms they can report
@@ -9663,6 +10203,105 @@ export interface components {
     BackupStarted: {
       run: components['schemas']['BackupRun'];
     };
+    /**
+     * @example {
+     *       "running": false,
+     *       "items": [
+     *         {
+     *           "id": "7c1e3a5b-9d2f-4e6a-8b0c-1d3e5f7a9b2c",
+     *           "status": "ready",
+     *           "requestedBy": "Lena Ortiz",
+     *           "progress": {
+     *             "done": 412,
+     *             "total": 412,
+     *             "step": "packing the download"
+     *           },
+     *           "bytes": 183204118,
+     *           "sha256": "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4f6a8b0d2f4e6a8c0e2a4c6e8a0c2e",
+     *           "error": null,
+     *           "createdAt": "2026-12-01T14:32:10.118Z",
+     *           "finishedAt": "2026-12-01T14:33:02.540Z",
+     *           "expiresAt": "2026-12-08T14:32:10.118Z",
+     *           "fileName": "dermis-export-glow-2026-12-01.tar.gz"
+     *         }
+     *       ]
+     *     }
+     */
+    DataExportList: {
+      running: boolean;
+      items: components['schemas']['DataExport'][];
+    };
+    /**
+     * @example {
+     *       "id": "7c1e3a5b-9d2f-4e6a-8b0c-1d3e5f7a9b2c",
+     *       "status": "ready",
+     *       "requestedBy": "Lena Ortiz",
+     *       "progress": {
+     *         "done": 412,
+     *         "total": 412,
+     *         "step": "packing the download"
+     *       },
+     *       "bytes": 183204118,
+     *       "sha256": "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4f6a8b0d2f4e6a8c0e2a4c6e8a0c2e",
+     *       "error": null,
+     *       "createdAt": "2026-12-01T14:32:10.118Z",
+     *       "finishedAt": "2026-12-01T14:33:02.540Z",
+     *       "expiresAt": "2026-12-08T14:32:10.118Z",
+     *       "fileName": "dermis-export-glow-2026-12-01.tar.gz"
+     *     }
+     */
+    DataExport: {
+      id: string;
+      /**
+       * @description expired: the archive was deleted after 7 days
+       * @enum {string}
+       */
+      status: 'running' | 'ready' | 'failed' | 'expired';
+      /** @description the owner who started it */
+      requestedBy: string | null;
+      /** @description steps done of the total, and what is being written now */
+      progress: {
+        done: number;
+        total: number;
+        step: string;
+      };
+      /** @description size of the archive once ready */
+      bytes: number | null;
+      /** @description SHA-256 of the archive once ready */
+      sha256: string | null;
+      /** @description why it failed, in plain words */
+      error: string | null;
+      createdAt: string;
+      finishedAt: string | null;
+      /** @description the archive is deleted then */
+      expiresAt: string;
+      /** @description the name the download is saved under */
+      fileName: string;
+    };
+    /**
+     * @example {
+     *       "export": {
+     *         "id": "7c1e3a5b-9d2f-4e6a-8b0c-1d3e5f7a9b2c",
+     *         "status": "running",
+     *         "requestedBy": "Lena Ortiz",
+     *         "progress": {
+     *           "done": 0,
+     *           "total": 0,
+     *           "step": ""
+     *         },
+     *         "bytes": null,
+     *         "sha256": null,
+     *         "error": null,
+     *         "createdAt": "2026-12-01T14:32:10.118Z",
+     *         "finishedAt": null,
+     *         "expiresAt": "2026-12-08T14:32:10.118Z",
+     *         "fileName": "dermis-export-glow-2026-12-01.tar.gz"
+     *       }
+     *     }
+     */
+    DataExportStarted: {
+      export: components['schemas']['DataExport'];
+    };
   };
   responses: never;
   parameters: never;
@@ -11341,7 +11980,7 @@ export interface operations {
         entityType?: string;
         from?: string;
         to?: string;
-        beforeSeq?: number;
+        beforePosition?: number;
         limit?: number;
       };
       header?: never;
@@ -12619,6 +13258,64 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ReviewQueue'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getScreeningReviewDetail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        screeningId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Review detail */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewDetail'];
         };
       };
       /** @description Invalid input; `errors` names each offending field */
@@ -13967,6 +14664,333 @@ export interface operations {
       };
       /** @description Not found (also for records of another organization or client) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startConsentHandoff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartConsentHandoff'];
+      };
+    };
+    responses: {
+      /** @description Hand-off started */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentHandoff'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getConsentSummary: {
+    parameters: {
+      query?: {
+        modality?: 'roller' | 'pen' | 'rf';
+      };
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed and missing consents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentSummary'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCheckInStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        bookingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Check-in status */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInStatus'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getHandoffDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffDocument'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  signHandoffConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignHandoffConsent'];
+      };
+    };
+    responses: {
+      /** @description Signed */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoffSigned'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -15387,6 +16411,10 @@ export interface operations {
           start: string;
           providerId?: string;
           /** Format: uuid */
+          roomId?: string;
+          /** Format: uuid */
+          deviceId?: string;
+          /** Format: uuid */
           planId?: string;
           /** @default false */
           hold?: boolean;
@@ -15394,6 +16422,7 @@ export interface operations {
           override?: {
             reason: string;
           };
+          undoable?: boolean;
         };
       };
     };
@@ -15806,6 +16835,7 @@ export interface operations {
           override?: {
             reason: string;
           };
+          undoable?: boolean;
         };
       };
     };
@@ -15954,6 +16984,73 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Marked */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Booking'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  undoBookingChange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        bookingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Undone */
       200: {
         headers: {
           [name: string]: unknown;
@@ -17469,7 +18566,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CosignChartInput'];
+      };
+    };
     responses: {
       /** @description Co-signed */
       200: {
@@ -20704,6 +21805,194 @@ export interface operations {
         };
       };
       /** @description A backup is running, or this server does not make backups (PostgreSQL) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listDataExports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Exports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataExportList'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startDataExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Started */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DataExportStarted'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description An export is running already, or exports are not set up on this server */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  downloadDataExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The archive */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/gzip': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Still running, failed or expired */
       409: {
         headers: {
           [name: string]: unknown;

@@ -1,4 +1,5 @@
 import { Badge, ScrollArea, Table, Text } from '@mantine/core';
+import { ruleById } from '../../../domain/protocols/microneedling/rules.js';
 import { AREA_LABEL, DECISION_COLOR, DECISION_LABEL } from './labels.js';
 
 export interface Finding {
@@ -30,9 +31,15 @@ export function FindingsTable({ findings }: { findings: Finding[] }) {
           {findings.map((f) => (
             <Table.Tr key={`${f.ruleId}-${f.outcome}`}>
               <Table.Td>
+                {/* the rule by name, its id beside it for the protocol pack */}
                 <Text fw={700} size="sm">
-                  {f.ruleId}
+                  {ruleById(f.ruleId)?.title ?? f.ruleId}
                 </Text>
+                {ruleById(f.ruleId) ? (
+                  <Text size="xs" c="dimmed">
+                    {f.ruleId}
+                  </Text>
+                ) : null}
               </Table.Td>
               <Table.Td>
                 <Badge color={DECISION_COLOR[f.outcome]} variant="light">

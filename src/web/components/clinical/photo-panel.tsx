@@ -5,6 +5,7 @@ import { ApiError, call, errorText, http, uploadImage, type Schemas } from '../.
 import { useSession } from '../../auth/session.js';
 import { useGet } from '../../api/use-api.js';
 import { ErrorAlert } from '../states.js';
+import { HandoffButton } from './consent-handoff.js';
 
 type Photo = Schemas['Photo'];
 type PhotoView = Photo['view'];
@@ -40,8 +41,12 @@ interface UploadProblem {
 }
 
 /** Clinical photos of a client: standard-view upload, thumbnails and before/after comparison. */
-export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: string; bookingId?: string; canUpload: boolean }) {
+export function PhotoPanel({ clientId, clientName, bookingId, canUpload }: { clientId: string; clientName?: string; bookingId?: string; canUpload: boolean }) {
   const { me } = useSession();
+  // staff see before uploading whether the client consented to clinical photographs, and can hand over the tablet
+  const consents = useGet('/api/clients/{clientId}/consent-summary', canUpload && me && me.role !== 'client' ? { params: { path: { clientId } } } : null);
+  const photoConsentMissing = consents.data?.items.some((i) => i.kind === 'photo_clinical' && !i.signed) ?? false;
+  const photoNeed = { kind: 'photo_clinical' as const, title: 'Consent to clinical photographs' };
   // the medical director decides which photos may be used in marketing (needs the client's consent)
   const canChooseMarketing = me?.role === 'medical_director' && !bookingId;
   const photos = useGet('/api/clients/{clientId}/photos', { params: { path: { clientId } } });
@@ -65,6 +70,7 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
       photos.reload();
     } catch (e: unknown) {
       setProblem({ message: errorText(e), hint: e instanceof ApiError && e.status === 409 ? CONSENT_HINT : undefined });
+      if (e instanceof ApiError && e.status === 409) consents.reload();
     } finally {
       setUploading(false);
     }
@@ -82,6 +88,14 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
           </Text>
         </div>
 
+        {canUpload && photoConsentMissing ? (
+          <Alert color="yellow" icon={<IconAlertCircle />} title="No consent to clinical photographs" role="status">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{clientName ?? 'The client'} has not signed the consent to clinical photographs, so no photos can be added yet. {CONSENT_HINT}</Text>
+              <HandoffButton clientId={clientId} clientName={clientName ?? 'the client'} need={photoNeed} />
+            </Stack>
+          </Alert>
+        ) : null}
         {canUpload ? (
           <Stack gap="sm">
             <Group align="flex-end" gap="sm" wrap="wrap">
@@ -117,6 +131,7 @@ export function PhotoPanel({ clientId, bookingId, canUpload }: { clientId: strin
               <Alert color="red" icon={<IconAlertCircle />} title={problem.title ?? 'Could not upload the photo'} role="alert" withCloseButton onClose={() => setProblem(null)}>
                 <Text size="sm">{problem.message}</Text>
                 {problem.hint ? <Text size="sm" mt={4}>{problem.hint}</Text> : null}
+                {problem.hint === CONSENT_HINT && me?.role !== 'client' ? <Box mt="xs"><HandoffButton clientId={clientId} clientName={clientName ?? 'the client'} need={photoNeed} /></Box> : null}
               </Alert>
             ) : null}
           </Stack>

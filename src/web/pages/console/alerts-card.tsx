@@ -106,27 +106,12 @@ export function AlertsCard() {
 export function CosignCard() {
   const { me } = useSession();
   const isMd = me?.role === 'medical_director';
-  const { data, error, loading, reload } = useGet('/api/charts/cosign-queue', isMd ? {} : null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { data, error, loading } = useGet('/api/charts/cosign-queue', isMd ? {} : null);
 
   if (!isMd) return null;
   if (error && !data) return <ErrorAlert error={error} title="Could not load the co-sign queue" />;
   if (loading && !data) return <Loading label="Loading charts to co-sign" />;
   if (!data || data.items.length === 0) return null;
-
-  const cosign = async (id: string) => {
-    setBusy(id);
-    setActionError(null);
-    try {
-      await call(http.POST('/api/charts/{chartId}/cosign', { params: { path: { chartId: id } } }));
-      reload();
-    } catch (e) {
-      setActionError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <Card withBorder padding="md" radius="md">
@@ -134,11 +119,9 @@ export function CosignCard() {
         <Title order={2} size="h4">
           Charts to co-sign
         </Title>
-        {actionError ? (
-          <Alert color="red" role="alert" title="Could not co-sign">
-            {actionError}
-          </Alert>
-        ) : null}
+        <Text size="sm" c="dimmed">
+          Co-sign from the chart itself, after reading it: open it, check the entries and sign with your full name.
+        </Text>
         <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {data.items.map((c) => (
             <li key={c.id} style={{ borderTop: '1px solid var(--mantine-color-default-border)', padding: 'var(--mantine-spacing-sm) 0' }}>
@@ -150,14 +133,9 @@ export function CosignCard() {
                     {c.signedAt ? `Signed ${when(c.signedAt)} · ` : ''}version {c.version}
                   </Text>
                 </Stack>
-                <Group gap="xs">
-                  <Button size="sm" variant="default" component={Link} to={`/console/bookings/${encodeURIComponent(c.bookingId)}/chart`}>
-                    Open
-                  </Button>
-                  <Button size="sm" loading={busy === c.id} disabled={busy !== null && busy !== c.id} onClick={() => void cosign(c.id)}>
-                    Co-sign
-                  </Button>
-                </Group>
+                <Button size="sm" component={Link} to={`/console/bookings/${encodeURIComponent(c.bookingId)}/chart`}>
+                  Open chart to co-sign
+                </Button>
               </Group>
             </li>
           ))}

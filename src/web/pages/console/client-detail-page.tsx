@@ -35,7 +35,7 @@ function Notes({ clientId }: { clientId: string }) {
       </Group>
       {notes.loading && !notes.data ? <Loading label="Loading notes" /> : null}
       {notes.error ? <ErrorAlert error={notes.error} /> : null}
-      {notes.data?.items.length === 0 ? <Empty title="No clinical notes yet" /> : null}
+      {notes.data?.items.length === 0 ? <Empty title="No clinical notes yet">Write a note above and choose Add note; notes are kept newest first.</Empty> : null}
       <Timeline bulletSize={14} lineWidth={2}>
         {notes.data?.items.map((n) => (
           <Timeline.Item key={n.id} title={`${n.authorName} · ${new Date(n.createdAt).toLocaleString()}`}>

@@ -1,7 +1,8 @@
 import { Alert, Button, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import { call, http, type Schemas } from '../../api/client.js';
+import { applyErrors, dateOfBirthCheck, emailCheck, localToday, phoneCheck, required } from '../../components/form-errors.js';
 import { useGet } from '../../api/use-api.js';
 
 type Client = Schemas['Client'];
@@ -20,7 +21,7 @@ export function ClientForm({ client, onSaved, submitLabel = 'Save' }: { client?:
       dateOfBirth: client?.dateOfBirth ?? '',
       preferredLocationId: client?.preferredLocationId ?? '',
     },
-    validate: { firstName: (v) => (v.trim() ? null : 'Required'), lastName: (v) => (v.trim() ? null : 'Required') },
+    validate: { firstName: required('firstName'), lastName: required('lastName'), email: emailCheck(), phone: phoneCheck, dateOfBirth: dateOfBirthCheck },
   });
   const submit = form.onSubmit(async (v) => {
     setBusy(true);
@@ -32,8 +33,7 @@ export function ClientForm({ client, onSaved, submitLabel = 'Save' }: { client?:
         : await call(http.POST('/api/clients', { body }));
       onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiError) form.setErrors(e.fieldErrors());
-      setError(errorText(e));
+      setError(applyErrors(form, e));
     } finally {
       setBusy(false);
     }
@@ -51,7 +51,7 @@ export function ClientForm({ client, onSaved, submitLabel = 'Save' }: { client?:
           <TextInput label="Last name" required {...form.getInputProps('lastName')} />
           <TextInput label="Email" type="email" {...form.getInputProps('email')} />
           <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
-          <TextInput label="Date of birth" type="date" {...form.getInputProps('dateOfBirth')} />
+          <TextInput label="Date of birth" type="date" max={localToday()} {...form.getInputProps('dateOfBirth')} />
           <Select
             label="Preferred location"
             clearable

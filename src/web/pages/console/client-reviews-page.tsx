@@ -137,7 +137,7 @@ function ReviewList({ status, empty }: { status: ReviewStatus; empty: string }) 
   if (list.loading && !list.data) return <Loading label="Loading reviews" />;
   if (list.error) return <ErrorAlert error={list.error} />;
   const items = list.data?.items ?? [];
-  if (!items.length) return <Empty title={empty} />;
+  if (!items.length) return <Empty title={empty}>Clients are invited to review a visit once it is done; their reviews arrive here to be checked before they are published.</Empty>;
   return (
     <Stack>
       {hiding ? (

@@ -1,60 +1,19 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
+import type { Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { Page } from '../../components/page.js';
 import { Empty, ErrorAlert, Loading } from '../../components/states.js';
 import { MODALITY_LABEL } from '../../components/clinical/labels.js';
+import { prettyDate } from '../../api/dates.js';
 import { PlanApprovals } from './plan-approvals.js';
+import { DecideModal } from './review-decide-modal.js';
 import { AlertsCard, CosignCard } from './alerts-card.js';
 import { AdverseEventsCard } from './adverse-events-card.js';
 
 type QueueItem = Schemas['ReviewQueueItem'];
-
-function DecideModal({ item, onClose, onDone }: { item: QueueItem; onClose: () => void; onDone: () => void }) {
-  const { me } = useSession();
-  const [outcome, setOutcome] = useState<'approved' | 'declined'>('approved');
-  const [note, setNote] = useState('');
-  const [noNumbing, setNoNumbing] = useState(false);
-  const [signedName, setSignedName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const submit = async () => {
-    try {
-      await call(
-        http.POST('/api/screenings/{screeningId}/review', {
-          params: { path: { screeningId: item.screeningId } },
-          body: { outcome, note, signedName, adjustments: noNumbing ? [{ kind: 'no_numbing_cream' }] : [] },
-        }),
-      );
-      onDone();
-    } catch (e) {
-      if (e instanceof ApiError) setFields(e.fieldErrors());
-      setError(errorText(e));
-    }
-  };
-  return (
-    <Modal opened onClose={onClose} title={`Review: ${item.clientName}`} size="lg">
-      <Stack>
-        {item.findings.map((f) => (
-          <Text key={f.ruleId} size="sm">
-            <b>{f.ruleId}</b> {f.message}
-          </Text>
-        ))}
-        <SegmentedControl value={outcome} onChange={(v) => setOutcome(v)} data={[{ value: 'approved', label: 'Approve' }, { value: 'declined', label: 'Decline' }]} aria-label="Decision" />
-        <Textarea label="Clinical note" description="Why, and any conditions of the approval." minRows={3} autosize value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fields.note} />
-        <Checkbox label="Treat without numbing cream" checked={noNumbing} onChange={(e) => setNoNumbing(e.currentTarget.checked)} />
-        <TextInput label="Sign with your full name" description={`Type "${me?.user.name ?? ''}" to sign this decision.`} value={signedName} onChange={(e) => setSignedName(e.currentTarget.value)} error={fields.signedName} />
-        {error ? <Alert color="red">{error}</Alert> : null}
-        <Button onClick={() => void submit()} disabled={note.trim().length < 3 || signedName.trim().length < 2}>
-          Sign decision
-        </Button>
-      </Stack>
-    </Modal>
-  );
-}
 
 export function ReviewsPage() {
   const queue = useGet('/api/reviews', {});
@@ -80,15 +39,18 @@ export function ReviewsPage() {
                   {i.clientName}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {MODALITY_LABEL[i.modality]} on {i.planDate} · screened {new Date(i.createdAt).toLocaleDateString()}
+                  {MODALITY_LABEL[i.modality]} on {prettyDate(i.planDate)} · screened {new Date(i.createdAt).toLocaleDateString()}
                 </Text>
-                <Group gap={4} mt={4}>
+                <Stack gap={2} mt={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {i.findings.map((f) => (
-                    <Badge key={f.ruleId} color="yellow" variant="light">
-                      {f.ruleId}
-                    </Badge>
+                    <Text key={f.ruleId} size="sm" component="li">
+                      {f.message}{' '}
+                      <Badge color="yellow" variant="light" size="sm">
+                        {f.ruleId}
+                      </Badge>
+                    </Text>
                   ))}
-                </Group>
+                </Stack>
               </div>
               {queue.data?.canDecide ? <Button onClick={() => setOpen(i)}>Review</Button> : null}
             </Group>

@@ -85,7 +85,7 @@ function Body({ s, settled }: { s: Schemas['ClientBilling']; settled: (r: Schema
                 <Accordion.Control>
                   <Group justify="space-between" wrap="wrap" gap="xs" pr="xs">
                     <Text fw={600}>
-                      Invoice #{inv.number} · {shortDate(inv.issuedAt)}
+                      Invoice {inv.number} · {shortDate(inv.issuedAt)}
                     </Text>
                     <Group gap="xs">
                       <Badge variant="light" color={INVOICE_STATUS[inv.status].color}>
@@ -97,7 +97,7 @@ function Body({ s, settled }: { s: Schemas['ClientBilling']; settled: (r: Schema
                 </Accordion.Control>
                 <Accordion.Panel>
                   <InvoiceBreakdown invoice={inv} />
-                  {s.onlinePayments && inv.status === 'issued' && inv.dueCents > 0 ? <PayOnlineButton target={{ kind: 'invoice', invoiceId: inv.id }} label={`Pay online: invoice #${inv.number}`} /> : null}
+                  {s.onlinePayments && inv.status === 'issued' && inv.dueCents > 0 ? <PayOnlineButton target={{ kind: 'invoice', invoiceId: inv.id }} label={`Pay online: invoice ${inv.number}`} /> : null}
                 </Accordion.Panel>
               </Accordion.Item>
             ))}

@@ -5,14 +5,16 @@ import { useGet } from '../../api/use-api.js';
 
 const LABELS = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
 
-/** After a treatment, the client rates how satisfied they are; kept with its label on their course. */
+/** After a treatment's day-14 check-in, the client rates how satisfied they are; kept with its label on their course. */
 export function SatisfactionCard({ clientId }: { clientId: string }) {
   const aftercare = useGet('/api/clients/{clientId}/aftercare', { params: { path: { clientId } } });
   const outcomes = useGet('/api/clients/{clientId}/outcomes', { params: { path: { clientId } } });
   const [value, setValue] = useState('4');
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const last = aftercare.data?.journeys[0];
-  if (!last) return null;
+  // asked once healing is behind: after the day-14 check-in (answered, or its day has come)
+  const dayFourteen = last?.checkIns.find((c) => c.day === 14);
+  if (!last || !dayFourteen || (!dayFourteen.answeredAt && Date.parse(dayFourteen.dueAt) > Date.now())) return null;
   const mine = (outcomes.data?.items ?? []).filter((o) => o.measure === 'satisfaction');
   const daysSince = (Date.now() - Date.parse(last.treatedAt)) / 86_400_000;
   const save = async () => {

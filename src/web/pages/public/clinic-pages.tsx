@@ -74,7 +74,7 @@ export function ClinicPage() {
           ))}
         </SimpleGrid>
       ) : (
-        <Empty title="No locations yet" />
+        <Empty title="No locations yet">This clinic has not published a location yet; please call or email them to book.</Empty>
       )}
     </Page>
   );
@@ -121,7 +121,7 @@ export function ClinicLocationPage() {
           ))}
         </SimpleGrid>
       ) : (
-        <Empty title="No providers listed here yet" />
+        <Empty title="No providers listed here yet">The clinic has not published its clinicians' profiles for this location yet.</Empty>
       )}
     </Page>
   );
@@ -208,7 +208,7 @@ export function ClinicProviderPage() {
           </Group>
         </Stack>
       ) : (
-        <Empty title="No reviews yet" />
+        <Empty title="No reviews yet">Reviews appear here once clients who were treated share them and the clinic has checked them.</Empty>
       )}
     </Page>
   );

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, call, errorText, http } from '../../api/client.js';
+import { applyErrors } from '../../components/form-errors.js';
 
 export function ForgotPasswordPage() {
   const [sent, setSent] = useState(false);
@@ -87,8 +88,7 @@ export function AcceptInvitePage() {
       await call(http.POST('/api/invitations/accept', { body: { token, name: v.name, password: v.password } }));
       void navigate('/sign-in');
     } catch (e) {
-      if (e instanceof ApiError) form.setErrors(e.fieldErrors());
-      setError(errorText(e));
+      setError(applyErrors(form, e));
     }
   });
   return (

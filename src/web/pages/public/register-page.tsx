@@ -2,7 +2,8 @@ import { Alert, Anchor, Button, Paper, PasswordInput, Select, SimpleGrid, Stack,
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, call, errorText, http } from '../../api/client.js';
+import { call, http } from '../../api/client.js';
+import { applyErrors, dateOfBirthCheck, emailCheck, localToday, phoneCheck, required } from '../../components/form-errors.js';
 import { useGet } from '../../api/use-api.js';
 
 export function RegisterPage() {
@@ -13,11 +14,12 @@ export function RegisterPage() {
   const form = useForm({
     initialValues: { organizationSlug: '', firstName: '', lastName: '', email: '', phone: '', dateOfBirth: '', password: '' },
     validate: {
-      firstName: (v) => (v.trim() ? null : 'Enter your first name'),
-      lastName: (v) => (v.trim() ? null : 'Enter your last name'),
-      email: (v) => (/.+@.+\..+/.test(v) ? null : 'Enter a valid email'),
-      password: (v) => (v.length >= 10 ? null : 'Use at least 10 characters'),
-      dateOfBirth: (v) => (!v || /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Use the date picker or YYYY-MM-DD'),
+      firstName: required('firstName'),
+      lastName: required('lastName'),
+      email: emailCheck(true),
+      password: (v) => (v.length >= 10 ? null : 'Use at least 10 characters for the password'),
+      phone: phoneCheck,
+      dateOfBirth: dateOfBirthCheck,
     },
   });
   const first = orgs.data?.items[0]?.slug;
@@ -38,8 +40,7 @@ export function RegisterPage() {
       // the same answer whether or not the address has an account: the email says what to do next
       setSentTo(r.email);
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length) form.setErrors(e.fieldErrors());
-      setError(errorText(e));
+      setError(applyErrors(form, e));
     } finally {
       setBusy(false);
     }
@@ -91,7 +92,7 @@ export function RegisterPage() {
           <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput label="Mobile phone" type="tel" autoComplete="tel" {...form.getInputProps('phone')} />
-            <TextInput label="Date of birth" type="date" autoComplete="bday" {...form.getInputProps('dateOfBirth')} />
+            <TextInput label="Date of birth" type="date" autoComplete="bday" max={localToday()} {...form.getInputProps('dateOfBirth')} />
           </SimpleGrid>
           <PasswordInput label="Password" description="At least 10 characters" autoComplete="new-password" required {...form.getInputProps('password')} />
           <Button type="submit" loading={busy} disabled={!orgs.data}>

@@ -1,4 +1,6 @@
 // The questionnaire's working state and its conversion to an Intake v1 record.
+import { dateOfBirthProblem } from '../../../domain/shared/plausible.js';
+import { humanDate } from '../../../domain/shared/human-date.js';
 import type { Schemas } from '../../api/client.js';
 import { CONCERNS, STEPS, type Concern, type Item } from './questions.js';
 
@@ -69,7 +71,13 @@ export function asAnswers(v: unknown): Answers | null {
 /** Problems that stop the client moving past a step, by field; `today` is the client's date. */
 export function stepProblems(stepId: string, a: Answers, today: string): string[] {
   const p: string[] = [];
-  if (stepId === 'about' && !/^\d{4}-\d{2}-\d{2}$/.test(a.dateOfBirth)) p.push('Enter your date of birth.');
+  if (stepId === 'about') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(a.dateOfBirth)) p.push('Enter your date of birth.');
+    else {
+      const dob = dateOfBirthProblem(a.dateOfBirth, today);
+      if (dob) p.push(dob);
+    }
+  }
   if (stepId === 'pregnancy' && (a.pregnant === null || a.breastfeeding === null)) p.push('Answer both questions.');
   if (stepId === 'treatment') {
     if (!a.treatment.modality) p.push('Choose the type of microneedling, or "Not sure, help me choose".');
@@ -79,6 +87,7 @@ export function stepProblems(stepId: string, a: Answers, today: string): string[
     const pick = a.picks[itemKey(item)];
     if (!pick?.checked) continue;
     if (item.date === 'procedure' && !pick.date) p.push(`Give the date for "${item.label}".`);
+    else if (item.date === 'procedure' && pick.date > today) p.push(`"${item.label}": the date cannot be in the future. Give the last day it was done, on or before ${humanDate(today)}.`);
     if (item.date === 'lastDose') {
       if (pick.current === null) p.push(`"${item.label}": say whether you still take or use it.`);
       else if (!pick.current && !pick.date) p.push(`"${item.label}": give the date of the last dose.`);

@@ -26,7 +26,7 @@ export function ItemField({ item, pick, onChange, today }: { item: Item; pick: P
               ) : null}
             </>
           ) : null}
-          {item.date === 'procedure' ? <TextInput label="Date (the last day, for a course)" type="date" value={p.date} onChange={(e) => set({ date: e.currentTarget.value })} /> : null}
+          {item.date === 'procedure' ? <TextInput label="Date (the last day, for a course)" type="date" max={today} value={p.date} onChange={(e) => set({ date: e.currentTarget.value })} /> : null}
           {item.controlledQuestion ? (
             <div>
               <Text size="sm" mb={4} id={`${item.code}-controlled`}>

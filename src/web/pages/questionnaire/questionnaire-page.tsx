@@ -1,4 +1,6 @@
 import { Alert, Button, Card, Checkbox, Group, List, Progress, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { summarize } from '../../../domain/shared/messages.js';
+import { humanDate } from '../../../domain/shared/human-date.js';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
@@ -94,7 +96,7 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
       setResult(await call(http.POST('/api/clients/{clientId}/screenings', { params: { path: { clientId } }, body: { plan: { ...planOf(answers), date: day } } })));
       window.scrollTo({ top: 0 });
     } catch (e) {
-      const why = e instanceof ApiError && e.fields.length ? `Please check: ${e.fields.map((f) => f.message).join(' ')}` : errorText(e);
+      const why = e instanceof ApiError && e.fields.length ? `Please check your answers: ${summarize(e.fields.map((f) => f.message))}` : errorText(e);
       setError(day ? `Your answers are saved, but we could not check your eligibility: ${why} Try again.` : why);
     } finally {
       setSending(false);
@@ -114,7 +116,7 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
       <Title order={1} size="h2">
         {s.title}
       </Title>
-      <Alert variant="light" icon={<IconInfoCircle />} title="Why we ask">
+      <Alert variant="light" icon={<IconInfoCircle />} title="Why we ask" role="note">
         {s.why}
       </Alert>
       {problems.length ? (
@@ -125,7 +127,7 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
       {s.id === 'about' ? (
         <Card withBorder>
           <Stack>
-            <TextInput label="Date of birth" type="date" value={answers.dateOfBirth} onChange={(e) => update({ dateOfBirth: e.currentTarget.value })} />
+            <TextInput label="Date of birth" type="date" max={today()} value={answers.dateOfBirth} onChange={(e) => update({ dateOfBirth: e.currentTarget.value })} />
             <Select label="How does your skin react to the sun?" description="Your skin type (Fitzpatrick scale). Skip if unsure." data={FITZPATRICK} value={answers.fitzpatrick} onChange={(v) => update({ fitzpatrick: v })} clearable />
             <Checkbox.Group label="What would you like to improve?" value={answers.concerns} onChange={(v) => update({ concerns: v })}>
               <Stack gap={6} mt="xs">
@@ -166,7 +168,7 @@ export function QuestionnairePage({ mode }: { mode: 'client' | 'staff' }) {
       {s.id === 'treatment' ? <TreatmentField value={answers.treatment} onChange={(treatment) => update({ treatment })} /> : null}
       {s.id === 'review' ? (
         <Card withBorder>
-          <Text>Date of birth: {answers.dateOfBirth}</Text>
+          <Text>Date of birth: {answers.dateOfBirth ? humanDate(answers.dateOfBirth) : ''}</Text>
           <Text>Pregnant: {answers.pregnant ? 'yes' : 'no'} · Breastfeeding: {answers.breastfeeding ? 'yes' : 'no'}</Text>
           <Text mt="sm" fw={600}>
             You told us about:

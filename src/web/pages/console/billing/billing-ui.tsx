@@ -1,30 +1,26 @@
 // Small pieces the billing screens share: the payment method select, the error alert that names
 // the fields at fault, and a submit helper that keeps one request in flight.
-import { Alert, List, Select } from '@mantine/core';
+import { Alert, Select } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { ApiError, errorText } from '../../../api/client.js';
+import { ApiError } from '../../../api/client.js';
+import { splitErrors } from '../../../components/form-errors.js';
 import { STAFF_METHOD_OPTIONS, type StaffMethod } from '../../../api/billing-types.js';
 
 export function MethodSelect({ value, onChange, label = 'Payment method' }: { value: StaffMethod; onChange: (m: StaffMethod) => void; label?: string }) {
   return <Select label={label} data={STAFF_METHOD_OPTIONS} value={value} onChange={(v) => v && onChange(v)} allowDeselect={false} />;
 }
 
-/** The API's message, and each field problem under the visible label of its input. */
-export function ProblemAlert({ error, labels = {}, title = 'Not done' }: { error: unknown; labels?: Record<string, string>; title?: string }) {
+/**
+ * One message for the whole form: the API's, without repeating what the form already shows under its
+ * inputs (`placed`, by API path). Field problems without an input of
+ * their own are said here, each once, in the catalogue's plain sentences.
+ */
+export function ProblemAlert({ error, placed = [], title = 'Not done' }: { error: unknown; /** @deprecated field messages name their field now */ labels?: Record<string, string>; placed?: readonly string[]; title?: string }) {
   if (!error) return null;
-  const fields = error instanceof ApiError ? error.fields : [];
+  const { message } = splitErrors(error, placed);
   return (
     <Alert color="red" role="alert" title={title}>
-      {errorText(error)}
-      {fields.length ? (
-        <List size="sm" mt={4}>
-          {fields.map((f) => (
-            <List.Item key={`${f.path}:${f.message}`}>
-              {labels[f.path] ?? f.path}: {f.message}
-            </List.Item>
-          ))}
-        </List>
-      ) : null}
+      {message}
     </Alert>
   );
 }

@@ -73,7 +73,7 @@ export function ClientBillingTab({ clientId }: { clientId: string }) {
       </Group>
       {sold ? (
         <Alert color="teal" title="Package sold" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setSold(null)}>
-          {sold.purchase.name}: invoice #{sold.invoice.number}, paid {cents(sold.payment.amountCents, sold.invoice.currency)}, due {cents(sold.invoice.dueCents, sold.invoice.currency)}.
+          {sold.purchase.name}: invoice {sold.invoice.number}, paid {cents(sold.payment.amountCents, sold.invoice.currency)}, due {cents(sold.invoice.dueCents, sold.invoice.currency)}.
         </Alert>
       ) : null}
 

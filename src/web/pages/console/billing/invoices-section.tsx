@@ -91,7 +91,7 @@ export function InvoicesSection({ invoices, canMoneyBack, onChanged }: { invoice
             <Accordion.Control>
               <Group justify="space-between" wrap="wrap" gap="xs" pr="xs">
                 <Text fw={600}>
-                  Invoice #{inv.number} · {shortDate(inv.issuedAt)}
+                  Invoice {inv.number} · {shortDate(inv.issuedAt)}
                 </Text>
                 <Group gap="xs" wrap="wrap">
                   <Badge variant="light" color={status.color}>

@@ -41,9 +41,9 @@ export function RefundPaymentModal({ payment, maxCents, onClose, onDone }: { pay
         <Text size="sm">
           {METHOD_LABEL[payment.method]} payment of {cents(payment.amountCents, payment.currency)}; the refund goes back the same way.
         </Text>
-        <NumberInput label="Refund amount" description={`At most ${cents(maxCents, payment.currency)}.`} leftSection="$" decimalScale={2} min={0} value={amount} onChange={setAmount} error={submit.fieldErrors.amountCents} />
+        <NumberInput label="Refund amount" description={`At most ${cents(maxCents, payment.currency)}.`} leftSection="$" decimalScale={2} value={amount} onChange={setAmount} error={submit.fieldErrors.amountCents} />
         <TextInput label="Reason for the refund" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={submit.fieldErrors.reason} />
-        <ProblemAlert error={submit.error} labels={{ amountCents: 'Refund amount', reason: 'Reason for the refund' }} title="Not refunded" />
+        <ProblemAlert error={submit.error} placed={['amountCents', 'reason']} title="Not refunded" />
         <Actions onClose={onClose}>
           <Button color="red" onClick={() => void go()} loading={submit.busy} disabled={amountCents < 1 || reason.trim().length < REASON_MIN}>
             Refund {cents(Math.max(0, amountCents), payment.currency)}
@@ -63,11 +63,11 @@ export function VoidInvoiceModal({ invoice, onClose, onDone }: { invoice: Invoic
     if (r) onDone();
   };
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Void invoice #${invoice.number}`}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Void invoice ${invoice.number}`}>
       <Stack>
         <Text size="sm">A void invoice stays on record with its reason; nothing is due on it any more.</Text>
         <TextInput label="Reason for voiding" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={submit.fieldErrors.reason} />
-        <ProblemAlert error={submit.error} labels={{ reason: 'Reason for voiding', invoiceId: 'Invoice' }} title="Not voided" />
+        <ProblemAlert error={submit.error} placed={['reason']} title="Not voided" />
         <Actions onClose={onClose}>
           <Button color="red" onClick={() => void go()} loading={submit.busy} disabled={reason.trim().length < REASON_MIN}>
             Void invoice
@@ -106,7 +106,7 @@ export function PackageRefundModal({ purchase, onClose, onDone }: { purchase: Pu
             {remainingText(purchase)}. Unused sessions are refunded at the package rate per session, less the location&apos;s package refund fee, to the payments made for it.
           </Text>
           <TextInput label="Reason for the refund" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={submit.fieldErrors.reason} />
-          <ProblemAlert error={submit.error} labels={{ reason: 'Reason for the refund', purchaseId: 'Package' }} title="Not refunded" />
+          <ProblemAlert error={submit.error} placed={['reason']} title="Not refunded" />
           <Actions onClose={onClose}>
             <Button color="red" onClick={() => void go()} loading={submit.busy} disabled={reason.trim().length < REASON_MIN}>
               Refund unused sessions
@@ -130,7 +130,7 @@ export function DepositForm({ bookingId, amountCents, currency, submitLabel, onD
   return (
     <Stack gap="xs">
       <MethodSelect value={method} onChange={setMethod} />
-      <ProblemAlert error={submit.error} labels={{ method: 'Payment method', bookingId: 'Deposit' }} title="Deposit not recorded" />
+      <ProblemAlert error={submit.error} title="Deposit not recorded" />
       <Group>
         <Button onClick={() => void go()} loading={submit.busy}>
           {submitLabel} of {cents(amountCents, currency)}

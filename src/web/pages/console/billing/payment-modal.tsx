@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call, http, type Schemas } from '../../../api/client.js';
 import { cents, toCents, type StaffMethod } from '../../../api/billing-types.js';
 import { MethodSelect, ProblemAlert, useIntentKey, useSubmit } from './billing-ui.js';
+import { atLeastMessage, atMostMessage } from '../../../components/form-errors.js';
 
 type PaymentResult = Schemas['PaymentResult'];
 
@@ -14,7 +15,6 @@ export interface PayableInvoice {
   currency: string;
 }
 
-const LABELS = { amountCents: 'Amount', method: 'Payment method', reference: 'Reference (optional)', idempotencyKey: 'Payment' };
 
 /** Mount it only while open: each opening is one intent with its own idempotency key. */
 export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInvoice; onClose: () => void; onDone: (r: PaymentResult) => void }) {
@@ -24,7 +24,12 @@ export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInv
   const [reference, setReference] = useState('');
   const submit = useSubmit();
   const amountCents = toCents(amount);
+  // checked here too, in the same words as the API
+  const amountProblem = amount === '' ? null : amountCents > invoice.dueCents ? atMostMessage('amountCents', invoice.dueCents) : amountCents < 1 ? atLeastMessage('amountCents', 1) : null;
+  const [tried, setTried] = useState(false);
   const pay = async () => {
+    setTried(true);
+    if (amountProblem) return;
     const r = await submit.run(() =>
       call(
         http.POST('/api/invoices/{invoiceId}/payments', {
@@ -36,7 +41,7 @@ export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInv
     if (r) onDone(r);
   };
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Take payment: invoice #${invoice.number}`}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Take payment: invoice ${invoice.number}`}>
       <Stack>
         <Text size="sm">
           Due now: <strong>{cents(invoice.dueCents, invoice.currency)}</strong>
@@ -46,20 +51,18 @@ export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInv
           description={`Up to ${cents(invoice.dueCents, invoice.currency)}; a smaller amount is a partial payment.`}
           leftSection="$"
           decimalScale={2}
-         
-          min={0}
           value={amount}
           onChange={setAmount}
-          error={submit.fieldErrors.amountCents}
+          error={(tried ? amountProblem : null) ?? submit.fieldErrors.amountCents}
         />
         <MethodSelect value={method} onChange={setMethod} />
         <TextInput label="Reference (optional)" description="The terminal's approval code or the check number." value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
-        <ProblemAlert error={submit.error} labels={LABELS} title="Payment not recorded" />
+        <ProblemAlert error={submit.error} placed={['amountCents']} title="Payment not recorded" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={() => void pay()} loading={submit.busy} disabled={amountCents < 1}>
+          <Button onClick={() => void pay()} loading={submit.busy} disabled={amount === ''}>
             Record payment of {cents(Math.max(0, amountCents), invoice.currency)}
           </Button>
         </Group>

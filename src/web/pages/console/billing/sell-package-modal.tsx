@@ -10,13 +10,6 @@ import { MethodSelect, ProblemAlert, useIntentKey, useSubmit } from './billing-u
 
 type PackageSale = Schemas['PackageSale'];
 
-const LABELS: Record<string, string> = {
-  locationId: 'Location',
-  packageId: 'Package',
-  'payment.amountCents': 'Amount taken now',
-  'payment.method': 'Payment method',
-  idempotencyKey: 'Sale',
-};
 
 export function SellPackageModal({ clientId, defaultLocationId, onClose, onSold }: { clientId: string; defaultLocationId?: string | null; onClose: () => void; onSold: (s: PackageSale) => void }) {
   const key = useIntentKey();
@@ -84,8 +77,6 @@ export function SellPackageModal({ clientId, defaultLocationId, onClose, onSold 
           description="The full price by default. A smaller amount is a deposit toward it; the rest stays due on the invoice."
           leftSection="$"
           decimalScale={2}
-         
-          min={0}
           value={amountValue}
           onChange={setAmount}
           disabled={!pkg}
@@ -97,7 +88,7 @@ export function SellPackageModal({ clientId, defaultLocationId, onClose, onSold 
             {cents(totalCents - amountCents, currency)} stays due on the invoice.
           </Alert>
         ) : null}
-        <ProblemAlert error={submit.error} labels={LABELS} title="Package not sold" />
+        <ProblemAlert error={submit.error} placed={['locationId', 'packageId', 'payment.amountCents']} title="Package not sold" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

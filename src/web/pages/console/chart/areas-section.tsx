@@ -1,4 +1,4 @@
-// The treated areas: for each, the needle depth (the field stops at 3 mm), the passes, and for RF the preset.
+// The treated areas: for each, the needle depth (more than 3 mm is refused with a message), the passes, and for RF the preset.
 import { Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { AREA_LABEL, AREAS } from '../../../components/clinical/labels.js';
 import { AddRowButton, RemoveRowButton, Section, SectionError } from './chart-controls.js';
@@ -31,6 +31,7 @@ export function AreasSection({ form, set, err, readOnly, rf }: FormPartProps & {
               step={0.25}
               min={0.1}
               max={3}
+              clampBehavior="none"
               decimalScale={2}
               error={err(`chart.areas.${i}.depthMm`)}
               onChange={(v) => setArea(i, { depthMm: v })}

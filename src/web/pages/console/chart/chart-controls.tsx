@@ -2,7 +2,9 @@
 import { ActionIcon, Alert, Button, Card, Group, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { errorText } from '../../../api/client.js';
+import { ApiError, errorText } from '../../../api/client.js';
+import { splitErrors } from '../../../components/form-errors.js';
+import { shownOnChart } from './use-chart-submit.js';
 import { useSession } from '../../../auth/session.js';
 import { TitledStack } from '../../../components/titled-stack.js';
 
@@ -71,7 +73,7 @@ export function SignatureNameInput({
 export function FailureAlert({ title, failure }: { title: string; failure: unknown }) {
   return (
     <Alert color="red" icon={<IconAlertCircle />} title={title} role="alert">
-      {errorText(failure)}
+      {failure instanceof ApiError ? splitErrors(failure, failure.fields.map((f) => f.path).filter(shownOnChart)).message : errorText(failure)}
     </Alert>
   );
 }

@@ -1,5 +1,6 @@
 // The chart form's state, and the conversions between it and the chart body the API takes.
 import { ApiError, type Schemas } from '../../../api/client.js';
+import { atMostMessage, requiredMessage, summarize } from '../../../../domain/shared/messages.js';
 import { AREAS } from '../../../components/clinical/labels.js';
 import type { Area, ChartBody } from './chart-types.js';
 
@@ -89,10 +90,15 @@ const isArea = (v: string | null): v is Area => v !== null && AREAS.includes(v);
  * A row without a treated area cannot be sent: it is refused here, as a field error like the server's.
  */
 export function toBody(form: FormState, rf: boolean): ChartBody {
-  const missing = form.areas.flatMap((a, i) =>
-    isArea(a.area) ? [] : [{ path: `chart.areas.${i}.area`, message: 'Choose the treated area.' }],
-  );
-  if (missing.length) throw new ApiError(400, 'Choose the treated area for every row.', missing);
+  // the same words as the API (the message catalogue), before anything is sent
+  const missing = form.areas.flatMap((a, i) => {
+    const depth = toNumber(a.depthMm);
+    return [
+      ...(isArea(a.area) ? [] : [{ path: `chart.areas.${i}.area`, message: requiredMessage('area') }]),
+      ...(Number.isNaN(depth) ? [{ path: `chart.areas.${i}.depthMm`, message: requiredMessage('depthMm') }] : depth > 3 ? [{ path: `chart.areas.${i}.depthMm`, message: atMostMessage('depthMm', 3) }] : []),
+    ];
+  });
+  if (missing.length) throw new ApiError(400, summarize(missing.map((m) => m.message)), missing);
   return {
     checklist: { ...form.checklist },
     deviceId: form.deviceId ?? '',

@@ -7,6 +7,7 @@ import { AreasSection } from './areas-section.js';
 import { FailureAlert } from './chart-controls.js';
 import { initialForm, toBody, type FormPartProps, type FormState } from './chart-form-state.js';
 import { ChartStatus } from './chart-header.js';
+import { CosignSection } from './cosign-section.js';
 import type { ChartResponse, Device, Lot } from './chart-types.js';
 import { DeviceLotsSection } from './device-lots-section.js';
 import { OutcomeSection } from './outcome-section.js';
@@ -116,6 +117,8 @@ export function ChartForm({
             );
         }}
       />
+
+      <CosignSection current={current} onDone={onSaved} />
 
       <VersionsSection versions={data.versions} />
     </Stack>

@@ -5,5 +5,5 @@ import { PhotoPanel } from '../../../components/clinical/photo-panel.js';
 type Booking = Schemas['Booking'];
 
 export function ChartPhotos({ booking }: { booking: Booking | undefined }) {
-  return booking ? <PhotoPanel clientId={booking.client.id} bookingId={booking.id} canUpload /> : null;
+  return booking ? <PhotoPanel clientId={booking.client.id} clientName={booking.client.name} bookingId={booking.id} canUpload /> : null;
 }

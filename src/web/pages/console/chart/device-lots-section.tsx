@@ -1,5 +1,6 @@
 // The device used and the cartridge lot or lots, picked from the location's devices and lots.
-import { MultiSelect, Select, SimpleGrid } from '@mantine/core';
+import { Anchor, MultiSelect, Select, SimpleGrid, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Schemas } from '../../../api/client.js';
 import { Section } from './chart-controls.js';
 import type { FormPartProps } from './chart-form-state.js';
@@ -71,6 +72,15 @@ export function DeviceLotsSection({
           readOnly={readOnly}
         />
       </SimpleGrid>
+      {lots && lots.length === 0 && !readOnly ? (
+        <Text size="sm" mt="xs">
+          No cartridge lots received at this location yet.{' '}
+          <Anchor component={Link} to="/console/settings?tab=lots">
+            Receive a lot
+          </Anchor>{' '}
+          (owner, medical director or provider), then choose it here.
+        </Text>
+      ) : null}
     </Section>
   );
 }

@@ -5,6 +5,10 @@ import type { ChartBody } from './chart-types.js';
 
 export type Busy = 'draft' | 'sign' | 'amend' | null;
 
+export const chartPath = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
+/** the fields the chart form shows a message under (the rest are said in the alert) */
+export const shownOnChart = (path: string) => /^chart\.|^(reason|signedName)$/.test(chartPath(path));
+
 export function useChartSubmit(bookingId: string, onSaved: () => void) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -25,7 +29,8 @@ export function useChartSubmit(bookingId: string, onSaved: () => void) {
       onSaved();
     } catch (e) {
       setFailure(e);
-      setErrors(e instanceof ApiError ? e.fieldErrors() : {});
+      // the API names rows as areas[0].depthMm, the form as areas.0.depthMm
+      setErrors(e instanceof ApiError ? Object.fromEntries(e.fields.map((f) => [chartPath(f.path), f.message])) : {});
     } finally {
       setBusy(null);
     }

@@ -11,7 +11,7 @@ export const barsHeight = (n: number) => Math.max(160, n * 36 + 40);
 export function ReportChartCard({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card withBorder padding="sm">
-      <Title order={3} size="h5" mb="xs">
+      <Title order={2} size="h5" mb="xs">
         {title}
       </Title>
       <div role="img" aria-label={`${title}, as listed in the tables below`}>

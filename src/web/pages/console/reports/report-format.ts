@@ -13,6 +13,8 @@ export function formatCell(value: ReportCellJson, kind: ReportColumnJson['kind']
   if (typeof value === 'string') return value;
   if (kind === 'cents') return money(value);
   if (kind === 'percent') return percent(value);
+  // identifiers such as invoice numbers read as written: "1001", not "1,001"
+  if (kind === 'text') return String(value);
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 

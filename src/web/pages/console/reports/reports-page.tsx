@@ -67,7 +67,8 @@ function ReportPanel({ tab, query }: { tab: Tab; query: Range | null }) {
 
 export function ReportsPage() {
   const today = localToday();
-  const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
+  // the last 30 days: on the first of a month "this month" would be a single, often empty, day
+  const [from, setFrom] = useState(() => new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10));
   const [to, setTo] = useState(today);
   const [locationId, setLocationId] = useState('all');
   const [tab, setTab] = useState<string>(TABS[0]!.name);

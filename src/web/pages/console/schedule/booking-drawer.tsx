@@ -4,11 +4,10 @@ import { Link } from 'react-router';
 import { ApiError, call, errorText, http, type Schemas } from '../../../api/client.js';
 import { BOOKING_STATUS, prettyDate } from '../../../api/clinical-types.js';
 import { useSession } from '../../../auth/session.js';
-import { SlotPicker } from '../../../components/booking/slot-picker.js';
-import { todayIso } from '../../../api/dates.js';
 import { BookingMoney } from './booking-money.js';
+import { CheckInPanel } from './check-in-panel.js';
+import { ReschedulePanel } from './reschedule-panel.js';
 
-type AvailableSlot = Schemas['Slot'];
 type Booking = Schemas['Booking'];
 
 const OVERRIDERS = ['owner', 'medical_director', 'front_desk'];
@@ -19,13 +18,10 @@ const BILLING = ['owner', 'front_desk', 'medical_director'];
 export function BookingDrawer({ booking, onClose, onChanged }: { booking: Booking; onClose: () => void; onChanged: (b: Booking) => void }) {
   const { me } = useSession();
   const [error, setError] = useState<string | null>(null);
-  const [moving, setMoving] = useState(false);
   const [reason, setReason] = useState('');
   const [override, setOverride] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [answersConfirmed, setAnswersConfirmed] = useState(false);
-  const treatment = booking.service.kind === 'treatment';
   const canOverride = OVERRIDERS.includes(me?.role ?? '');
   const byId = { path: { bookingId: booking.id } };
   const act = async (request: () => Promise<{ data?: Booking; error?: unknown; response: Response }>) => {
@@ -79,47 +75,10 @@ export function BookingDrawer({ booking, onClose, onChanged }: { booking: Bookin
             {override ? <TextInput label="Reason for the override" value={overrideReason} onChange={(e) => setOverrideReason(e.currentTarget.value)} /> : null}
           </Stack>
         ) : null}
-        {booking.status === 'confirmed' && treatment ? (
-          <Stack gap={4}>
-            <Checkbox
-              label="The client confirmed their health answers are unchanged"
-              checked={answersConfirmed}
-              onChange={(e) => setAnswersConfirmed(e.currentTarget.checked)}
-            />
-            <Text size="xs" c="dimmed">
-              Something changed? <Link to={`/console/clients/${booking.client.id}/questionnaire`}>Update the answers</Link>: the client is screened again before treatment.
-            </Text>
-          </Stack>
-        ) : null}
-        {booking.status === 'confirmed' ? (
-          <Group>
-            <Button onClick={() => void act(() => http.POST('/api/bookings/{bookingId}/check-in', { params: byId, body: { ...withOverride(), ...(treatment ? { answersConfirmed } : {}) } }))} loading={busy} disabled={treatment && !answersConfirmed && !override}>
-              Check in
-            </Button>
-            {Date.parse(booking.start) <= Date.now() ? (
-              <Button variant="light" color="red" onClick={() => void act(() => http.POST('/api/bookings/{bookingId}/no-show', { params: byId }))} loading={busy}>
-                Mark no-show
-              </Button>
-            ) : null}
-          </Group>
-        ) : null}
+        {booking.status === 'confirmed' ? <CheckInPanel booking={booking} busy={busy} act={act} withOverride={withOverride} overriding={override} /> : null}
         {open ? (
           <>
-            <Button variant="default" onClick={() => setMoving((m) => !m)}>
-              {moving ? 'Keep this time' : 'Reschedule'}
-            </Button>
-            {moving ? (
-              <SlotPicker
-                locationId={booking.location.id}
-                serviceId={booking.service.id}
-                from={todayIso()}
-                clientId={override ? undefined : booking.client.id}
-                planId={booking.planId}
-                rescheduling={booking.id}
-                picked={null}
-                onPick={(s: AvailableSlot) => void act(() => http.POST('/api/bookings/{bookingId}/reschedule', { params: byId, body: { start: s.start, providerId: s.providerId, ...withOverride() } }))}
-              />
-            ) : null}
+            <ReschedulePanel booking={booking} override={withOverride()} onChanged={onChanged} />
             <Group align="flex-end">
               <TextInput label="Cancellation reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />
               <Button color="red" variant="light" disabled={reason.trim().length < 2} onClick={() => void act(() => http.POST('/api/bookings/{bookingId}/cancel', { params: byId, body: { reason } }))} loading={busy}>

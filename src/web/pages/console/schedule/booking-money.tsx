@@ -52,7 +52,7 @@ export function BookingMoney({ bookingId, status, onChanged }: { bookingId: stri
       {inv ? (
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text size="sm">
-            Invoice #{inv.number}: total {cents(inv.totalCents, inv.currency)}, paid {cents(inv.paidCents - inv.refundedCents, inv.currency)}, due {cents(inv.dueCents, inv.currency)}
+            Invoice {inv.number}: total {cents(inv.totalCents, inv.currency)}, paid {cents(inv.paidCents - inv.refundedCents, inv.currency)}, due {cents(inv.dueCents, inv.currency)}
           </Text>
           {inv.dueCents > 0 && inv.status !== 'void' ? (
             <Button size="xs" onClick={() => setPaying(true)}>

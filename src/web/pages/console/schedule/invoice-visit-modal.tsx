@@ -28,12 +28,8 @@ export function InvoiceVisitModal({ bookingId, onClose, onIssued }: { bookingId:
 
   const setRow = (key: number, patch: Partial<ProductRow>) => setProducts((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const addRow = () => setProducts((rows) => [...rows, { key: (rows.at(-1)?.key ?? 0) + 1, description: '', price: '', quantity: 1 }]);
-  const labels: Record<string, string> = { discount: 'Discount', 'discount.bp': 'Discount (%)', 'discount.cents': 'Discount amount', discountReason: 'Reason for the discount', bookingId: 'Visit' };
-  products.forEach((_, i) => {
-    labels[`products.${i}.description`] = `Product ${i + 1} description`;
-    labels[`products.${i}.unitCents`] = `Product ${i + 1} price`;
-    labels[`products.${i}.quantity`] = `Product ${i + 1} quantity`;
-  });
+  // fields shown under their inputs; anything else the server says goes in the alert
+  const placed = ['discount.bp', 'discount.cents', 'discountReason', ...products.flatMap((_, i) => [`products.${i}.description`, `products.${i}.unitCents`, `products.${i}.quantity`])];
 
   const issue = async () => {
     const n = Number(value || 0);
@@ -68,7 +64,7 @@ export function InvoiceVisitModal({ bookingId, onClose, onIssued }: { bookingId:
         {kind !== 'none' ? (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {kind === 'percent' ? (
-              <NumberInput label="Discount (%)" rightSection="%" decimalScale={2} min={0} max={100} value={value} onChange={setValue} error={f['discount.bp']} />
+              <NumberInput label="Discount (%)" rightSection="%" decimalScale={2} min={0} max={100} clampBehavior="none" value={value} onChange={setValue} error={f['discount.bp']} />
             ) : (
               <NumberInput label="Discount amount" leftSection="$" decimalScale={2} min={0} value={value} onChange={setValue} error={f['discount.cents']} />
             )}
@@ -94,7 +90,7 @@ export function InvoiceVisitModal({ bookingId, onClose, onIssued }: { bookingId:
             Add a product
           </Button>
         </Group>
-        <ProblemAlert error={submit.error} labels={labels} title="Invoice not issued" />
+        <ProblemAlert error={submit.error} placed={placed} title="Invoice not issued" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

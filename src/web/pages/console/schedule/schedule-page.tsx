@@ -1,8 +1,8 @@
-import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { BarChart } from '../../../components/charts.js';
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { Schemas } from '../../../api/client.js';
+import { call, http, type Schemas } from '../../../api/client.js';
 import { useGet } from '../../../api/use-api.js';
 import { prettyDate } from '../../../api/clinical-types.js';
 import { useSession } from '../../../auth/session.js';
@@ -13,6 +13,7 @@ import { DayGrid } from './day-grid.js';
 import { BookingDrawer } from './booking-drawer.js';
 import { NewBookingModal } from './new-booking-modal.js';
 import { WaitlistCard } from './waitlist-card.js';
+import { showUndo } from './undo-notice.js';
 
 type Booking = Schemas['Booking'];
 
@@ -79,13 +80,18 @@ export function SchedulePage() {
         {span === 'day' ? <SegmentedControl value={by} onChange={(v) => setBy(v === 'room' ? 'room' : 'provider')} data={[{ value: 'provider', label: 'By provider' }, { value: 'room', label: 'By room' }]} aria-label="Columns" /> : null}
       </Group>
       {week.error ? <ErrorAlert error={week.error} /> : null}
-      <Card withBorder p="xs">
+      <Card withBorder p="xs" aria-busy={week.loading && !week.data}>
         <Title order={2} size="h5" mb="xs">
-          {span === 'week' ? `Week of ${prettyDate(weekStart!)} · ` : `${prettyDate(day)} · `}
-          {plural((span === 'week' ? (week.data?.items ?? []) : todays).filter((b) => b.status !== 'cancelled' && b.status !== 'late_cancelled').length, 'booking')}
+          {span === 'week' ? `Week of ${prettyDate(weekStart!)}` : prettyDate(day)}
+          {/* no count until the bookings are in: "0 bookings" while loading reads as an empty day */}
+          {week.data && !week.loading ? ` · ${plural((span === 'week' ? week.data.items : todays).filter((b) => b.status !== 'cancelled' && b.status !== 'late_cancelled').length, 'booking')}` : ''}
         </Title>
         {week.loading && !week.data ? (
-          <Loading label="Loading the day" />
+          <Stack gap="xs">
+            <Loading label="Loading the day" />
+            <Skeleton height={28} />
+            <Skeleton height={120} />
+          </Stack>
         ) : span === 'day' ? (
           <DayGrid columns={columns} bookings={todays} columnOf={(b) => (by === 'provider' ? b.provider.id : (b.room?.id ?? null))} onOpen={setOpen} />
         ) : (
@@ -113,7 +119,8 @@ export function SchedulePage() {
           booking={open}
           onClose={() => setOpen(null)}
           onChanged={(b) => {
-            setOpen(b);
+            // an undo may come after the drawer was closed: it must not open it again
+            setOpen((o) => (o?.id === b.id ? b : o));
             week.reload();
             setChanges((n) => n + 1);
           }}
@@ -122,12 +129,24 @@ export function SchedulePage() {
       {creating ? (
         <NewBookingModal
           locationId={location.id}
+          timeZone={location.timeZone}
+          rooms={setup.data?.rooms ?? []}
           from={day}
           onClose={() => setCreating(false)}
           onBooked={(b) => {
             setCreating(false);
             setDate(b.localDate);
             week.reload();
+            showUndo({
+              title: 'Booked',
+              message: `${b.client.name}, ${b.service.name}, ${prettyDate(b.localDate)} at ${b.localTime}.`,
+              undoneMessage: `The booking for ${b.client.name} was undone; the client was not told.`,
+              onUndo: async () => {
+                await call(http.POST('/api/bookings/{bookingId}/undo', { params: { path: { bookingId: b.id } } }));
+                week.reload();
+                setChanges((n) => n + 1);
+              },
+            });
           }}
         />
       ) : null}

@@ -34,7 +34,7 @@ function Summary({ data, schedule: s }: { data: BackupOverview; schedule: Backup
   return (
     <Card withBorder>
       <Stack gap={4}>
-        <Title order={3} size="h5">
+        <Title order={2} size="h5">
           Last successful backup
         </Title>
         {last ? (

@@ -99,8 +99,8 @@ function BillingForm({ initial, readOnly }: { initial: Schemas['BillingSettings'
             allowDeselect={false}
             disabled={readOnly}
           />
-          <NumberInput label="Late cancellation fee ($)" description="0 for none." prefix="$" decimalScale={2} fixedDecimalScale min={0} value={lateFee} onChange={setLateFee} disabled={readOnly} error={f.lateCancelFeeCents} />
-          <NumberInput label="Missed appointment fee ($)" description="0 for none." prefix="$" decimalScale={2} fixedDecimalScale min={0} value={noShowFee} onChange={setNoShowFee} disabled={readOnly} error={f.noShowFeeCents} />
+          <NumberInput label="Late cancellation fee ($)" description="0 for none." prefix="$" decimalScale={2} fixedDecimalScale value={lateFee} onChange={setLateFee} disabled={readOnly} error={f.lateCancelFeeCents} />
+          <NumberInput label="Missed appointment fee ($)" description="0 for none." prefix="$" decimalScale={2} fixedDecimalScale value={noShowFee} onChange={setNoShowFee} disabled={readOnly} error={f.noShowFeeCents} />
         </SimpleGrid>
       </Card>
       <Card withBorder>
@@ -124,7 +124,7 @@ function BillingForm({ initial, readOnly }: { initial: Schemas['BillingSettings'
           <DepositsTable rows={deposits} onChange={setDeposits} readOnly={readOnly} errors={f} />
         </Stack>
       </Card>
-      <ProblemAlert error={submit.error} labels={labels} title="Not saved" />
+      <ProblemAlert error={submit.error} placed={Object.keys(labels)} title="Not saved" />
       {!readOnly ? (
         <Group>
           <Button onClick={() => void save()} loading={submit.busy}>

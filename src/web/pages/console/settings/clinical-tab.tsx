@@ -94,7 +94,7 @@ export function ClinicalTab() {
           </Stack>
         ) : null}
       </Card>
-      <Title order={3} size="h5">
+      <Title order={2} size="h5">
         History
       </Title>
       {view.data.history.length === 0 ? (

@@ -68,7 +68,7 @@ export function LotsTab() {
           Receive a lot
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          Single-use sterile cartridges, recorded by lot so each use can be traced (LOG-4). Expired or recalled lots cannot be charted.
+          Single-use sterile cartridges, recorded by lot so each use can be traced (sterility rule LOG-4: a new sterile cartridge for every client, its lot recorded). Expired or recalled lots cannot be charted.
         </Text>
         <Group align="flex-end" wrap="wrap">
           <TextInput label="Manufacturer" value={form.manufacturer} onChange={set('manufacturer')} error={fields.manufacturer} />
@@ -82,7 +82,7 @@ export function LotsTab() {
       </Card>
       {error ? <Alert color="red">{error}</Alert> : null}
       {lots.error ? <ErrorAlert error={lots.error} /> : null}
-      {lots.data && lots.data.items.length === 0 ? <Empty title="No lots yet">Receive the cartridges on hand before charting.</Empty> : null}
+      {lots.data && lots.data.items.length === 0 ? <Empty title="No cartridge lots received yet">Receive the cartridges on hand with the form above before charting: charts list only received, unexpired lots.</Empty> : null}
       {lots.data?.items.length ? (
         <Table.ScrollContainer minWidth={560}>
           <Table>

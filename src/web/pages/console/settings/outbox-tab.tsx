@@ -18,11 +18,12 @@ export function OutboxTab() {
             <Accordion.Control>
               <Group justify="space-between" wrap="nowrap">
                 <div>
-                  <Text size="sm" fw={600}>
-                    {m.subject}
+                  {/* a text message has no subject: its row shows the text itself */}
+                  <Text size="sm" fw={600} lineClamp={2}>
+                    {m.subject || m.body}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    to {m.to} · {new Date(m.createdAt).toLocaleString()}
+                    {m.channel === 'sms' ? 'Text message' : 'Email'} to {m.to} · {new Date(m.createdAt).toLocaleString()}
                   </Text>
                 </div>
                 <Badge color={m.status === 'sent' ? 'teal' : m.status === 'failed' ? 'red' : 'gray'}>{m.status}</Badge>

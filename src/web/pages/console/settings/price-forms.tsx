@@ -1,9 +1,11 @@
 // The owner's forms for the price list: a new price with the date it takes effect, and a package.
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { call, http, type Schemas } from '../../../api/client.js';
+import { ApiError, call, http, type Schemas } from '../../../api/client.js';
 import { toCents } from '../../../api/billing-types.js';
 import { ProblemAlert, useSubmit } from '../billing/billing-ui.js';
+import { atLeastMessage, requiredMessage } from '../../../components/form-errors.js';
+import { humanDate } from '../../../../domain/shared/human-date.js';
 
 type Service = Schemas['Service'];
 type Modality = NonNullable<Schemas['NewPrice']['modality']>;
@@ -26,8 +28,11 @@ export function AddPriceForm({ locationId, services, today, onAdded }: { locatio
   const [price, setPrice] = useState<number | string>('');
   const [from, setFrom] = useState(today);
   const [added, setAdded] = useState(false);
+  const [mine, setMine] = useState<Record<string, string>>({});
   const submit = useSubmit();
-  const f = submit.fieldErrors;
+  const f = { ...submit.fieldErrors, ...mine };
+  // the API asks to confirm a change that takes effect in the past: say so, and let them confirm
+  const backdated = submit.error instanceof ApiError ? submit.error.fields.find((x) => x.path === 'confirmBackdated')?.message : undefined;
   const pick = (v: string | null) => {
     setCode(v);
     const s = services.find((x) => x.code === v);
@@ -36,9 +41,17 @@ export function AddPriceForm({ locationId, services, today, onAdded }: { locatio
       setModality(s.modality ?? 'none');
     }
   };
-  const add = async () => {
+  const add = async (confirmBackdated = false) => {
     setAdded(false);
-    const body = { serviceCode: code ?? '', name: name.trim(), modality: modality === 'none' ? null : modality, priceCents: toCents(price), effectiveFrom: from };
+    // the same checks and words as the API, before sending
+    const own: Record<string, string> = {};
+    if (!code) own.serviceCode = requiredMessage('serviceCode');
+    if (price === '') own.priceCents = requiredMessage('priceCents');
+    else if (toCents(price) < 0) own.priceCents = atLeastMessage('priceCents', 0);
+    if (!from) own.effectiveFrom = requiredMessage('effectiveFrom');
+    setMine(own);
+    if (Object.keys(own).length) return;
+    const body = { serviceCode: code ?? '', name: name.trim(), modality: modality === 'none' ? null : modality, priceCents: toCents(price), effectiveFrom: from, ...(confirmBackdated ? { confirmBackdated } : {}) };
     const r = await submit.run(() => call(http.POST('/api/locations/{locationId}/prices', { params: { path: { locationId } }, body })));
     if (r) {
       setAdded(true);
@@ -59,12 +72,28 @@ export function AddPriceForm({ locationId, services, today, onAdded }: { locatio
           <Select label="Service" data={serviceOptions(services)} value={code} onChange={pick} searchable error={f.serviceCode} />
           <TextInput label="Name on the price list" value={name} onChange={(e) => setName(e.currentTarget.value)} error={f.name} />
           <Select label="Modality" data={MODALITIES} value={modality} onChange={(v) => setModality(isModality(v) ? v : 'none')} allowDeselect={false} error={f.modality} />
-          <NumberInput label="Price" leftSection="$" decimalScale={2} min={0} value={price} onChange={setPrice} error={f.priceCents} />
+          <NumberInput label="Price" leftSection="$" decimalScale={2} value={price} onChange={setPrice} error={f.priceCents} />
           <TextInput label="Effective from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={f.effectiveFrom} />
         </SimpleGrid>
-        <ProblemAlert error={submit.error} labels={{ serviceCode: 'Service', name: 'Name on the price list', modality: 'Modality', priceCents: 'Price', effectiveFrom: 'Effective from' }} title="Price not added" />
+        {backdated ? (
+          <Alert color="yellow" role="alert" title="This price starts in the past">
+            <Stack gap="xs">
+              <Text size="sm">{backdated}</Text>
+              <Group>
+                <Button size="xs" color="yellow" c="dark" onClick={() => void add(true)} loading={submit.busy}>
+                  Add it from {humanDate(from)}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setFrom(today)}>
+                  Start today instead
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : (
+          <ProblemAlert error={submit.error} placed={['serviceCode', 'name', 'modality', 'priceCents', 'effectiveFrom']} title="Price not added" />
+        )}
         <Group>
-          <Button onClick={() => void add()} loading={submit.busy} disabled={!code || price === ''}>
+          <Button onClick={() => void add()} loading={submit.busy}>
             Add price
           </Button>
           {added ? (
@@ -111,10 +140,10 @@ export function AddPackageForm({ locationId, services, onAdded }: { locationId: 
           <Select label="Service" data={serviceOptions(services)} value={code} onChange={setCode} searchable error={f.serviceCode} />
           <TextInput label="Package name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={f.name} />
           <NumberInput label="Sessions" min={2} max={24} allowDecimal={false} value={sessions} onChange={setSessions} error={f.sessions} />
-          <NumberInput label="Package price" leftSection="$" decimalScale={2} min={0} value={price} onChange={setPrice} error={f.priceCents} />
+          <NumberInput label="Package price" leftSection="$" decimalScale={2} value={price} onChange={setPrice} error={f.priceCents} />
           <NumberInput label="Valid for (days)" min={30} max={1095} allowDecimal={false} value={validDays} onChange={setValidDays} error={f.validDays} />
         </SimpleGrid>
-        <ProblemAlert error={submit.error} labels={{ serviceCode: 'Service', name: 'Package name', sessions: 'Sessions', priceCents: 'Package price', validDays: 'Valid for (days)' }} title="Package not added" />
+        <ProblemAlert error={submit.error} placed={['serviceCode', 'name', 'sessions', 'priceCents', 'validDays']} title="Package not added" />
         <Group>
           <Button onClick={() => void add()} loading={submit.busy} disabled={!code || price === '' || name.trim().length < 2}>
             Add package

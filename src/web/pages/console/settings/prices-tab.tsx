@@ -27,7 +27,7 @@ function PriceTable({ code, list, today }: { code: string; list: PriceItem[]; to
   const current = list.find((i) => i.effectiveFrom <= today);
   return (
     <Card withBorder>
-      <Title order={3} size="h5" mb="xs">
+      <Title order={2} size="h5" mb="xs">
         {list[0]?.name ?? code} <Text span size="sm" c="dimmed">({code})</Text>
       </Title>
       <ScrollTable minWidth={380} label={`Prices of ${code}`}>

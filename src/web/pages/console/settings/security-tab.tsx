@@ -45,7 +45,7 @@ export function SecurityTab() {
   return (
     <Card withBorder maw={640}>
       <Stack>
-        <Title order={3} size="h5">
+        <Title order={2} size="h5">
           Two-step sign-in (authenticator app)
         </Title>
         {me.twoFactorSetupRequired ? (

@@ -1,4 +1,5 @@
 import { Card, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
 import { Page } from '../../../components/page.js';
@@ -13,6 +14,7 @@ import { LotsTab } from './lots-tab.js';
 import { BillingTab } from './billing-tab.js';
 import { PricesTab } from './prices-tab.js';
 import { BackupsTab } from './backups-tab.js';
+import { ExportTab } from './export-tab.js';
 
 function LocationsTab() {
   const org = useGet('/api/organization', {});
@@ -20,7 +22,7 @@ function LocationsTab() {
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {org.data?.locations.map((l) => (
         <Card key={l.id} withBorder>
-          <Title order={3} size="h5">
+          <Title order={2} size="h5">
             {l.name}
           </Title>
           <Text size="sm">{l.address}</Text>
@@ -36,6 +38,8 @@ function LocationsTab() {
 
 export function SettingsPage() {
   const { me } = useSession();
+  // ?tab=lots opens a tab directly (the chart's "Receive a lot" link)
+  const [params] = useSearchParams();
   const role = me?.role;
   const tabs = [
     {
@@ -61,10 +65,12 @@ export function SettingsPage() {
     { value: 'outbox', label: 'Outbox', show: role === 'owner' || role === 'front_desk', el: <OutboxTab /> },
     // a backup holds every record of the installation: the owner's alone
     { value: 'backups', label: 'Backups', show: role === 'owner', el: <BackupsTab /> },
+    // the clinic's full export holds every record of the clinic: the owner's alone
+    { value: 'export', label: 'Export', show: role === 'owner', el: <ExportTab /> },
   ].filter((t) => t.show);
   return (
     <Page title="Settings">
-      <Tabs defaultValue="security" keepMounted={false}>
+      <Tabs defaultValue={tabs.some((t) => t.value === params.get('tab')) ? params.get('tab') : 'security'} keepMounted={false}>
         <Tabs.List>
           {tabs.map((t) => (
             <Tabs.Tab key={t.value} value={t.value}>

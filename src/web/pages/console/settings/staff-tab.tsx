@@ -73,7 +73,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   });
   return (
     <Card withBorder>
-      <Title order={3} size="h5" mb="sm">
+      <Title order={2} size="h5" mb="sm">
         Invite a team member
       </Title>
       <form onSubmit={submit} noValidate>

@@ -8,12 +8,12 @@ import type { CardProps } from './types.js';
 export function ClosuresBlock({ setup, canEdit, reload }: CardProps) {
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
-  const save = useSubmit();
+  const save = useSubmit((p) => p === 'date' || p === 'reason');
   const closures = [...setup.closures].sort((a, b) => a.date.localeCompare(b.date));
   const upcoming = closures.filter((c) => c.date >= todayIso());
   return (
     <Stack gap="xs" mt="sm">
-      <Title order={3} size="h5">
+      <Title order={2} size="h5">
         Closures
       </Title>
       {canEdit ? (

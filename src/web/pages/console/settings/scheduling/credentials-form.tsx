@@ -7,7 +7,7 @@ import type { Provider, Credential } from './types.js';
 
 export function CredentialsForm({ provider, onDone }: { provider: Provider; onDone: () => void }) {
   const [rows, setRows] = useState<Credential[]>(() => provider.credentials.map((c) => ({ ...c })));
-  const save = useSubmit();
+  const save = useSubmit((p) => /^credentials\.\d+\.(credential|expiresOn)$/.test(p));
   const update = (i: number, patch: Partial<Credential>) =>
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const blank = rows.some((r) => r.credential.trim() === '');

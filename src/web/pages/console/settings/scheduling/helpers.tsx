@@ -2,6 +2,7 @@ import { Alert, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { ApiError, errorText } from '../../../../api/client.js';
+import { splitErrors } from '../../../../components/form-errors.js';
 import type { Weekly, DayKey, LocationSchedule, Buffers, Outcome, LicenceType, Modality } from './types.js';
 
 // Constants, formatting and the submit/section scaffolding every scheduling card uses.
@@ -97,8 +98,12 @@ export function buffersSummary(b: Buffers): string {
   return parts.length ? parts.join(', ') : 'None';
 }
 
-/** Submit state for one form: busy flag, field errors and a general error message. */
-export function useSubmit() {
+/**
+ * Submit state for one form: busy flag, field errors and a general error message. `shown` names the
+ * fields the form shows a message under (paths as credentials.0.expiresOn), so the general message
+ * does not repeat them.
+ */
+export function useSubmit(shown: (path: string) => boolean = () => false) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -111,8 +116,9 @@ export function useSubmit() {
       notifications.show({ color: 'teal', message: success });
       return true;
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fieldErrors());
-      setError(errorText(e));
+      const fields = e instanceof ApiError ? e.fields.map((f) => ({ ...f, path: f.path.replace(/\[(\d+)\]/g, '.$1') })) : [];
+      setFields(Object.fromEntries(fields.map((f) => [f.path, f.message])));
+      setError(e instanceof ApiError ? splitErrors(new ApiError(e.status, e.message, fields), fields.map((f) => f.path).filter(shown)).message : errorText(e));
       return false;
     } finally {
       setBusy(false);

@@ -93,7 +93,7 @@ function AddResourceForms({ locationId, reload }: { locationId: string; reload: 
 function ResourceList({ title, empty, items }: { title: string; empty: string; items: ReactNode[] }) {
   return (
     <Stack gap={4}>
-      <Title order={3} size="h5">
+      <Title order={2} size="h5">
         {title}
       </Title>
       {items.length === 0 ? (

@@ -8,7 +8,7 @@ export function TimeOffForm({ provider, onDone }: { provider: Provider; onDone: 
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const save = useSubmit();
+  const save = useSubmit((p) => p === 'from' || p === 'to' || p === 'reason');
   const order = from && to && new Date(to) <= new Date(from) ? 'Ends before it starts' : undefined;
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
