@@ -5,6 +5,7 @@ import { ApiError, call, errorText, http, type Schemas } from '../../api/client.
 import { useGet } from '../../api/use-api.js';
 import { ErrorAlert, Loading } from '../states.js';
 import { SignatureField } from './signature-field.js';
+import { signatureProblems } from './signature-check.js';
 
 type ConsentView = Schemas['Consent'];
 
@@ -46,10 +47,7 @@ export function ConsentSigner({ clientId, request, onSigned }: { clientId: strin
   }
 
   const submit = async () => {
-    const local: Record<string, string> = {};
-    if (name.trim().length < 2) local.signedName = 'Type your full name';
-    if (!png) local.signaturePng = 'Draw your signature in the box';
-    if (!agree) local.agree = 'Tick the box to agree';
+    const local = signatureProblems({ name, png, agree });
     setErrors(local);
     if (Object.keys(local).length || !png) return;
     setBusy(true);

@@ -9,6 +9,7 @@ import { ApiError, call, errorText, http, type Schemas } from '../../api/client.
 import { useGet } from '../../api/use-api.js';
 import { SignatureField } from '../../components/clinical/signature-field.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
+import { signatureProblems } from '../../components/clinical/signature-check.js';
 
 type Signed = Schemas['HandoffSigned'];
 
@@ -52,10 +53,7 @@ export function HandoffSignPage() {
   else {
     const d = doc.data;
     const submit = async () => {
-      const local: Record<string, string> = {};
-      if (name.trim().length < 2) local.signedName = 'Type your full name';
-      if (!png) local.signaturePng = 'Draw your signature in the box';
-      if (!agree) local.agree = 'Tick the box to agree';
+      const local = signatureProblems({ name, png, agree });
       setErrors(local);
       if (Object.keys(local).length || !png) return;
       setBusy(true);

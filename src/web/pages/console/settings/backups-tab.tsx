@@ -3,13 +3,14 @@
 // owner sees it finish (or why it failed) without reloading.
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDatabaseExport } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call, errorText, http, type Schemas } from '../../../api/client.js';
 import { useGet } from '../../../api/use-api.js';
 import { shortDateTime } from '../../../api/dates.js';
 import { fileSize } from '../../../api/backup-types.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 import { ScrollTable } from '../../../components/billing/scroll-table.js';
+import { usePollWhile } from '../../../components/use-poll.js';
 
 const RUNBOOK = 'docs/runbooks/backup-and-restore.md';
 const STATUS_COLOR = { running: 'blue', succeeded: 'teal', failed: 'red' } as const;
@@ -111,11 +112,7 @@ export function BackupsTab() {
   const running = list.data?.running ?? false;
   const { reload } = list;
 
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(reload, 2000);
-    return () => clearInterval(timer);
-  }, [running, reload]);
+  usePollWhile(running, reload, 2000);
 
   if (list.loading && !list.data) return <Loading label="Loading backups" />;
   if (list.error || !list.data) return <ErrorAlert error={list.error} />;

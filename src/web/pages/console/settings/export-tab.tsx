@@ -3,13 +3,14 @@
 // while it runs), then download it; archives are deleted after 7 days.
 import { Alert, Badge, Button, Card, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileExport } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call, errorText, http, type Schemas } from '../../../api/client.js';
 import { useGet } from '../../../api/use-api.js';
 import { shortDateTime } from '../../../api/dates.js';
 import { fileSize } from '../../../api/backup-types.js';
 import { Empty, ErrorAlert, Loading } from '../../../components/states.js';
 import { ScrollTable } from '../../../components/billing/scroll-table.js';
+import { usePollWhile } from '../../../components/use-poll.js';
 
 type DataExport = Schemas['DataExport'];
 
@@ -118,11 +119,7 @@ export function ExportTab() {
   const running = list.data?.running ?? false;
   const { reload } = list;
 
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(reload, 1000);
-    return () => clearInterval(timer);
-  }, [running, reload]);
+  usePollWhile(running, reload, 1000);
 
   if (list.loading && !list.data) return <Loading label="Loading exports" />;
   if (list.error || !list.data) return <ErrorAlert error={list.error} />;
