@@ -39,6 +39,7 @@ import { reportRoutes } from './routes/reports.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { backupRoutes } from './routes/backups.routes.js';
 import { exportRoutes } from './routes/exports.routes.js';
+import { fhirRoutes } from './routes/fhir.routes.js';
 import { PHOTO_MAX_BYTES } from '../services/treatment/photos.js';
 import { waitlistRoutes } from './routes/waitlist.routes.js';
 import { treatmentRoutes } from './routes/treatment.routes.js';
@@ -109,21 +110,24 @@ export function createApp(deps: AppDeps) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use('/api/*', async (c, next) => {
-    await next();
-    // API answers carry personal data: never cache them (the docs' static assets say otherwise themselves)
-    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
-  });
-  app.use('/api/*', clientIp);
   const jsonLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: (c) => problem(c, { status: 413, detail: `request body exceeds ${JSON_BODY_LIMIT} bytes` }) });
   const photoLimit: MiddlewareHandler<AppEnv> = bodyLimit({ maxSize: PHOTO_MAX_BYTES, onError: (c) => problem(c, { status: 413, detail: `a photo may be at most ${PHOTO_MAX_BYTES} bytes` }) });
   // photo uploads are the one place a large body is expected
   const limit: MiddlewareHandler<AppEnv> = (c, next) => (c.req.method === 'POST' && /^\/api\/clients\/[^/]+\/photos$/.test(c.req.path) ? photoLimit(c, next) : jsonLimit(c, next));
-  app.use('/api/*', limit);
-  app.use('/api/*', csrf);
-  app.use('/api/*', session);
-  // after the session: a refused attempt is counted for the signed-in caller
-  app.use('/api/*', refusalTrail);
+  // the FHIR read API (/fhir/R4) is the API too: the same session, limits, CSRF and no-store
+  for (const prefix of ['/api/*', '/fhir/*']) {
+    app.use(prefix, async (c, next) => {
+      await next();
+      // API answers carry personal data: never cache them (the docs' static assets say otherwise themselves)
+      if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+    });
+    app.use(prefix, clientIp);
+    app.use(prefix, limit);
+    app.use(prefix, csrf);
+    app.use(prefix, session);
+    // after the session: a refused attempt is counted for the signed-in caller
+    app.use(prefix, refusalTrail);
+  }
 
   healthRoutes(app);
   docsRoutes(app);
@@ -153,6 +157,7 @@ export function createApp(deps: AppDeps) {
   messageRoutes(app);
   backupRoutes(app);
   exportRoutes(app);
+  fhirRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

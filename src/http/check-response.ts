@@ -24,7 +24,7 @@ export function checkResponse(method: string, path: string, responses: Responses
     const deps = c.get('deps');
     if (!deps.checkResponses) return;
     const mediaType = (c.res.headers.get('content-type') ?? '').split(';')[0]!.trim();
-    if (mediaType !== 'application/json' && mediaType !== 'application/problem+json') return;
+    if (mediaType !== 'application/json' && mediaType !== 'application/problem+json' && mediaType !== 'application/fhir+json') return;
     const status = c.res.status;
     const schema = declaredSchema(responses, status, mediaType);
     let mismatch: string | null = null;

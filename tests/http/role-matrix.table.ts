@@ -146,6 +146,11 @@ export const MATRIX: Record<string, Probe> = {
   'POST /api/backups': { path: () => '/api/backups', method: 'POST', expect: only(409, ['owner']) },
   // the owner's full export; the matrix app has no export folder set up, so starting one is refused with 409,
   // and an export id that is not the clinic's is not found
+  // the FHIR read API: the clinicians, and a client for their own record only (f.clientId is another client's)
+  'GET /fhir/R4/metadata': { path: () => '/fhir/R4/metadata', expect: all(200) },
+  'GET /fhir/R4/Patient/{patientId}': { path: (f) => `/fhir/R4/Patient/${f.clientId}`, expect: { ...only(200, ['medical_director', 'provider'], 404), client: 404 } },
+  'GET /fhir/R4/Patient/{patientId}/$everything': { path: (f) => `/fhir/R4/Patient/${f.clientId}/$everything`, expect: { ...only(200, ['medical_director', 'provider'], 404), client: 404 } },
+  'GET /fhir/R4/{resourceType}': { path: (f) => `/fhir/R4/Procedure?patient=${f.clientId}`, expect: { ...only(200, ['medical_director', 'provider'], 404), client: 404 } },
   'GET /api/exports': { path: () => '/api/exports', expect: only(200, ['owner']) },
   'POST /api/exports': { path: () => '/api/exports', method: 'POST', expect: only(409, ['owner']) },
   'GET /api/exports/{exportId}/download': { path: () => '/api/exports/7c1e3a5b-9d2f-4e6a-8b0c-1d3e5f7a9b2c/download', expect: only(404, ['owner']) },

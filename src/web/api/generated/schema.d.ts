@@ -2974,6 +2974,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/fhir/R4/metadata': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The CapabilityStatement: what this FHIR server reads and searches
+     * @description Access: anyone.
+     */
+    get: operations['fhirMetadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/R4/Patient/{patientId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One Patient (a client may read only their own)
+     * @description Access: medical_director, provider, client.
+     */
+    get: operations['fhirReadPatient'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/R4/Patient/{patientId}/$everything': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The patient's whole record as a searchset Bundle (providers get it without invoices and payments)
+     * @description Access: medical_director, provider, client.
+     */
+    get: operations['fhirPatientEverything'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fhir/R4/{resourceType}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One type of a patient's resources, e.g. Appointment?patient=<id> or Procedure?patient=Patient/<id>
+     * @description Access: medical_director, provider, client.
+     */
+    get: operations['fhirSearchByPatient'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10301,6 +10381,60 @@ export interface components {
      */
     DataExportStarted: {
       export: components['schemas']['DataExport'];
+    };
+    FhirCapabilityStatement: {
+      /** @enum {string} */
+      resourceType: 'CapabilityStatement';
+      status: string;
+      kind: string;
+      /** @enum {string} */
+      fhirVersion: '4.0.1';
+      format: string[];
+      rest: ({
+        mode: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
+    FhirPatient: {
+      /** @enum {string} */
+      resourceType: 'Patient';
+      id: string;
+      name?: {
+        [key: string]: unknown;
+      }[];
+    } & {
+      [key: string]: unknown;
+    };
+    FhirSearchBundle: {
+      /** @enum {string} */
+      resourceType: 'Bundle';
+      /** @enum {string} */
+      type: 'searchset';
+      total: number;
+      link: {
+        relation: string;
+        url: string;
+      }[];
+      entry: {
+        fullUrl: string;
+        resource: components['schemas']['FhirResource'];
+        search: {
+          /** @enum {string} */
+          mode: 'match' | 'include';
+        };
+      }[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A FHIR R4 resource (http://hl7.org/fhir/R4/resourcelist.html) */
+    FhirResource: {
+      resourceType: string;
+      id: string;
+    } & {
+      [key: string]: unknown;
     };
   };
   responses: never;
@@ -21994,6 +22128,252 @@ export interface operations {
       };
       /** @description Still running, failed or expired */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  fhirMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CapabilityStatement */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirCapabilityStatement'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  fhirReadPatient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Patient */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirPatient'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  fhirPatientEverything: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        patientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Bundle */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirSearchBundle'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  fhirSearchByPatient: {
+    parameters: {
+      query: {
+        /** @description Patient/<id> or the id alone */
+        patient: string;
+      };
+      header?: never;
+      path: {
+        /** @description A resource type that belongs to a patient */
+        resourceType:
+          | 'Appointment'
+          | 'QuestionnaireResponse'
+          | 'RiskAssessment'
+          | 'CarePlan'
+          | 'Consent'
+          | 'DocumentReference'
+          | 'Procedure'
+          | 'Media'
+          | 'Observation'
+          | 'AdverseEvent'
+          | 'Invoice'
+          | 'PaymentReconciliation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Bundle */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/fhir+json': components['schemas']['FhirSearchBundle'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
