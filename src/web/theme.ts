@@ -64,6 +64,10 @@ export const cssVariables: CSSVariablesResolver = () => ({
     // the same pale tint for components that read the light variables directly (NavLink)
     '--mantine-color-teal-light': 'var(--mantine-color-teal-0)',
     '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
+    // a filled primary button without a color prop reads these variables, not the resolver above:
+    // the same darker hover (white on teal 8 is only 3.9:1)
+    '--mantine-primary-color-filled-hover': '#06664a',
+    '--mantine-color-teal-filled-hover': '#06664a',
     // hovered light items (the active console link) get a visible tint and text dark enough for
     // WCAG AA on it (teal 9 on teal 1 is only 4.3:1; this green is 6.6:1)
     '--mantine-color-teal-light-hover': 'var(--mantine-color-teal-1)',

@@ -11,7 +11,7 @@ const LazyLine = lazy(async () => ({ default: (await load()).LineChart }));
 
 function Placeholder({ h, children }: { h: unknown; children: ReactNode }) {
   const height = typeof h === 'number' ? h : 250;
-  return <Suspense fallback={<Skeleton h={height} aria-label="Loading chart" />}>{children}</Suspense>;
+  return <Suspense fallback={<Skeleton h={height} role="status" aria-label="Loading chart" />}>{children}</Suspense>;
 }
 
 export function BarChart(props: BarChartProps) {

@@ -72,10 +72,10 @@ function HomeBody({ clientId }: { clientId: string }) {
   return (
     <Stack gap="md">
       {failed ? <ErrorAlert error={failed.error} title="Could not load your next step" /> : null}
-      {loading && !failed ? <Skeleton height={150} radius="md" aria-label="Loading your next step" /> : null}
+      {loading && !failed ? <Skeleton height={150} radius="md" role="status" aria-label="Loading your next step" /> : null}
       {step ? <NextStepCard step={step} /> : null}
 
-      {bookings.loading && !bookings.data ? <Skeleton height={200} radius="md" aria-label="Loading your next visit" /> : null}
+      {bookings.loading && !bookings.data ? <Skeleton height={200} radius="md" role="status" aria-label="Loading your next visit" /> : null}
       {next ? <NextVisitCard booking={next} clientId={clientId} onChanged={reloadVisits} /> : null}
       {bookings.data && !next ? (
         <Card withBorder radius="md" padding="md">
