@@ -1,5 +1,8 @@
 // A new visitor registers, confirms their email from the message in their mailbox and lands in the client portal; a provider signs in to the console.
 // Runs the built server (as `npm start` does) and Debian's Chromium.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './support/suite.js';
 import { confirmationLink, signIn } from './support/flows.js';
@@ -63,6 +66,49 @@ describe('foundation in the browser', () => {
     expect(await download.failure()).toBeNull();
     await ctx.close();
   }, 180_000);
+
+  it('the owner adds a webhook, keeps its secret, sends a test event and sees it delivered and sent again', async () => {
+    // a receiver on this machine, as a clinic's integration would run one
+    const got: { headers: IncomingHttpHeaders; body: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        got.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const ctx = await suite.browser.newContext(DESKTOP);
+    const page = await ctx.newPage();
+    await signIn(page, suite.server.url, 'owner@glow.example.com');
+    await page.goto(`${suite.server.url}/console/settings?tab=webhooks`);
+    await page.getByText('No webhooks yet').waitFor();
+    await page.getByLabel('Endpoint address').fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/dermis`);
+    await page.getByLabel('What it is for (optional)').fill('Accounting sync');
+    await page.getByLabel('A booking is made (booking.created)').check();
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByText('Endpoint added: copy its signing secret now').waitFor();
+    const secret = (await page.locator('code', { hasText: 'whsec_' }).textContent())!;
+    expect(secret).toMatch(/^whsec_/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await expect.poll(() => page.getByText(secret).count()).toBe(0);
+    await page.getByRole('button', { name: 'Send a test event' }).click();
+    // the worker sends it within a few seconds; the log, read again while it waits, says so
+    await expect.poll(() => got.length, { timeout: 20_000 }).toBe(1);
+    const event = new Webhook(secret).verify(got[0]!.body, got[0]!.headers as Record<string, string>) as { type: string };
+    expect(event.type).toBe('webhook.test');
+    await page.getByText('Delivered', { exact: true }).waitFor({ timeout: 15_000 });
+    await page.mouse.move(0, 0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'settings-webhooks');
+    await page.getByRole('button', { name: 'Send again' }).first().click();
+    await expect.poll(() => got.length, { timeout: 20_000 }).toBe(2);
+    expect(got[1]!.headers['webhook-id']).toBe(got[0]!.headers['webhook-id']);
+    await ctx.close();
+    await new Promise((resolve) => receiver.close(resolve));
+  }, 120_000);
 
   it('a provider signs in and sees the console', async () => {
     const ctx = await suite.browser.newContext(DESKTOP);

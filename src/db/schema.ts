@@ -5,6 +5,7 @@ import type { TreatmentTables } from './schema-treatment.js';
 import type { MoneyTables } from './schema-money.js';
 import type { BackupTables } from './schema-backups.js';
 import type { ExportTables } from './schema-exports.js';
+import type { WebhookTables } from './schema-webhooks.js';
 import type { ClinicalTables } from './schema-clinical.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -285,7 +286,7 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables, ExportTables {
+export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables, ExportTables, WebhookTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   rooms: RoomsTable;

@@ -20,6 +20,7 @@ export const TABLE_OWNERS = {
   reviews: ['reviews', 'provider_profiles'],
   backups: ['backup_runs'],
   export: ['data_exports'],
+  webhooks: ['webhook_endpoints', 'webhook_deliveries'],
 } as const;
 
 export type Area = keyof typeof TABLE_OWNERS;

@@ -40,6 +40,7 @@ import { messageRoutes } from './routes/messages.routes.js';
 import { backupRoutes } from './routes/backups.routes.js';
 import { exportRoutes } from './routes/exports.routes.js';
 import { fhirRoutes } from './routes/fhir.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
 import { PHOTO_MAX_BYTES } from '../services/treatment/photos.js';
 import { waitlistRoutes } from './routes/waitlist.routes.js';
 import { treatmentRoutes } from './routes/treatment.routes.js';
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps) {
   backupRoutes(app);
   exportRoutes(app);
   fhirRoutes(app);
+  webhookRoutes(app);
   webRoutes(app, deps.webDir);
 
   app.notFound((c) => problem(c, { status: 404, detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` }));

@@ -8,8 +8,9 @@ import { escalateAlerts } from '../services/treatment/aftercare.js';
 import { inviteReviews } from '../services/reviews/invite-reviews.js';
 import { renderBookingFollowUps } from '../services/scheduling/booking-follow-up.js';
 import { startTicker } from './ticker.js';
+import { deliverWebhooks } from '../services/webhooks/deliver-webhooks.js';
 
-/** Renders bookings' messages, releases expired holds and delivers due email; runs inside the server by default (DERMIS_WORKER=inline). */
+/** Renders bookings' messages, releases expired holds, delivers due email, SMS and webhooks; runs inside the server by default (DERMIS_WORKER=inline). */
 export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?: SmsPort | null; logger: Logger; secrets: SecretBox; intervalMs?: number; now?: () => Date }) {
   const now = opts.now ?? (() => new Date());
   const tick = async () => {
@@ -27,6 +28,8 @@ export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?:
       if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
       const t = await deliverPendingSms(opts.db, opts.sms ?? null);
       if (t.sent || t.failed) opts.logger.info({ sent: t.sent, failed: t.failed }, 'sms delivery');
+      const hooks = await deliverWebhooks(opts.db, opts.secrets, now);
+      if (hooks) opts.logger.info({ attempted: hooks }, 'webhook delivery');
     } catch (err) {
       opts.logger.warn({ err: { name: (err as Error).name } }, 'outbox delivery failed');
     }

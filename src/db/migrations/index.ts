@@ -19,6 +19,7 @@ import * as m0021a from './20261201-0021-distributable-tokens.js';
 import * as m0302b from './20261201-0302-outbox-follow-ups.js';
 import * as m0303c from './20261201-0303-shared-rate-limits.js';
 import * as m0310e from './20261201-0310-data-exports.js';
+import * as m0320w from './20261202-0320-webhooks.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261201-0302-outbox-follow-ups': m0302b,
   '20261201-0303-shared-rate-limits': m0303c,
   '20261201-0310-data-exports': m0310e,
+  '20261202-0320-webhooks': m0320w,
 };

@@ -71,6 +71,8 @@ export const FIELDS: Record<string, FieldInfo> = {
   date: F('Date', 'date'),
   lastDone: F('Date', 'date', { noun: 'the date it was done' }),
   startsAt: F('Start time', 'datetime'),
+  url: F('Endpoint address', 'text', { noun: 'the address the events go to' }),
+  events: F('Events', 'list', { required: 'Choose at least one event' }),
 };
 
 const UNKNOWN: FieldInfo = { label: 'This field', kind: 'text', noun: 'this field' };

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { appendEvent } from '../../db/repositories/audit.repository.js';
 import type { Ctx } from '../context.js';
+import { emitWebhooks } from '../webhooks/emit-webhooks.js';
 
 export interface AuditInput {
   action: string;
@@ -47,6 +48,8 @@ export async function appendAudit(trx: Db, actor: AuditActor, input: AuditInput,
     request_id: actor.requestId,
     details: input.details ?? {},
   });
+  // the webhooks that announce this change, in its transaction (decision 0018)
+  await emitWebhooks(trx, { organizationId: actor.organizationId, action: input.action, entityType: input.entityType, entityId: input.entityId ?? null, clientId: input.clientId ?? null, at: now });
 }
 
 export function recordAudit(trx: Db, ctx: Ctx, input: AuditInput): Promise<void> {

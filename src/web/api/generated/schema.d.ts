@@ -3054,6 +3054,90 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Endpoints, the events they can take, and the delivery log
+     * @description Access: owner.
+     */
+    get: operations['listWebhooks'];
+    put?: never;
+    /**
+     * Register an endpoint; the answer holds its signing secret, shown once
+     * @description Access: owner.
+     */
+    post: operations['createWebhookEndpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{endpointId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove an endpoint and its delivery log
+     * @description Access: owner.
+     */
+    delete: operations['deleteWebhookEndpoint'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{endpointId}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Queue a webhook.test delivery to check the endpoint and its signature check
+     * @description Access: owner.
+     */
+    post: operations['sendTestWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/deliveries/{deliveryId}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a delivery again, with the same body and webhook-id
+     * @description Access: owner.
+     */
+    post: operations['replayWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10435,6 +10519,100 @@ export interface components {
       id: string;
     } & {
       [key: string]: unknown;
+    };
+    Webhooks: {
+      events: {
+        /** @enum {string} */
+        type:
+          | 'booking.created'
+          | 'booking.changed'
+          | 'booking.cancelled'
+          | 'client.created'
+          | 'consent.signed'
+          | 'chart.signed'
+          | 'payment.succeeded'
+          | 'payment.refunded'
+          | 'adverse_event.reported'
+          | 'review.published';
+        label: string;
+      }[];
+      endpoints: components['schemas']['WebhookEndpoint'][];
+      /** @description the latest 100, newest first */
+      deliveries: components['schemas']['WebhookDelivery'][];
+    };
+    /**
+     * @example {
+     *       "id": "5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d",
+     *       "url": "https://hooks.example.com/dermis",
+     *       "description": "Accounting sync",
+     *       "events": [
+     *         "payment.succeeded",
+     *         "payment.refunded"
+     *       ],
+     *       "active": true,
+     *       "createdAt": "2026-12-02T10:00:00.000Z"
+     *     }
+     */
+    WebhookEndpoint: {
+      id: string;
+      url: string;
+      description: string;
+      events: string[];
+      active: boolean;
+      createdAt: string;
+    };
+    WebhookDelivery: {
+      id: string;
+      endpointId: string;
+      url: string;
+      eventType: string;
+      /**
+       * @description pending: waiting for its first or next attempt
+       * @enum {string}
+       */
+      status: 'pending' | 'delivered' | 'failed';
+      attempts: number;
+      /** @description the receiver's HTTP status on the last attempt */
+      lastStatus: number | null;
+      /** @description why the last attempt failed, in plain words */
+      lastError: string | null;
+      createdAt: string;
+      deliveredAt: string | null;
+      nextAttemptAt: string | null;
+      /** @description the delivery this one sends again (same webhook-id) */
+      replayOf: string | null;
+      /** @description the body sent: ids only */
+      payload: {
+        type: string;
+        timestamp: string;
+        data: {
+          [key: string]: string | null;
+        };
+      };
+    };
+    WebhookEndpointCreated: {
+      endpoint: components['schemas']['WebhookEndpoint'];
+      /** @description the signing secret (Standard Webhooks, whsec_…): shown this once, never again */
+      secret: string;
+    };
+    WebhookEndpointInput: {
+      /** @description Where the events are POSTed: https://, or http:// to this machine (localhost) for testing */
+      url: string;
+      /** @description What the endpoint is for, e.g. "Accounting sync" */
+      description?: string;
+      /** @description The events sent to this endpoint */
+      events: (
+        | 'booking.created'
+        | 'booking.changed'
+        | 'booking.cancelled'
+        | 'client.created'
+        | 'consent.signed'
+        | 'chart.signed'
+        | 'payment.succeeded'
+        | 'payment.refunded'
+        | 'adverse_event.reported'
+        | 'review.published'
+      )[];
     };
   };
   responses: never;
@@ -22343,6 +22521,297 @@ export interface operations {
         };
         content: {
           'application/fhir+json': components['schemas']['FhirSearchBundle'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: {
+        /** @description only this endpoint’s deliveries */
+        endpointId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Webhooks */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhooks'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookEndpointInput'];
+      };
+    };
+    responses: {
+      /** @description Registered */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointCreated'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  deleteWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sendTestWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDelivery'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  replayWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDelivery'];
         };
       };
       /** @description Invalid input; `errors` names each offending field */

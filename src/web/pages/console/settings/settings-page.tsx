@@ -15,6 +15,7 @@ import { BillingTab } from './billing-tab.js';
 import { PricesTab } from './prices-tab.js';
 import { BackupsTab } from './backups-tab.js';
 import { ExportTab } from './export-tab.js';
+import { WebhooksTab } from './webhooks-tab.js';
 
 function LocationsTab() {
   const org = useGet('/api/organization', {});
@@ -67,6 +68,8 @@ export function SettingsPage() {
     { value: 'backups', label: 'Backups', show: role === 'owner', el: <BackupsTab /> },
     // the clinic's full export holds every record of the clinic: the owner's alone
     { value: 'export', label: 'Export', show: role === 'owner', el: <ExportTab /> },
+    // endpoints hear of every booking and payment of the clinic: the owner's alone
+    { value: 'webhooks', label: 'Webhooks', show: role === 'owner', el: <WebhooksTab /> },
   ].filter((t) => t.show);
   return (
     <Page title="Settings">
