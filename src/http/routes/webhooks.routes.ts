@@ -20,6 +20,22 @@ const Endpoint = z
   .object({ id: z.string(), url: z.string(), description: z.string(), events: z.array(z.string()), active: z.boolean(), createdAt: z.string() })
   .openapi('WebhookEndpoint', { example: { id: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', url: 'https://hooks.example.com/dermis', description: 'Accounting sync', events: ['payment.succeeded', 'payment.refunded'], active: true, createdAt: '2026-12-02T10:00:00.000Z' } });
 
+const DELIVERY_EXAMPLE = {
+  id: '8e2f4a6c-1b3d-4e5f-9a7b-0c2d4e6f8a1b',
+  endpointId: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d',
+  url: 'https://hooks.example.com/dermis',
+  eventType: 'booking.created',
+  status: 'pending',
+  attempts: 1,
+  lastStatus: 503,
+  lastError: 'The endpoint answered 503',
+  createdAt: '2026-12-02T15:04:05.000Z',
+  deliveredAt: null,
+  nextAttemptAt: '2026-12-02T15:04:35.000Z',
+  replayOf: null,
+  payload: { type: 'booking.created', timestamp: '2026-12-02T15:04:05.000Z', data: { organizationId: '0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a', bookingId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', clientId: '3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718' } },
+} as const;
+
 const Delivery = z
   .object({
     id: z.string(),
@@ -36,7 +52,7 @@ const Delivery = z
     replayOf: z.string().nullable().openapi({ description: 'the delivery this one sends again (same webhook-id)' }),
     payload: z.object({ type: z.string(), timestamp: z.string(), data: z.record(z.string(), z.string().nullable()) }).openapi({ description: 'the body sent: ids only' }),
   })
-  .openapi('WebhookDelivery');
+  .openapi('WebhookDelivery', { example: DELIVERY_EXAMPLE });
 
 const Overview = z
   .object({
@@ -44,11 +60,22 @@ const Overview = z
     endpoints: z.array(Endpoint),
     deliveries: z.array(Delivery).openapi({ description: 'the latest 100, newest first' }),
   })
-  .openapi('Webhooks');
+  .openapi('Webhooks', {
+    example: {
+      events: [{ type: 'booking.created', label: 'A booking is made' }],
+      endpoints: [{ id: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', url: 'https://hooks.example.com/dermis', description: 'Accounting sync', events: ['booking.created'], active: true, createdAt: '2026-12-02T10:00:00.000Z' }],
+      deliveries: [DELIVERY_EXAMPLE],
+    },
+  });
 
 const Created = z
   .object({ endpoint: Endpoint, secret: z.string().openapi({ description: 'the signing secret (Standard Webhooks, whsec_…): shown this once, never again' }) })
-  .openapi('WebhookEndpointCreated');
+  .openapi('WebhookEndpointCreated', {
+    example: {
+      endpoint: { id: '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d', url: 'https://hooks.example.com/dermis', description: 'Accounting sync', events: ['booking.created'], active: true, createdAt: '2026-12-02T10:00:00.000Z' },
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    },
+  });
 
 const endpointParams = z.object({ endpointId: UuidParam('endpointId') });
 

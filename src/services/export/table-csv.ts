@@ -14,7 +14,7 @@ const LEFT_OUT: Record<string, string> = {
   outbox_messages: 'queued messages carry sign-in and booking links',
   intake_drafts: 'unfinished answers the client never submitted',
 };
-const SECRET_COLUMNS = new Set(['token_hash', 'token', 'secret', 'password', 'backup_codes']);
+const SECRET_COLUMNS = new Set(['token_hash', 'token', 'secret', 'secret_sealed', 'password', 'backup_codes']);
 
 export interface TableDump {
   table: string;

@@ -10466,6 +10466,33 @@ export interface components {
     DataExportStarted: {
       export: components['schemas']['DataExport'];
     };
+    /**
+     * @description A FHIR R4 CapabilityStatement
+     * @example {
+     *       "resourceType": "CapabilityStatement",
+     *       "status": "active",
+     *       "kind": "instance",
+     *       "fhirVersion": "4.0.1",
+     *       "format": [
+     *         "json"
+     *       ],
+     *       "rest": [
+     *         {
+     *           "mode": "server",
+     *           "resource": [
+     *             {
+     *               "type": "Patient",
+     *               "interaction": [
+     *                 {
+     *                   "code": "read"
+     *                 }
+     *               ]
+     *             }
+     *           ]
+     *         }
+     *       ]
+     *     }
+     */
     FhirCapabilityStatement: {
       /** @enum {string} */
       resourceType: 'CapabilityStatement';
@@ -10474,24 +10501,77 @@ export interface components {
       /** @enum {string} */
       fhirVersion: '4.0.1';
       format: string[];
-      rest: ({
+      rest: {
         mode: string;
-      } & {
-        [key: string]: unknown;
-      })[];
-    } & {
-      [key: string]: unknown;
+        resource: {
+          type: string;
+          interaction: {
+            code: string;
+          }[];
+        }[];
+      }[];
     };
+    /**
+     * @description A FHIR R4 Patient (http://hl7.org/fhir/R4/patient.html)
+     * @example {
+     *       "resourceType": "Patient",
+     *       "id": "3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718",
+     *       "name": [
+     *         {
+     *           "family": "Rivera",
+     *           "given": [
+     *             "Maya"
+     *           ]
+     *         }
+     *       ],
+     *       "birthDate": "1990-05-15"
+     *     }
+     */
     FhirPatient: {
       /** @enum {string} */
       resourceType: 'Patient';
       id: string;
       name?: {
-        [key: string]: unknown;
+        family?: string;
+        given?: string[];
       }[];
-    } & {
-      [key: string]: unknown;
+      birthDate?: string;
     };
+    /**
+     * @description A FHIR R4 searchset Bundle
+     * @example {
+     *       "resourceType": "Bundle",
+     *       "type": "searchset",
+     *       "total": 1,
+     *       "link": [
+     *         {
+     *           "relation": "self",
+     *           "url": "https://spa.example.com/fhir/R4/Patient/3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718/$everything"
+     *         }
+     *       ],
+     *       "entry": [
+     *         {
+     *           "fullUrl": "https://spa.example.com/fhir/R4/Patient/3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718",
+     *           "resource": {
+     *             "resourceType": "Patient",
+     *             "id": "3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718",
+     *             "name": [
+     *               {
+     *                 "family": "Rivera",
+     *                 "given": [
+     *                   "Maya"
+     *                 ]
+     *               }
+     *             ],
+     *             "birthDate": "1990-05-15"
+     *           },
+     *           "search": {
+     *             "mode": "match"
+     *           }
+     *         }
+     *       ]
+     *     }
+     */
     FhirSearchBundle: {
       /** @enum {string} */
       resourceType: 'Bundle';
@@ -10510,16 +10590,74 @@ export interface components {
           mode: 'match' | 'include';
         };
       }[];
-    } & {
-      [key: string]: unknown;
     };
-    /** @description A FHIR R4 resource (http://hl7.org/fhir/R4/resourcelist.html) */
+    /**
+     * @description A FHIR R4 resource (http://hl7.org/fhir/R4/resourcelist.html)
+     * @example {
+     *       "resourceType": "Patient",
+     *       "id": "3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718",
+     *       "name": [
+     *         {
+     *           "family": "Rivera",
+     *           "given": [
+     *             "Maya"
+     *           ]
+     *         }
+     *       ],
+     *       "birthDate": "1990-05-15"
+     *     }
+     */
     FhirResource: {
       resourceType: string;
       id: string;
-    } & {
-      [key: string]: unknown;
     };
+    /**
+     * @example {
+     *       "events": [
+     *         {
+     *           "type": "booking.created",
+     *           "label": "A booking is made"
+     *         }
+     *       ],
+     *       "endpoints": [
+     *         {
+     *           "id": "5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d",
+     *           "url": "https://hooks.example.com/dermis",
+     *           "description": "Accounting sync",
+     *           "events": [
+     *             "booking.created"
+     *           ],
+     *           "active": true,
+     *           "createdAt": "2026-12-02T10:00:00.000Z"
+     *         }
+     *       ],
+     *       "deliveries": [
+     *         {
+     *           "id": "8e2f4a6c-1b3d-4e5f-9a7b-0c2d4e6f8a1b",
+     *           "endpointId": "5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d",
+     *           "url": "https://hooks.example.com/dermis",
+     *           "eventType": "booking.created",
+     *           "status": "pending",
+     *           "attempts": 1,
+     *           "lastStatus": 503,
+     *           "lastError": "The endpoint answered 503",
+     *           "createdAt": "2026-12-02T15:04:05.000Z",
+     *           "deliveredAt": null,
+     *           "nextAttemptAt": "2026-12-02T15:04:35.000Z",
+     *           "replayOf": null,
+     *           "payload": {
+     *             "type": "booking.created",
+     *             "timestamp": "2026-12-02T15:04:05.000Z",
+     *             "data": {
+     *               "organizationId": "0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a",
+     *               "bookingId": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+     *               "clientId": "3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718"
+     *             }
+     *           }
+     *         }
+     *       ]
+     *     }
+     */
     Webhooks: {
       events: {
         /** @enum {string} */
@@ -10561,6 +10699,31 @@ export interface components {
       active: boolean;
       createdAt: string;
     };
+    /**
+     * @example {
+     *       "id": "8e2f4a6c-1b3d-4e5f-9a7b-0c2d4e6f8a1b",
+     *       "endpointId": "5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d",
+     *       "url": "https://hooks.example.com/dermis",
+     *       "eventType": "booking.created",
+     *       "status": "pending",
+     *       "attempts": 1,
+     *       "lastStatus": 503,
+     *       "lastError": "The endpoint answered 503",
+     *       "createdAt": "2026-12-02T15:04:05.000Z",
+     *       "deliveredAt": null,
+     *       "nextAttemptAt": "2026-12-02T15:04:35.000Z",
+     *       "replayOf": null,
+     *       "payload": {
+     *         "type": "booking.created",
+     *         "timestamp": "2026-12-02T15:04:05.000Z",
+     *         "data": {
+     *           "organizationId": "0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a",
+     *           "bookingId": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+     *           "clientId": "3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718"
+     *         }
+     *       }
+     *     }
+     */
     WebhookDelivery: {
       id: string;
       endpointId: string;
@@ -10590,6 +10753,21 @@ export interface components {
         };
       };
     };
+    /**
+     * @example {
+     *       "endpoint": {
+     *         "id": "5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d",
+     *         "url": "https://hooks.example.com/dermis",
+     *         "description": "Accounting sync",
+     *         "events": [
+     *           "booking.created"
+     *         ],
+     *         "active": true,
+     *         "createdAt": "2026-12-02T10:00:00.000Z"
+     *       },
+     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+     *     }
+     */
     WebhookEndpointCreated: {
       endpoint: components['schemas']['WebhookEndpoint'];
       /** @description the signing secret (Standard Webhooks, whsec_…): shown this once, never again */
