@@ -28,6 +28,8 @@ export function untypedPlaces(doc: Doc, s: Schema | undefined, at = '', seen = n
     if (seen.has(name)) return [];
     return untypedPlaces(doc, doc.components.schemas[name], at, new Set([...seen, name]));
   }
+  // a FHIR resource's shape is the FHIR R4 specification's (linked), not a record of anything
+  if (typeof (s.externalDocs as { url?: string } | undefined)?.url === 'string' && (s.externalDocs as { url: string }).url.startsWith('http://hl7.org/fhir/R4/')) return [];
   const here = at || '(body)';
   if (Object.keys(s).every((k) => ANNOTATIONS.has(k))) return [here];
   const out: string[] = [];
@@ -80,6 +82,9 @@ describe('the published API contract', () => {
     const probe: Doc = { paths: {}, components: { schemas: { Loose: { type: 'object', additionalProperties: {} } } } };
     expect(untypedPlaces(probe, { type: 'object', properties: { a: { $ref: '#/components/schemas/Loose' }, b: { type: 'array', items: {} } } })).toEqual(['a{*}', 'b[]']);
     expect(untypedPlaces(probe, { type: 'object', properties: { a: { type: 'string' } } })).toEqual([]);
+    // only a schema linked to the FHIR R4 specification is typed by it
+    expect(untypedPlaces(probe, { type: 'object', additionalProperties: {}, externalDocs: { url: 'https://example.com/anything' } })).toEqual(['{*}']);
+    expect(untypedPlaces(probe, { type: 'object', additionalProperties: {}, externalDocs: { url: 'http://hl7.org/fhir/R4/patient.html' } })).toEqual([]);
   });
 
   it('names every operation with a unique operationId', () => {

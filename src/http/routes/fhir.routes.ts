@@ -20,17 +20,20 @@ const READERS = [...CLINICAL_ROLES, 'client'] as const;
 /** the server's version, as the OpenAPI document states it */
 const VERSION = '0.1.0';
 
-// The outline of what is sent, with an example each; every resource is full FHIR R4 beyond these
-// fields (tests/export/fhir-read.test.ts validates every answer against the R4 definitions).
+// The outline of what is sent, with an example each; beyond these fields every resource is full FHIR
+// R4, whose specification the document links (externalDocs); tests/export/fhir-read.test.ts validates
+// every answer against the R4 definitions.
 const EXAMPLE_PATIENT = { resourceType: 'Patient', id: '3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718', name: [{ family: 'Rivera', given: ['Maya'] }], birthDate: '1990-05-15' } as const;
+/** each resource's full shape is the FHIR R4 specification's, which the document points to */
+const spec = (page: string, description: string) => ({ description, externalDocs: { description: 'FHIR R4', url: `http://hl7.org/fhir/R4/${page}` } });
 const Resource = z
-  .object({ resourceType: z.string(), id: z.string() })
-  .openapi('FhirResource', { description: 'A FHIR R4 resource (http://hl7.org/fhir/R4/resourcelist.html)', example: EXAMPLE_PATIENT });
+  .looseObject({ resourceType: z.string(), id: z.string() })
+  .openapi('FhirResource', { ...spec('resourcelist.html', 'A FHIR R4 resource'), example: EXAMPLE_PATIENT });
 const PatientResource = z
-  .object({ resourceType: z.literal('Patient'), id: z.string(), name: z.array(z.object({ family: z.string().optional(), given: z.array(z.string()).optional() })).optional(), birthDate: z.string().optional() })
-  .openapi('FhirPatient', { description: 'A FHIR R4 Patient (http://hl7.org/fhir/R4/patient.html)', example: EXAMPLE_PATIENT });
+  .looseObject({ resourceType: z.literal('Patient'), id: z.string(), name: z.array(z.looseObject({ family: z.string().optional(), given: z.array(z.string()).optional() })).optional(), birthDate: z.string().optional() })
+  .openapi('FhirPatient', { ...spec('patient.html', 'A FHIR R4 Patient'), example: EXAMPLE_PATIENT });
 const SearchBundle = z
-  .object({
+  .looseObject({
     resourceType: z.literal('Bundle'),
     type: z.literal('searchset'),
     total: z.number().int(),
@@ -38,7 +41,7 @@ const SearchBundle = z
     entry: z.array(z.object({ fullUrl: z.string(), resource: Resource, search: z.object({ mode: z.enum(['match', 'include']) }) })),
   })
   .openapi('FhirSearchBundle', {
-    description: 'A FHIR R4 searchset Bundle',
+    ...spec('bundle.html', 'A FHIR R4 searchset Bundle'),
     example: {
       resourceType: 'Bundle',
       type: 'searchset',
@@ -48,16 +51,16 @@ const SearchBundle = z
     },
   });
 const Capability = z
-  .object({
+  .looseObject({
     resourceType: z.literal('CapabilityStatement'),
     status: z.string(),
     kind: z.string(),
     fhirVersion: z.literal('4.0.1'),
     format: z.array(z.string()),
-    rest: z.array(z.object({ mode: z.string(), resource: z.array(z.object({ type: z.string(), interaction: z.array(z.object({ code: z.string() })) })) })),
+    rest: z.array(z.looseObject({ mode: z.string(), resource: z.array(z.looseObject({ type: z.string(), interaction: z.array(z.object({ code: z.string() })) })) })),
   })
   .openapi('FhirCapabilityStatement', {
-    description: 'A FHIR R4 CapabilityStatement',
+    ...spec('capabilitystatement.html', 'A FHIR R4 CapabilityStatement'),
     example: { resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server', resource: [{ type: 'Patient', interaction: [{ code: 'read' }] }] }] },
   });
 

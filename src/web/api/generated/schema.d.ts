@@ -10501,18 +10501,24 @@ export interface components {
       /** @enum {string} */
       fhirVersion: '4.0.1';
       format: string[];
-      rest: {
+      rest: ({
         mode: string;
-        resource: {
+        resource: ({
           type: string;
           interaction: {
             code: string;
           }[];
-        }[];
-      }[];
+        } & {
+          [key: string]: unknown;
+        })[];
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
     };
     /**
-     * @description A FHIR R4 Patient (http://hl7.org/fhir/R4/patient.html)
+     * @description A FHIR R4 Patient
      * @example {
      *       "resourceType": "Patient",
      *       "id": "3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718",
@@ -10531,11 +10537,15 @@ export interface components {
       /** @enum {string} */
       resourceType: 'Patient';
       id: string;
-      name?: {
+      name?: ({
         family?: string;
         given?: string[];
-      }[];
+      } & {
+        [key: string]: unknown;
+      })[];
       birthDate?: string;
+    } & {
+      [key: string]: unknown;
     };
     /**
      * @description A FHIR R4 searchset Bundle
@@ -10590,9 +10600,11 @@ export interface components {
           mode: 'match' | 'include';
         };
       }[];
+    } & {
+      [key: string]: unknown;
     };
     /**
-     * @description A FHIR R4 resource (http://hl7.org/fhir/R4/resourcelist.html)
+     * @description A FHIR R4 resource
      * @example {
      *       "resourceType": "Patient",
      *       "id": "3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718",
@@ -10610,6 +10622,8 @@ export interface components {
     FhirResource: {
       resourceType: string;
       id: string;
+    } & {
+      [key: string]: unknown;
     };
     /**
      * @example {
