@@ -40,7 +40,10 @@ export default defineConfig({
           env: { TZ: 'UTC', DERMIS_LOG_LEVEL: 'silent' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // two files at a time: a browser file keeps the 2 cores about 30% busy (it mostly waits on
+          // the server's worker ticks, polls and page loads), and each file has its own server,
+          // database folder, ports and mailbox, so they do not meet
+          fileParallelism: true,
           // expect.poll's default of 1 s is too short on a busy 2-core machine (image uploads, reloads)
           expect: { poll: { timeout: 15_000, interval: 100 } },
         },

@@ -36,6 +36,8 @@ let output = '';
 let base = '';
 let metricsPort = 0;
 let dataDir = '';
+/** the worker processes after the crash test, for the stop test */
+let workers: string[] = [];
 
 /** One request on a connection of its own; `ip` is the caller's address as the proxy reports it. */
 function call(url: string, init: { method?: string; body?: unknown; cookie?: string; ip?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
@@ -266,4 +268,43 @@ describe.skipIf(!onPostgres)('several processes on PostgreSQL (DERMIS_PROCESSES=
     });
 
   });
+  it('replaces a worker that crashes; the other keeps answering meanwhile', async () => {
+    const before = new Set((await Promise.all(Array.from({ length: 6 }, () => api('/healthz')))).map((a) => a.pid!));
+    expect(before.size).toBe(2);
+    const [victim, survivor] = [...before] as [string, string];
+    process.kill(Number(victim), 'SIGKILL');
+    const alive = (pid: string) => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(() => alive(victim), { timeout: 10_000 }).toBe(false);
+    // the survivor answers at once; a new worker joins within seconds
+    expect((await api('/healthz')).pid).toBe(survivor);
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const r = await api('/healthz').catch(() => null);
+          if (r?.pid) seen.add(r.pid);
+          return [...seen].filter((p) => p !== survivor && p !== victim).length;
+        },
+        { timeout: 20_000, interval: 100 },
+      )
+      .toBe(1);
+    expect(output).toContain('a worker process stopped unexpectedly; starting another');
+    workers = [survivor, ...[...seen].filter((p) => p !== survivor)];
+  }, 40_000);
+
+  it('stops gracefully on SIGTERM: every worker finishes and exits, then the primary, with code 0', async () => {
+    expect(workers).toHaveLength(2);
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child!.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    for (const pid of workers) expect(() => process.kill(Number(pid), 0)).toThrow();
+    expect(output).not.toContain('keep stopping');
+  }, 45_000);
 });
