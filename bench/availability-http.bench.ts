@@ -67,7 +67,7 @@ export async function measureAvailabilityHttp(h: DbHandle, d: BookingDataset): P
       return { ms, body };
     };
     const first = await get(url());
-    const answer = JSON.parse(first.body) as { providers: { id: string }[]; days?: { times: unknown[] }[]; slots?: unknown[] };
+    const answer = JSON.parse(first.body) as { providers: { id: string }[]; days: { times: { providers: number[] }[] }[] };
     for (let i = 0; i < WARM_UP; i++) await get(url());
     const any: number[] = [];
     for (let i = 0; i < RUNS; i++) any.push((await get(url())).ms);
@@ -75,7 +75,8 @@ export async function measureAvailabilityHttp(h: DbHandle, d: BookingDataset): P
     const providerUrl = url(answer.providers[0]!.id);
     for (let i = 0; i < WARM_UP; i++) await get(providerUrl);
     for (let i = 0; i < RUNS; i++) one.push((await get(providerUrl)).ms);
-    const slots = answer.days ? answer.days.reduce((n, day) => n + day.times.length, 0) : (answer.slots?.length ?? 0);
+    // provider and start pairs, as the slot list counted them before the answer was compact
+    const slots = answer.days.reduce((n, day) => n + day.times.reduce((m, t) => m + t.providers.length, 0), 0);
     return { http_availability_p95_ms: pct(any, 0.95), http_availability_p50_ms: pct(any, 0.5), availability_bytes: Buffer.byteLength(first.body), one_provider_p95_ms: pct(one, 0.95), slots };
   } finally {
     server.close();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/suite.js';
+import { slotsOf, type CompactAvailability } from '../tests/support/free-slots.js';
 import { PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, registerClient } from './support/flows.js';
 import { startFakeStripe, type FakeStripe } from './support/stripe-fake.js';
@@ -56,7 +57,7 @@ async function signConsent(page: Page, name: string) {
 }
 
 type Plan = { id: string; quote: { perSession: { cents: number }; serviceCode: string } | null };
-type Availability = { slots: { localDate: string; localTime: string }[]; window: { from: string | null; reason: string | null } | null; nextAvailable: string | null };
+type Availability = CompactAvailability & { window: { from: string | null; reason: string | null } | null; nextAvailable: string | null };
 
 describe('from the home page to a paid first session, on a phone', () => {
   it('a new client registers, answers, gets a plan, signs, books the first time offered, pays the deposit and sees the visit', async () => {
@@ -94,8 +95,8 @@ describe('from the home page to a paid first session, on a phone', () => {
     await times.getByRole('button').first().waitFor();
     await shot(page, 'journey-picker-phone');
     const org = (await client.get('/api/organization')) as { locations: { id: string }[] };
-    const offered = (await client.get(`/api/locations/${org.locations[0]!.id}/availability?serviceId=${planned.id}&from=${isoIn(-1)}&to=${isoIn(6)}&planId=${plan.id}`)) as Availability;
-    const first = offered.slots[0] ?? null;
+    const offered = (await client.get(`/api/locations/${org.locations[0]!.id}/availability?serviceId=${planned.id}&from=${isoIn(-1)}&to=${isoIn(6)}&planId=${plan.id}`)) as unknown as Availability;
+    const first = slotsOf(offered)[0] ?? null;
     const firstDate = first?.localDate ?? offered.nextAvailable!;
     await times.getByRole('button').first().click();
     await page.getByText(/We hold this time for you/).waitFor();
@@ -151,9 +152,9 @@ describe('from the home page to a paid first session, on a phone', () => {
     const org = (await client.get('/api/organization')) as { locations: { id: string }[] };
     const services = (await client.get('/api/services')) as { items: { id: string; code: string }[] };
     const pen = services.items.find((x) => x.code === 'pen_face')!;
-    const a = (await client.get(`/api/locations/${org.locations[0]!.id}/availability?serviceId=${pen.id}&from=${isoIn(-1)}&to=${isoIn(6)}`)) as Availability;
+    const a = (await client.get(`/api/locations/${org.locations[0]!.id}/availability?serviceId=${pen.id}&from=${isoIn(-1)}&to=${isoIn(6)}`)) as unknown as Availability;
     expect(a.window!.from).toBe(s.earliestDate);
-    const firstFree = a.slots[0]?.localDate ?? a.nextAvailable!;
+    const firstFree = a.days[0]?.date ?? a.nextAvailable!;
     expect(firstFree >= s.earliestDate).toBe(true);
     const firstLabel = new Date(`${firstFree}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
     expect(chosen).toBe(`Free times on ${firstLabel}`);
@@ -177,8 +178,8 @@ describe('from the home page to a paid first session, on a phone', () => {
     expect(await seriousA11yViolations(pp)).toEqual([]);
     await pp.getByRole('button', { name: 'Book a consultation' }).first().click();
     await expect.poll(() => pp.getByRole('radio', { name: /consultation/i }).first().isChecked()).toBe(true);
-    const pa = (await pc.get(`/api/locations/${org.locations[0]!.id}/availability?serviceId=${pen.id}&from=${isoIn(1)}&to=${isoIn(14)}`)) as Availability;
-    expect(pa.slots).toEqual([]);
+    const pa = (await pc.get(`/api/locations/${org.locations[0]!.id}/availability?serviceId=${pen.id}&from=${isoIn(1)}&to=${isoIn(14)}`)) as unknown as Availability;
+    expect(pa.days).toEqual([]);
     await pctx.close();
   });
 });

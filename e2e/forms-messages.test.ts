@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/suite.js';
+import { slotsOf, type CompactAvailability } from '../tests/support/free-slots.js';
 import { clinicMorning, nextWeekday } from './support/clock.js';
 import { DESKTOP, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, makeReadyForPen, registerClient, signIn } from './support/flows.js';
@@ -143,8 +144,8 @@ describe('plain messages and values checked by meaning, in every form', () => {
     const pen = services.items.find((x) => x.code === 'pen_face')!;
     const setup = (await desk.get(`/api/locations/${austin.id}/scheduling-setup`)) as { providers: { id: string; name: string }[] };
     const nurse = setup.providers.find((p) => p.name === 'Nina Park')!;
-    const avail = (await desk.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${day}&to=${day}&providerId=${encodeURIComponent(nurse.id)}`)) as { slots: { start: string; localTime: string }[] };
-    const slot = avail.slots.find((x) => x.localTime >= '10:00') ?? avail.slots[0]!;
+    const avail = slotsOf((await desk.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${day}&to=${day}&providerId=${encodeURIComponent(nurse.id)}`)) as unknown as CompactAvailability);
+    const slot = avail.find((x) => x.localTime >= '10:00') ?? avail[0]!;
     const booking = (await desk.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: slot.start, providerId: nurse.id, idempotencyKey: `e2e-depth-${Date.now()}` })) as { id: string };
     await desk.post(`/api/bookings/${booking.id}/check-in`, { answersConfirmed: true });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserSuite } from './support/suite.js';
+import { slotsOf, type CompactAvailability } from '../tests/support/free-slots.js';
 import { clinicMorning, nextWeekday } from './support/clock.js';
 import { DESKTOP, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, registerClient, signIn } from './support/flows.js';
@@ -85,8 +86,8 @@ describe('at the desk and the chair', () => {
     const setup = (await deskApi.get(`/api/locations/${austin.id}/scheduling-setup`)) as { providers: { id: string; name: string }[]; devices: { id: string; modality: string }[] };
     const nurse = setup.providers.find((p) => p.name === 'Nina Park')!;
     const book = async (serviceId: string, date: string) => {
-      const avail = (await deskApi.get(`/api/locations/${austin.id}/availability?serviceId=${serviceId}&from=${date}&to=${date}&providerId=${encodeURIComponent(nurse.id)}`)) as { slots: { start: string; localTime: string }[] };
-      const slot = avail.slots.find((s) => s.localTime >= '10:00') ?? avail.slots[0]!;
+      const avail = slotsOf((await deskApi.get(`/api/locations/${austin.id}/availability?serviceId=${serviceId}&from=${date}&to=${date}&providerId=${encodeURIComponent(nurse.id)}`)) as unknown as CompactAvailability);
+      const slot = avail.find((s) => s.localTime >= '10:00') ?? avail[0]!;
       const b = (await deskApi.post('/api/bookings', { locationId: austin.id, serviceId, clientId: me.clientId, start: slot.start, providerId: nurse.id, idempotencyKey: `in-clinic-${serviceId}-${date}` })) as { id: string };
       return { id: b.id, time: slot.localTime };
     };

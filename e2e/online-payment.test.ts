@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite } from './support/suite.js';
+import { slotsOf, type CompactAvailability } from '../tests/support/free-slots.js';
 import { PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, makeReadyForPen, registerClient } from './support/flows.js';
 
@@ -63,8 +64,8 @@ describe('online payment in the browser', () => {
     const pen = services.items.find((s) => s.code === 'pen_face')!;
     const from = today;
     const to = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const avail = (await client.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${from}&to=${to}`)) as { slots: { start: string }[] };
-    await client.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: avail.slots[0]!.start, idempotencyKey: `online-${Date.now()}` });
+    const avail = slotsOf((await client.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${from}&to=${to}`)) as unknown as CompactAvailability);
+    await client.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: avail[0]!.start, idempotencyKey: `online-${Date.now()}` });
 
     await page.goto(`${suite.server.url}/portal/care`);
     await page.getByRole('heading', { name: 'Deposits due' }).waitFor();

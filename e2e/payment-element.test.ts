@@ -4,6 +4,7 @@
 // fake (e2e/support/stripe-fake.ts), serving a fake Stripe.js the page loads at run time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite } from './support/suite.js';
+import { slotsOf, type CompactAvailability } from '../tests/support/free-slots.js';
 import { PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, makeReadyForPen, registerClient } from './support/flows.js';
 import { startFakeStripe, type FakeStripe } from './support/stripe-fake.js';
@@ -31,8 +32,8 @@ describe('the Payment Element in the browser', () => {
     const services = (await client.get('/api/services')) as { items: { id: string; code: string }[] };
     const pen = services.items.find((s) => s.code === 'pen_face')!;
     const to = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const avail = (await client.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${today}&to=${to}`)) as { slots: { start: string }[] };
-    await client.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: avail.slots[0]!.start, idempotencyKey: `element-${Date.now()}` });
+    const avail = slotsOf((await client.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${today}&to=${to}`)) as unknown as CompactAvailability);
+    await client.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: avail[0]!.start, idempotencyKey: `element-${Date.now()}` });
 
     await page.goto(`${suite.server.url}/portal/care`);
     await page.getByRole('heading', { name: 'Deposits due' }).waitFor();

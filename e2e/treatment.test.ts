@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { browserSuite } from './support/suite.js';
+import { slotsOf, type CompactAvailability } from '../tests/support/free-slots.js';
 import { clinicMorning, nextWeekday } from './support/clock.js';
 import { DESKTOP, PHONE, seriousA11yViolations, shot } from './support/browser.js';
 import { apiOf, makeReadyForPen, registerClient, signaturePng, signIn } from './support/flows.js';
@@ -34,8 +35,8 @@ describe('treatment day in the browser', () => {
     const pen = services.items.find((s) => s.code === 'pen_face')!;
     const setup = (await deskApi.get(`/api/locations/${austin.id}/scheduling-setup`)) as { providers: { id: string; name: string }[] };
     const nurse = setup.providers.find((p) => p.name === 'Nina Park')!;
-    const avail = (await deskApi.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${day}&to=${day}&providerId=${encodeURIComponent(nurse.id)}`)) as { slots: { start: string; localTime: string }[] };
-    const slot = avail.slots.find((s) => s.localTime >= '10:00') ?? avail.slots[0]!;
+    const avail = slotsOf((await deskApi.get(`/api/locations/${austin.id}/availability?serviceId=${pen.id}&from=${day}&to=${day}&providerId=${encodeURIComponent(nurse.id)}`)) as unknown as CompactAvailability);
+    const slot = avail.find((s) => s.localTime >= '10:00') ?? avail[0]!;
     await deskApi.post('/api/bookings', { locationId: austin.id, serviceId: pen.id, clientId: me.clientId, start: slot.start, providerId: nurse.id, idempotencyKey: `e2e-${Date.now()}` });
     const owner = await suite.browser.newContext(DESKTOP);
     // the owner receives the cartridge lot in Settings (Austin is the first location)

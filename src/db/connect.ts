@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { localFeed, registerChangeFeed, sharedFeed, watchingDialect, type ChangeFeed } from './change-feed.js';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -23,6 +24,8 @@ export interface DbHandle {
   pglite?: PGlite;
   /** the connection pool on PostgreSQL: its counts are shown on /metrics */
   pool?: pg.Pool;
+  /** committed writes to the scheduling tables, for the availability cache (change-feed.ts) */
+  changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -63,15 +66,30 @@ export async function connect(opts: ConnectOptions): Promise<DbHandle> {
     // An idle connection the server drops (restart, failover, a dropped test database) is reported
     // here; without a listener it would crash the process. The pool opens a new one when needed.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    const changes = sharedFeed(pool, opts.databaseUrl);
+    const db = new Kysely<Database>({ dialect: watchingDialect(new PostgresDialect({ pool }), changes) });
+    registerChangeFeed(db, changes);
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      changes,
+      close: async () => {
+        await changes.close();
+        await db.destroy();
+      },
+    };
   }
   const pglite = await openPglite(opts.dataDir, opts.loadDataDir);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  // one process writes an embedded database (decision 0006): what it sees is every change
+  const changes = localFeed();
+  const db = new Kysely<Database>({ dialect: watchingDialect(new PGliteDialect({ pglite }), changes) });
+  registerChangeFeed(db, changes);
   return {
     db,
     kind: 'pglite',
     pglite,
+    changes,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

@@ -11,6 +11,7 @@ import { Temporal } from 'temporal-polyfill';
 import sharp from 'sharp';
 import { setUpClinic } from '../support/clinic.js';
 import { type Who, WHO, type Fixture, uniq, planDate, intake, MATRIX, WEEKDAYS } from './role-matrix.table.js';
+import { slotsOf, type CompactAvailability } from '../support/free-slots.js';
 
 
 /** What is wrong with an answer given the route's declared access, or null. */
@@ -60,9 +61,9 @@ beforeAll(async () => {
   await t.request(`/api/providers/${clinic.provider.userId}/schedule`, { method: 'PUT', cookie: clinic.owner.cookie, body: { locationId: org.locationId, weekly: WEEKDAYS } });
   const from = Temporal.Now.plainDateISO('America/Chicago').add({ days: 1 }).toString();
   const to = Temporal.Now.plainDateISO('America/Chicago').add({ days: 7 }).toString();
-  const avail = (await (await t.request(`/api/locations/${org.locationId}/availability?serviceId=${clinic.consultationId}&from=${from}&to=${to}`, { cookie: clinic.frontDesk.cookie })).json()) as { slots: { start: string }[] };
+  const avail = slotsOf((await (await t.request(`/api/locations/${org.locationId}/availability?serviceId=${clinic.consultationId}&from=${from}&to=${to}`, { cookie: clinic.frontDesk.cookie })).json()) as CompactAvailability);
   // an hour apart: a 30-minute consultation never overlaps the next one
-  const slots = avail.slots.filter((_, i) => i % 4 === 0).map((x) => x.start);
+  const slots = avail.filter((_, i) => i % 4 === 0).map((x) => x.start);
   const booked = async (extra: Record<string, unknown> = {}) => {
     const res = await t.request('/api/bookings', { cookie: clinic.frontDesk.cookie, body: { locationId: org.locationId, serviceId: clinic.consultationId, clientId: withIntake, start: slots.pop(), idempotencyKey: `fx-${uniq()}`, ...extra } });
     expect(res.status).toBe(201);
@@ -97,8 +98,8 @@ beforeAll(async () => {
     deposits: [{ serviceId: clinic.penId, kind: 'amount', value: 2_500 }],
   });
   // another client (the fixture client's package would cover the session), on the last morning, away from the slots the rows use
-  const penSlots = (await (await t.request(`/api/locations/${org.locationId}/availability?serviceId=${clinic.penId}&from=${to}&to=${to}`, { cookie: clinic.frontDesk.cookie })).json()) as { slots: { start: string }[] };
-  const depositBookingId = await booked({ serviceId: clinic.penId, clientId: waitClient, start: penSlots.slots[0]!.start, override: { reason: 'Matrix: readiness is not under test here' } });
+  const penSlots = slotsOf((await (await t.request(`/api/locations/${org.locationId}/availability?serviceId=${clinic.penId}&from=${to}&to=${to}`, { cookie: clinic.frontDesk.cookie })).json()) as CompactAvailability);
+  const depositBookingId = await booked({ serviceId: clinic.penId, clientId: waitClient, start: penSlots[0]!.start, override: { reason: 'Matrix: readiness is not under test here' } });
   const ae = await post(`/api/adverse-events`, { clientId: withIntake, code: 'pih', expectedResponse: false, grade: 1, serious: false, relatedness: 'possible', onsetOn: '2026-11-20', description: 'Light brown patch on the left cheek' });
   fixture = {
     clinic, slots, bookingId, heldId, cancelId, checkInId, pastId, waitlistId, lotId, from, to,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Actor, Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
+import { slotsOf, type CompactAvailability } from '../support/free-slots.js';
 
 // Monday 1 March 2027, 08:00 in Austin (UTC-6); the clinic takes bookings 90 days ahead
 const clock = new Date('2027-03-01T14:00:00Z');
@@ -17,7 +18,7 @@ let clinic: Clinic;
 
 interface Slot { start: string; localDate: string; providerId: string }
 interface Window { serviceId: string; bookable: boolean; from: string | null; until: string | null; blocked: { from: string; to: string }[]; reason: string | null; nextStep: { kind: string; label: string; from: string | null } | null; todo: string[] }
-interface Availability { slots: Slot[]; window: Window | null; nextAvailable: string | null }
+interface Availability extends CompactAvailability { window: Window | null; nextAvailable: string | null }
 
 async function call<T = Record<string, unknown>>(who: Actor, path: string, body?: unknown) {
   const res = await t.request(path, { cookie: who.cookie, ...(body !== undefined ? { body } : {}) });
@@ -37,7 +38,10 @@ async function screened(intake: Partial<typeof base>) {
 }
 const options = async (who: Actor, clientId: string) => (await call<{ items: Window[] }>(who, `/api/clients/${clientId}/booking-options?locationId=${org.locationId}`)).data.items;
 const pen = (items: Window[]) => items.find((w) => w.serviceId === clinic.penId)!;
-const search = (who: Actor, from: string, to: string, extra = '') => call<Availability>(who, `/api/locations/${org.locationId}/availability?serviceId=${clinic.penId}&from=${from}&to=${to}${extra}`);
+const search = async (who: Actor, from: string, to: string, extra = '') => {
+  const r = await call<Availability>(who, `/api/locations/${org.locationId}/availability?serviceId=${clinic.penId}&from=${from}&to=${to}${extra}`);
+  return { status: r.status, data: { ...r.data, slots: slotsOf(r.data) } };
+};
 const acknowledge = (client: Actor) => call(client, `/api/clients/${client.clientId}/risk-acknowledgements`, { modality: 'pen', summaryVersion: '2026.11.1' });
 const book = (client: Actor, slot: Slot, extra: Record<string, unknown> = {}) =>
   call<{ id: string; errors?: { path: string }[]; detail?: string }>(client, '/api/bookings', { locationId: org.locationId, serviceId: clinic.penId, clientId: client.clientId, start: slot.start, providerId: slot.providerId, idempotencyKey: key(), ...extra });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Actor, Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
+import { slotsOf, type CompactAvailability } from '../support/free-slots.js';
 
 // Monday 1 March 2027, 08:00 in Austin (UTC-6)
 let clock = new Date('2027-03-01T14:00:00Z');
@@ -38,8 +39,10 @@ async function call<T = Record<string, unknown>>(who: Actor, path: string, body?
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00-06:00`).toISOString();
 let keyN = 0;
 const key = () => `test-key-${Date.now()}-${keyN++}`;
-const availability = (who: Actor, serviceId: string, from: string, to = from) =>
-  call<{ slots: Slot[]; providers: { id: string; eligible: boolean; reason: string | null }[] }>(who, `/api/locations/${org.locationId}/availability?serviceId=${serviceId}&from=${from}&to=${to}`);
+const availability = async (who: Actor, serviceId: string, from: string, to = from) => {
+  const r = await call<CompactAvailability<{ id: string; name: string; eligible: boolean; reason: string | null }>>(who, `/api/locations/${org.locationId}/availability?serviceId=${serviceId}&from=${from}&to=${to}`);
+  return { status: r.status, data: { ...r.data, slots: slotsOf(r.data) } };
+};
 const book = (who: Actor, body: Record<string, unknown>) => call<BookingView & { errors?: { path: string }[]; rule?: string }>(who, '/api/bookings', { locationId: org.locationId, clientId: client.clientId, idempotencyKey: key(), ...body });
 
 async function makeTreatable(forDate: string) {

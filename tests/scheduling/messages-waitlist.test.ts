@@ -132,8 +132,8 @@ describe('waitlist', () => {
         if (r.status === 201) ids.push(r.data.id);
       }
     }
-    const free = await call<{ slots: unknown[] }>(first, `/api/locations/${org.locationId}/availability?serviceId=${clinic.consultationId}&from=${day}&to=${day}`);
-    expect(free.data.slots).toHaveLength(0);
+    const free = await call<{ days: unknown[] }>(first, `/api/locations/${org.locationId}/availability?serviceId=${clinic.consultationId}&from=${day}&to=${day}`);
+    expect(free.data.days).toHaveLength(0);
     for (const who of [first, second]) {
       const w = await call(who, '/api/waitlist', { locationId: org.locationId, serviceId: clinic.consultationId, clientId: who.clientId, fromDate: day, toDate: day });
       expect(w.status).toBe(201);

@@ -93,3 +93,15 @@ export const listActiveServicesWithDeposits = (db: Db, organizationId: string) =
 /** Which provider has hours at which location, across the organization. */
 export const listProviderLocations = (db: Db, organizationId: string) =>
   db.selectFrom('provider_schedules').select(['user_id', 'location_id']).where('organization_id', '=', organizationId).execute();
+
+/** When the next hold at the organization runs out: its time becomes free then, whatever else happens. */
+export const nextHoldExpiry = async (db: Db, organizationId: string, now: Date): Promise<number | null> => {
+  const r = await db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.min('hold_expires_at').as('at'))
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'held')
+    .where('hold_expires_at', '>', now)
+    .executeTakeFirst();
+  return r?.at ? new Date(r.at).getTime() : null;
+};

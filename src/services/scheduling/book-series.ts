@@ -10,11 +10,12 @@ import type { TreatmentPlan } from '../../domain/plans/recommend.js';
 import type { Ctx } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { loadClient } from '../clients/load-client.js';
+import { assertOnlineBookingOpen } from './online-booking.js';
 import { callerKey } from '../idempotency.js';
 import { loadAvailability } from './availability-context.js';
 import { Booking, bookingView } from './booking-view.js';
 import { isOverlap, placeIn, replayBooking, retryOnDeadlock, taken } from './place-booking.js';
-import { Slot, slotView } from './find-availability.js';
+import { Slot, slotView } from './slot.schema.js';
 
 /** The proposed sessions of a series; `missing` names the first session no free time was found for. */
 export const SeriesProposal = z
@@ -92,6 +93,7 @@ export async function bookSeries(ctx: Ctx, input: z.infer<typeof bookSeriesInput
   const org = ctx.principal.organizationId;
   // authorised before the key is looked up; the key is the caller's own
   await loadClient(ctx.db, ctx, input.clientId);
+  await assertOnlineBookingOpen(ctx);
   const key = `series:${callerKey(ctx, input.idempotencyKey)}`;
   const replay = await findBookingByKey(ctx.db, org, key);
   const fetchSeries = async (seriesId: string, clientId: string) =>

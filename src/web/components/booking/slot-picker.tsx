@@ -6,6 +6,7 @@ import type { Schemas } from '../../api/client.js';
 import { prettyDate } from '../../api/clinical-types.js';
 import { ErrorAlert } from '../states.js';
 import { addDays, addMonths, todayIso } from '../../api/dates.js';
+import { startsByDate } from './free-times.js';
 
 type AvailableSlot = Schemas['Slot'];
 const DAYS = 7;
@@ -47,7 +48,7 @@ export function SlotPicker({ locationId, serviceId, onPick, picked, from, client
     if (start < first) return void setStart(first);
     if (!jumped.current) {
       jumped.current = true;
-      if (a.data.slots.length === 0 && a.data.nextAvailable) setStart(a.data.nextAvailable);
+      if (a.data.days.length === 0 && a.data.nextAvailable) setStart(a.data.nextAvailable);
     }
   }, [a.data, a.loading, start, first]);
   const go = (d: string) => {
@@ -55,19 +56,11 @@ export function SlotPicker({ locationId, serviceId, onPick, picked, from, client
     setStart(d < first ? first : d);
   };
 
-  const byDay = useMemo(() => {
-    const m = new Map<string, AvailableSlot[]>();
-    for (const s of a.data?.slots ?? []) m.set(s.localDate, [...(m.get(s.localDate) ?? []), s]);
-    return m;
-  }, [a.data]);
+  const byDay = useMemo(() => startsByDate(a.data), [a.data]);
   const dates = Array.from({ length: DAYS }, (_, i) => addDays(start, i)).filter((d) => !last || d <= last);
   const chosenDay = day && byDay.has(day) ? day : (dates.find((d) => byDay.has(d)) ?? null);
   // one button per start time: with "any provider" the first free provider at that time is taken
-  const times = useMemo(() => {
-    const seen = new Map<string, AvailableSlot>();
-    for (const s of byDay.get(chosenDay ?? '') ?? []) if (!seen.has(s.start)) seen.set(s.start, s);
-    return [...seen.values()];
-  }, [byDay, chosenDay]);
+  const times = byDay.get(chosenDay ?? '') ?? [];
 
   if (window && !window.bookable) {
     return (
@@ -112,7 +105,7 @@ export function SlotPicker({ locationId, serviceId, onPick, picked, from, client
       <Chip.Group value={chosenDay ?? ''} onChange={(v) => setDay(typeof v === 'string' ? v : null)}>
         <Group gap={6} aria-labelledby="week-label" role="radiogroup">
           {dates.map((d) => {
-            const n = new Set(byDay.get(d)?.map((s) => s.start) ?? []).size;
+            const n = byDay.get(d)?.length ?? 0;
             return (
               <Chip key={d} value={d} disabled={n === 0} size="sm">
                 {prettyDate(d)} · {n ? `${n} free` : 'full'}
@@ -121,7 +114,7 @@ export function SlotPicker({ locationId, serviceId, onPick, picked, from, client
           })}
         </Group>
       </Chip.Group>
-      {a.data && a.data.slots.length === 0 && !a.loading ? (
+      {a.data && a.data.days.length === 0 && !a.loading ? (
         <Stack gap="xs" align="flex-start">
           {next ? (
             <>
