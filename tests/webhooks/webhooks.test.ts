@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Org } from '../support/factory.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
+import { slotsOf, type CompactAvailability } from '../support/free-slots.js';
 import { deliverWebhooks, RETRY_WAITS_S } from '../../src/services/webhooks/deliver-webhooks.js';
 
 interface Received {
@@ -175,6 +176,22 @@ describe('webhooks', () => {
     await t.request(`/api/locations/${org.locationId}/prices`, { cookie: owner(), body: { serviceCode: 'pen_face', name: 'Pen', modality: 'pen', priceCents: 30_000, effectiveFrom: '2027-01-01' } });
     await deliver();
     expect(received.map((r) => verified(r).type)).toEqual(['webhook.test']);
+  });
+
+  it('announces a booking made through the API, and a cancelled one not to an endpoint that did not ask', async () => {
+    received.length = 0;
+    const clientId = await newClient('hook-booked@example.com');
+    await deliver();
+    received.length = 0;
+    const day = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const a = (await (await t.request(`/api/locations/${org.locationId}/availability?serviceId=${clinic.consultationId}&from=${day}&to=${day}`, { cookie: clinic.frontDesk.cookie })).json()) as CompactAvailability;
+    const [slot] = slotsOf(a);
+    const res = await t.request('/api/bookings', { cookie: clinic.frontDesk.cookie, body: { locationId: org.locationId, serviceId: clinic.consultationId, clientId, start: slot!.start, idempotencyKey: `hook-booking-${Date.now()}` } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const bookingId = ((await res.json()) as { id: string }).id;
+    expect((await t.request(`/api/bookings/${bookingId}/cancel`, { cookie: clinic.frontDesk.cookie, body: { reason: 'Client asked' } })).status).toBe(200);
+    await deliver();
+    expect(received.map((r) => verified(r))).toEqual([expect.objectContaining({ type: 'booking.created', data: { organizationId: org.id, bookingId, clientId } })]);
   });
 
   it("is the owner's alone: other roles are refused, another clinic finds nothing", async () => {

@@ -2,7 +2,7 @@
 // in the outbox (the worker renders its messages) and its audit event. One statement is atomic by itself,
 // so the common booking needs no BEGIN/COMMIT round trips; the exclusion constraint on the resource
 // rows (decision 0009) refuses an overlap and with it the whole statement.
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../connect.js';
 import type { BookingsTable, ResourceKind } from '../schema-scheduling.js';
 import type { AuditEventsTable, OutboxMessagesTable } from '../schema.js';
@@ -23,6 +23,8 @@ export async function insertBookingAtOnce(
     /** the follow-up outbox row (follow-ups.repository.ts followUpRow) */
     followUp: Insertable<OutboxMessagesTable> | null;
     audit: Omit<Insertable<AuditEventsTable>, 'details'> & { details: Record<string, unknown> };
+    /** the webhook event the audited action announces (decision 0018): one delivery per subscribed endpoint */
+    webhook: { type: string; payload: unknown; at: Date } | null;
   },
 ) {
   const org = a.booking.organization_id;
@@ -35,6 +37,23 @@ export async function insertBookingAtOnce(
         .returning('booking_id'),
     )
     .with('a', (w) => w.insertInto('audit_events').values({ ...a.audit, details: JSON.stringify(a.audit.details) }).returning('organization_id'));
+  if (a.webhook) {
+    const { type, payload, at } = a.webhook;
+    q = q.with('w', (w) =>
+      w
+        .insertInto('webhook_deliveries')
+        .columns(['organization_id', 'endpoint_id', 'event_type', 'payload', 'next_attempt_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('webhook_endpoints as e')
+            .select(['e.organization_id', 'e.id', sql<string>`${type}::text`.as('event_type'), sql<string>`${JSON.stringify(payload)}::jsonb`.as('payload'), sql<Date>`${at.toISOString()}::timestamptz`.as('next_attempt_at')])
+            .where('e.organization_id', '=', org)
+            .where('e.active', '=', true)
+            .where(sql<boolean>`${type}::text = any(e.events)`),
+        )
+        .returning('id'),
+    );
+  }
   if (a.followUp) {
     const row = a.followUp;
     q = q.with('f', (w) => w.insertInto('outbox_messages').values(row).returning('id'));

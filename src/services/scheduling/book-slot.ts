@@ -14,6 +14,8 @@ import { localDateOf } from '../../domain/scheduling/local-time.js';
 import type { Modality } from '../../domain/screening/engine/contract.js';
 import type { Ctx } from '../context.js';
 import { actorOf } from '../audit/record-audit-event.js';
+import { eventOfAction } from '../webhooks/events.js';
+import { webhookBody } from '../webhooks/emit-webhooks.js';
 import { drawOrAskDeposit } from '../billing/booking-billing.js';
 import { notFound } from '../errors.js';
 import { assertTreatmentBookable } from './booking-rules.js';
@@ -92,6 +94,8 @@ export async function bookSlot(ctx: Ctx, input: PlaceBookingInput, key: string, 
   if (slot.roomId) resources.push({ kind: 'room', id: slot.roomId, start: at(-b.room_before_min), end: until(b.room_after_min) });
   if (slot.deviceId) resources.push({ kind: 'device', id: slot.deviceId, start: at(-b.device_before_min), end: until(b.device_after_min) });
   const actor = actorOf(ctx);
+  const action = override ? 'booking.create.override' : input.hold ? 'booking.hold' : 'booking.create';
+  const event = eventOfAction(action);
   const write = (db: Db) =>
     insertBookingAtOnce(db, {
       booking: {
@@ -121,7 +125,7 @@ export async function bookSlot(ctx: Ctx, input: PlaceBookingInput, key: string, 
         occurred_at: new Date(Math.floor(now.getTime())),
         actor_user_id: actor.userId,
         actor_role: actor.role,
-        action: override ? 'booking.create.override' : input.hold ? 'booking.hold' : 'booking.create',
+        action,
         entity_type: 'booking',
         entity_id: id,
         client_id: input.clientId,
@@ -129,6 +133,8 @@ export async function bookSlot(ctx: Ctx, input: PlaceBookingInput, key: string, 
         request_id: actor.requestId,
         details: { serviceId: service.id, start: input.start, providerId: slot.providerId, ...(override ? { reason: input.override!.reason } : {}), ...(input.undoable ? { undoable: true } : {}) },
       },
+      // the audit trail announces its events (decision 0018); this write bypasses appendAudit, so it says so itself
+      webhook: event ? { type: event, payload: webhookBody(event, now, { organizationId: org, bookingId: id, clientId: input.clientId }), at: now } : null,
     });
   // packages and deposits: only when the service asks a deposit or the client holds a package
   const row = !input.hold && (f.deposit_rule || f.client_packages)
