@@ -1,7 +1,8 @@
 // Start-up and memory of the built server on the embedded database, as `npm start` runs it: the first
 // start on an empty data folder (creating and seeding the demo clinic), a start on that existing
-// folder, each timed from launch to the first good answer of /healthz, and the resident memory after
-// the server has sat idle for a few seconds (from /proc, as `ps` would show it).
+// folder, each timed from launch to the first good answer of /healthz (the port is taken and the
+// process alive) and of /readyz (the database is open, migrated and seeded: the app answers), and the
+// resident memory after the server has sat idle for a few seconds (from /proc, as `ps` would show it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,6 +12,8 @@ import path from 'node:path';
 export interface StartFigures {
   'start.first_ms': number;
   'start.existing_ms': number;
+  'start.first_ready_ms': number;
+  'start.existing_ready_ms': number;
   'memory.idle_rss_mb': number;
 }
 
@@ -22,7 +25,7 @@ const freePort = () =>
     });
   });
 
-async function startTimed(dataDir: string): Promise<{ ms: number; child: ChildProcess; port: number }> {
+async function startTimed(dataDir: string): Promise<{ ms: number; readyMs: number; child: ChildProcess; port: number }> {
   const port = await freePort();
   const t = performance.now();
   // the embedded database, whatever this shell points at
@@ -31,13 +34,17 @@ async function startTimed(dataDir: string): Promise<{ ms: number; child: ChildPr
     env: { ...env, DERMIS_DATA_DIR: dataDir, PORT: String(port), DERMIS_SECRET: 'bench-secret-0123456789abcdef0123456789', DERMIS_LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server stopped with code ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return { ms: Math.round(performance.now() - t), child, port };
-    if (performance.now() - t > 120_000) throw new Error('the server did not answer /healthz within 2 minutes');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const until = async (route: string) => {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server stopped with code ${child.exitCode}`);
+      const ok = await fetch(`http://127.0.0.1:${port}${route}`).then((r) => r.ok, () => false);
+      if (ok) return Math.round(performance.now() - t);
+      if (performance.now() - t > 120_000) throw new Error(`the server did not answer ${route} within 2 minutes`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const ms = await until('/healthz');
+  return { ms, readyMs: await until('/readyz'), child, port };
 }
 
 const stop = (child: ChildProcess) =>
@@ -61,7 +68,7 @@ export async function startBenches(): Promise<StartFigures> {
     await new Promise((r) => setTimeout(r, 8_000));
     const rss = rssMb(again.child.pid!);
     await stop(again.child);
-    return { 'start.first_ms': first.ms, 'start.existing_ms': again.ms, 'memory.idle_rss_mb': rss };
+    return { 'start.first_ms': first.ms, 'start.existing_ms': again.ms, 'start.first_ready_ms': first.readyMs, 'start.existing_ready_ms': again.readyMs, 'memory.idle_rss_mb': rss };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

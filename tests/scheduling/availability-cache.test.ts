@@ -89,7 +89,7 @@ async function apply(s: Step) {
     const weekly = Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ start: '09:00', end: `${s.end}:00` }]]));
     const res = await t.request(`/api/locations/${org.locationId}/schedule`, { method: 'PUT', cookie: clinic.owner.cookie, body: { weekly, gridMin: 15, minNoticeMin: 90, horizonDays: 90, holdMin: 10, lateCancelHours: 24 } });
     expect(res.status).toBe(200);
-  } else {
+  } else if (s.kind === 'tick') {
     clock = new Date(clock.getTime() + s.minutes * 60_000);
   }
 }
