@@ -3,7 +3,7 @@
 // tpcb-like rate against the same PostgreSQL server as the ceiling the booking rate is compared to.
 // Free slots come from the reference availability engine; requests name only the service, the start
 // and the provider, as the compact availability answer gives them: the server picks the room.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,8 +79,8 @@ async function freeStarts(h: DbHandle, d: BookingDataset, from: Temporal.PlainDa
   return out;
 }
 
-/** Bookings a second, latency and outcomes at each concurrency, and the race for one slot. */
-export async function bookingFigures(h: DbHandle, d: BookingDataset, publicUrl = 'http://localhost:3000') {
+/** The app in this process, on a loopback port (PGlite, or when no build is there to start). */
+async function inProcessServer(h: DbHandle, publicUrl: string) {
   const auth = createAuth({ db: h.db as never, secret: SECRET, publicUrl, secureCookies: false, sendPasswordReset: () => Promise.resolve() });
   const app = createApp({
     db: h.db, auth, identity: identityFromAuth(auth), logger: pino({ level: process.env.BENCH_DEBUG ? 'error' : 'silent' }), now: () => new Date(), publicUrl,
@@ -89,7 +89,35 @@ export async function bookingFigures(h: DbHandle, d: BookingDataset, publicUrl =
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => void server.close() };
+}
+
+/**
+ * The built server as `npm start` runs it on PostgreSQL (DERMIS_PROCESSES defaults to the number of
+ * cores, decision 0016), in its own processes: the load comes from this one, as it would from
+ * browsers. The job worker is off (a chain runs it apart); the demo is not seeded.
+ */
+async function builtServer(databaseUrl: string, publicUrl: string) {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, [path.resolve('dist/main/server.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DERMIS_PUBLIC_URL: publicUrl, DERMIS_SECRET: SECRET, DERMIS_SEED_DEMO: 'never', DERMIS_WORKER: 'off', DERMIS_LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (const t = performance.now(); ; ) {
+    if (child.exitCode !== null) throw new Error(`the server stopped with code ${child.exitCode}`);
+    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+    if (performance.now() - t > 60_000) throw new Error('the server was not ready within a minute');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, close: () => void child.kill('SIGTERM') };
+}
+
+/** Bookings a second, latency and outcomes at each concurrency, and the race for one slot. */
+export async function bookingFigures(h: DbHandle, d: BookingDataset, publicUrl = 'http://localhost:3000', databaseUrl?: string) {
+  const useBuild = databaseUrl && existsSync(path.resolve('dist/main/server.js'));
+  const server = useBuild ? await builtServer(databaseUrl, publicUrl) : await inProcessServer(h, publicUrl);
+  const base = server.base;
   const headers = { 'content-type': 'application/json', origin: publicUrl };
   const signIn = await fetch(`${base}/api/auth/sign-in/email`, { method: 'POST', headers, body: JSON.stringify({ email: d.deskEmail, password: PASSWORD }) });
   const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
@@ -137,7 +165,7 @@ export async function bookingFigures(h: DbHandle, d: BookingDataset, publicUrl =
   const target = free[free.length - 1]!;
   const race = await Promise.all(Array.from({ length: 20 }, (_, i) => book({ locationId: target.loc, serviceId: d.consultationId, clientId: d.clients[i], start: target.start, providerId: target.providerId, idempotencyKey: randomUUID() })));
   server.close();
-  return { levels, raceSuccesses: race.filter((r) => r.status === 201).length };
+  return { server: useBuild ? 'built, own processes' : 'in process', levels, raceSuccesses: race.filter((r) => r.status === 201).length };
 }
 
 const run = promisify(execFile);

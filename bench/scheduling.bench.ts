@@ -179,10 +179,10 @@ export async function schedulingBenches(pgUrl: string | null) {
     const a = await availabilityFigures(h, d);
     const s = await seriesFigure(h, d);
     const web = await measureAvailabilityHttp(h, d);
-    const http = await bookingFigures(h, d, 'http://localhost:3000');
+    const http = await bookingFigures(h, d, 'http://localhost:3000', pgUrl);
     out.postgresql = {
       dataset_bookings: bookings, dataset_build_s: buildSeconds, availability_p50_ms: a.p50, availability_p95_ms: a.p95, series_plan_ms: s.ms, series_sessions_found: s.sessions,
-      ...web, ...http.levels, race_successes: http.raceSuccesses, overlaps: await overlaps(h, d.orgId),
+      ...web, booking_server: http.server, ...http.levels, race_successes: http.raceSuccesses, overlaps: await overlaps(h, d.orgId),
     };
     await h.close();
     // the database's own rate on the same server, as the ceiling bookings are compared with
