@@ -54,8 +54,8 @@ describe('accessibility of every page on the demo clinic', () => {
     const charted = bookings.items.find((b) => b.status === 'completed' && b.service.kind === 'treatment')!;
     const providerId = staff.items.find((s) => s.role === 'provider')!.userId;
 
-    const PUBLIC = ['/', '/sign-in', '/register', '/forgot-password', '/reset-password?token=x', '/accept-invite?token=x', '/verify-email?token=x', '/learn', '/clinics/glow', `/clinics/glow/locations/${org.locations[0]!.id}`, `/clinics/glow/providers/${providerId}`, '/sign/not-a-token'];
-    const CONSOLE = ['/console', '/console/clients', `/console/clients/${ava}`, `/console/clients/${ava}/questionnaire`, '/console/reviews', '/console/client-reviews', `/console/bookings/${charted.id}/chart`, '/console/reports', '/console/gallery', '/console/settings', '/console/audit'];
+    const PUBLIC = ['/', '/sign-in', '/register', '/forgot-password', '/reset-password?token=x', '/accept-invite?token=x', '/verify-email?token=x', '/learn', '/clinics/glow', `/clinics/glow/locations/${org.locations[0]!.id}`, `/clinics/glow/providers/${providerId}`, '/sign/not-a-token', '/start', '/start/confirm?token=x'];
+    const CONSOLE = ['/console', '/console/clients', `/console/clients/${ava}`, `/console/clients/${ava}/questionnaire`, '/console/reviews', '/console/client-reviews', `/console/bookings/${charted.id}/chart`, '/console/reports', '/console/gallery', '/console/settings', '/console/audit', '/console/setup', '/console/setup/consents'];
     const PORTAL = ['/portal', '/portal/learn', '/portal/book', '/portal/care', '/portal/care/questionnaire', '/portal/care/consent', '/portal/account'];
     // who sees which console pages (the others answer "not for your role", also checked)
     const PEOPLE: { email: string; pages: string[] }[] = [

@@ -16,6 +16,7 @@ export const envSchema = z.object({
   DERMIS_PUBLIC_URL: z.url().optional().describe('Public origin, e.g. https://spa.example.com (default http://localhost:PORT)'),
   DERMIS_SECRET: z.string().min(32).optional().describe('Session signing secret; generated into the data folder when unset'),
   DERMIS_SEED_DEMO: z.enum(['auto', 'never']).default('auto').describe('auto seeds the demo MedSpa into an empty database'),
+  DERMIS_PUBLIC_SIGNUP: z.enum(['on', 'off']).default('on').describe('on lets anyone create a clinic from the sign-up page (/start); off closes it'),
   DERMIS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/ })

@@ -65,7 +65,7 @@ export interface AftercareCheckInsTable {
   due_at: Timestamp;
   answered_at: Timestamp | null;
   answers: Json | null;
-  level: 'none' | 'urgent' | 'emergency' | null;
+  level: 'expected' | 'routine' | 'urgent' | 'emergency' | null;
   scheduled: Generated<boolean>;
 }
 
@@ -75,7 +75,7 @@ export interface ClinicalAlertsTable {
   client_id: string;
   journey_id: string;
   check_in_id: string;
-  level: 'urgent' | 'emergency';
+  level: 'routine' | 'urgent' | 'emergency';
   flags: Json;
   status: Generated<'open' | 'acknowledged'>;
   escalate_after: Timestamp;

@@ -22,6 +22,10 @@ export interface OrganizationsTable {
   created_at: CreatedAt;
   /** every staff member must use two-step sign-in, not only owners and medical directors (0011) */
   require_staff_two_factor: Generated<boolean>;
+  /** clients may find the clinic's public pages, register and book in the portal (migration 0330) */
+  online_booking: Generated<boolean>;
+  /** when the owner or medical director read the consent documents clients will sign; null: not yet */
+  consents_reviewed_at: Timestamp | null;
 }
 
 export interface LocationsTable {
@@ -152,6 +156,18 @@ export interface ClientSignupsTable {
   last_name: string;
   phone: string | null;
   date_of_birth: string | null;
+  token_hash: string;
+  expires_at: Timestamp;
+  verified_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** a new clinic's owner confirming their email, until the link sent to it is opened (migration 0330) */
+export interface ClinicSignupsTable {
+  organization_id: string;
+  id: Generated<string>;
+  user_id: string;
+  email: string;
   token_hash: string;
   expires_at: Timestamp;
   verified_at: Timestamp | null;
@@ -300,6 +316,7 @@ export interface Database extends ClinicalTables, SchedulingTables, TreatmentTab
   address_rate_limits: AddressRateLimitsTable;
   auth_rate_limits: AuthRateLimitsTable;
   client_signups: ClientSignupsTable;
+  clinic_signups: ClinicSignupsTable;
   memberships: MembershipsTable;
   clients: ClientsTable;
   clinical_notes: ClinicalNotesTable;

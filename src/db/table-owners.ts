@@ -2,7 +2,7 @@
 // "Where queries live") is checked against this map by tests/architecture/query-placement.test.ts.
 // A new table gets an owner here, or that test fails.
 export const TABLE_OWNERS = {
-  organization: ['organizations', 'locations', 'memberships', 'invitations'],
+  organization: ['organizations', 'locations', 'memberships', 'invitations', 'clinic_signups'],
   auth: ['users', 'sessions', 'accounts', 'verifications', 'two_factors', 'sign_in_failures', 'client_signups', 'address_rate_limits', 'auth_rate_limits'],
   clients: ['clients', 'clinical_notes'],
   audit: ['audit_events', 'audit_heads', 'access_refusals'],

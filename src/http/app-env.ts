@@ -34,6 +34,8 @@ export interface AppDeps {
   stripeClient?: { publishableKey: string; jsUrl: string } | null;
   /** verifies Stripe's webhook calls; null leaves the webhook endpoint off */
   stripeWebhookSecret?: string | null;
+  /** anyone may create a clinic from the public sign-up page (DERMIS_PUBLIC_SIGNUP); default true */
+  publicSignUp?: boolean;
   /** tests: check every JSON answer against its declared schema and hand each mismatch here */
   checkResponses?: { push(detail: string): unknown } | undefined;
 }

@@ -25,8 +25,14 @@ export const ROLE_REFUSAL = 'role_not_allowed';
 export const EMAIL_UNVERIFIED = 'email_unverified';
 /** The reason code when the caller must set up two-step sign-in before anything else. */
 export const TWO_FACTOR_SETUP = 'two_factor_setup_required';
-/** What a client may call before confirming their email: who they are, and a new link. */
-const OPEN_BEFORE_VERIFICATION = new Set(['/api/me', '/api/register/verification-email']);
+/** What a client or a new clinic's owner may call before confirming their email: who they are, and a new link. */
+const OPEN_BEFORE_VERIFICATION = new Set(['/api/me', '/api/register/verification-email', '/api/clinic-sign-up/verification-email']);
+/**
+ * Roles whose email must be proven before anything is shown: clients (registration) and owners (a
+ * clinic signed up from the public page). Other staff join by an invitation that reached their
+ * mailbox, which marks it proven.
+ */
+const PROVE_EMAIL_FIRST = new Set<Role>(['client', 'owner']);
 
 export function registerEntry(entry: RouteEntry) {
   if (!routeRegistry.some((r) => r.method === entry.method && r.path === entry.path)) routeRegistry.push(entry);
@@ -45,6 +51,17 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
     if (access !== 'signed_in' && !access.includes(principal.role)) {
       return problem(c, { status: 403, detail: 'your role may not do this', code: ROLE_REFUSAL, extra: { reason: ROLE_REFUSAL } });
     }
+    // a client sees nothing of a record, and a new clinic's owner nothing of the console, until
+    // they prove the email address is theirs; then an owner sets up two-step sign-in
+    if (PROVE_EMAIL_FIRST.has(principal.role) && !principal.emailVerified) {
+      if (OPEN_BEFORE_VERIFICATION.has(c.req.path)) return next();
+      return problem(c, {
+        status: 403,
+        detail: `Confirm your email address first: open the link we sent to ${principal.email}.`,
+        code: EMAIL_UNVERIFIED,
+        extra: { reason: EMAIL_UNVERIFIED },
+      });
+    }
     // an owner or a medical director (or any staff where the clinic says so) sets up two-step
     // sign-in first; the enrolment itself is better-auth's (/api/auth/two-factor/*)
     if (principal.twoFactorSetupRequired && c.req.path !== '/api/me') {
@@ -53,15 +70,6 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
         detail: 'Set up two-step sign-in to continue: your role requires it (Settings > Security).',
         code: TWO_FACTOR_SETUP,
         extra: { reason: TWO_FACTOR_SETUP },
-      });
-    }
-    // a client sees nothing of a record until they prove the email address is theirs
-    if (principal.role === 'client' && !principal.emailVerified && !OPEN_BEFORE_VERIFICATION.has(c.req.path)) {
-      return problem(c, {
-        status: 403,
-        detail: `Confirm your email address first: open the link we sent to ${principal.email}.`,
-        code: EMAIL_UNVERIFIED,
-        extra: { reason: EMAIL_UNVERIFIED },
       });
     }
     return next();

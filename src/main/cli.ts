@@ -11,6 +11,8 @@ import { restoreCommand } from './commands/restore.command.js';
 import { BackupUsageError } from './commands/backup-args.js';
 import { runningServerPid } from './server-lock.js';
 import { screenCommand } from './commands/screen.command.js';
+import { triageCommand } from './commands/triage.command.js';
+import { planCommand } from './commands/plan.command.js';
 import { exportCommand, ExportUsageError } from './commands/export.command.js';
 import { migrateToLatest } from '../db/migrate.js';
 
@@ -19,6 +21,10 @@ const HELP = `Usage: dermis <command>
   migrate                 apply database migrations
   seed --demo             create the demo MedSpa (skipped if the database has any organization)
   screen FILE             screen one request or an array of requests (FILE "-" reads stdin)
+  triage FILE             triage one aftercare symptom report or an array of them
+                          (docs/triage.md; FILE "-" reads stdin)
+  plan FILE               recommend a treatment plan for one request or an array of them
+                          (docs/plans.md; FILE "-" reads stdin)
   audit verify            check the audit trail's sealed hash chain of every organization, and
                           list events not yet sealed with the age of the oldest
   audit seal              link events not yet sealed into the chain (the server does this every
@@ -72,6 +78,8 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
       return cmd ? 0 : 2;
     }
     if (cmd === 'screen') return await screenCommand(rest, io);
+    if (cmd === 'triage') return await triageCommand(rest, io);
+    if (cmd === 'plan') return await planCommand(rest, io);
     const env = loadEnv();
     switch (cmd) {
       case 'migrate': {

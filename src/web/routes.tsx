@@ -49,6 +49,7 @@ const publicPages = {
   verify: () => import('./pages/public/verify-email-page.js'),
   passwords: () => import('./pages/public/password-pages.js'),
   clinics: () => import('./pages/public/clinic-pages.js'),
+  start: () => import('./pages/public/start-page.js'),
   learn: () => import('./pages/portal/learn-page.js'),
 };
 const questionnaire = () => import('./pages/questionnaire/questionnaire-page.js');
@@ -64,6 +65,8 @@ export const routes: RouteObject[] = [
       { path: '/reset-password', ...lazyRoute(publicPages.passwords, (m) => m.ResetPasswordPage) },
       { path: '/accept-invite', ...lazyRoute(publicPages.passwords, (m) => m.AcceptInvitePage) },
       { path: '/verify-email', ...lazyRoute(publicPages.verify, (m) => m.VerifyEmailPage) },
+      { path: '/start', ...lazyRoute(publicPages.start, (m) => m.StartPage) },
+      { path: '/start/confirm', ...lazyRoute(publicPages.start, (m) => m.ConfirmClinicPage) },
       { path: '/learn', ...lazyRoute(publicPages.learn, (m) => m.LearnPage) },
       { path: '/clinics/:slug', ...lazyRoute(publicPages.clinics, (m) => m.ClinicPage) },
       { path: '/clinics/:slug/locations/:locationId', ...lazyRoute(publicPages.clinics, (m) => m.ClinicLocationPage) },
@@ -87,6 +90,8 @@ export const routes: RouteObject[] = [
           { path: '/console/gallery', ...lazyRoute(() => import('./pages/console/gallery-page.js'), (m) => m.GalleryPage) },
           { path: '/console/settings', ...lazyRoute(() => import('./pages/console/settings/settings-page.js'), (m) => m.SettingsPage) },
           { path: '/console/audit', ...lazyRoute(() => import('./pages/console/audit-page.js'), (m) => m.AuditPage) },
+          { path: '/console/setup', ...lazyRoute(() => import('./pages/console/setup/setup-page.js'), (m) => m.SetupPage) },
+          { path: '/console/setup/consents', ...lazyRoute(() => import('./pages/console/setup/consents-review-page.js'), (m) => m.ConsentsReviewPage) },
         ],
       },
     ],

@@ -67,6 +67,8 @@ describe('a client on their own, from questionnaire to a signed consent', () => 
     expect(p.data.status).toBe('proposed');
     expect(p.data.plan.sessions).toBe(4);
     expect(p.data.plan.areas).toEqual([expect.objectContaining({ area: 'forehead', depthMm: 0.5 }), expect.objectContaining({ area: 'cheeks', depthMm: 1 })]);
+    // the plan contract's engine (docs/plans.md) made it: its findings and protocol version are kept
+    expect(p.data.plan).toMatchObject({ protocol: 'microneedling@2026.12.1', findings: expect.arrayContaining([expect.objectContaining({ ruleId: 'SES-fine_lines' })]) as unknown });
     expect(p.data.quote.perSession.cents).toBe(35000);
     expect(p.data.quote.total.cents).toBe(140000);
     planId = p.data.id;

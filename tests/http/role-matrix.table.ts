@@ -6,6 +6,8 @@ import type { Org } from '../support/factory.js';
 import { baseIntake } from '../../src/domain/screening/engine/fixtures.js';
 import type { Clinic } from '../support/clinic.js';
 import { defaultClinicalSettings } from '../../src/services/clinical/settings/clinical-settings.js';
+import { consentDocumentsVersion } from '../../src/services/organization/review-consents.js';
+import { signUpBody } from '../support/sign-up.js';
 
 export const WEEKDAYS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '07:00', end: '21:00' }]]));
 
@@ -128,6 +130,13 @@ export const MATRIX: Record<string, Probe> = {
   'POST /api/register/verification-email': { path: () => '/api/register/verification-email', body: () => ({}), expect: { ...only(409, ['client']), other: 403 } },
   'POST /api/invitations/accept': { path: () => '/api/invitations/accept', body: () => ({ token: 'x'.repeat(40), name: 'Someone', password: 'a-long-password-1' }), expect: all(400) },
   'GET /api/organization': { path: () => '/api/organization', expect: signedIn(200) },
+  // clinic sign-up: a new clinic per call; the matrix's owner has confirmed their email already
+  'POST /api/clinic-sign-up': { path: () => '/api/clinic-sign-up', body: () => signUpBody(), expect: all(202) },
+  'POST /api/clinic-sign-up/verify': { path: () => '/api/clinic-sign-up/verify', body: () => ({ token: 'x'.repeat(40) }), expect: all(400) },
+  'POST /api/clinic-sign-up/verification-email': { path: () => '/api/clinic-sign-up/verification-email', body: () => ({}), expect: only(409, ['owner']) },
+  'GET /api/organization/setup': { path: () => '/api/organization/setup', expect: only(200, ['owner', 'medical_director']) },
+  'PUT /api/organization/online-booking': { method: 'PUT', path: () => '/api/organization/online-booking', body: () => ({ enabled: true }), expect: only(200, ['owner']) },
+  'PUT /api/organization/consent-review': { method: 'PUT', path: () => '/api/organization/consent-review', body: () => ({ version: consentDocumentsVersion() }), expect: only(200, ['owner', 'medical_director']) },
   'GET /api/clients': { path: () => '/api/clients', expect: only(200, STAFF, 200) },
   'POST /api/clients': { path: () => '/api/clients', body: () => ({ firstName: 'Made', lastName: 'ByStaff', email: `m-${uniq()}@example.com` }), expect: only(201, STAFF, 201) },
   'GET /api/clients/{clientId}': { path: (f) => `/api/clients/${f.clientId}`, expect: { ...only(200, STAFF, 404), client: 404 } },
@@ -171,6 +180,9 @@ export const MATRIX: Record<string, Probe> = {
   'POST /api/clients/{clientId}/intake': { path: (f) => `/api/clients/${f.clientId}/intake?source=staff`, body: () => intake, expect: health(201) },
   'GET /api/clients/{clientId}/intake': { path: (f) => `/api/clients/${f.clientId}/intake`, expect: health(200) },
   'GET /api/clients/{clientId}/intake/export': { path: (f) => `/api/clients/${f.clientId}/intake/export`, expect: health(200) },
+  // stateless clinical evaluation (docs/triage.md, docs/plans.md): clinicians and the owner, never the desk or a client
+  'POST /api/triage/evaluate': { path: () => '/api/triage/evaluate', body: () => ({ hoursSinceTreatment: 52, modality: 'pen', areas: ['cheeks'], symptoms: [{ code: 'pus', severity: 'moderate', onsetHours: 50 }] }), expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
+  'POST /api/plans/evaluate': { path: () => '/api/plans/evaluate', body: () => ({ screening: { decision: 'eligible', earliestDate: null, findings: [], areas: { cheeks: 'eligible' }, protocol: 'microneedling@2026.12.1' }, startDate: planDate, areas: ['cheeks'] }), expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
   'POST /api/screening/evaluate': { path: () => '/api/screening/evaluate', body: () => ({ intake, plan: { modality: 'pen', areas: ['cheeks'], date: planDate } }), expect: only(200, ['owner', 'medical_director', 'provider'], 200) },
   'POST /api/clients/{clientId}/screenings': { path: (f) => `/api/clients/${f.clientId}/screenings`, body: () => ({ plan: { modality: 'pen', areas: ['cheeks'], date: planDate } }), expect: health(201) },
   'GET /api/clients/{clientId}/screenings': { path: (f) => `/api/clients/${f.clientId}/screenings`, expect: health(200) },
@@ -311,7 +323,7 @@ export const MATRIX: Record<string, Probe> = {
   'POST /api/charts/{chartId}/cosign': { path: () => `/api/charts/${NO_ID}/cosign`, body: () => ({ signedName: 'Someone Signing' }), expect: only(404, ['medical_director']) },
   'GET /api/charts/cosign-queue': { path: () => '/api/charts/cosign-queue', expect: only(200, ['medical_director']) },
   'GET /api/clients/{clientId}/aftercare': { path: (f) => `/api/clients/${f.clientId}/aftercare`, expect: health(200) },
-  'POST /api/aftercare/{journeyId}/reports': { path: () => `/api/aftercare/${NO_ID}/reports`, body: () => ({ symptoms: ['pus'] }), expect: { ...only(404, ['medical_director', 'provider', 'client'], 404) } },
+  'POST /api/aftercare/{journeyId}/reports': { path: () => `/api/aftercare/${NO_ID}/reports`, body: () => ({ symptoms: [{ code: 'pus', severity: 'moderate', onsetDays: 0 }] }), expect: { ...only(404, ['medical_director', 'provider', 'client'], 404) } },
   'GET /api/alerts': { path: () => '/api/alerts', expect: only(200, ['medical_director', 'provider'], 200) },
   'POST /api/alerts/{alertId}/acknowledge': { path: () => `/api/alerts/${NO_ID}/acknowledge`, expect: only(404, ['medical_director', 'provider'], 404) },
   'GET /api/reports/{name}': { path: () => '/api/reports/revenue?from=2026-01-01&to=2026-01-31', expect: only(200, ['owner', 'medical_director']) },

@@ -28,8 +28,8 @@ export interface Actor {
 type Request = (path: string, init: { body?: unknown; cookie?: string }) => Response | Promise<Response>;
 
 /** Sets up two-step sign-in as a person would: password, then a first code from the app. */
-async function enrolTwoFactor(request: Request, cookie: string): Promise<{ cookie: string; totpUri: string }> {
-  const enable = await request('/api/auth/two-factor/enable', { cookie, body: { password: PASSWORD } });
+export async function enrolTwoFactor(request: Request, cookie: string, password = PASSWORD): Promise<{ cookie: string; totpUri: string }> {
+  const enable = await request('/api/auth/two-factor/enable', { cookie, body: { password } });
   if (enable.status !== 200) throw new Error(`two-factor enable failed: ${enable.status} ${await enable.text()}`);
   const { totpURI } = (await enable.json()) as { totpURI: string };
   const verify = await request('/api/auth/two-factor/verify-totp', { cookie, body: { code: await totpFromUri(totpURI) } });

@@ -20,7 +20,7 @@ import { makeFactory } from './factory.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
-export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; stripeClient?: { publishableKey: string; jsUrl: string }; backups?: BackupPort; /** builds the console's export files over this app's database and storage */ exports?: (deps: { db: Db; storage: StoragePort }) => ExportFiles; webDir?: string } = {}) {
+export async function createTestApp(opts: { lockout?: { maxFailures: number; lockMinutes: number }; now?: () => Date; payments?: PaymentsPort; stripeWebhookSecret?: string; stripeClient?: { publishableKey: string; jsUrl: string }; backups?: BackupPort; /** builds the console's export files over this app's database and storage */ exports?: (deps: { db: Db; storage: StoragePort }) => ExportFiles; webDir?: string; /** false closes clinic sign-up (DERMIS_PUBLIC_SIGNUP=off) */ publicSignUp?: boolean } = {}) {
   const handle = await freshDatabase();
   // a test of how the web app is served brings its own built-looking folder
   const webDir = opts.webDir ?? (await mkdtemp(path.join(tmpdir(), 'dermis-web-')));
@@ -52,6 +52,7 @@ export async function createTestApp(opts: { lockout?: { maxFailures: number; loc
     publicUrl: ORIGIN,
     lockout: opts.lockout ?? { maxFailures: 5, lockMinutes: 15 },
     trustProxy: true,
+    publicSignUp: opts.publicSignUp ?? true,
     ready: () => Promise.resolve(true),
     webDir,
     storage,

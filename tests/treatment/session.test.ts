@@ -167,23 +167,41 @@ describe('treatment day', () => {
   });
 
   it('a red flag raises an urgent alert to the provider and director, escalated when nobody acknowledges it', async () => {
-    const calm = await call<{ level: string; message: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: ['redness_worse'] });
-    expect(calm.data.level).toBe('none');
-    const flag = await call<{ level: string; alertId: string; message: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: ['pus'] });
-    expect(flag.data.level).toBe('urgent');
+    type Report = { alertId: string | null; triage: { urgency: string; advice: string; findings: { ruleId: string }[] } };
+    const symptom = (code: string, severity = 'moderate') => ({ code, severity, onsetDays: 0 });
+    const calm = await call<Report>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: [symptom('redness_worse')] });
+    expect(calm.data).toMatchObject({ alertId: null, triage: { urgency: 'expected', findings: [{ ruleId: 'TRI-EXPECTED' }] } });
+    // the check-in keeps the urgency; the answers keep the report and its triage
+    const kept = await t.db.selectFrom('aftercare_check_ins').select(['level', 'answers']).where('journey_id', '=', journeyId).where('scheduled', '=', false).executeTakeFirstOrThrow();
+    expect(kept.level).toBe('expected');
+    expect(kept.answers).toMatchObject({ symptoms: [symptom('redness_worse')], triage: { urgency: 'expected', protocol: 'microneedling@2026.12.1' } });
+    const flag = await call<Report>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: [symptom('pus')] });
+    expect(flag.data.triage).toMatchObject({ urgency: 'urgent', findings: [{ ruleId: 'RF-FLAG-1' }] });
     const emails = await t.db.selectFrom('outbox_messages').select(['to_address', 'kind']).where('kind', '=', 'alert.urgent').execute();
     expect(emails.map((e) => e.to_address).sort()).toEqual([clinic.provider.email, director.email].sort());
-    const alerts = await call<{ items: { id: string; level: string }[] }>(clinic.provider, '/api/alerts');
-    expect(alerts.data.items.map((a) => a.id)).toContain(flag.data.alertId);
+    const alerts = await call<{ items: { id: string; level: string; findings: { ruleId: string; clinicianMessage: string }[] }[] }>(clinic.provider, '/api/alerts');
+    const raised = alerts.data.items.find((a) => a.id === flag.data.alertId)!;
+    expect(raised).toMatchObject({ level: 'urgent', findings: [{ ruleId: 'RF-FLAG-1' }] });
+    expect(raised.findings[0]!.clinicianMessage).toMatch(/^Possible bacterial infection: pus \(moderate, since hour 0\)/);
     expect(await escalateAlerts(t.db, new Date(now.getTime() + 31 * 60_000))).toBeGreaterThanOrEqual(1);
     const escalated = await t.db.selectFrom('clinical_alerts').select('escalated_at').where('id', '=', flag.data.alertId).executeTakeFirstOrThrow();
     expect(escalated.escalated_at).not.toBeNull();
     expect(await t.db.selectFrom('outbox_messages').select('id').where('kind', '=', 'alert.escalated').execute()).not.toHaveLength(0);
     expect((await call(director, `/api/alerts/${flag.data.alertId}/acknowledge`, {}, 'POST')).status).toBe(200);
     expect((await call(director, `/api/alerts/${flag.data.alertId}/acknowledge`, {}, 'POST')).status).toBe(409);
-    const emergency = await call<{ level: string; message: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: ['trouble_breathing'] });
-    expect(emergency.data.level).toBe('emergency');
-    expect(emergency.data.message).toMatch(/^Call 911/);
+    const emergency = await call<Report>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: [symptom('trouble_breathing', 'mild')] });
+    expect(emergency.data.triage.urgency).toBe('emergency');
+    expect(emergency.data.triage.advice).toMatch(/^Call 911/);
+    // a photo on its own is looked at within a working day: a routine alert, escalated only after a day
+    const photo = await call<Report>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: [], photoAttached: true });
+    expect(photo.data.triage).toMatchObject({ urgency: 'routine', findings: [{ ruleId: 'TRI-PHOTO' }] });
+    const routine = await t.db.selectFrom('clinical_alerts').select(['level', 'escalate_after', 'created_at']).where('id', '=', photo.data.alertId!).executeTakeFirstOrThrow();
+    expect(routine.level).toBe('routine');
+    expect(new Date(routine.escalate_after).getTime() - now.getTime()).toBe(24 * 3_600_000);
+    // an onset after the report is refused, naming the field
+    const later = await call<{ errors: { path: string }[] }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: [{ code: 'pus', severity: 'mild', onsetDays: 3 }] });
+    expect(later.status).toBe(400);
+    expect(later.data.errors.map((e) => e.path)).toEqual(['symptoms[0].onsetDays']);
   });
 
   it('a lot recall lists every client it touched and the lot is refused from then on', async () => {
@@ -247,7 +265,7 @@ describe('treatment day', () => {
 
   it('a client sends a follow-up photo with a symptom report, and the care team sees it on the alert', async () => {
     const face = await sharp({ create: { width: 400, height: 500, channels: 3, background: { r: 220, g: 120, b: 120 } } }).jpeg().toBuffer();
-    const report = await call<{ checkInId: string; alertId: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: ['pus'], note: 'yellow crust on the left cheek' });
+    const report = await call<{ checkInId: string; alertId: string }>(client, `/api/aftercare/${journeyId}/reports`, { symptoms: [{ code: 'pus', severity: 'moderate', onsetDays: 0 }], photoAttached: true, note: 'yellow crust on the left cheek' });
     const send = (checkInId: string, stage = 'follow_up', who = client) =>
       t.app.request(`/api/clients/${client.clientId}/photos?view=left_45&stage=${stage}&checkInId=${checkInId}`, { method: 'POST', body: face, headers: { cookie: who.cookie, origin: ORIGIN, 'content-type': 'image/jpeg', 'x-forwarded-for': '10.9.0.3' } });
     expect((await send(report.data.checkInId, 'before')).status).toBe(400);

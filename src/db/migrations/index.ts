@@ -20,6 +20,8 @@ import * as m0302b from './20261201-0302-outbox-follow-ups.js';
 import * as m0303c from './20261201-0303-shared-rate-limits.js';
 import * as m0310e from './20261201-0310-data-exports.js';
 import * as m0320w from './20261202-0320-webhooks.js';
+import * as m0330s from './20261203-0330-clinic-sign-up.js';
+import * as m0340t from './20261203-0340-triage-urgency.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '20261201-0303-shared-rate-limits': m0303c,
   '20261201-0310-data-exports': m0310e,
   '20261202-0320-webhooks': m0320w,
+  '20261203-0330-clinic-sign-up': m0330s,
+  '20261203-0340-triage-urgency': m0340t,
 };

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connect.js';
-import type { LocationsTable } from '../schema.js';
+import type { LocationsTable, OrganizationsTable } from '../schema.js';
 
 export const findOrganization = (db: Db, id: string) =>
   db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -8,10 +8,14 @@ export const findOrganization = (db: Db, id: string) =>
 export const findOrganizationBySlug = (db: Db, slug: string) =>
   db.selectFrom('organizations').selectAll().where('slug', '=', slug).executeTakeFirst();
 
-export const listOrganizations = (db: Db) => db.selectFrom('organizations').select(['id', 'slug', 'name']).orderBy('name').execute();
+/** The organizations that take online bookings: the ones clients can find, register with and book. */
+export const listOnlineOrganizations = (db: Db) => db.selectFrom('organizations').select(['id', 'slug', 'name']).where('online_booking', '=', true).orderBy('name').execute();
 
-export const insertOrganization = (db: Db, row: { slug: string; name: string }) =>
+export const insertOrganization = (db: Db, row: Insertable<OrganizationsTable>) =>
   db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
+
+/** Whether a slug is taken (slugs are unique across the installation). */
+export const slugTaken = async (db: Db, slug: string) => Boolean(await db.selectFrom('organizations').select('id').where('slug', '=', slug).executeTakeFirst());
 
 export const listLocations = (db: Db, organizationId: string) =>
   db.selectFrom('locations').selectAll().where('organization_id', '=', organizationId).orderBy('name').execute();

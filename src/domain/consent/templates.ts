@@ -209,3 +209,6 @@ export function templateFor(kind: ConsentKind, modality: Modality | null): Conse
 export function templateById(id: string): ConsentTemplate | undefined {
   return CONSENT_TEMPLATES.find((t) => t.id === id);
 }
+
+/** The version of the whole set of documents, as a clinic's review of them records it. */
+export const consentSetVersion = (): string => [...new Set(CONSENT_TEMPLATES.map((t) => t.version))].sort().join(' + ');

@@ -13,7 +13,11 @@ import {
   sessionProtocolFor,
   type Concern,
 } from '../protocols/microneedling/sessions.js';
+import { ruleById } from '../protocols/microneedling/rules.js';
 import { checkDepth, type DepthCheck } from './depth-check.js';
+
+/** Starts with "clinician review" so that a later edit cannot switch numbing back on (edit-plan.ts). */
+const NUMBING_ALLERGY_REASON = 'clinician review (CI-R10): allergy to topical anaesthetic; treat without numbing cream or with an alternative the clinician chooses';
 
 export type Adjustment =
   | { kind: 'no_numbing_cream'; note?: string | undefined }
@@ -29,7 +33,14 @@ export interface PlanRequest {
   /** the client's or provider's preference; otherwise chosen from the concerns */
   modality?: Modality | undefined;
   startDate: string;
-  screening: { decision: Decision; blockedAreas: Area[]; earliestDate: string | null; adjustments: Adjustment[] } | null;
+  screening: {
+    decision: Decision;
+    blockedAreas: Area[];
+    earliestDate: string | null;
+    adjustments: Adjustment[];
+    /** the screening's findings: precautions and needs-review rules carry into the plan */
+    findings?: { ruleId: string; outcome: Decision }[] | undefined;
+  } | null;
 }
 
 export interface PlanArea {
@@ -43,7 +54,8 @@ export interface TreatmentPlan {
   indication: DepthIndication;
   concerns: Concern[];
   areas: PlanArea[];
-  excludedAreas: { area: Area; reason: string }[];
+  /** ruleIds: the rules that left the area out (set by evaluate-plan.ts; absent on older plans) */
+  excludedAreas: { area: Area; reason: string; ruleIds?: string[] }[];
   sessions: number;
   sessionRange: { min: number; max: number };
   intervalDays: { min: number; max: number };
@@ -98,7 +110,10 @@ export function recommendPlan(req: PlanRequest): TreatmentPlan {
     .add({ days: (sessions - 1) * intervalDays.min + assessAfter })
     .toString();
 
-  const noNumbing = adjustments.find((a) => a.kind === 'no_numbing_cream');
+  const findings = req.screening?.findings ?? [];
+  // CI-R10: allergy to topical anaesthetic: without numbing cream unless a clinician chooses an alternative
+  const numbingAllergy = findings.some((f) => f.ruleId === 'CI-R10');
+  const noNumbing = adjustments.find((a) => a.kind === 'no_numbing_cream') ?? (numbingAllergy ? { kind: 'no_numbing_cream' as const } : undefined);
   const precautions: TreatmentPlan['precautions'] = [];
   if (modality === 'rf') precautions.push({ id: 'RF-1', text: 'Energy, pulse and passes from the device preset; no universal numbers.' });
   if (modality === 'rf' && (req.fitzpatrick ?? 0) >= 4) precautions.push({ id: 'RF-3', text: 'Fitzpatrick IV to VI: conservative RF energy, full needle insertion (PIH and scarring risk).' });
@@ -107,6 +122,11 @@ export function recommendPlan(req: PlanRequest): TreatmentPlan {
   if (concerns.includes('hair_loss')) precautions.push({ id: 'IND-8', text: 'Hair loss: with minoxidil; judged after 12 weeks or more.' });
   if (adjustments.some((a) => a.kind === 'antiviral_prophylaxis')) precautions.push({ id: 'CI-R7', text: 'Antiviral prophylaxis as prescribed before each session.' });
   for (const a of adjustments) if (a.kind === 'other') precautions.push({ id: 'REVIEW', text: a.note });
+  // what the screening asked for (precautions, or the rules a clinician reviewed) carries into the plan
+  for (const f of findings) {
+    const rule = ruleById(f.ruleId);
+    if (rule && (f.outcome === 'eligible_with_precautions' || f.outcome === 'needs_review') && !precautions.some((p) => p.id === f.ruleId)) precautions.push({ id: f.ruleId, text: rule.clinical });
+  }
   precautions.push({ id: LOGISTICS.products.id, text: LOGISTICS.products.text });
 
   const facial = areas.length;
@@ -123,7 +143,7 @@ export function recommendPlan(req: PlanRequest): TreatmentPlan {
     assessFrom,
     downtime: DOWNTIME,
     numbing: noNumbing
-      ? { use: false, minutes: 0, reason: 'clinician review: treat without numbing cream' }
+      ? { use: false, minutes: 0, reason: numbingAllergy && !adjustments.some((a) => a.kind === 'no_numbing_cream') ? NUMBING_ALLERGY_REASON : 'clinician review: treat without numbing cream' }
       : { use: true, minutes: LOGISTICS.numbingMinutes.default, reason: null },
     minutesPerSession: (noNumbing ? 0 : LOGISTICS.numbingMinutes.default) + Math.max(1, facial) * LOGISTICS.minutesPerFacialArea.min,
     precautions,

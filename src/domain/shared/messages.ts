@@ -73,6 +73,12 @@ export const FIELDS: Record<string, FieldInfo> = {
   startsAt: F('Start time', 'datetime'),
   url: F('Endpoint address', 'text', { noun: 'the address the events go to' }),
   events: F('Events', 'list', { required: 'Choose at least one event' }),
+  clinicName: F('Clinic name', 'text'),
+  ownerName: F('Your name', 'text', { noun: 'your name' }),
+  address: F('Address', 'text', { noun: 'the street address' }),
+  locationName: F('Location name', 'text', { noun: 'the name of the location' }),
+  timeZone: F('Time zone', 'choice', { required: 'Choose the time zone of the location' }),
+  state: F('State', 'choice', { required: 'Choose a US state' }),
 };
 
 const UNKNOWN: FieldInfo = { label: 'This field', kind: 'text', noun: 'this field' };

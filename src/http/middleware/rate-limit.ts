@@ -33,3 +33,6 @@ export function perAddressLimit(opts: { bucket: string; max: number; windowMs: n
 
 /** Ten registrations an hour from one address is more than any household or clinic front desk needs. */
 export const registrationLimiter = perAddressLimit({ bucket: 'registration', max: 10, windowMs: 60 * 60_000, what: 'registrations' });
+
+/** A clinic is started once; five sign-ups an hour from one address allows for mistakes, not for a script. */
+export const clinicSignUpLimiter = perAddressLimit({ bucket: 'clinic-sign-up', max: 5, windowMs: 60 * 60_000, what: 'clinic sign-ups' });

@@ -33,9 +33,14 @@ const EXAMPLE_OUTBOX = {
 };
 
 const Location = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), state: z.string(), address: z.string(), phone: z.string() }).openapi('Location', { example: EXAMPLE_LOCATION });
-const Organization = z.object({ id: z.uuid(), slug: z.string(), name: z.string(), requireStaffTwoFactor: z.boolean(), locations: z.array(Location) }).openapi('Organization', {
-  example: { id: 'a3c1e5f7-2b4d-4e6f-8a1c-3e5f7a9b1d2f', slug: 'glow-medspa', name: 'Glow MedSpa', requireStaffTwoFactor: true, locations: [EXAMPLE_LOCATION] },
-});
+const Organization = z
+  .object({
+    id: z.uuid(), slug: z.string(), name: z.string(), requireStaffTwoFactor: z.boolean(),
+    onlineBooking: z.boolean().describe('clients can find the clinic, create an account and book in the portal'), locations: z.array(Location),
+  })
+  .openapi('Organization', {
+    example: { id: 'a3c1e5f7-2b4d-4e6f-8a1c-3e5f7a9b1d2f', slug: 'glow-medspa', name: 'Glow MedSpa', requireStaffTwoFactor: true, onlineBooking: true, locations: [EXAMPLE_LOCATION] },
+  });
 const RoleSchema = z.enum(['owner', 'medical_director', 'provider', 'front_desk', 'client']);
 const LicenceTypeSchema = z.enum(['md', 'do', 'np', 'pa', 'rn', 'lvn', 'esthetician', 'master_esthetician']);
 

@@ -8,12 +8,20 @@ import { adjustPlan, adjustPlanInput } from '../../services/plans/adjust-plan.js
 import { approvePlan, approvePlanInput } from '../../services/plans/approve-plan.js';
 import { AwaitingDirectorPlanList, TreatmentPlan as Plan, TreatmentPlanList } from '../../services/plans/plan.schema.js';
 import { getPlan, listClientPlans, listPlansAwaitingDirector } from '../../services/plans/list-plans.js';
+import { evaluatePlanRequest } from '../../services/plans/evaluate-plan.js';
+import { PlanRequestBody, PlanResult } from '../../services/plans/plan-contract.schema.js';
 
 const tags = ['Treatment plans'];
 const HEALTH = ['medical_director', 'provider', 'client'] as const;
 const clientParams = z.object({ clientId: UuidParam('clientId') });
 const planParams = z.object({ planId: UuidParam('planId') });
 
+const evaluate = defineRoute(['owner', 'medical_director', 'provider'], {
+  operationId: 'evaluateTreatmentPlan', method: 'post', path: '/api/plans/evaluate', tags,
+  summary: 'Stateless plan: a plan request (plan contract v1, docs/plans.md) in, the recommended plan or why none can be made out; nothing is stored',
+  request: { body: jsonBody(PlanRequestBody) },
+  responses: { 200: json(PlanResult, 'Plan result (contract v1)'), ...errorResponses },
+});
 const propose = defineRoute(HEALTH, {
   operationId: 'proposeTreatmentPlan', method: 'post', path: '/api/clients/{clientId}/plans', tags,
   summary: 'Recommend a plan and quote from a current screening (modality, depths within caps, sessions, interval, downtime, price)',
@@ -46,6 +54,7 @@ const awaiting = defineRoute(['medical_director'], {
 export function planRoutes(app: OpenAPIHono<AppEnv>) {
   // the fixed path first, so "awaiting-director" is never read as a plan id
   app.openapi(awaiting, async (c) => c.json({ items: await listPlansAwaitingDirector(ctxOf(c)) }, 200));
+  app.openapi(evaluate, (c) => c.json(evaluatePlanRequest(c.req.valid('json')), 200));
   app.openapi(propose, async (c) => c.json(await proposePlan(ctxOf(c), c.req.valid('param').clientId, c.req.valid('json')), 201));
   app.openapi(list, async (c) => c.json({ items: await listClientPlans(ctxOf(c), c.req.valid('param').clientId) }, 200));
   app.openapi(read, async (c) => c.json(await getPlan(ctxOf(c), c.req.valid('param').planId), 200));

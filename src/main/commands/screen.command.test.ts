@@ -19,7 +19,7 @@ describe('dermis screen', () => {
   it('screens one request from a file', async () => {
     const r = await run(['one.json'], { 'one.json': JSON.stringify(req({ pregnant: true })) });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ decision: 'contraindicated', protocol: 'microneedling@2026.11.1' });
+    expect(JSON.parse(r.out)).toMatchObject({ decision: 'contraindicated', protocol: 'microneedling@2026.12.1' });
   });
 
   it('screens a batch in order', async () => {

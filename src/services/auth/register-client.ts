@@ -46,7 +46,8 @@ export const VERIFY_HOURS = 24;
  */
 export async function registerClient(deps: RegistrationDeps, input: RegisterClientInput): Promise<{ email: string }> {
   const org = await findOrganizationBySlug(deps.db, input.organizationSlug);
-  if (!org) throw invalid('organizationSlug', 'Choose a MedSpa from the list');
+  // a clinic not taking online bookings (a new one being set up) is not in the list either
+  if (!org || !org.online_booking) throw invalid('organizationSlug', 'Choose a MedSpa from the list');
   assertDateOfBirth(input.dateOfBirth, deps.now());
   const email = input.email.toLowerCase();
   // judged before anything else, so the answer says nothing about whether the email has an account

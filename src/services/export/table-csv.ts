@@ -8,6 +8,7 @@ import type { Db } from '../../db/connect.js';
 /** Tables with organization_id that are never exported, and why. */
 const LEFT_OUT: Record<string, string> = {
   client_signups: 'pending registrations hold sign-up link hashes',
+  clinic_signups: "the owner's email confirmation at clinic sign-up holds a link hash",
   invitations: 'invitation link hashes',
   calendar_feeds: 'calendar feed token hashes',
   consent_handoffs: 'tablet hand-off token hashes',

@@ -11,6 +11,7 @@ export async function getOrganization(ctx: Ctx) {
     slug: org.slug,
     name: org.name,
     requireStaffTwoFactor: org.require_staff_two_factor,
+    onlineBooking: org.online_booking,
     locations: locations.map((l) => ({ id: l.id, name: l.name, timeZone: l.time_zone, state: l.state, address: l.address, phone: l.phone })),
   };
 }

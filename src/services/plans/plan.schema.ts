@@ -56,7 +56,7 @@ export const TreatmentPlanDetails = z
         }),
       }),
     ),
-    excludedAreas: z.array(z.object({ area: z.enum(AREAS), reason: z.string() })),
+    excludedAreas: z.array(z.object({ area: z.enum(AREAS), reason: z.string(), ruleIds: z.array(z.string()).optional().describe('the rules that left it out (absent on older plans)') })),
     sessions: z.number().int(),
     sessionRange: range(),
     intervalDays: range().describe('days between sessions'),
@@ -67,6 +67,11 @@ export const TreatmentPlanDetails = z
     minutesPerSession: z.number().int(),
     precautions: z.array(z.object({ id: z.string(), text: z.string() })),
     protocolIds: z.array(z.string()),
+    findings: z
+      .array(z.object({ ruleId: z.string(), message: z.string(), sources: z.array(z.string()) }))
+      .optional()
+      .describe('why the plan was recommended as it is, each with its rule id and sources (plan contract v1; absent on older plans)'),
+    protocol: z.string().optional().describe('the protocol pack and version of the recommendation (absent on older plans)'),
     outsideCapsIssues: z.array(issue).optional().describe('on an adjusted version: the protocol caps it goes beyond'),
     changeReason: z.string().nullable().optional().describe('on an adjusted version: why it changed'),
   })
@@ -97,6 +102,7 @@ const example = {
     excludedAreas: [], sessions: 4, sessionRange: { min: 3, max: 6 }, intervalDays: { min: 28, max: 42 }, startDate: '2026-12-10', assessFrom: '2027-06-14',
     downtime: { rednessDays: { min: 1, max: 3 }, flakingDays: { min: 2, max: 5 }, fullRecoveryDays: 14 },
     numbing: { use: true, minutes: 20, reason: null }, minutesPerSession: 60, precautions: [], protocolIds: ['DEPTH-2', 'SES-1'],
+    findings: [{ ruleId: 'SES-acne_scars', message: 'Acne scars: 3 to 6 sessions (usually 4), 28 to 42 days apart.', sources: ['S3', 'S4', 'S5', 'S25'] }], protocol: 'microneedling@2026.12.1',
   },
   quote: {
     serviceCode: 'MN-PEN-FACE', serviceName: 'Microneedling, face', sessions: 4, perSession: money(30000),

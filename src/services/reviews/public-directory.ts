@@ -19,7 +19,8 @@ export interface PublicDeps {
 
 export async function findPublicOrganization(db: Db, slug: string) {
   const org = await findOrganizationBySlug(db, slug);
-  if (!org) throw notFound('organization');
+  // listed only while it takes online bookings: a new clinic is not public until its owner says so
+  if (!org || !org.online_booking) throw notFound('organization');
   return org;
 }
 

@@ -21,6 +21,7 @@ import { bookSlot, releaseHoldsNow } from './book-slot.js';
 import { loadLocation } from '../organization/load-location.js';
 import { drawOrAskDeposit } from '../billing/booking-billing.js';
 import { planPriceLine } from './plan-price.js';
+import { assertOnlineBookingOpen } from './online-booking.js';
 
 export const OVERRIDE_ROLES = ['owner', 'medical_director', 'front_desk'] as const;
 
@@ -205,6 +206,7 @@ export async function replayBooking(ctx: Ctx, first: BookingRecord, want: { clie
 export async function placeBooking(ctx: Ctx, input: PlaceBookingInput) {
   const org = ctx.principal.organizationId;
   assertMayOverride(ctx, input.override);
+  await assertOnlineBookingOpen(ctx);
   const key = callerKey(ctx, input.idempotencyKey);
   const replay = async (first: BookingRecord) => {
     await replayBooking(ctx, first, input, 'booking.replay');

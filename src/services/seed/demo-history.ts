@@ -141,7 +141,7 @@ export async function seedDemoHistory(trx: Db, input: HistoryInput) {
         const answered = answeredAt < now && r.next() < 0.85;
         rows.aftercare_check_ins!.push({
           organization_id: org, id: newId(), journey_id: journeyId, day: c.day, due_at: new Date(c.dueAt), answered_at: answered ? new Date(answeredAt) : null,
-          answers: answered ? JSON.stringify({ symptoms: [], note: null, flags: [] }) : null, level: answered ? 'none' : null,
+          answers: answered ? JSON.stringify({ symptoms: [], note: null, findings: [] }) : null, level: answered ? 'expected' : null,
         });
       }
     }

@@ -42,7 +42,8 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
   // the demo's addresses count as confirmed, as if each person had opened their first email
   await deps.db.updateTable('users').set({ email_verified: true }).where('id', 'in', [...userIds.values()]).execute();
   await deps.db.transaction().execute(async (trx) => {
-    const org = await insertOrganization(trx, DEMO_ORG);
+    // the demo is a clinic already running: its consent documents were read long ago
+    const org = await insertOrganization(trx, { ...DEMO_ORG, online_booking: true, consents_reviewed_at: new Date('2026-01-01T15:00:00Z') });
     const locationIds = new Map<string, string>();
     for (const l of DEMO_LOCATIONS) {
       const row = await insertLocation(trx, { organization_id: org.id, name: l.name, time_zone: l.time_zone, state: l.state, address: l.address, phone: l.phone });

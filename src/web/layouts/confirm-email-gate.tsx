@@ -5,11 +5,12 @@ import { call, errorText, http } from '../api/client.js';
 import { useSession } from '../auth/session.js';
 
 /**
- * A client who has not confirmed their email sees only this: nothing of a record is shown until
- * the address is proven theirs (the server refuses it too).
+ * A client (or a new clinic's owner) who has not confirmed their email sees only this: nothing of a
+ * record, or of the console, is shown until the address is proven theirs (the server refuses it too).
  */
 export function ConfirmEmailGate() {
   const { me, refresh } = useSession();
+  const owner = me?.role === 'owner';
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +18,7 @@ export function ConfirmEmailGate() {
     setBusy(true);
     setError(null);
     try {
-      await call(http.POST('/api/register/verification-email'));
+      await call(owner ? http.POST('/api/clinic-sign-up/verification-email') : http.POST('/api/register/verification-email'));
       setSent(true);
     } catch (e) {
       setError(errorText(e));
@@ -33,7 +34,7 @@ export function ConfirmEmailGate() {
           Check your email
         </Title>
         <Text>
-          We sent a link to <strong>{me?.user.email}</strong>. Open it to confirm the address is yours; your portal opens as soon as you do.
+          We sent a link to <strong>{me?.user.email}</strong>. Open it to confirm the address is yours; {owner ? 'your clinic opens' : 'your portal opens'} as soon as you do.
         </Text>
         <Text size="sm" c="dimmed">
           Nothing there? Look in your spam folder, or send a new link (the old one stops working). The link works for 24 hours.

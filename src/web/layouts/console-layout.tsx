@@ -1,11 +1,13 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendar, IconChecklist, IconChartBar, IconPhoto, IconSettings, IconShieldLock, IconStar, IconUsers } from '@tabler/icons-react';
+import { IconCalendar, IconChecklist, IconChartBar, IconListCheck, IconPhoto, IconSettings, IconShieldLock, IconStar, IconUsers } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session.js';
 import { Brand } from './brand.js';
 import { UserMenu } from './user-menu.js';
 import { TwoFactorGate } from './two-factor-gate.js';
+import { ConfirmEmailGate } from './confirm-email-gate.js';
+import { useSetupLanding } from './setup-landing.js';
 import type { Schemas } from '../api/client.js';
 
 const NAV: { to: string; label: string; icon: typeof IconCalendar; roles?: Schemas['Me']['role'][] }[] = [
@@ -17,6 +19,7 @@ const NAV: { to: string; label: string; icon: typeof IconCalendar; roles?: Schem
   { to: '/console/gallery', label: 'Gallery', icon: IconPhoto },
   { to: '/console/settings', label: 'Settings', icon: IconSettings },
   { to: '/console/audit', label: 'Audit', icon: IconShieldLock, roles: ['owner'] },
+  { to: '/console/setup', label: 'Clinic set-up', icon: IconListCheck, roles: ['owner', 'medical_director'] },
 ];
 
 export function ConsoleLayout() {
@@ -25,6 +28,7 @@ export function ConsoleLayout() {
   const location = useLocation();
   const items = NAV.filter((n) => !n.roles || (me && n.roles.includes(me.role)));
   const isActive = (to: string) => (to === '/console' ? location.pathname === '/console' : location.pathname.startsWith(to));
+  useSetupLanding();
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -47,7 +51,8 @@ export function ConsoleLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        {me?.twoFactorSetupRequired ? <TwoFactorGate /> : <Outlet />}
+        {/* a new clinic's owner confirms the email first, then sets up two-step sign-in */}
+        {me?.role === 'owner' && !me.user.emailVerified ? <ConfirmEmailGate /> : me?.twoFactorSetupRequired ? <TwoFactorGate /> : <Outlet />}
       </AppShell.Main>
     </AppShell>
   );

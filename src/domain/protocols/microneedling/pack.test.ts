@@ -15,6 +15,15 @@ describe('microneedling protocol pack', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const e of entries) if (!('unverified' in e && e.unverified)) expect(e.sources.length, e.id).toBeGreaterThan(0);
   });
+  it('gives every triage rule a unique id and sources, and every red-flag sign a triage rule', () => {
+    const ids = MICRONEEDLING_PACK.triageRules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of MICRONEEDLING_PACK.triageRules) expect(r.sources.length, r.id).toBeGreaterThan(0);
+    for (const f of MICRONEEDLING_PACK.redFlags) expect(ids).toContain(f.id);
+    for (const s of MICRONEEDLING_PACK.symptoms) if (s.flag) expect(ids, s.code).toContain(s.flag);
+    const planIds = MICRONEEDLING_PACK.planRules.map((r) => r.id);
+    expect(new Set(planIds).size).toBe(planIds.length);
+  });
   it('encodes the numbers of the reference', () => {
     expect(MICRONEEDLING_PACK.depthCaps.find((c) => c.area === 'periorbital')!.rejuvenation!.max).toBe(0.5);
     expect(MICRONEEDLING_PACK.intervals).toEqual({ default: { min: 28, max: 42 }, floorDays: 14 });

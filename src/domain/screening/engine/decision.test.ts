@@ -9,7 +9,7 @@ import { explainForClient } from './explain.js';
 describe('decision', () => {
   it('no finding: eligible, no earliest date, every area eligible, the pack named', () => {
     const r = screen(req());
-    expect(r).toEqual({ decision: 'eligible', earliestDate: null, findings: [], areas: { forehead: 'eligible', cheeks: 'eligible' }, protocol: 'microneedling@2026.11.1' });
+    expect(r).toEqual({ decision: 'eligible', earliestDate: null, findings: [], areas: { forehead: 'eligible', cheeks: 'eligible' }, protocol: 'microneedling@2026.12.1' });
   });
 
   it('precedence: contraindicated > deferred > needs_review > precautions', () => {

@@ -14,7 +14,7 @@ const planExample = { modality: 'pen', areas: ['forehead', 'cheeks'], date: '202
 const resultExample = {
   decision: 'deferred', earliestDate: '2026-12-12',
   findings: [{ ruleId: 'DEF-13', outcome: 'deferred', areas: ['forehead'], until: '2026-12-12', message: 'Neurotoxin within 14 days', sources: ['pack:microneedling'] }],
-  areas: { forehead: 'deferred', cheeks: 'eligible' }, protocol: 'microneedling@2026.11.1',
+  areas: { forehead: 'deferred', cheeks: 'eligible' }, protocol: 'microneedling@2026.12.1',
 } as const;
 const explanationExample = { decision: 'deferred', summary: 'This treatment needs to wait for now.', earliest: 'The earliest date you can be treated is December 12, 2026.', reasons: ['Wait two weeks after a neurotoxin.'] } as const;
 

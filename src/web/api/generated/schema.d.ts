@@ -480,6 +480,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/clinic-sign-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a clinic with its first location and its owner; the same answer whether or not the email has an account, and an email says what to do next
+     * @description Access: anyone.
+     */
+    post: operations['signUpClinic'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clinic-sign-up/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm the owner's email with the link sent to it; the owner then signs in and sets up two-step sign-in
+     * @description Access: anyone.
+     */
+    post: operations['verifyClinicOwnerEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clinic-sign-up/verification-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the owner a new confirmation link (the earlier ones stop working)
+     * @description Access: owner.
+     */
+    post: operations['resendClinicVerificationEmail'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organization/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The set-up checklist: each step done or not, from what the clinic has recorded, with the screen where it is done
+     * @description Access: owner, medical_director.
+     */
+    get: operations['getSetupChecklist'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organization/online-booking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Take online bookings: the clinic is listed on the public pages, and clients can create an account and book in the portal
+     * @description Access: owner.
+     */
+    put: operations['setOnlineBooking'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organization/consent-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Confirm the consent documents clients will sign were read (naming the version read)
+     * @description Access: owner, medical_director.
+     */
+    put: operations['reviewConsentDocuments'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -818,6 +938,26 @@ export interface paths {
     get: operations['listPlansAwaitingDirector'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/evaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stateless plan: a plan request (plan contract v1, docs/plans.md) in, the recommended plan or why none can be made out; nothing is stored
+     * @description Access: owner, medical_director, provider.
+     */
+    post: operations['evaluateTreatmentPlan'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2114,7 +2254,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * A symptom check-in; red flags alert the provider and medical director
+     * A symptom check-in, triaged (docs/triage.md); anything but expected alerts the provider and medical director
      * @description Access: medical_director, provider, client.
      */
     post: operations['createAftercareSymptomReport'];
@@ -2132,7 +2272,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Open red-flag alerts, oldest first
+     * Open aftercare alerts (emergency, urgent, routine), the most urgent first, then oldest first
      * @description Access: medical_director, provider.
      */
     get: operations['listAftercareAlerts'];
@@ -2158,6 +2298,26 @@ export interface paths {
      * @description Access: medical_director, provider.
      */
     post: operations['acknowledgeAftercareAlert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/triage/evaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stateless triage: a symptom report (triage contract v1, docs/triage.md) in, the urgency and findings out; nothing is stored
+     * @description Access: owner, medical_director, provider.
+     */
+    post: operations['evaluateTriage'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3462,6 +3622,7 @@ export interface components {
      *       "slug": "glow-medspa",
      *       "name": "Glow MedSpa",
      *       "requireStaffTwoFactor": true,
+     *       "onlineBooking": true,
      *       "locations": [
      *         {
      *           "id": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
@@ -3480,6 +3641,8 @@ export interface components {
       slug: string;
       name: string;
       requireStaffTwoFactor: boolean;
+      /** @description clients can find the clinic, create an account and book in the portal */
+      onlineBooking: boolean;
       locations: components['schemas']['Location'][];
     };
     /**
@@ -3684,6 +3847,148 @@ export interface components {
       lastError: string | null;
       createdAt: string;
       sentAt: string | null;
+    };
+    /**
+     * @example {
+     *       "status": "check_email",
+     *       "email": "olivia@glowmedspa.example"
+     *     }
+     */
+    ClinicSignUpStarted: {
+      /** @enum {string} */
+      status: 'check_email';
+      email: string;
+    };
+    /**
+     * @example {
+     *       "clinicName": "Glow MedSpa",
+     *       "ownerName": "Olivia Grant",
+     *       "email": "olivia@glowmedspa.example",
+     *       "password": "correct horse battery staple",
+     *       "address": "1200 Main St, Suite 210, Austin, TX 78701",
+     *       "locationName": "Downtown",
+     *       "timeZone": "America/Chicago",
+     *       "state": "TX"
+     *     }
+     */
+    ClinicSignUp: {
+      clinicName: string;
+      ownerName: string;
+      /** Format: email */
+      email: string;
+      password: string;
+      address: string;
+      locationName: string;
+      timeZone: string;
+      state: string;
+    };
+    /**
+     * @example {
+     *       "organizationName": "Glow MedSpa",
+     *       "email": "olivia@glowmedspa.example"
+     *     }
+     */
+    ClinicOwnerVerified: {
+      organizationName: string;
+      email: string;
+    };
+    ClinicOwnerVerification: {
+      token: string;
+    };
+    /**
+     * @description A clinic's set-up: each step's state is read from what the clinic has recorded
+     * @example {
+     *       "organizationName": "Glow MedSpa",
+     *       "complete": false,
+     *       "done": 3,
+     *       "total": 8,
+     *       "steps": [
+     *         {
+     *           "id": "hours",
+     *           "title": "Opening hours",
+     *           "detail": "Opening hours are set at every location.",
+     *           "done": true,
+     *           "href": "/console/settings?tab=scheduling"
+     *         },
+     *         {
+     *           "id": "rooms",
+     *           "title": "Treatment rooms",
+     *           "detail": "Add a treatment room at Downtown.",
+     *           "done": false,
+     *           "href": "/console/settings?tab=scheduling"
+     *         }
+     *       ]
+     *     }
+     */
+    SetupChecklist: {
+      organizationName: string;
+      /** @description every step is done */
+      complete: boolean;
+      /** @description steps done */
+      done: number;
+      /** @description steps in all */
+      total: number;
+      steps: components['schemas']['SetupStep'][];
+    };
+    /**
+     * @description One step of setting up a clinic
+     * @example {
+     *       "id": "rooms",
+     *       "title": "Treatment rooms",
+     *       "detail": "Add a treatment room at Downtown.",
+     *       "done": false,
+     *       "href": "/console/settings?tab=scheduling"
+     *     }
+     */
+    SetupStep: {
+      /** @enum {string} */
+      id:
+        'hours' | 'providers' | 'rooms' | 'devices' | 'services' | 'billing' | 'consents' | 'online_booking';
+      title: string;
+      /** @description What is done, or what is left to do, in plain words */
+      detail: string;
+      done: boolean;
+      /** @description The console screen where the step is done */
+      href: string;
+    };
+    /**
+     * @description Whether the clinic takes online bookings
+     * @example {
+     *       "enabled": true
+     *     }
+     */
+    OnlineBooking: {
+      /** @description clients can find the clinic, create an account and book in the portal */
+      enabled: boolean;
+    };
+    /**
+     * @example {
+     *       "enabled": true
+     *     }
+     */
+    OnlineBookingSwitch: {
+      enabled: boolean;
+    };
+    /**
+     * @description The consent documents were read by the owner or the medical director
+     * @example {
+     *       "version": "2026.11.1",
+     *       "reviewedAt": "2026-12-03T15:30:00.000Z"
+     *     }
+     */
+    ConsentReview: {
+      /** @description the version of the consent documents that was read */
+      version: string;
+      /** @description ISO date-time */
+      reviewedAt: string;
+    };
+    /**
+     * @example {
+     *       "version": "2026.11.1"
+     *     }
+     */
+    ConsentReviewConfirmation: {
+      version: string;
     };
     /**
      * @description Audit events, newest first
@@ -4530,7 +4835,7 @@ export interface components {
      *         "forehead": "deferred",
      *         "cheeks": "eligible"
      *       },
-     *       "protocol": "microneedling@2026.11.1"
+     *       "protocol": "microneedling@2026.12.1"
      *     }
      */
     ScreeningOutcome: {
@@ -4607,7 +4912,7 @@ export interface components {
      *           "forehead": "deferred",
      *           "cheeks": "eligible"
      *         },
-     *         "protocol": "microneedling@2026.11.1"
+     *         "protocol": "microneedling@2026.12.1"
      *       },
      *       "settingsVersion": 0,
      *       "settingsUsed": {
@@ -4677,7 +4982,7 @@ export interface components {
      *           "forehead": "deferred",
      *           "cheeks": "eligible"
      *         },
-     *         "protocol": "microneedling@2026.11.1"
+     *         "protocol": "microneedling@2026.12.1"
      *       },
      *       "settingsVersion": 0,
      *       "settingsUsed": {
@@ -4933,7 +5238,7 @@ export interface components {
      *               "forehead": "deferred",
      *               "cheeks": "eligible"
      *             },
-     *             "protocol": "microneedling@2026.11.1"
+     *             "protocol": "microneedling@2026.12.1"
      *           },
      *           "settingsVersion": 0,
      *           "settingsUsed": {
@@ -5409,7 +5714,20 @@ export interface components {
      *             "protocolIds": [
      *               "DEPTH-2",
      *               "SES-1"
-     *             ]
+     *             ],
+     *             "findings": [
+     *               {
+     *                 "ruleId": "SES-acne_scars",
+     *                 "message": "Acne scars: 3 to 6 sessions (usually 4), 28 to 42 days apart.",
+     *                 "sources": [
+     *                   "S3",
+     *                   "S4",
+     *                   "S5",
+     *                   "S25"
+     *                 ]
+     *               }
+     *             ],
+     *             "protocol": "microneedling@2026.12.1"
      *           },
      *           "quote": {
      *             "serviceCode": "MN-PEN-FACE",
@@ -5515,7 +5833,20 @@ export interface components {
      *         "protocolIds": [
      *           "DEPTH-2",
      *           "SES-1"
-     *         ]
+     *         ],
+     *         "findings": [
+     *           {
+     *             "ruleId": "SES-acne_scars",
+     *             "message": "Acne scars: 3 to 6 sessions (usually 4), 28 to 42 days apart.",
+     *             "sources": [
+     *               "S3",
+     *               "S4",
+     *               "S5",
+     *               "S25"
+     *             ]
+     *           }
+     *         ],
+     *         "protocol": "microneedling@2026.12.1"
      *       },
      *       "quote": {
      *         "serviceCode": "MN-PEN-FACE",
@@ -5726,6 +6057,8 @@ export interface components {
           | 'thighs'
           | 'hands';
         reason: string;
+        /** @description the rules that left it out (absent on older plans) */
+        ruleIds?: string[];
       }[];
       sessions: number;
       sessionRange: {
@@ -5763,6 +6096,14 @@ export interface components {
         text: string;
       }[];
       protocolIds: string[];
+      /** @description why the plan was recommended as it is, each with its rule id and sources (plan contract v1; absent on older plans) */
+      findings?: {
+        ruleId: string;
+        message: string;
+        sources: string[];
+      }[];
+      /** @description the protocol pack and version of the recommendation (absent on older plans) */
+      protocol?: string;
       /** @description on an adjusted version: the protocol caps it goes beyond */
       outsideCapsIssues?: {
         path: string;
@@ -5771,6 +6112,455 @@ export interface components {
       }[];
       /** @description on an adjusted version: why it changed */
       changeReason?: string | null;
+    };
+    /**
+     * @description Plan result v1 (docs/plans.md): a ready or provisional plan, or why none can be made
+     * @example {
+     *       "status": "ready",
+     *       "modality": "pen",
+     *       "indication": "rejuvenation",
+     *       "concerns": [
+     *         "fine_lines"
+     *       ],
+     *       "sessions": 4,
+     *       "sessionRange": {
+     *         "min": 3,
+     *         "max": 4
+     *       },
+     *       "intervalDays": {
+     *         "min": 28,
+     *         "max": 42
+     *       },
+     *       "startDate": "2026-12-01",
+     *       "assessFrom": "2027-05-24",
+     *       "areas": [
+     *         {
+     *           "area": "forehead",
+     *           "depthMm": 0.5,
+     *           "capMm": 0.5,
+     *           "capRuleId": "DEP-forehead",
+     *           "sources": [
+     *             "S25",
+     *             "S26",
+     *             "S46",
+     *             "S29"
+     *           ]
+     *         },
+     *         {
+     *           "area": "cheeks",
+     *           "depthMm": 1,
+     *           "capMm": 1,
+     *           "capRuleId": "DEP-cheeks",
+     *           "sources": [
+     *             "S25",
+     *             "S26",
+     *             "S46",
+     *             "S29"
+     *           ]
+     *         }
+     *       ],
+     *       "excludedAreas": [],
+     *       "numbing": {
+     *         "use": true,
+     *         "minutes": 20,
+     *         "ruleId": "LOG-1",
+     *         "reason": null
+     *       },
+     *       "downtime": {
+     *         "rednessDays": {
+     *           "min": 1,
+     *           "max": 3
+     *         },
+     *         "flakingDays": {
+     *           "min": 2,
+     *           "max": 5
+     *         },
+     *         "fullRecoveryDays": 14
+     *       },
+     *       "minutesPerSession": 50,
+     *       "precautions": [
+     *         {
+     *           "ruleId": "LOG-5",
+     *           "text": "Only products labelled or approved for use with the device (granuloma risk).",
+     *           "sources": [
+     *             "S15",
+     *             "S16",
+     *             "S26"
+     *           ]
+     *         }
+     *       ],
+     *       "findings": [
+     *         {
+     *           "ruleId": "REG-4",
+     *           "message": "Automated pen: the FDA-authorised device class for these concerns.",
+     *           "sources": [
+     *             "S24",
+     *             "S25"
+     *           ]
+     *         },
+     *         {
+     *           "ruleId": "SES-fine_lines",
+     *           "message": "Fine lines: 3 to 4 sessions (usually 4), 28 to 42 days apart. Four sessions 30 days apart; judged at day 90 and day 150.",
+     *           "sources": [
+     *             "S7"
+     *           ]
+     *         },
+     *         {
+     *           "ruleId": "OUT-9",
+     *           "message": "Results are judged from 2027-05-24, at least 90 days after the last session.",
+     *           "sources": [
+     *             "S3",
+     *             "S5"
+     *           ]
+     *         }
+     *       ],
+     *       "protocol": "microneedling@2026.12.1"
+     *     }
+     */
+    PlanResult:
+      | {
+          /**
+           * @description provisional: waits for a clinician to approve the screening
+           * @enum {string}
+           */
+          status: 'ready' | 'provisional';
+          /** @enum {string} */
+          modality: 'roller' | 'pen' | 'rf';
+          /** @enum {string} */
+          indication: 'rejuvenation' | 'scars';
+          concerns: (
+            | 'fine_lines'
+            | 'acne_scars'
+            | 'other_scars'
+            | 'enlarged_pores'
+            | 'texture'
+            | 'laxity'
+            | 'hyperpigmentation'
+            | 'melasma'
+            | 'stretch_marks'
+            | 'hair_loss'
+          )[];
+          sessions: number;
+          sessionRange: {
+            min: number;
+            max: number;
+          };
+          /** @description days between sessions */
+          intervalDays: {
+            min: number;
+            max: number;
+          };
+          /** @description YYYY-MM-DD */
+          startDate: string;
+          /** @description YYYY-MM-DD: the earliest date results are judged */
+          assessFrom: string;
+          areas: {
+            /** @enum {string} */
+            area:
+              | 'forehead'
+              | 'glabella'
+              | 'periorbital'
+              | 'nose'
+              | 'cheeks'
+              | 'perioral'
+              | 'chin_jawline'
+              | 'neck'
+              | 'decolletage'
+              | 'scalp'
+              | 'abdomen'
+              | 'back'
+              | 'arms'
+              | 'thighs'
+              | 'hands';
+            /** @description needle depth (dial setting), millimetres */
+            depthMm: number;
+            /** @description the most a provider may set without the medical director */
+            capMm: number;
+            /** @description the depth-cap entry of the protocol */
+            capRuleId: string;
+            sources: string[];
+          }[];
+          excludedAreas: {
+            /** @enum {string} */
+            area:
+              | 'forehead'
+              | 'glabella'
+              | 'periorbital'
+              | 'nose'
+              | 'cheeks'
+              | 'perioral'
+              | 'chin_jawline'
+              | 'neck'
+              | 'decolletage'
+              | 'scalp'
+              | 'abdomen'
+              | 'back'
+              | 'arms'
+              | 'thighs'
+              | 'hands';
+            reason: string;
+            ruleIds: string[];
+          }[];
+          numbing: {
+            use: boolean;
+            minutes: number;
+            ruleId: string;
+            reason: string | null;
+          };
+          downtime: {
+            rednessDays: {
+              min: number;
+              max: number;
+            };
+            flakingDays: {
+              min: number;
+              max: number;
+            };
+            fullRecoveryDays: number;
+          };
+          minutesPerSession: number;
+          precautions: {
+            ruleId: string;
+            text: string;
+            sources: string[];
+          }[];
+          findings: {
+            ruleId: string;
+            message: string;
+            sources: string[];
+          }[];
+          protocol: string;
+        }
+      | {
+          /** @enum {string} */
+          status: 'not_possible';
+          /** @description why no plan can be made */
+          findings: {
+            ruleId: string;
+            message: string;
+            sources: string[];
+          }[];
+          protocol: string;
+        };
+    /**
+     * @description Plan request v1 (docs/plans.md)
+     * @example {
+     *       "screening": {
+     *         "decision": "eligible",
+     *         "earliestDate": null,
+     *         "findings": [],
+     *         "areas": {
+     *           "forehead": "eligible",
+     *           "cheeks": "eligible"
+     *         },
+     *         "protocol": "microneedling@2026.12.1"
+     *       },
+     *       "startDate": "2026-12-01",
+     *       "concerns": [
+     *         "fine_lines"
+     *       ],
+     *       "fitzpatrick": 2,
+     *       "areas": [
+     *         "forehead",
+     *         "cheeks"
+     *       ]
+     *     }
+     */
+    PlanRequest: {
+      /** @description The screening result (screening contract v1) for this modality and these areas */
+      screening: {
+        /** @enum {string} */
+        decision: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+        /** Format: date */
+        earliestDate: string | null;
+        findings: {
+          ruleId: string;
+          /** @enum {string} */
+          outcome: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          areas: (
+            | 'forehead'
+            | 'glabella'
+            | 'periorbital'
+            | 'nose'
+            | 'cheeks'
+            | 'perioral'
+            | 'chin_jawline'
+            | 'neck'
+            | 'decolletage'
+            | 'scalp'
+            | 'abdomen'
+            | 'back'
+            | 'arms'
+            | 'thighs'
+            | 'hands'
+          )[];
+          /** Format: date */
+          until: string | null;
+          message: string;
+          sources: string[];
+        }[];
+        areas: {
+          /** @enum {string} */
+          forehead?:
+            'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          glabella?:
+            'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          periorbital?:
+            'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          nose?: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          cheeks?: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          perioral?:
+            'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          chin_jawline?:
+            'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          neck?: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          decolletage?:
+            'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          scalp?: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          abdomen?:
+            'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          back?: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          arms?: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          thighs?: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+          /** @enum {string} */
+          hands?: 'eligible' | 'eligible_with_precautions' | 'needs_review' | 'deferred' | 'contraindicated';
+        };
+        protocol: string;
+      };
+      /**
+       * Format: date
+       * @description the first session, at the earliest (the screened plan date)
+       */
+      startDate: string;
+      /**
+       * @description what the client wants improved; none: texture
+       * @default []
+       */
+      concerns: (
+        | 'fine_lines'
+        | 'acne_scars'
+        | 'other_scars'
+        | 'enlarged_pores'
+        | 'texture'
+        | 'laxity'
+        | 'hyperpigmentation'
+        | 'melasma'
+        | 'stretch_marks'
+        | 'hair_loss'
+      )[];
+      fitzpatrick?: number;
+      areas: (
+        | 'forehead'
+        | 'glabella'
+        | 'periorbital'
+        | 'nose'
+        | 'cheeks'
+        | 'perioral'
+        | 'chin_jawline'
+        | 'neck'
+        | 'decolletage'
+        | 'scalp'
+        | 'abdomen'
+        | 'back'
+        | 'arms'
+        | 'thighs'
+        | 'hands'
+      )[];
+      /**
+       * @description the preference; without one, chosen from the concerns
+       * @enum {string}
+       */
+      modality?: 'roller' | 'pen' | 'rf';
+      /**
+       * @description relevant history beyond the screening
+       * @default {}
+       */
+      history: {
+        /**
+         * Format: date
+         * @description the last microneedling session
+         */
+        lastSessionDate?: string;
+        /** @description a licensed clinician's signed review of the screening */
+        review?: {
+          /** @enum {string} */
+          outcome: 'approved' | 'declined';
+          /** @default [] */
+          adjustments: (
+            | {
+                /** @enum {string} */
+                kind: 'no_numbing_cream';
+                note?: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'max_depth';
+                /** @enum {string} */
+                area:
+                  | 'forehead'
+                  | 'glabella'
+                  | 'periorbital'
+                  | 'nose'
+                  | 'cheeks'
+                  | 'perioral'
+                  | 'chin_jawline'
+                  | 'neck'
+                  | 'decolletage'
+                  | 'scalp'
+                  | 'abdomen'
+                  | 'back'
+                  | 'arms'
+                  | 'thighs'
+                  | 'hands';
+                maxDepthMm: number;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'exclude_area';
+                /** @enum {string} */
+                area:
+                  | 'forehead'
+                  | 'glabella'
+                  | 'periorbital'
+                  | 'nose'
+                  | 'cheeks'
+                  | 'perioral'
+                  | 'chin_jawline'
+                  | 'neck'
+                  | 'decolletage'
+                  | 'scalp'
+                  | 'abdomen'
+                  | 'back'
+                  | 'arms'
+                  | 'thighs'
+                  | 'hands';
+              }
+            | {
+                /** @enum {string} */
+                kind: 'antiviral_prophylaxis';
+                note?: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'other';
+                note: string;
+              }
+          )[];
+        };
+      };
     };
     /**
      * @description One version of a treatment plan with its quote
@@ -5835,7 +6625,20 @@ export interface components {
      *         "protocolIds": [
      *           "DEPTH-2",
      *           "SES-1"
-     *         ]
+     *         ],
+     *         "findings": [
+     *           {
+     *             "ruleId": "SES-acne_scars",
+     *             "message": "Acne scars: 3 to 6 sessions (usually 4), 28 to 42 days apart.",
+     *             "sources": [
+     *               "S3",
+     *               "S4",
+     *               "S5",
+     *               "S25"
+     *             ]
+     *           }
+     *         ],
+     *         "protocol": "microneedling@2026.12.1"
      *       },
      *       "quote": {
      *         "serviceCode": "MN-PEN-FACE",
@@ -6033,7 +6836,20 @@ export interface components {
      *             "protocolIds": [
      *               "DEPTH-2",
      *               "SES-1"
-     *             ]
+     *             ],
+     *             "findings": [
+     *               {
+     *                 "ruleId": "SES-acne_scars",
+     *                 "message": "Acne scars: 3 to 6 sessions (usually 4), 28 to 42 days apart.",
+     *                 "sources": [
+     *                   "S3",
+     *                   "S4",
+     *                   "S5",
+     *                   "S25"
+     *                 ]
+     *               }
+     *             ],
+     *             "protocol": "microneedling@2026.12.1"
      *           },
      *           "quote": {
      *             "serviceCode": "MN-PEN-FACE",
@@ -7165,16 +7981,24 @@ export interface components {
      *           "reason": null
      *         }
      *       ],
-     *       "slots": [
+     *       "days": [
      *         {
-     *           "start": "2026-03-10T15:00:00.000Z",
-     *           "end": "2026-03-10T16:15:00.000Z",
-     *           "localDate": "2026-03-10",
-     *           "localTime": "10:00",
-     *           "providerId": "usr_7Qm2kP9x",
-     *           "providerName": "Dana Park, NP",
-     *           "roomId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
-     *           "deviceId": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
+     *           "date": "2026-03-10",
+     *           "utcOffset": "-04:00",
+     *           "times": [
+     *             {
+     *               "time": "10:00",
+     *               "providers": [
+     *                 0
+     *               ]
+     *             },
+     *             {
+     *               "time": "11:30",
+     *               "providers": [
+     *                 0
+     *               ]
+     *             }
+     *           ]
      *         }
      *       ],
      *       "window": null,
@@ -7199,7 +8023,7 @@ export interface components {
         kind: 'consultation' | 'treatment';
         /** @enum {string|null} */
         modality: 'roller' | 'pen' | 'rf' | null;
-        /** @description Minutes the appointment holds its resources (numbing plus treatment) */
+        /** @description Minutes the appointment holds its resources (numbing plus treatment); a start plus this is its end */
         durationMin: number;
       };
       providers: {
@@ -7214,7 +8038,8 @@ export interface components {
         /** @description Why not eligible; null when eligible */
         reason: string | null;
       }[];
-      slots: components['schemas']['Slot'][];
+      /** @description Dates with at least one free time, in order; a start is `date`T`time``utcOffset` */
+      days: components['schemas']['FreeDay'][];
       /** @description What the client may book; null when no client is named */
       window: components['schemas']['BookingWindow'] | null;
       /**
@@ -7224,49 +8049,46 @@ export interface components {
       nextAvailable: string | null;
     };
     /**
-     * @description A bookable start time and the resources it would hold
+     * @description The free start times of one local date
      * @example {
-     *       "start": "2026-03-10T15:00:00.000Z",
-     *       "end": "2026-03-10T16:15:00.000Z",
-     *       "localDate": "2026-03-10",
-     *       "localTime": "10:00",
-     *       "providerId": "usr_7Qm2kP9x",
-     *       "providerName": "Dana Park, NP",
-     *       "roomId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
-     *       "deviceId": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
+     *       "date": "2026-03-10",
+     *       "utcOffset": "-04:00",
+     *       "times": [
+     *         {
+     *           "time": "10:00",
+     *           "providers": [
+     *             0
+     *           ]
+     *         }
+     *       ]
      *     }
      */
-    Slot: {
-      /**
-       * Format: date-time
-       * @description Start, ISO date-time (UTC)
-       */
-      start: string;
-      /**
-       * Format: date-time
-       * @description End, ISO date-time (UTC)
-       */
-      end: string;
+    FreeDay: {
       /**
        * Format: date
-       * @description Start date at the location, ISO date
+       * @description Local date at the location
        */
-      localDate: string;
+      date: string;
+      /** @description The location’s UTC offset for these times, ±HH:MM; a date with a DST change has one entry per offset */
+      utcOffset: string;
+      /** @description In order of start */
+      times: components['schemas']['FreeTime'][];
+    };
+    /**
+     * @description A start time and the providers free at it
+     * @example {
+     *       "time": "10:00",
+     *       "providers": [
+     *         0,
+     *         2
+     *       ]
+     *     }
+     */
+    FreeTime: {
       /** @description Start time at the location, HH:MM */
-      localTime: string;
-      /** @description User id of the provider */
-      providerId: string;
-      providerName: string;
-      /**
-       * Format: uuid
-       * @description null when the service needs no room
-       */
-      roomId: string | null;
-      /**
-       * Format: uuid
-       * @description null when the service needs no device
-       */
-      deviceId: string | null;
+      time: string;
+      /** @description Who can take it: positions in the answer’s `providers` list */
+      providers: number[];
     };
     /**
      * @description The dates a client may book a service for, or why not and the next step
@@ -7366,6 +8188,51 @@ export interface components {
          */
         to: string;
       } | null;
+    };
+    /**
+     * @description A bookable start time and the resources it would hold
+     * @example {
+     *       "start": "2026-03-10T15:00:00.000Z",
+     *       "end": "2026-03-10T16:15:00.000Z",
+     *       "localDate": "2026-03-10",
+     *       "localTime": "10:00",
+     *       "providerId": "usr_7Qm2kP9x",
+     *       "providerName": "Dana Park, NP",
+     *       "roomId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+     *       "deviceId": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
+     *     }
+     */
+    Slot: {
+      /**
+       * Format: date-time
+       * @description Start, ISO date-time (UTC)
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @description End, ISO date-time (UTC)
+       */
+      end: string;
+      /**
+       * Format: date
+       * @description Start date at the location, ISO date
+       */
+      localDate: string;
+      /** @description Start time at the location, HH:MM */
+      localTime: string;
+      /** @description User id of the provider */
+      providerId: string;
+      providerName: string;
+      /**
+       * Format: uuid
+       * @description null when the service needs no room
+       */
+      roomId: string | null;
+      /**
+       * Format: uuid
+       * @description null when the service needs no device
+       */
+      deviceId: string | null;
     };
     /**
      * @description Every session of a booked series
@@ -8315,7 +9182,8 @@ export interface components {
      *       "symptoms": [
      *         {
      *           "code": "pus",
-     *           "label": "Pus or yellow crusting"
+     *           "label": "Pus, or yellow or cloudy fluid",
+     *           "warning": true
      *         }
      *       ]
      *     }
@@ -8323,18 +9191,28 @@ export interface components {
     Aftercare: {
       /** @description The ten newest journeys, newest first */
       journeys: components['schemas']['AftercareJourney'][];
-      /** @description The symptoms a check-in may report */
+      /** @description The symptoms a check-in may report, the usual course first */
       symptoms: {
         /** @enum {string} */
         code:
+          | 'redness'
+          | 'swelling'
+          | 'tightness'
+          | 'warmth'
+          | 'pain'
+          | 'pinpoint_bleeding'
+          | 'bruising'
+          | 'dryness_flaking'
+          | 'scabbing'
+          | 'small_breakouts'
           | 'redness_worse'
           | 'warmth_worse'
           | 'pain_worse'
+          | 'redness_persisting'
           | 'pus'
           | 'fever'
           | 'blisters'
           | 'cold_sores'
-          | 'redness_persisting'
           | 'new_bumps'
           | 'dark_patches'
           | 'grid_marks'
@@ -8343,6 +9221,7 @@ export interface components {
           | 'facial_swelling'
           | 'trouble_breathing'
           | 'dizziness'
+          | 'ringing_ears'
           | 'numb_lips'
           | 'palpitations'
           | 'seizure'
@@ -8350,6 +9229,8 @@ export interface components {
           | 'dents'
           | 'numbness';
         label: string;
+        /** @description a red-flag sign rather than part of the usual course */
+        warning: boolean;
       }[];
     };
     /** @description The aftercare of one treatment */
@@ -8410,28 +9291,38 @@ export interface components {
       /** Format: date-time */
       answeredAt: string | null;
       /**
-       * @description The red-flag level of the answer; null until answered
+       * @description The triage urgency of the answer; null until answered
        * @enum {string|null}
        */
-      level: 'none' | 'urgent' | 'emergency' | null;
+      level: 'expected' | 'routine' | 'urgent' | 'emergency' | null;
       /** @description Unanswered and due now */
       due: boolean;
     };
     /**
-     * @description A recorded symptom check-in and what to do
+     * @description A recorded symptom check-in and its triage
      * @example {
      *       "checkInId": "6b5a4f3e-2d1c-4b0a-9f8e-7d6c5b4a3f2e",
      *       "alertId": "8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b",
-     *       "level": "urgent",
-     *       "flags": [
-     *         {
-     *           "ruleId": "RF-FLAG-1",
-     *           "likely": "Infection",
-     *           "emergency": false,
-     *           "message": "Possible infection: call the clinic today"
-     *         }
-     *       ],
-     *       "message": "Your provider has been told and will call you."
+     *       "triage": {
+     *         "urgency": "urgent",
+     *         "advice": "Your provider needs to check this today. If the clinic has not called you within a few hours, call them. Do not put anything new on the area. If you get worse, develop a high fever, or have trouble breathing, call 911.",
+     *         "findings": [
+     *           {
+     *             "ruleId": "RF-FLAG-1",
+     *             "urgency": "urgent",
+     *             "symptoms": [
+     *               "pus"
+     *             ],
+     *             "clientMessage": "Redness, warmth or pain that gets worse after the first two days, pus, or a fever can be a sign of infection.",
+     *             "clinicianMessage": "Possible bacterial infection: pus (moderate, since hour 50). Reported at hour 52 after pen treatment of the cheeks.",
+     *             "sources": [
+     *               "S25",
+     *               "S13"
+     *             ]
+     *           }
+     *         ],
+     *         "protocol": "microneedling@2026.12.1"
+     *       }
      *     }
      */
     SymptomReport: {
@@ -8439,33 +9330,94 @@ export interface components {
       checkInId: string;
       /**
        * Format: uuid
-       * @description The alert raised to staff; null when nothing was flagged
+       * @description The alert raised to the care team; null when the report is expected
        */
       alertId: string | null;
-      /** @enum {string} */
-      level: 'none' | 'urgent' | 'emergency';
-      flags: components['schemas']['RaisedRedFlag'][];
-      /** @description What the client should do now */
-      message: string;
+      triage: components['schemas']['TriageResult'];
     };
     /**
-     * @description A red-flag rule a report raised
+     * @description Triage result v1 (docs/triage.md): the urgency, what to do, and every finding with its rule and sources
      * @example {
-     *       "ruleId": "RF-FLAG-1",
-     *       "likely": "Infection",
-     *       "emergency": false,
-     *       "message": "Possible infection: call the clinic today"
+     *       "urgency": "urgent",
+     *       "advice": "Your provider needs to check this today. If the clinic has not called you within a few hours, call them. Do not put anything new on the area. If you get worse, develop a high fever, or have trouble breathing, call 911.",
+     *       "findings": [
+     *         {
+     *           "ruleId": "RF-FLAG-1",
+     *           "urgency": "urgent",
+     *           "symptoms": [
+     *             "pus"
+     *           ],
+     *           "clientMessage": "Redness, warmth or pain that gets worse after the first two days, pus, or a fever can be a sign of infection.",
+     *           "clinicianMessage": "Possible bacterial infection: pus (moderate, since hour 50). Reported at hour 52 after pen treatment of the cheeks.",
+     *           "sources": [
+     *             "S25",
+     *             "S13"
+     *           ]
+     *         }
+     *       ],
+     *       "protocol": "microneedling@2026.12.1"
      *     }
      */
-    RaisedRedFlag: {
-      ruleId: string;
-      /** @description The likely cause */
-      likely: string;
-      emergency: boolean;
-      message: string;
+    TriageResult: {
+      /**
+       * @description the most urgent finding; expected when there is none
+       * @enum {string}
+       */
+      urgency: 'expected' | 'routine' | 'urgent' | 'emergency';
+      /** @description what the client should do now */
+      advice: string;
+      findings: {
+        ruleId: string;
+        /** @enum {string} */
+        urgency: 'expected' | 'routine' | 'urgent' | 'emergency';
+        /** @description the reported symptoms behind the finding */
+        symptoms: (
+          | 'redness'
+          | 'swelling'
+          | 'tightness'
+          | 'warmth'
+          | 'pain'
+          | 'pinpoint_bleeding'
+          | 'bruising'
+          | 'dryness_flaking'
+          | 'scabbing'
+          | 'small_breakouts'
+          | 'redness_worse'
+          | 'warmth_worse'
+          | 'pain_worse'
+          | 'redness_persisting'
+          | 'pus'
+          | 'fever'
+          | 'blisters'
+          | 'cold_sores'
+          | 'new_bumps'
+          | 'dark_patches'
+          | 'grid_marks'
+          | 'swollen_nodes'
+          | 'hives'
+          | 'facial_swelling'
+          | 'trouble_breathing'
+          | 'dizziness'
+          | 'ringing_ears'
+          | 'numb_lips'
+          | 'palpitations'
+          | 'seizure'
+          | 'burn'
+          | 'dents'
+          | 'numbness'
+        )[];
+        /** @description for the client, in plain words */
+        clientMessage: string;
+        /** @description for the clinician: the symptoms, times and treatment */
+        clinicianMessage: string;
+        /** @description source ids of the clinical reference */
+        sources: string[];
+      }[];
+      /** @description the protocol pack and version */
+      protocol: string;
     };
     /**
-     * @description Open red-flag alerts, oldest first
+     * @description Open aftercare alerts, the most urgent first, then oldest first
      * @example {
      *       "items": [
      *         {
@@ -8475,12 +9427,19 @@ export interface components {
      *           "clientName": "Ana Lopez",
      *           "phone": "+15555550100",
      *           "level": "urgent",
-     *           "flags": [
+     *           "findings": [
      *             {
      *               "ruleId": "RF-FLAG-1",
-     *               "likely": "Infection",
-     *               "emergency": false,
-     *               "message": "Possible infection: call the clinic today"
+     *               "urgency": "urgent",
+     *               "symptoms": [
+     *                 "pus"
+     *               ],
+     *               "clientMessage": "Redness, warmth or pain that gets worse after the first two days, pus, or a fever can be a sign of infection.",
+     *               "clinicianMessage": "Possible bacterial infection: pus (moderate, since hour 50). Reported at hour 52 after pen treatment of the cheeks.",
+     *               "sources": [
+     *                 "S25",
+     *                 "S13"
+     *               ]
      *             }
      *           ],
      *           "createdAt": "2026-11-04T15:00:00.000Z",
@@ -8493,7 +9452,7 @@ export interface components {
       items: components['schemas']['Alert'][];
     };
     /**
-     * @description An open red-flag alert
+     * @description An open aftercare alert: a report triaged emergency, urgent or routine
      * @example {
      *       "id": "8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b",
      *       "clientId": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
@@ -8501,12 +9460,19 @@ export interface components {
      *       "clientName": "Ana Lopez",
      *       "phone": "+15555550100",
      *       "level": "urgent",
-     *       "flags": [
+     *       "findings": [
      *         {
      *           "ruleId": "RF-FLAG-1",
-     *           "likely": "Infection",
-     *           "emergency": false,
-     *           "message": "Possible infection: call the clinic today"
+     *           "urgency": "urgent",
+     *           "symptoms": [
+     *             "pus"
+     *           ],
+     *           "clientMessage": "Redness, warmth or pain that gets worse after the first two days, pus, or a fever can be a sign of infection.",
+     *           "clinicianMessage": "Possible bacterial infection: pus (moderate, since hour 50). Reported at hour 52 after pen treatment of the cheeks.",
+     *           "sources": [
+     *             "S25",
+     *             "S13"
+     *           ]
      *         }
      *       ],
      *       "createdAt": "2026-11-04T15:00:00.000Z",
@@ -8527,13 +9493,80 @@ export interface components {
       }[];
       clientName: string;
       phone: string | null;
-      /** @enum {string} */
-      level: 'urgent' | 'emergency';
-      flags: components['schemas']['RaisedRedFlag'][];
+      /**
+       * @description the triage urgency of the report
+       * @enum {string}
+       */
+      level: 'routine' | 'urgent' | 'emergency';
+      /** @description the triage findings, most urgent first */
+      findings: components['schemas']['TriageFinding'][];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       escalatedAt: string | null;
+    };
+    /**
+     * @description A triage rule a report met: its urgency, the symptoms behind it, what the client and the clinician read, and the sources
+     * @example {
+     *       "ruleId": "RF-FLAG-1",
+     *       "urgency": "urgent",
+     *       "symptoms": [
+     *         "pus"
+     *       ],
+     *       "clientMessage": "Redness, warmth or pain that gets worse after the first two days, pus, or a fever can be a sign of infection.",
+     *       "clinicianMessage": "Possible bacterial infection: pus (moderate, since hour 50). Reported at hour 52 after pen treatment of the cheeks.",
+     *       "sources": [
+     *         "S25",
+     *         "S13"
+     *       ]
+     *     }
+     */
+    TriageFinding: {
+      ruleId: string;
+      /** @enum {string} */
+      urgency: 'expected' | 'routine' | 'urgent' | 'emergency';
+      /** @description the reported symptoms behind the finding */
+      symptoms: (
+        | 'redness'
+        | 'swelling'
+        | 'tightness'
+        | 'warmth'
+        | 'pain'
+        | 'pinpoint_bleeding'
+        | 'bruising'
+        | 'dryness_flaking'
+        | 'scabbing'
+        | 'small_breakouts'
+        | 'redness_worse'
+        | 'warmth_worse'
+        | 'pain_worse'
+        | 'redness_persisting'
+        | 'pus'
+        | 'fever'
+        | 'blisters'
+        | 'cold_sores'
+        | 'new_bumps'
+        | 'dark_patches'
+        | 'grid_marks'
+        | 'swollen_nodes'
+        | 'hives'
+        | 'facial_swelling'
+        | 'trouble_breathing'
+        | 'dizziness'
+        | 'ringing_ears'
+        | 'numb_lips'
+        | 'palpitations'
+        | 'seizure'
+        | 'burn'
+        | 'dents'
+        | 'numbness'
+      )[];
+      /** @description for the client, in plain words */
+      clientMessage: string;
+      /** @description for the clinician: the symptoms, times and treatment */
+      clinicianMessage: string;
+      /** @description source ids of the clinical reference */
+      sources: string[];
     };
     /**
      * @description An acknowledged alert
@@ -8547,6 +9580,101 @@ export interface components {
       id: string;
       /** @enum {string} */
       status: 'acknowledged';
+    };
+    /**
+     * @description Triage report v1 (docs/triage.md)
+     * @example {
+     *       "hoursSinceTreatment": 52,
+     *       "modality": "pen",
+     *       "areas": [
+     *         "cheeks"
+     *       ],
+     *       "symptoms": [
+     *         {
+     *           "code": "pus",
+     *           "severity": "moderate",
+     *           "onsetHours": 50
+     *         }
+     *       ],
+     *       "photoAttached": false
+     *     }
+     */
+    TriageReport: {
+      /** @description time since the end of treatment; or daysSinceTreatment */
+      hoursSinceTreatment?: number;
+      /** @description 1 day = 24 hours */
+      daysSinceTreatment?: number;
+      /** @enum {string} */
+      modality: 'roller' | 'pen' | 'rf';
+      areas: (
+        | 'forehead'
+        | 'glabella'
+        | 'periorbital'
+        | 'nose'
+        | 'cheeks'
+        | 'perioral'
+        | 'chin_jawline'
+        | 'neck'
+        | 'decolletage'
+        | 'scalp'
+        | 'abdomen'
+        | 'back'
+        | 'arms'
+        | 'thighs'
+        | 'hands'
+      )[];
+      /** @default [] */
+      symptoms: {
+        /** @enum {string} */
+        code:
+          | 'redness'
+          | 'swelling'
+          | 'tightness'
+          | 'warmth'
+          | 'pain'
+          | 'pinpoint_bleeding'
+          | 'bruising'
+          | 'dryness_flaking'
+          | 'scabbing'
+          | 'small_breakouts'
+          | 'redness_worse'
+          | 'warmth_worse'
+          | 'pain_worse'
+          | 'redness_persisting'
+          | 'pus'
+          | 'fever'
+          | 'blisters'
+          | 'cold_sores'
+          | 'new_bumps'
+          | 'dark_patches'
+          | 'grid_marks'
+          | 'swollen_nodes'
+          | 'hives'
+          | 'facial_swelling'
+          | 'trouble_breathing'
+          | 'dizziness'
+          | 'ringing_ears'
+          | 'numb_lips'
+          | 'palpitations'
+          | 'seizure'
+          | 'burn'
+          | 'dents'
+          | 'numbness';
+        /** @enum {string} */
+        severity: 'mild' | 'moderate' | 'severe';
+        onsetHours?: number;
+        onsetDays?: number;
+      }[];
+      /** @description The measured body temperature */
+      temperature?: {
+        degrees: number;
+        /** @enum {string} */
+        unit: 'C' | 'F';
+      };
+      /** @default false */
+      photoAttached: boolean;
+      /** @description free text: kept with the report, never decides */
+      note?: string;
     };
     /**
      * @description A clinical photo (the image itself only through its url)
@@ -12475,6 +13603,385 @@ export interface operations {
       };
     };
   };
+  signUpClinic: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClinicSignUp'];
+      };
+    };
+    responses: {
+      /** @description An email is on its way to the address */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClinicSignUpStarted'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many sign-ups from this address or with this email */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  verifyClinicOwnerEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClinicOwnerVerification'];
+      };
+    };
+    responses: {
+      /** @description Confirmed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClinicOwnerVerified'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  resendClinicVerificationEmail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sent */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClinicSignUpStarted'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Valid, but the current state forbids it (a duplicate, for example) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSetupChecklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Checklist */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetupChecklist'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setOnlineBooking: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OnlineBookingSwitch'];
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnlineBooking'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reviewConsentDocuments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConsentReviewConfirmation'];
+      };
+    };
+    responses: {
+      /** @description Recorded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentReview'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Valid, but the current state forbids it (a duplicate, for example) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listAuditEvents: {
     parameters: {
       query?: {
@@ -14129,6 +15636,66 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AwaitingDirectorPlanList'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  evaluateTreatmentPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlanRequest'];
+      };
+    };
+    responses: {
+      /** @description Plan result (contract v1) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanResult'];
         };
       };
       /** @description Invalid input; `errors` names each offending field */
@@ -19202,30 +20769,56 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          symptoms: (
-            | 'redness_worse'
-            | 'warmth_worse'
-            | 'pain_worse'
-            | 'pus'
-            | 'fever'
-            | 'blisters'
-            | 'cold_sores'
-            | 'redness_persisting'
-            | 'new_bumps'
-            | 'dark_patches'
-            | 'grid_marks'
-            | 'swollen_nodes'
-            | 'hives'
-            | 'facial_swelling'
-            | 'trouble_breathing'
-            | 'dizziness'
-            | 'numb_lips'
-            | 'palpitations'
-            | 'seizure'
-            | 'burn'
-            | 'dents'
-            | 'numbness'
-          )[];
+          /** @description each symptom with how bad it is and when it began (onsetDays: days after treatment, 0 for the day of treatment) */
+          symptoms: {
+            /** @enum {string} */
+            code:
+              | 'redness'
+              | 'swelling'
+              | 'tightness'
+              | 'warmth'
+              | 'pain'
+              | 'pinpoint_bleeding'
+              | 'bruising'
+              | 'dryness_flaking'
+              | 'scabbing'
+              | 'small_breakouts'
+              | 'redness_worse'
+              | 'warmth_worse'
+              | 'pain_worse'
+              | 'redness_persisting'
+              | 'pus'
+              | 'fever'
+              | 'blisters'
+              | 'cold_sores'
+              | 'new_bumps'
+              | 'dark_patches'
+              | 'grid_marks'
+              | 'swollen_nodes'
+              | 'hives'
+              | 'facial_swelling'
+              | 'trouble_breathing'
+              | 'dizziness'
+              | 'ringing_ears'
+              | 'numb_lips'
+              | 'palpitations'
+              | 'seizure'
+              | 'burn'
+              | 'dents'
+              | 'numbness';
+            /** @enum {string} */
+            severity: 'mild' | 'moderate' | 'severe';
+            onsetHours?: number;
+            onsetDays?: number;
+          }[];
+          /** @description The measured body temperature */
+          temperature?: {
+            degrees: number;
+            /** @enum {string} */
+            unit: 'C' | 'F';
+          };
+          /** @description a photo follows the report (POST /api/clients/{clientId}/photos with its checkInId) */
+          photoAttached?: boolean;
           note?: string;
           /** Format: uuid */
           checkInId?: string;
@@ -19403,6 +20996,66 @@ export interface operations {
       };
       /** @description Not found (also for records of another organization or client) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  evaluateTriage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TriageReport'];
+      };
+    };
+    responses: {
+      /** @description Triage result (contract v1) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TriageResult'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -176,7 +176,12 @@ export function PlanSummary({ view, staff = false }: { view: Schemas['TreatmentP
         </Table>
         {p.excludedAreas.length ? (
           <Text size="sm" mt="xs">
-            Not treated: {p.excludedAreas.map((e) => `${AREA_LABEL[e.area] ?? e.area} (${e.reason})`).join('; ')}
+            Not treated: {p.excludedAreas.map((e) => `${AREA_LABEL[e.area] ?? e.area} (${e.reason}${staff && e.ruleIds?.length ? `; ${e.ruleIds.join(', ')}` : ''})`).join('; ')}
+          </Text>
+        ) : null}
+        {!staff && p.findings?.some((f) => f.ruleId === 'PLAN-3') ? (
+          <Text size="sm" mt="xs" fw={600}>
+            A clinician still needs to review your answers before this plan can start. We will let you know.
           </Text>
         ) : null}
         <Text size="sm" mt="sm">
@@ -195,9 +200,26 @@ export function PlanSummary({ view, staff = false }: { view: Schemas['TreatmentP
             </List>
           </>
         ) : null}
+        {staff && p.findings?.length ? (
+          <>
+            <Text size="sm" fw={600} mt="sm">
+              Why this plan
+            </Text>
+            <List size="sm" spacing={2} aria-label="Why this plan">
+              {p.findings.map((f, i) => (
+                <List.Item key={`${f.ruleId}-${i}`}>
+                  <Text span size="xs" ff="monospace" title={f.sources.length ? `Sources: ${f.sources.join(', ')}` : undefined}>
+                    {f.ruleId}
+                  </Text>{' '}
+                  {f.message}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        ) : null}
         {staff ? (
           <Text size="xs" c="dimmed" mt="sm">
-            Protocol: {p.protocolIds.join(', ')} · by {view.createdBy}
+            {p.protocol ? `${p.protocol} · ` : ''}Protocol: {p.protocolIds.join(', ')} · by {view.createdBy}
             {view.directorApprovedBy ? ` · approved by ${view.directorApprovedBy}` : ''}
             {p.changeReason ? ` · reason: ${p.changeReason}` : ''}
           </Text>

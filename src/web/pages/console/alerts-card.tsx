@@ -7,6 +7,9 @@ import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
 
+// the triage urgency of the report (docs/triage.md)
+const LEVEL = { emergency: { label: 'Emergency', color: 'red.9' }, urgent: { label: 'Urgent', color: 'orange' }, routine: { label: 'Routine', color: 'blue' } } as const;
+
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 
 export function AlertsCard() {
@@ -37,6 +40,9 @@ export function AlertsCard() {
         <Title order={2} size="h4">
           Red-flag alerts
         </Title>
+        <Text size="sm" c="dimmed">
+          Aftercare reports as triaged: emergency and urgent first (contact the client today), then routine (within a working day).
+        </Text>
         {actionError ? (
           <Alert color="red" role="alert" title="Could not acknowledge">
             {actionError}
@@ -48,8 +54,8 @@ export function AlertsCard() {
               <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
                 <Stack gap={4} style={{ flex: '1 1 16rem', minWidth: 0 }}>
                   <Group gap="xs" wrap="wrap">
-                    <Badge color={a.level === 'emergency' ? 'red.9' : 'orange'} variant={a.level === 'emergency' ? 'filled' : 'light'}>
-                      {a.level === 'emergency' ? 'Emergency' : 'Urgent'}
+                    <Badge color={LEVEL[a.level].color} variant={a.level === 'emergency' ? 'filled' : 'light'}>
+                      {LEVEL[a.level].label}
                     </Badge>
                     {a.escalatedAt ? (
                       <Badge color="grape.9" variant="filled" title={`Escalated ${when(a.escalatedAt)}`}>
@@ -69,11 +75,11 @@ export function AlertsCard() {
                       No phone on file
                     </Text>
                   )}
-                  {a.flags.map((f) => (
+                  {a.findings.map((f) => (
                     <Text size="sm" key={f.ruleId}>
-                      {f.message}{' '}
-                      <Text span size="xs" c="dimmed" ff="monospace">
-                        ({f.ruleId})
+                      {f.clinicianMessage}{' '}
+                      <Text span size="xs" c="dimmed" ff="monospace" title={f.sources.length ? `Sources: ${f.sources.join(', ')}` : undefined}>
+                        ({f.ruleId}, {f.urgency})
                       </Text>
                     </Text>
                   ))}

@@ -1,10 +1,10 @@
 // Aftercare for the client portal: what to avoid, do and expect right now, what's coming up, check-ins and a symptom report.
-import { Alert, Badge, Button, Card, Checkbox, FileInput, Group, List, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
-import { IconAlertTriangle, IconBan, IconCheck, IconCircleCheck, IconClock, IconInfoCircle } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import { call, errorText, http, uploadImage, type Schemas } from '../../api/client.js';
+import { Badge, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
+import { IconBan, IconCheck, IconCircleCheck, IconClock, IconInfoCircle } from '@tabler/icons-react';
+import type { Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';
 import { ErrorAlert, Loading } from '../../components/states.js';
+import { SymptomReportForm } from './symptom-report.js';
 
 type Kind = Schemas['AftercareItem']['kind'];
 
@@ -27,13 +27,6 @@ const GROUPS: { kind: Kind; title: string; color: string; icon: typeof IconBan }
 
 export function AftercareCard({ clientId }: { clientId: string }) {
   const { data, error, loading, reload } = useGet('/api/clients/{clientId}/aftercare', { params: { path: { clientId } } });
-  const [symptoms, setSymptoms] = useState<string[]>([]);
-  const [note, setNote] = useState('');
-  const [photo, setPhoto] = useState<File | null>(null);
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
-  const [result, setResult] = useState<Schemas['SymptomReport'] | null>(null);
-
   if (loading && !data) return <Loading label="Loading your aftercare" />;
   if (error && !data) return <ErrorAlert error={error} title="Could not load your aftercare" />;
   if (!data || data.journeys.length === 0) return null;
@@ -43,36 +36,6 @@ export function AftercareCard({ clientId }: { clientId: string }) {
   const dueCheckIn = journey.checkIns.find((c) => c.scheduled && c.due && !c.answeredAt);
   const checkIns = [...journey.checkIns].sort((a, b) => a.day - b.day);
   const answeredCount = checkIns.filter((c) => c.answeredAt).length;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSending(true);
-    setSendError(null);
-    setResult(null);
-    try {
-      // the ticked boxes, as the symptom codes the clinic offered
-      const codes = symptoms.flatMap((v) => data.symptoms.filter((s) => s.code === v).map((s) => s.code));
-      const body = { symptoms: codes, ...(note.trim() ? { note: note.trim() } : {}), ...(dueCheckIn ? { checkInId: dueCheckIn.id } : {}) };
-      const r = await call(http.POST('/api/aftercare/{journeyId}/reports', { params: { path: { journeyId: journey.id } }, body }));
-      setResult(r);
-      setSymptoms([]);
-      setNote('');
-      if (photo) {
-        // the report is already with the clinic; the photo follows it, and a failed upload says so
-        try {
-          await uploadImage(clientId, photo, { view: 'front', stage: 'follow_up', checkInId: r.checkInId });
-          setPhoto(null);
-        } catch (err) {
-          setSendError(`Your answers were sent, but the photo was not: ${errorText(err)}`);
-        }
-      }
-      reload();
-    } catch (err) {
-      setSendError(errorText(err));
-    } finally {
-      setSending(false);
-    }
-  };
 
   return (
     <Card withBorder padding="md" radius="md">
@@ -173,67 +136,8 @@ export function AftercareCard({ clientId }: { clientId: string }) {
           </section>
         ) : null}
 
-        <form onSubmit={(e) => void submit(e)} aria-labelledby={`ac-form-${journey.id}`}>
-          <Stack gap="sm">
-            <Title order={3} size="h5" id={`ac-form-${journey.id}`}>
-              How is your skin?
-            </Title>
-            {dueCheckIn ? <Text size="sm">Your day {dueCheckIn.day} check-in is due. Sending this form answers it.</Text> : null}
-            <Checkbox.Group label="Tick anything you notice" value={symptoms} onChange={setSymptoms}>
-              <Stack gap="xs" mt="xs">
-                {data.symptoms.map((s) => (
-                  <Checkbox key={s.code} value={s.code} label={s.label} />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-            <Textarea label="Anything else?" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-            <FileInput
-              label="Add a photo (optional)"
-              description="A clear photo of the area helps your provider. Location data is removed."
-              accept="image/jpeg,image/png,image/webp"
-              value={photo}
-              onChange={setPhoto}
-              clearable
-            />
-            {sendError ? (
-              <Alert color="red" role="alert" icon={<IconAlertTriangle />} title="Could not send">
-                {sendError}
-              </Alert>
-            ) : null}
-            <Group>
-              <Button type="submit" loading={sending} fullWidth>
-                Send to my clinic
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-
-        {result ? <ResultAlert result={result} /> : null}
+        <SymptomReportForm clientId={clientId} journey={journey} symptoms={data.symptoms} checkIn={dueCheckIn ? { id: dueCheckIn.id, day: dueCheckIn.day } : undefined} onSent={reload} />
       </Stack>
     </Card>
-  );
-}
-
-function ResultAlert({ result }: { result: Schemas['SymptomReport'] }) {
-  if (result.level === 'emergency') {
-    return (
-      <Alert color="red" variant="filled" role="alert" title="Call 911 now" icon={<IconAlertTriangle />}>
-        <Text size="lg" fw={700}>
-          {result.message}
-        </Text>
-      </Alert>
-    );
-  }
-  if (result.level === 'urgent') {
-    return (
-      <Alert color="orange" role="status" title="Your clinic has been alerted" icon={<IconAlertTriangle />}>
-        {result.message}
-      </Alert>
-    );
-  }
-  return (
-    <Alert color="teal" role="status" title="Thank you" icon={<IconCircleCheck />}>
-      {result.message}
-    </Alert>
   );
 }

@@ -81,6 +81,12 @@ export function SignInPage() {
                 Create an account
               </Anchor>
             </Text>
+            <Text size="sm">
+              Running a MedSpa?{' '}
+              <Anchor component={Link} to="/start">
+                Start your clinic on Dermis
+              </Anchor>
+            </Text>
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
@@ -16,24 +16,28 @@ import { PricesTab } from './prices-tab.js';
 import { BackupsTab } from './backups-tab.js';
 import { ExportTab } from './export-tab.js';
 import { WebhooksTab } from './webhooks-tab.js';
+import { OnlineBookingCard } from './online-booking-card.js';
 
 function LocationsTab() {
   const org = useGet('/api/organization', {});
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      {org.data?.locations.map((l) => (
-        <Card key={l.id} withBorder>
-          <Title order={2} size="h5">
-            {l.name}
-          </Title>
-          <Text size="sm">{l.address}</Text>
-          <Text size="sm">{l.phone}</Text>
-          <Text size="sm" c="dimmed">
-            Time zone {l.timeZone} · State {l.state} (scope-of-practice rules)
-          </Text>
-        </Card>
-      ))}
-    </SimpleGrid>
+    <Stack>
+      <OnlineBookingCard />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {org.data?.locations.map((l) => (
+          <Card key={l.id} withBorder>
+            <Title order={2} size="h5">
+              {l.name}
+            </Title>
+            <Text size="sm">{l.address}</Text>
+            <Text size="sm">{l.phone}</Text>
+            <Text size="sm" c="dimmed">
+              Time zone {l.timeZone} · State {l.state} (scope-of-practice rules)
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Stack>
   );
 }
 
