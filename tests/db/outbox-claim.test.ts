@@ -9,6 +9,7 @@ import { smtpEmail } from '../../src/adapters/email/smtp.js';
 import { enqueueMessage } from '../../src/services/outbox/enqueue-message.js';
 import { deliverPendingEmail } from '../../src/services/outbox/deliver-pending-email.js';
 import { connect, type DbHandle } from '../../src/db/connect.js';
+import { claimPending } from '../../src/db/repositories/outbox.repository.js';
 
 let h: DbHandle & { url?: string };
 let other: DbHandle;
@@ -54,5 +55,14 @@ describe('outbox claim with two workers', () => {
     const rows = await h.db.selectFrom('outbox_messages').select(['status', 'attempts']).where('organization_id', '=', orgId).execute();
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
     if (onPostgres()) expect(sentA > 0 && sentB > 0).toBe(true);
+  });
+
+  it('sends a message with a secret link before a backlog of older reminders', async () => {
+    for (let i = 0; i < 6; i++) {
+      await h.db.transaction().execute((trx) => enqueueMessage(trx, { organizationId: orgId, channel: 'email', kind: 'reminder', to: `old${i}@example.com`, subject: `Reminder ${i}`, text: 'hello', idempotencyKey: `backlog-${i}`, sendAfter: new Date(Date.now() - 86_400_000) }));
+    }
+    await h.db.insertInto('outbox_messages').values({ organization_id: orgId, channel: 'email', kind: 'verify_email', to_address: 'waiting@example.com', subject: 'Confirm your email', body_text: 'Open {{link}}', secret_sealed: 'sealed-link' }).execute();
+    const claimed = await h.db.transaction().execute((trx) => claimPending(trx, 1));
+    expect(claimed.map((m) => m.to_address)).toEqual(['waiting@example.com']);
   });
 });

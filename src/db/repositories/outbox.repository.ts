@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../connect.js';
 import type { OutboxMessagesTable } from '../schema.js';
 
@@ -11,7 +11,11 @@ export function insertMessage(db: Db, row: Insertable<OutboxMessagesTable>) {
     .executeTakeFirst();
 }
 
-/** Claims a batch of due messages of a channel; SKIP LOCKED lets several workers share the queue. */
+/**
+ * Claims a batch of due messages of a channel; SKIP LOCKED lets several workers share the queue.
+ * Messages carrying a secret link (email confirmation, password reset, invitation) go first: someone
+ * is waiting at a screen for them, and they must not queue behind a backlog of reminders.
+ */
 export function claimPending(db: Db, limit: number, channel: 'email' | 'sms' = 'email') {
   return db
     .selectFrom('outbox_messages')
@@ -19,6 +23,7 @@ export function claimPending(db: Db, limit: number, channel: 'email' | 'sms' = '
     .where('status', '=', 'pending')
     .where('channel', '=', channel)
     .where('send_after', '<=', new Date())
+    .orderBy(sql`secret_sealed is null`)
     .orderBy('send_after')
     .limit(limit)
     .forUpdate()
