@@ -90,9 +90,15 @@ export function addDays(date: string, days: number): string {
   return Temporal.PlainDate.from(date).add({ days }).toString();
 }
 
+// offsets by zone and quarter hour, shared by every finder: a zone's rules do not change while the
+// process runs, and an availability answer asks for the same quarter hours request after request
+const offsetsByZone = new Map<string, Map<number, number>>();
+const MAX_OFFSETS_PER_ZONE = 200_000;
+
 /** UTC offset of a zone at an instant, in ms; cached by quarter hour (offsets change on those). */
 export function offsetFinder(timeZone: string) {
-  const cache = new Map<number, number>();
+  let cache = offsetsByZone.get(timeZone);
+  if (!cache || cache.size > MAX_OFFSETS_PER_ZONE) offsetsByZone.set(timeZone, (cache = new Map<number, number>()));
   return (instant: number) => {
     const key = Math.floor(instant / 900_000);
     let off = cache.get(key);
