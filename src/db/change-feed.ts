@@ -17,15 +17,24 @@ export const SCHEDULING_TABLES = [
   'provider_overrides', 'provider_time_off', 'provider_credentials', 'scope_rules', 'memberships', 'users', 'rooms', 'devices', 'device_maintenance',
 ] as const;
 
-const WRITE = new RegExp(`\\b(?:insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?|merge\\s+into)\\s+(?:only\\s+)?(?:"?public"?\\.)?"?(${SCHEDULING_TABLES.join('|')})"?(?![\\w])`, 'i');
+/** Tables a request's principal is read from (services/auth/session-principal.ts). */
+export const IDENTITY_TABLES = ['sessions', 'users', 'memberships', 'organizations', 'clients', 'two_factors', 'accounts'] as const;
+
+/** What a cache can watch: each topic has its own generation, so a sign-in does not empty the availability cache. */
+export type Topic = 'scheduling' | 'identity';
+export const TOPICS: readonly Topic[] = ['scheduling', 'identity'];
+
+const writeOf = (tables: readonly string[]) =>
+  new RegExp(`\\b(?:insert\\s+into|update|delete\\s+from|truncate(?:\\s+table)?|merge\\s+into)\\s+(?:only\\s+)?(?:"?public"?\\.)?"?(${tables.join('|')})"?(?![\\w])`, 'i');
+const WRITES: Record<Topic, RegExp> = { scheduling: writeOf(SCHEDULING_TABLES), identity: writeOf(IDENTITY_TABLES) };
 const CHANNEL = 'dermis_scheduling';
 
 export interface ChangeFeed {
-  /** changes so far; a cache entry is good while this is the number it was loaded at */
-  generation(): number;
+  /** changes to a topic's tables so far; a cache entry is good while this is the number it was loaded at */
+  generation(topic?: Topic): number;
   /** false while changes made by other processes could go unseen (the LISTEN is not up yet) */
   complete(): boolean;
-  bump(): void;
+  bump(topic?: Topic): void;
   close(): Promise<void>;
 }
 
@@ -36,17 +45,24 @@ export const changeFeedOf = (db: object): ChangeFeed | undefined => feeds.get(db
 export const registerChangeFeed = (db: object, feed: ChangeFeed) => feeds.set(db, feed);
 
 /** Whether a statement writes a watched table. */
-export const writesScheduling = (sqlText: string) => WRITE.test(sqlText);
+export const writesScheduling = (sqlText: string) => WRITES.scheduling.test(sqlText);
+
+/** The topics a statement writes. */
+const topicsWritten = (sqlText: string): Topic[] | null => {
+  let out: Topic[] | null = null;
+  for (const t of TOPICS) if (WRITES[t].test(sqlText)) (out ??= []).push(t);
+  return out;
+};
 
 /** A feed for one process: PGlite (decision 0006) or a PostgreSQL server without other writers. */
 export function localFeed(): ChangeFeed & { onBump(f: () => void): void } {
-  let n = 0;
+  const n: Record<Topic, number> = { scheduling: 0, identity: 0 };
   const listeners: (() => void)[] = [];
   return {
-    generation: () => n,
+    generation: (topic = 'scheduling') => n[topic],
     complete: () => true,
-    bump: () => {
-      n++;
+    bump: (topic = 'scheduling') => {
+      n[topic]++;
       for (const f of listeners) f();
     },
     onBump: (f) => void listeners.push(f),
@@ -66,20 +82,22 @@ export function sharedFeed(pool: pg.Pool, connectionString: string): ChangeFeed 
   let listening = false;
   let closed = false;
   let sending = false;
-  let pending = false;
+  // topics changed here since the last NOTIFY went out: one NOTIFY in flight at a time carries them all
+  const pending = new Set<Topic>();
+  const bumpAll = () => {
+    for (const t of TOPICS) local.bump(t);
+  };
   const announce = () => {
-    if (closed) return;
-    if (sending) return void (pending = true);
+    if (closed || sending || pending.size === 0) return;
     sending = true;
+    const payload = `${me} ${[...pending].join(',')}`;
+    pending.clear();
     pool
-      .query('select pg_notify($1, $2)', [CHANNEL, me])
+      .query('select pg_notify($1, $2)', [CHANNEL, payload])
       .catch(() => undefined)
       .finally(() => {
         sending = false;
-        if (pending) {
-          pending = false;
-          announce();
-        }
+        announce();
       });
   };
   const listen = () => {
@@ -90,13 +108,18 @@ export function sharedFeed(pool: pg.Pool, connectionString: string): ChangeFeed 
       if (listener !== client) return;
       listener = null;
       listening = false;
-      local.bump();
+      bumpAll();
       void client.end().catch(() => undefined);
     };
     client.on('error', drop);
     client.on('end', drop);
     client.on('notification', (m) => {
-      if (m.payload !== me) local.bump();
+      const [from, topics] = (m.payload ?? '').split(' ');
+      if (from === me) return;
+      const named = (topics ?? '').split(',').filter((t): t is Topic => (TOPICS as readonly string[]).includes(t));
+      // a payload without topics (or one this version does not know) changes everything
+      if (named.length === 0) bumpAll();
+      else for (const t of named) local.bump(t);
     });
     client
       .connect()
@@ -104,19 +127,20 @@ export function sharedFeed(pool: pg.Pool, connectionString: string): ChangeFeed 
       .then(() => {
         if (listener !== client) return;
         // anything loaded before now may have missed a change
-        local.bump();
+        bumpAll();
         listening = true;
       })
       .catch(drop);
   };
   return {
-    generation: () => local.generation(),
+    generation: (topic = 'scheduling') => local.generation(topic),
     complete: () => {
       if (!listening) listen();
       return listening;
     },
-    bump: () => {
-      local.bump();
+    bump: (topic = 'scheduling') => {
+      local.bump(topic);
+      pending.add(topic);
       announce();
     },
     close: async () => {
@@ -133,24 +157,25 @@ export function sharedFeed(pool: pg.Pool, connectionString: string): ChangeFeed 
 interface Watched extends DatabaseConnection {
   inner: DatabaseConnection;
   inTransaction: boolean;
-  dirty: boolean;
+  /** topics written in the open transaction */
+  dirty: Topic[] | null;
 }
 
 function watchConnection(inner: DatabaseConnection, feed: ChangeFeed): Watched {
   const w: Watched = {
     inner,
     inTransaction: false,
-    dirty: false,
+    dirty: null,
     async executeQuery<R>(q: CompiledQuery, options?: Parameters<DatabaseConnection['executeQuery']>[1]): Promise<QueryResult<R>> {
       const text = q.sql;
       // transactions begun by hand (sql`begin`) count like Kysely's own
       const head = text.trimStart().slice(0, 20).toLowerCase();
       if (head.startsWith('begin') || head.startsWith('start transaction')) w.inTransaction = true;
-      const writes = writesScheduling(text);
+      const writes = topicsWritten(text);
       const r = await inner.executeQuery<R>(q, options);
       if (writes) {
-        if (w.inTransaction) w.dirty = true;
-        else feed.bump();
+        if (w.inTransaction) w.dirty = [...new Set([...(w.dirty ?? []), ...writes])];
+        else for (const t of writes) feed.bump(t);
       }
       if (head.startsWith('commit') || head.startsWith('end')) settle(w, feed, true);
       else if (head.startsWith('rollback') && !head.startsWith('rollback to')) settle(w, feed, false);
@@ -166,8 +191,8 @@ function watchConnection(inner: DatabaseConnection, feed: ChangeFeed): Watched {
 function settle(w: Watched, feed: ChangeFeed, committed: boolean) {
   const dirty = w.dirty;
   w.inTransaction = false;
-  w.dirty = false;
-  if (committed && dirty) feed.bump();
+  w.dirty = null;
+  if (committed && dirty) for (const t of dirty) feed.bump(t);
 }
 
 class WatchingDriver implements Driver {
@@ -208,7 +233,7 @@ class WatchingDriver implements Driver {
   releaseConnection(c: DatabaseConnection) {
     // a connection handed back mid-transaction (an error path) must not carry its state on
     (c as Watched).inTransaction = false;
-    (c as Watched).dirty = false;
+    (c as Watched).dirty = null;
     return this.inner.releaseConnection((c as Watched).inner);
   }
   destroy() {

@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import pg from 'pg';
+import { PreparingClient } from './prepared-client.js';
 import type { Database } from './schema.js';
 import { localFeed, registerChangeFeed, sharedFeed, watchingDialect, type ChangeFeed } from './change-feed.js';
 
@@ -62,7 +63,7 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
 
 export async function connect(opts: ConnectOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, Client: PreparingClient });
     // An idle connection the server drops (restart, failover, a dropped test database) is reported
     // here; without a listener it would crash the process. The pool opens a new one when needed.
     pool.on('error', () => undefined);

@@ -96,6 +96,27 @@ describe('sessions', () => {
   });
 });
 
+describe('who a session is, remembered between requests', () => {
+  // session-principal.ts keeps a request's principal in memory until the identity tables change:
+  // each of these changes must be seen by the very next request of a session read a moment ago
+  it('a role change, a removed membership and a signed-out session take effect on the next request', async () => {
+    const nurse = await t.factory.actor(org, 'provider');
+    const me = async () => ((await (await t.request('/api/me', { cookie: nurse.cookie })).json()) as { role?: string }).role;
+    expect(await me()).toBe('provider');
+    expect(await me()).toBe('provider');
+    await t.db.updateTable('memberships').set({ role: 'front_desk' }).where('organization_id', '=', org.id).where('user_id', '=', nurse.userId).execute();
+    expect(await me()).toBe('front_desk');
+    expect(await status(nurse.cookie)).toBe(200);
+    await t.db.updateTable('memberships').set({ active: false }).where('organization_id', '=', org.id).where('user_id', '=', nurse.userId).execute();
+    expect(await status(nurse.cookie)).not.toBe(200);
+
+    const desk = await t.factory.actor(org, 'front_desk');
+    expect(await status(desk.cookie)).toBe(200);
+    expect((await t.request('/api/auth/sign-out', { cookie: desk.cookie, body: {} })).status).toBe(200);
+    expect(await status(desk.cookie)).toBe(401);
+  });
+});
+
 describe('passwords', () => {
   it('common and guessable passwords are refused with a reason, at registration, invitation, reset and change', async () => {
     for (const weak of ['password12', '1234567890', 'aaaaaaaaaa']) {

@@ -45,6 +45,13 @@ export function sessionTokenReader(auth: Auth) {
     }
     return key;
   };
+  // a signed cookie's verdict never changes: verified once, remembered (bounded, oldest out first)
+  const verified = new Map<string, string | null>();
+  const remember = (value: string, token: string | null) => {
+    if (verified.size >= 2_000) verified.delete(verified.keys().next().value!);
+    verified.set(value, token);
+    return token;
+  };
   return {
     settings,
     async token(cookieHeader: string): Promise<string | null> {
@@ -58,12 +65,14 @@ export function sessionTokenReader(auth: Auth) {
         } catch {
           return null;
         }
+        const known = verified.get(value);
+        if (known !== undefined) return known;
         const dot = value.lastIndexOf('.');
         if (dot < 1) return null;
         const token = value.slice(0, dot);
         const signature = Buffer.from(value.slice(dot + 1), 'base64');
         const expected = createHmac('sha256', secret).update(token).digest();
-        return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null;
+        return remember(value, signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null);
       }
       return null;
     },

@@ -3,6 +3,7 @@
 // resolvePrincipal and enforceSessionLimits; better-auth itself still handles the cases that write:
 // a session due for its sliding refresh, or one past its expiry (it deletes it and its cookie).
 import type { Db } from '../../db/connect.js';
+import { changeFeedOf } from '../../db/change-feed.js';
 import { deleteSessionById, findSessionPrincipal, touchSession } from '../../db/repositories/session-principal.repository.js';
 import type { Principal } from '../context.js';
 import { ROLES_REQUIRING_TWO_FACTOR } from './resolve-principal.js';
@@ -10,6 +11,38 @@ import { SESSION_MAX_MS, STAFF_IDLE_MS, type SessionEnd } from './session-limits
 
 /** last use is written at most this often (as session-limits.ts) */
 const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Sessions read lately, by token: what every signed-in request would otherwise ask the database
+ * (issue 14, availability within 5 ms over HTTP). An entry is used only while no committed write to
+ * the identity tables (sessions, users, memberships, organizations, clients, two-factor, accounts)
+ * has happened anywhere since it was read: the change feed counts them in this process and hears the
+ * other processes' over LISTEN (db/change-feed.ts), so a sign-out, a role change or a deactivation
+ * takes effect on the next request. The time rules below run on every request, cached or not.
+ */
+type Rows = Awaited<ReturnType<typeof findSessionPrincipal>>;
+const CACHE_MAX = 5_000;
+const CACHE_MAX_AGE_MS = 60_000;
+const caches = new WeakMap<object, Map<string, { generation: number; rows: Rows; at: number }>>();
+
+async function sessionRows(db: Db, token: string): Promise<Rows> {
+  const feed = changeFeedOf(db);
+  // inside a transaction (no feed) or while other processes' changes could go unheard: read
+  if (!feed || !feed.complete()) return findSessionPrincipal(db, token);
+  let cache = caches.get(feed);
+  if (!cache) caches.set(feed, (cache = new Map()));
+  const hit = cache.get(token);
+  if (hit && hit.generation === feed.generation('identity') && performance.now() - hit.at < CACHE_MAX_AGE_MS) return hit.rows;
+  const generation = feed.generation('identity');
+  const rows = await findSessionPrincipal(db, token);
+  cache.delete(token);
+  // a load that overlapped a committed change is used once, not kept
+  if (feed.generation('identity') === generation) {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(token, { generation, rows, at: performance.now() });
+  }
+  return rows;
+}
 
 export type SessionAnswer =
   /** no such session: signed out */
@@ -20,7 +53,7 @@ export type SessionAnswer =
   | { kind: 'ok'; principal: Principal | null };
 
 export async function sessionPrincipal(db: Db, token: string, a: { orgSlug: string | null | undefined; now: Date; expiresInMs: number; updateAgeMs: number }): Promise<SessionAnswer> {
-  const rows = await findSessionPrincipal(db, token);
+  const rows = await sessionRows(db, token);
   const first = rows[0];
   if (!first) return { kind: 'none' };
   const t = a.now.getTime();

@@ -33,7 +33,7 @@ const clientOf = (ctx: Ctx, q: z.infer<typeof availabilityQuery>) => (ctx.princi
  */
 export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<typeof availabilityQuery>): Promise<AvailabilityView> {
   if (q.to < q.from) throw invalid('to', 'The end date must be on or after the start date.');
-  if (Temporal.PlainDate.from(q.from).until(q.to).days > MAX_SEARCH_DAYS) throw invalid('to', `Search at most ${MAX_SEARCH_DAYS} days at a time.`);
+  if (daysBetween(q.from, q.to) > MAX_SEARCH_DAYS) throw invalid('to', `Search at most ${MAX_SEARCH_DAYS} days at a time.`);
   const clientId = clientOf(ctx, q);
   const now = ctx.now();
   const [window, a] = await Promise.all([
@@ -64,6 +64,11 @@ function offered(a: PreparedAvailability, now: Date, providerId: string | undefi
   const q = a.context.query;
   const slots = slotsAt(a.open, { now: now.getTime(), minNoticeMin: q.minNoticeMin, horizonDays: q.horizonDays });
   return providerId ? slots.filter((s) => s.providerId === providerId) : slots;
+}
+
+/** Whole days from one ISO date to another (both already validated as dates). */
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
 const CHUNK_DAYS = 14;
