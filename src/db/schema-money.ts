@@ -126,7 +126,7 @@ export interface BookingDepositsTable {
   updated_at: Generated<Date>;
 }
 
-export type PaymentMethod = 'cash' | 'card_terminal' | 'card_online' | 'check' | 'other';
+export type PaymentMethod = 'cash' | 'card_terminal' | 'card_online' | 'check' | 'other' | 'gift_card';
 export interface PaymentsTable {
   organization_id: string;
   id: Generated<string>;

@@ -6,7 +6,9 @@ import type { MoneyTables } from './schema-money.js';
 import type { BackupTables } from './schema-backups.js';
 import type { ExportTables } from './schema-exports.js';
 import type { WebhookTables } from './schema-webhooks.js';
+import type { ImportTables } from './schema-import.js';
 import type { ClinicalTables } from './schema-clinical.js';
+import type { GiftCardTables } from './schema-gift-cards.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -302,7 +304,7 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables, ExportTables, WebhookTables {
+export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables, ExportTables, WebhookTables, GiftCardTables, ImportTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   rooms: RoomsTable;

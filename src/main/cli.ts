@@ -14,6 +14,7 @@ import { screenCommand } from './commands/screen.command.js';
 import { triageCommand } from './commands/triage.command.js';
 import { planCommand } from './commands/plan.command.js';
 import { exportCommand, ExportUsageError } from './commands/export.command.js';
+import { importExportCommand, ImportExportUsageError } from './commands/import-export.command.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 const HELP = `Usage: dermis <command>
@@ -39,6 +40,10 @@ const HELP = `Usage: dermis <command>
                           a clinic's full export into a new folder: FHIR R4 NDJSON, a CSV per
                           table, consent PDFs, photos and a manifest with checksums
                           (docs/export.md); without --clinic, every clinic into DIR/<slug>
+  import-export --from DIR
+                          load one clinic's export folder into this Dermis, which must not hold
+                          that clinic yet; checks the manifest's checksums first, all or nothing
+                          (docs/export.md); staff and clients then reset their passwords
   help                    this text
 
 Configuration comes from the environment (see README): DERMIS_DATA_DIR, DATABASE_URL,
@@ -122,6 +127,8 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
       }
       case 'export':
         return await exportCommand(rest, env, (fn) => withDb(env, fn), out);
+      case 'import-export':
+        return await importExportCommand(rest, env, (fn) => withDb(env, fn), out);
       case 'backup':
         return await backupCommand(rest, env, out);
       case 'restore':
@@ -135,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
       return 2;
     }
     // a wrong or missing passphrase, a bad option: the message alone says what to do
-    if (err instanceof BackupUsageError || err instanceof ExportUsageError) {
+    if (err instanceof BackupUsageError || err instanceof ExportUsageError || err instanceof ImportExportUsageError) {
       io.stderr.write(`dermis: ${err.message}\n`);
       return 2;
     }

@@ -8,6 +8,9 @@ import type { Clinic } from '../support/clinic.js';
 import { defaultClinicalSettings } from '../../src/services/clinical/settings/clinical-settings.js';
 import { consentDocumentsVersion } from '../../src/services/organization/review-consents.js';
 import { signUpBody } from '../support/sign-up.js';
+import { importRows } from './role-matrix.import.js';
+import { giftCardRows } from './role-matrix.gift-cards.js';
+import { locationRows } from './role-matrix.locations.js';
 
 export const WEEKDAYS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '07:00', end: '21:00' }]]));
 
@@ -165,6 +168,7 @@ export const MATRIX: Record<string, Probe> = {
   'DELETE /api/webhooks/{endpointId}': { path: () => `/api/webhooks/${NO_ID}`, method: 'DELETE', expect: only(404, ['owner']) },
   'POST /api/webhooks/{endpointId}/test': { path: () => `/api/webhooks/${NO_ID}/test`, method: 'POST', expect: only(404, ['owner']) },
   'POST /api/webhooks/deliveries/{deliveryId}/replay': { path: () => `/api/webhooks/deliveries/${NO_ID}/replay`, method: 'POST', expect: only(404, ['owner']) },
+  ...importRows({ only, uniq, NO_ID }),
   'GET /api/exports': { path: () => '/api/exports', expect: only(200, ['owner']) },
   'POST /api/exports': { path: () => '/api/exports', method: 'POST', expect: only(409, ['owner']) },
   'GET /api/exports/{exportId}/download': { path: () => '/api/exports/7c1e3a5b-9d2f-4e6a-8b0c-1d3e5f7a9b2c/download', expect: only(404, ['owner']) },
@@ -196,16 +200,6 @@ export const MATRIX: Record<string, Probe> = {
     expect: only(201, ['medical_director']),
   },
   'GET /api/locations/{locationId}/prices': { path: (f) => `/api/locations/${f.org.locationId}/prices`, expect: { ...signedIn(200), other: 404 } },
-  'POST /api/locations/{locationId}/prices': {
-    path: (f) => `/api/locations/${f.org.locationId}/prices`,
-    body: () => ({ serviceCode: `mn_face_${uniq()}`, name: 'Microneedling, face', modality: 'pen', priceCents: 45000, effectiveFrom: '2026-12-01' }),
-    expect: only(201, ['owner']),
-  },
-  'POST /api/locations/{locationId}/packages': {
-    path: (f) => `/api/locations/${f.org.locationId}/packages`,
-    body: () => ({ serviceCode: 'mn_face', name: 'Three sessions', sessions: 3, priceCents: 120000 }),
-    expect: only(201, ['owner']),
-  },
   'GET /api/plans/awaiting-director': { path: () => '/api/plans/awaiting-director', expect: only(200, ['medical_director']) },
   'POST /api/clients/{clientId}/plans': { path: (f) => `/api/clients/${f.reviewClientId}/plans`, body: (f) => ({ screeningId: f.reviewScreeningId }), expect: health(201) },
   'GET /api/clients/{clientId}/plans': { path: (f) => `/api/clients/${f.reviewClientId}/plans`, expect: health(200) },
@@ -372,6 +366,7 @@ export const MATRIX: Record<string, Probe> = {
   // off without a webhook secret (tests configure none here)
   'POST /api/webhooks/stripe': { path: () => '/api/webhooks/stripe', body: () => ({ type: 'checkout.session.completed' }), expect: { ...signedIn(404), anon: 404 } },
   'POST /api/payments/{paymentId}/receipt/email': { path: (f) => `/api/payments/${f.paymentId}/receipt/email`, expect: only(200, DESK) },
+  ...giftCardRows({ only, all, uniq, NO_ID, DESK }),
   'GET /api/marketing/photos': { path: () => '/api/marketing/photos', expect: only(200, STAFF, 200) },
   'GET /api/marketing/photos/{photoId}/image': { path: () => `/api/marketing/photos/${NO_ID}/image`, expect: only(404, STAFF, 404) },
   'GET /api/clients/{clientId}/outcomes': { path: (f) => `/api/clients/${f.clientId}/outcomes`, expect: health(200) },
@@ -387,6 +382,7 @@ export const MATRIX: Record<string, Probe> = {
     expect: { ...only(200, STAFF, 404), client: 404 },
   },
   'GET /api/clients/{clientId}/messages': { path: (f) => `/api/clients/${f.clientId}/messages`, expect: { ...only(200, STAFF, 404), client: 404 } },
+  ...locationRows({ only, uniq }),
   'PUT /api/organization/two-factor': { method: 'PUT', path: () => '/api/organization/two-factor', body: () => ({ requireForAllStaff: false }), expect: only(200, ['owner']) },
   'PUT /api/staff/{userId}/name': { method: 'PUT', path: (f) => `/api/staff/${f.clinic.provider.userId}/name`, body: (f) => ({ name: f.clinic.provider.name }), expect: only(200, ['owner']) },
   'PUT /api/staff/{userId}/licence': {

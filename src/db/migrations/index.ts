@@ -22,6 +22,8 @@ import * as m0310e from './20261201-0310-data-exports.js';
 import * as m0320w from './20261202-0320-webhooks.js';
 import * as m0330s from './20261203-0330-clinic-sign-up.js';
 import * as m0340t from './20261203-0340-triage-urgency.js';
+import * as m0410g from './20261204-0410-gift-cards.js';
+import * as m0450i from './20261204-0450-csv-imports.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -48,4 +50,6 @@ export const migrations: Record<string, Migration> = {
   '20261202-0320-webhooks': m0320w,
   '20261203-0330-clinic-sign-up': m0330s,
   '20261203-0340-triage-urgency': m0340t,
+  '20261204-0410-gift-cards': m0410g,
+  '20261204-0450-csv-imports': m0450i,
 };

@@ -164,3 +164,15 @@ export const listCompletedReviewFactsNotMessaged = (db: Db, organizationId: stri
     .execute();
 
 export type BookingReviewFacts = NonNullable<Awaited<ReturnType<typeof findBookingReviewFacts>>>;
+
+/** A booking of this client for this service starting at this instant, any status (an import's "already there"). */
+export const findClientBookingAt = (db: Db, organizationId: string, clientId: string, serviceId: string, start: Date) =>
+  db
+    .selectFrom('bookings')
+    .select(['id', 'status'])
+    .where('organization_id', '=', organizationId)
+    .where('client_id', '=', clientId)
+    .where('service_id', '=', serviceId)
+    .where('starts_at', '=', start)
+    .orderBy('created_at')
+    .executeTakeFirst();

@@ -76,3 +76,29 @@ export function findClientTimeZone(db: Db, organizationId: string, clientId: str
     .where('c.id', '=', clientId)
     .executeTakeFirst();
 }
+
+/** The client with this name and date of birth (names compared without case): the import's natural key without an email. */
+export function findClientByNameAndBirth(db: Db, organizationId: string, firstName: string, lastName: string, dateOfBirth: string) {
+  return db
+    .selectFrom('clients')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where(sql`lower(first_name)`, '=', firstName.toLowerCase())
+    .where(sql`lower(last_name)`, '=', lastName.toLowerCase())
+    .where('date_of_birth', '=', dateOfBirth)
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+/** The client with this name and phone number (digits compared): the import's key without email or date of birth. */
+export function findClientByNameAndPhone(db: Db, organizationId: string, firstName: string, lastName: string, phone: string) {
+  return db
+    .selectFrom('clients')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where(sql`lower(first_name)`, '=', firstName.toLowerCase())
+    .where(sql`lower(last_name)`, '=', lastName.toLowerCase())
+    .where(sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')`, '=', phone.replace(/[^0-9]/g, ''))
+    .orderBy('created_at')
+    .executeTakeFirst();
+}

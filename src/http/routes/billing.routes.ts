@@ -94,7 +94,7 @@ export function billingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.stripeWebhook, async (c) => {
     const deps = c.get('deps');
     // the signature covers the exact bytes Stripe sent, so read the raw body, not parsed JSON
-    return c.json(await handleStripeWebhook(deps.db, deps.now(), await c.req.text(), c.req.header('stripe-signature'), deps.stripeWebhookSecret, c.get('requestId')), 200);
+    return c.json(await handleStripeWebhook(deps.db, deps.now(), await c.req.text(), c.req.header('stripe-signature'), deps.stripeWebhookSecret, c.get('requestId'), { publicUrl: deps.publicUrl, secrets: deps.secrets }), 200);
   });
   app.openapi(r.emailReceipt, async (c) => c.json(await emailReceipt(ctxOf(c), c.req.valid('param').paymentId), 200));
 }

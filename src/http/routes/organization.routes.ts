@@ -11,6 +11,9 @@ import { recordAudit } from '../../services/audit/record-audit-event.js';
 import { inviteStaff, inviteStaffInput } from '../../services/auth/invite-staff.js';
 import { renameStaff, renameStaffInput } from '../../services/organization/rename-staff.js';
 import { setTwoFactorPolicy, twoFactorPolicyInput } from '../../services/organization/set-two-factor-policy.js';
+import { locationInput } from '../../services/organization/location.schema.js';
+import { addLocation } from '../../services/organization/add-location.js';
+import { updateLocation } from '../../services/organization/update-location.js';
 
 const tags = ['Organization'];
 
@@ -100,7 +103,24 @@ const outbox = defineRoute(['owner', 'front_desk'], {
   responses: { 200: json(z.object({ items: z.array(OutboxMessage) }).openapi('OutboxMessageList', { example: { items: [EXAMPLE_OUTBOX] } }), 'Messages, newest first'), ...errorResponses },
 });
 
+const LocationBody = locationInput.openapi('LocationInput', {
+  example: { name: EXAMPLE_LOCATION.name, address: EXAMPLE_LOCATION.address, phone: EXAMPLE_LOCATION.phone, timeZone: EXAMPLE_LOCATION.timeZone, state: EXAMPLE_LOCATION.state },
+});
+const addLocationRoute = defineRoute(['owner'], {
+  method: 'post', path: '/api/locations', operationId: 'addLocation', tags, summary: 'Open another location (name, address, phone, time zone and US state; audited)',
+  request: { body: jsonBody(LocationBody) },
+  responses: { 201: json(Location, 'Added'), ...errorResponses },
+});
+const updateLocationRoute = defineRoute(['owner'], {
+  method: 'put', path: '/api/locations/{locationId}', operationId: 'updateLocation', tags,
+  summary: "Correct a location's name, address, phone, time zone or state (bookings keep their moment; hours are read in the new zone; audited)",
+  request: { params: z.object({ locationId: z.uuid() }), body: jsonBody(LocationBody) },
+  responses: { 200: json(Location, 'Saved'), ...errorResponses },
+});
+
 export function organizationRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(addLocationRoute, async (c) => c.json(await addLocation(ctxOf(c), c.req.valid('json')), 201));
+  app.openapi(updateLocationRoute, async (c) => c.json(await updateLocation(ctxOf(c), c.req.valid('param').locationId, c.req.valid('json')), 200));
   app.openapi(org, async (c) => c.json(await getOrganization(ctxOf(c)), 200));
   app.openapi(staff, async (c) => c.json({ items: await listStaff(ctxOf(c)) }, 200));
   app.openapi(twoFactorPolicy, async (c) => c.json(await setTwoFactorPolicy(ctxOf(c), c.req.valid('json')), 200));

@@ -16,6 +16,7 @@ import { reviewsReport } from '../../services/reports/reviews-report.js';
 import { utilisationReport } from '../../services/reports/utilisation.js';
 import { rebookingReport } from '../../services/reports/rebooking.js';
 import { outcomesReport } from '../../services/reports/outcomes.js';
+import { giftCardLiabilityReport } from '../../services/reports/gift-card-liability.js';
 
 const REPORTS: Record<ReportName, (ctx: Ctx, q: ReportQuery) => Promise<Report>> = {
   revenue: revenueReport,
@@ -25,6 +26,7 @@ const REPORTS: Record<ReportName, (ctx: Ctx, q: ReportQuery) => Promise<Report>>
   rebooking: rebookingReport,
   outcomes: outcomesReport,
   reviews: reviewsReport,
+  'gift-cards': giftCardLiabilityReport,
 };
 
 const Cell = z.union([z.string(), z.number(), z.null()]);

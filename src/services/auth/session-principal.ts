@@ -23,14 +23,15 @@ const TOUCH_EVERY_MS = 60_000;
 type Rows = Awaited<ReturnType<typeof findSessionPrincipal>>;
 const CACHE_MAX = 5_000;
 const CACHE_MAX_AGE_MS = 60_000;
-const caches = new WeakMap<object, Map<string, { generation: number; rows: Rows; at: number }>>();
+type Remembered = Map<string, { generation: number; rows: Rows; at: number }>;
+const caches = new WeakMap<object, Remembered>();
 
 async function sessionRows(db: Db, token: string): Promise<Rows> {
   const feed = changeFeedOf(db);
   // inside a transaction (no feed) or while other processes' changes could go unheard: read
   if (!feed || !feed.complete()) return findSessionPrincipal(db, token);
   let cache = caches.get(feed);
-  if (!cache) caches.set(feed, (cache = new Map()));
+  if (!cache) caches.set(feed, (cache = new Map() as Remembered));
   const hit = cache.get(token);
   if (hit && hit.generation === feed.generation('identity') && performance.now() - hit.at < CACHE_MAX_AGE_MS) return hit.rows;
   const generation = feed.generation('identity');

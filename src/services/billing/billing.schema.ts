@@ -36,7 +36,7 @@ export const Payment = z
     id: z.uuid(),
     kind: z.enum(['payment', 'refund']).describe('a payment in, or a refund of one'),
     purpose: z.enum(['invoice', 'deposit']),
-    method: z.enum(['cash', 'card_terminal', 'card_online', 'check', 'other']),
+    method: z.enum(['cash', 'card_terminal', 'card_online', 'check', 'other', 'gift_card']),
     amountCents: cents('The amount'),
     currency: z.string().describe('ISO 4217 code'),
     refundOf: z.uuid().nullable().describe('for a refund: the payment it returns money of'),

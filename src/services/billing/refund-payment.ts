@@ -10,6 +10,7 @@ import { AppError, notFound } from '../errors.js';
 import { loadClientOf } from '../clients/load-client.js';
 import { paymentView, refreshInvoiceStatus } from './invoice-store.js';
 import { assertSameIntent, insertPayment, oncePerKey } from './payment-store.js';
+import { returnToCard } from './gift-card-store.js';
 
 export const refundInput = z.strictObject({
   amountCents: z.number().int().min(1).max(10_000_000),
@@ -34,6 +35,8 @@ export async function refundIn(trx: Db, ctx: Ctx, paymentId: string, input: z.in
     organization_id: org, client_id: p.client_id, location_id: p.location_id, invoice_id: p.invoice_id, booking_id: p.booking_id, kind: 'refund', purpose: p.purpose,
     method: p.method, amount_cents: input.amountCents, currency: p.currency, refund_of: p.id, reason: input.reason, idempotency_key: input.idempotencyKey, recorded_by: ctx.principal.userId,
   });
+  // a gift card payment is refunded onto the card it came from
+  if (p.method === 'gift_card') await returnToCard(trx, org, p.id, input.amountCents, { refundId: r.id, invoiceId: p.invoice_id, reason: input.reason, recordedBy: ctx.principal.userId, at: ctx.now() });
   if (p.invoice_id) await refreshInvoiceStatus(trx, org, p.invoice_id);
   await recordAudit(trx, ctx, { action: 'payment.refund', entityType: 'payment', entityId: r.id, clientId: p.client_id, details: { refundOf: p.id, amountCents: r.amount_cents } });
   return r;

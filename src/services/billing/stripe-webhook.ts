@@ -7,8 +7,9 @@ import { findOrganization } from '../../db/repositories/organizations.repository
 import { AppError } from '../errors.js';
 import { recordPaidCheckout } from './online-checkout.js';
 import { recordCardIntent } from './card-payments.js';
+import { recordPaidGiftCard } from './gift-card-online.js';
 import { appendAudit, type AuditActor } from '../audit/record-audit-event.js';
-import type { IntentState } from '../ports.js';
+import type { IntentState, SecretBox } from '../ports.js';
 
 const TOLERANCE_S = 300;
 
@@ -66,7 +67,7 @@ async function handleIntentEvent(db: Db, now: Date, event: StripeEvent, actor: A
   return { received: true, recorded: out.state === 'paid' || out.state === 'card_saved' };
 }
 
-export async function handleStripeWebhook(db: Db, now: Date, raw: string, signature: string | undefined, secret: string | null | undefined, requestId: string) {
+export async function handleStripeWebhook(db: Db, now: Date, raw: string, signature: string | undefined, secret: string | null | undefined, requestId: string, giftCards?: { publicUrl: string; secrets: SecretBox }) {
   if (!secret) throw new AppError('not_found', 'Stripe webhooks are not set up');
   if (!verifyStripeSignature(raw, signature, secret, now.getTime())) throw new AppError('validation', 'the Stripe signature does not match', [{ path: 'stripe-signature', message: 'invalid or too old' }]);
   let event: StripeEvent;
@@ -85,8 +86,12 @@ export async function handleStripeWebhook(db: Db, now: Date, raw: string, signat
   if (!paidEvent || s?.payment_status !== 'paid' || !s.metadata?.organization_id) return { received: true, recorded: false };
   const org = await findOrganization(db, s.metadata.organization_id);
   if (!org) return { received: true, recorded: false };
-  const out = await recordPaidCheckout(db, { organizationId: org.id, userId: null, role: 'system', requestId, ip: null }, now, {
-    id: s.id, paid: true, amountCents: Number(s.amount_total), currency: String(s.currency).toUpperCase(), metadata: s.metadata, paymentRef: s.payment_intent ?? null,
-  });
+  const state = { id: s.id, paid: true, amountCents: Number(s.amount_total), currency: String(s.currency).toUpperCase(), metadata: s.metadata, paymentRef: s.payment_intent ?? null };
+  // a gift card bought online: its code is issued and sent once, whoever arrives first
+  if (s.metadata.purpose === 'gift_card' && giftCards) {
+    await recordPaidGiftCard(db, { organizationId: org.id, userId: null, role: 'system', requestId, ip: null }, now, state, giftCards);
+    return { received: true, recorded: true };
+  }
+  const out = await recordPaidCheckout(db, { organizationId: org.id, userId: null, role: 'system', requestId, ip: null }, now, state);
   return { received: true, recorded: out.paid };
 }

@@ -51,6 +51,12 @@ export async function dumpTables(db: Db, organizationId: string): Promise<TableD
     const { rows } = await sql<Record<string, unknown>>`select ${sql.join(cols.map((c) => sql.ref(c)))} from ${sql.table(table)} where organization_id = ${organizationId}`.execute(db);
     out.push({ table, rows: rows.length, csv: stringify([cols, ...rows.map((r) => cols.map((c) => cell(r[c])))]) });
   }
+  // the clinic's own row (its settings), so an import can bring the clinic back as it was
+  const orgCols = (await sql<{ column_name: string }>`select column_name from information_schema.columns where table_schema = current_schema() and table_name = 'organizations' order by ordinal_position`.execute(db)).rows
+    .map((r) => r.column_name)
+    .filter((c) => !SECRET_COLUMNS.has(c));
+  const { rows: orgRows } = await sql<Record<string, unknown>>`select ${sql.join(orgCols.map((c) => sql.ref(c)))} from organizations where id = ${organizationId}`.execute(db);
+  out.push({ table: 'organizations', rows: orgRows.length, csv: stringify([orgCols, ...orgRows.map((r) => orgCols.map((c) => cell(r[c])))]) });
   // the people behind the ids: names and emails of staff and clients with accounts, nothing else
   const { rows: users } = await sql<Record<string, unknown>>`
     select u.id, u.name, u.email, u.email_verified, u.created_at from users u

@@ -5,7 +5,7 @@ import type { Schemas } from './client.js';
 import { formatMoney, money } from '../../domain/pricing/money.js';
 
 export type PaymentMethod = Schemas['Payment']['method'];
-export type StaffMethod = Exclude<PaymentMethod, 'card_online'>;
+export type StaffMethod = Exclude<PaymentMethod, 'card_online' | 'gift_card'>;
 export type InvoiceStatus = Schemas['Invoice']['status'];
 export type DepositStatus = Schemas['Deposit']['status'];
 export type PackageStatus = Schemas['PackagePurchase']['status'];
@@ -55,6 +55,7 @@ export const METHOD_LABEL: Record<PaymentMethod, string> = {
   card_online: 'Card (online)',
   check: 'Check',
   other: 'Other',
+  gift_card: 'Gift card',
 };
 export const STAFF_METHOD_OPTIONS: { value: StaffMethod; label: string }[] = [
   { value: 'cash', label: 'Cash' },

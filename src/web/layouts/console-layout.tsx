@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendar, IconChecklist, IconChartBar, IconListCheck, IconPhoto, IconSettings, IconShieldLock, IconStar, IconUsers } from '@tabler/icons-react';
+import { IconCalendar, IconChecklist, IconChartBar, IconGift, IconFileImport, IconListCheck, IconPhoto, IconSettings, IconShieldLock, IconStar, IconUsers } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session.js';
 import { Brand } from './brand.js';
@@ -16,9 +16,11 @@ const NAV: { to: string; label: string; icon: typeof IconCalendar; roles?: Schem
   { to: '/console/reviews', label: 'Reviews queue', icon: IconChecklist, roles: ['medical_director', 'provider'] },
   { to: '/console/client-reviews', label: 'Client reviews', icon: IconStar, roles: ['owner', 'medical_director', 'front_desk'] },
   { to: '/console/reports', label: 'Reports', icon: IconChartBar, roles: ['owner', 'medical_director'] },
+  { to: '/console/gift-cards', label: 'Gift cards', icon: IconGift, roles: ['owner', 'front_desk', 'medical_director'] },
   { to: '/console/gallery', label: 'Gallery', icon: IconPhoto },
   { to: '/console/settings', label: 'Settings', icon: IconSettings },
   { to: '/console/audit', label: 'Audit', icon: IconShieldLock, roles: ['owner'] },
+  { to: '/console/import', label: 'Import', icon: IconFileImport, roles: ['owner', 'medical_director'] },
   { to: '/console/setup', label: 'Clinic set-up', icon: IconListCheck, roles: ['owner', 'medical_director'] },
 ];
 

@@ -1,5 +1,5 @@
 import { AppShell, Container, Group, UnstyledButton, Text, Stack } from '@mantine/core';
-import { IconBook, IconCalendarPlus, IconHeartHandshake, IconHome, IconUser } from '@tabler/icons-react';
+import { IconBook, IconCalendarPlus, IconGift, IconHeartHandshake, IconHome, IconUser } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { Brand } from './brand.js';
 import { UserMenu } from './user-menu.js';
@@ -11,6 +11,7 @@ const TABS = [
   { to: '/portal/learn', label: 'Learn', icon: IconBook },
   { to: '/portal/book', label: 'Book', icon: IconCalendarPlus },
   { to: '/portal/care', label: 'My care', icon: IconHeartHandshake },
+  { to: '/portal/gift-cards', label: 'Gift cards', icon: IconGift },
   { to: '/portal/account', label: 'Account', icon: IconUser },
 ];
 

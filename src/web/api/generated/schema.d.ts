@@ -356,6 +356,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/locations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open another location (name, address, phone, time zone and US state; audited)
+     * @description Access: owner.
+     */
+    post: operations['addLocation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/locations/{locationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Correct a location's name, address, phone, time zone or state (bookings keep their moment; hours are read in the new zone; audited)
+     * @description Access: owner.
+     */
+    put: operations['updateLocation'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/organization': {
     parameters: {
       query?: never;
@@ -2774,6 +2814,210 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/gift-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Gift cards, newest first, searched by last four, name or email, with what active cards still hold
+     * @description Access: owner, front_desk, medical_director.
+     */
+    get: operations['listGiftCards'];
+    put?: never;
+    /**
+     * Sell a gift card at the desk; its code goes to the recipient by email (staff see only the last four)
+     * @description Access: owner, front_desk, medical_director.
+     */
+    post: operations['sellGiftCard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/gift-cards/{giftCardId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A gift card with its ledger
+     * @description Access: owner, front_desk, medical_director.
+     */
+    get: operations['getGiftCard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/gift-cards/{giftCardId}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a gift card: what is left is cancelled, with a reason
+     * @description Access: owner, front_desk.
+     */
+    post: operations['voidGiftCard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/gift-cards/{giftCardId}/refund': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund what is left on a gift card to the purchaser, with a reason
+     * @description Access: owner, front_desk.
+     */
+    post: operations['refundGiftCard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/gift-cards/{giftCardId}/expiry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set or clear the expiry date of a gift card (none by default; many US states forbid one)
+     * @description Access: owner.
+     */
+    put: operations['setGiftCardExpiry'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{invoiceId}/gift-card-payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay an invoice with a gift card code, partly or in full (idempotent; never more than the card holds or is due)
+     * @description Access: owner, front_desk, medical_director.
+     */
+    post: operations['redeemGiftCard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/organizations/{slug}/gift-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether gift cards can be bought online at this clinic, and for how much
+     * @description Access: anyone.
+     */
+    get: operations['getGiftCardOffer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/organizations/{slug}/gift-cards/checkout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Buy a gift card online (hosted checkout; refused when the clinic takes no card payments online)
+     * @description Access: anyone.
+     */
+    post: operations['startGiftCardCheckout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/organizations/{slug}/gift-cards/checkout/{sessionId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * After paying: the card is sent once the processor says it is paid
+     * @description Access: anyone.
+     */
+    post: operations['confirmGiftCardCheckout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/organizations/{slug}/gift-cards/balance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The balance of a gift card by its code (nothing else; rate limited per address)
+     * @description Access: anyone.
+     */
+    post: operations['checkGiftCardBalance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bookings/{bookingId}/deposit-step': {
     parameters: {
       query?: never;
@@ -3298,6 +3542,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/imports/presets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The presets (column names of Boulevard, Vagaro, Mangomint, Zenoti and Jane exports) and the Dermis fields a file can fill
+     * @description Access: owner, medical_director.
+     */
+    get: operations['listImportPresets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The history of imports, newest first, with the progress of one that runs
+     * @description Access: owner, medical_director.
+     */
+    get: operations['listImports'];
+    put?: never;
+    /**
+     * Upload a CSV export: its preset is recognised from the column names (or chosen) and the first rows come back for the preview; nothing is imported yet
+     * @description Access: owner, medical_director.
+     */
+    post: operations['uploadImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One import, with the first rows of its file while they are kept
+     * @description Access: owner, medical_director.
+     */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Choose what the file holds, its preset, the location, or map its columns to Dermis fields (before the run)
+     * @description Access: owner, medical_director.
+     */
+    patch: operations['updateImport'];
+    trace?: never;
+  };
+  '/api/imports/{importId}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check every row as the run would, writing nothing: new, already there, or what to fix
+     * @description Access: owner, medical_director.
+     */
+    post: operations['dryRunImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the import (or resume one cut off): answers at once; the import shows rows done of the total
+     * @description Access: owner, medical_director.
+     */
+    post: operations['runImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{importId}/rows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The run's outcome per row: the conflict report (outcome=conflict), the errors, or all
+     * @description Access: owner, medical_director.
+     */
+    get: operations['listImportRows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3618,6 +3990,42 @@ export interface components {
     };
     /**
      * @example {
+     *       "id": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+     *       "name": "Downtown",
+     *       "timeZone": "America/Chicago",
+     *       "state": "TX",
+     *       "address": "1200 Main St, Suite 210, Austin, TX 78701",
+     *       "phone": "+15125550170"
+     *     }
+     */
+    Location: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      timeZone: string;
+      state: string;
+      address: string;
+      phone: string;
+    };
+    /**
+     * @example {
+     *       "name": "Downtown",
+     *       "address": "1200 Main St, Suite 210, Austin, TX 78701",
+     *       "phone": "+15125550170",
+     *       "timeZone": "America/Chicago",
+     *       "state": "TX"
+     *     }
+     */
+    LocationInput: {
+      name: string;
+      address: string;
+      /** @default  */
+      phone: string;
+      timeZone: string;
+      state: string;
+    };
+    /**
+     * @example {
      *       "id": "a3c1e5f7-2b4d-4e6f-8a1c-3e5f7a9b1d2f",
      *       "slug": "glow-medspa",
      *       "name": "Glow MedSpa",
@@ -3644,25 +4052,6 @@ export interface components {
       /** @description clients can find the clinic, create an account and book in the portal */
       onlineBooking: boolean;
       locations: components['schemas']['Location'][];
-    };
-    /**
-     * @example {
-     *       "id": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
-     *       "name": "Downtown",
-     *       "timeZone": "America/Chicago",
-     *       "state": "TX",
-     *       "address": "1200 Main St, Suite 210, Austin, TX 78701",
-     *       "phone": "+15125550170"
-     *     }
-     */
-    Location: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      timeZone: string;
-      state: string;
-      address: string;
-      phone: string;
     };
     /**
      * @example {
@@ -10235,7 +10624,7 @@ export interface components {
       /** @enum {string} */
       purpose: 'invoice' | 'deposit';
       /** @enum {string} */
-      method: 'cash' | 'card_terminal' | 'card_online' | 'check' | 'other';
+      method: 'cash' | 'card_terminal' | 'card_online' | 'check' | 'other' | 'gift_card';
       /** @description The amount, in integer cents */
       amountCents: number;
       /** @description ISO 4217 code */
@@ -10673,6 +11062,382 @@ export interface components {
      */
     ReceiptEmail: {
       sent: boolean;
+    };
+    /**
+     * @description A gift card sold; the code goes only to the recipient by email
+     * @example {
+     *       "giftCard": {
+     *         "id": "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819",
+     *         "status": "active",
+     *         "last4": "K7QZ",
+     *         "initialCents": 10000,
+     *         "balanceCents": 6500,
+     *         "currency": "USD",
+     *         "channel": "desk",
+     *         "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *         "purchaserName": "Maya Lopez",
+     *         "purchaserEmail": "maya@example.com",
+     *         "purchaserClientId": null,
+     *         "recipientName": "Ana Lopez",
+     *         "recipientEmail": "ana@example.com",
+     *         "message": "Happy birthday!",
+     *         "expiresOn": null,
+     *         "saleMethod": "card_terminal",
+     *         "soldAt": "2026-12-01T17:00:00.000Z",
+     *         "closedAt": null,
+     *         "closeReason": null
+     *       },
+     *       "emailQueued": true,
+     *       "replayed": false
+     *     }
+     */
+    GiftCardSale: {
+      giftCard: components['schemas']['GiftCard'];
+      /** @description the code went to the recipient by email */
+      emailQueued: boolean;
+      replayed: boolean;
+    };
+    /**
+     * @description A gift card: its value, what is left, who bought it for whom
+     * @example {
+     *       "id": "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819",
+     *       "status": "active",
+     *       "last4": "K7QZ",
+     *       "initialCents": 10000,
+     *       "balanceCents": 6500,
+     *       "currency": "USD",
+     *       "channel": "desk",
+     *       "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *       "purchaserName": "Maya Lopez",
+     *       "purchaserEmail": "maya@example.com",
+     *       "purchaserClientId": null,
+     *       "recipientName": "Ana Lopez",
+     *       "recipientEmail": "ana@example.com",
+     *       "message": "Happy birthday!",
+     *       "expiresOn": null,
+     *       "saleMethod": "card_terminal",
+     *       "soldAt": "2026-12-01T17:00:00.000Z",
+     *       "closedAt": null,
+     *       "closeReason": null
+     *     }
+     */
+    GiftCard: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description pending: bought online and not paid yet
+       * @enum {string}
+       */
+      status: 'pending' | 'active' | 'void' | 'refunded';
+      /** @description the last four characters of the code (the code itself is never stored) */
+      last4: string | null;
+      /** @description The value sold, in integer cents */
+      initialCents: number;
+      /** @description What is left on the card, in integer cents */
+      balanceCents: number;
+      currency: string;
+      /** @enum {string} */
+      channel: 'desk' | 'online';
+      /** Format: uuid */
+      locationId: string | null;
+      purchaserName: string;
+      purchaserEmail: string | null;
+      /** Format: uuid */
+      purchaserClientId: string | null;
+      recipientName: string;
+      recipientEmail: string;
+      message: string | null;
+      /**
+       * Format: date
+       * @description none by default
+       */
+      expiresOn: string | null;
+      /** @enum {string} */
+      saleMethod: 'cash' | 'card_terminal' | 'card_online' | 'check' | 'other';
+      /**
+       * Format: date-time
+       * @description When it was sold (ISO 8601 date-time, UTC)
+       */
+      soldAt: string;
+      /**
+       * Format: date-time
+       * @description When it was voided or refunded (ISO 8601 date-time, UTC)
+       */
+      closedAt: string | null;
+      closeReason: string | null;
+    };
+    /**
+     * @description Gift cards and what they still hold
+     * @example {
+     *       "giftCards": [
+     *         {
+     *           "id": "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819",
+     *           "status": "active",
+     *           "last4": "K7QZ",
+     *           "initialCents": 10000,
+     *           "balanceCents": 6500,
+     *           "currency": "USD",
+     *           "channel": "desk",
+     *           "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *           "purchaserName": "Maya Lopez",
+     *           "purchaserEmail": "maya@example.com",
+     *           "purchaserClientId": null,
+     *           "recipientName": "Ana Lopez",
+     *           "recipientEmail": "ana@example.com",
+     *           "message": "Happy birthday!",
+     *           "expiresOn": null,
+     *           "saleMethod": "card_terminal",
+     *           "soldAt": "2026-12-01T17:00:00.000Z",
+     *           "closedAt": null,
+     *           "closeReason": null
+     *         }
+     *       ],
+     *       "outstandingCents": 6500
+     *     }
+     */
+    GiftCardList: {
+      /** @description newest first, at most 200 */
+      giftCards: components['schemas']['GiftCard'][];
+      /** @description What all active cards still hold (the liability), in integer cents */
+      outstandingCents: number;
+    };
+    /**
+     * @description A gift card with its ledger
+     * @example {
+     *       "giftCard": {
+     *         "id": "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819",
+     *         "status": "active",
+     *         "last4": "K7QZ",
+     *         "initialCents": 10000,
+     *         "balanceCents": 6500,
+     *         "currency": "USD",
+     *         "channel": "desk",
+     *         "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *         "purchaserName": "Maya Lopez",
+     *         "purchaserEmail": "maya@example.com",
+     *         "purchaserClientId": null,
+     *         "recipientName": "Ana Lopez",
+     *         "recipientEmail": "ana@example.com",
+     *         "message": "Happy birthday!",
+     *         "expiresOn": null,
+     *         "saleMethod": "card_terminal",
+     *         "soldAt": "2026-12-01T17:00:00.000Z",
+     *         "closedAt": null,
+     *         "closeReason": null
+     *       },
+     *       "entries": [
+     *         {
+     *           "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+     *           "kind": "redeem",
+     *           "amountCents": 3500,
+     *           "balanceAfterCents": 6500,
+     *           "method": null,
+     *           "paymentId": "6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10",
+     *           "invoiceId": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *           "reason": null,
+     *           "recordedBy": "Sam Desk",
+     *           "at": "2026-12-02T15:00:00.000Z"
+     *         }
+     *       ]
+     *     }
+     */
+    GiftCardDetail: {
+      giftCard: components['schemas']['GiftCard'];
+      entries: components['schemas']['GiftCardEntry'][];
+    };
+    /**
+     * @description One movement of a gift card balance
+     * @example {
+     *       "id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+     *       "kind": "redeem",
+     *       "amountCents": 3500,
+     *       "balanceAfterCents": 6500,
+     *       "method": null,
+     *       "paymentId": "6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10",
+     *       "invoiceId": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *       "reason": null,
+     *       "recordedBy": "Sam Desk",
+     *       "at": "2026-12-02T15:00:00.000Z"
+     *     }
+     */
+    GiftCardEntry: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description issue: sold; redeem: paid an invoice; return: an invoice refund put back on the card; refund: money given back; void: balance cancelled; expiry: the expiry date changed
+       * @enum {string}
+       */
+      kind: 'issue' | 'redeem' | 'return' | 'refund' | 'void' | 'expiry';
+      /** @description How much moved, in integer cents */
+      amountCents: number;
+      /** @description The balance after it, in integer cents */
+      balanceAfterCents: number;
+      /** @description how the sale was paid, or how a refund was given */
+      method: string | null;
+      /** Format: uuid */
+      paymentId: string | null;
+      /** Format: uuid */
+      invoiceId: string | null;
+      reason: string | null;
+      /** @description the staff member; null when bought online */
+      recordedBy: string | null;
+      /**
+       * Format: date-time
+       * @description When (ISO 8601 date-time, UTC)
+       */
+      at: string;
+    };
+    /**
+     * @description A gift card paid part or all of an invoice
+     * @example {
+     *       "payment": {
+     *         "id": "6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10",
+     *         "kind": "payment",
+     *         "purpose": "invoice",
+     *         "method": "gift_card",
+     *         "amountCents": 3500,
+     *         "currency": "USD",
+     *         "refundOf": null,
+     *         "reason": null,
+     *         "invoiceId": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *         "bookingId": null,
+     *         "at": "2026-12-02T15:00:00.000Z",
+     *         "receiptUrl": "/api/payments/6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10/receipt.pdf"
+     *       },
+     *       "invoice": {
+     *         "id": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *         "number": 1002,
+     *         "clientId": "0b5c2d7e-1f3a-4b6c-8d9e-a0b1c2d3e4f5",
+     *         "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *         "bookingId": null,
+     *         "status": "paid",
+     *         "currency": "USD",
+     *         "issuedAt": "2026-12-02T14:55:00.000Z",
+     *         "subtotalCents": 3500,
+     *         "discountCents": 0,
+     *         "discountReason": null,
+     *         "taxCents": 0,
+     *         "taxRateBp": 0,
+     *         "voidReason": null,
+     *         "totalCents": 3500,
+     *         "paidCents": 3500,
+     *         "refundedCents": 0,
+     *         "dueCents": 0,
+     *         "creditCents": 0,
+     *         "creditedCents": 0,
+     *         "lines": [
+     *           {
+     *             "position": 1,
+     *             "kind": "product",
+     *             "description": "Recovery balm",
+     *             "serviceCode": null,
+     *             "quantity": 1,
+     *             "unitCents": 3500,
+     *             "totalCents": 3500,
+     *             "discountCents": 0,
+     *             "taxable": false,
+     *             "taxCents": 0
+     *           }
+     *         ],
+     *         "payments": [
+     *           {
+     *             "id": "6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10",
+     *             "kind": "payment",
+     *             "purpose": "invoice",
+     *             "method": "gift_card",
+     *             "amountCents": 3500,
+     *             "currency": "USD",
+     *             "refundOf": null,
+     *             "reason": null,
+     *             "invoiceId": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *             "bookingId": null,
+     *             "at": "2026-12-02T15:00:00.000Z",
+     *             "receiptUrl": "/api/payments/6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10/receipt.pdf"
+     *           }
+     *         ]
+     *       },
+     *       "giftCard": {
+     *         "last4": "K7QZ",
+     *         "balanceCents": 6500
+     *       },
+     *       "replayed": false
+     *     }
+     */
+    GiftCardRedemption: {
+      payment: components['schemas']['Payment'];
+      invoice: components['schemas']['Invoice'];
+      giftCard: {
+        last4: string;
+        /** @description Left on the card, in integer cents */
+        balanceCents: number;
+      };
+      replayed: boolean;
+    };
+    /**
+     * @description Whether gift cards can be bought online at this clinic
+     * @example {
+     *       "clinicName": "Glow MedSpa",
+     *       "onlinePurchase": true,
+     *       "currency": "USD",
+     *       "minCents": 500,
+     *       "maxCents": 200000
+     *     }
+     */
+    GiftCardOffer: {
+      clinicName: string;
+      /** @description false when the clinic takes no card payments online: buy at the desk */
+      onlinePurchase: boolean;
+      currency: string;
+      /** @description Smallest card, in integer cents */
+      minCents: number;
+      /** @description Largest card, in integer cents */
+      maxCents: number;
+    };
+    /**
+     * @description Go to this page to pay
+     * @example {
+     *       "id": "cs_test_a1B2c3D4",
+     *       "url": "https://checkout.stripe.com/c/pay/cs_test_a1B2c3D4"
+     *     }
+     */
+    GiftCardCheckout: {
+      id: string;
+      url: string;
+    };
+    /**
+     * @description An online purchase: paid yet, and the card sent
+     * @example {
+     *       "paid": true,
+     *       "amountCents": 10000,
+     *       "recipientName": "Ana Lopez",
+     *       "last4": "K7QZ"
+     *     }
+     */
+    GiftCardPurchase: {
+      paid: boolean;
+      /** @description The value, in integer cents */
+      amountCents: number;
+      recipientName: string;
+      /** @description once paid */
+      last4: string | null;
+    };
+    /**
+     * @description The balance of a gift card, and nothing else about it
+     * @example {
+     *       "balanceCents": 6500,
+     *       "currency": "USD",
+     *       "usable": true,
+     *       "expiresOn": null
+     *     }
+     */
+    GiftCardBalance: {
+      /** @description What is left, in integer cents */
+      balanceCents: number;
+      currency: string;
+      /** @description false once voided, refunded or expired */
+      usable: boolean;
+      /** Format: date */
+      expiresOn: string | null;
     };
     /**
      * @description After booking: what the booking still asks for (a deposit or a card on file), and the cancellation policy
@@ -11299,7 +12064,14 @@ export interface components {
     Report: {
       /** @enum {string} */
       name:
-        'revenue' | 'utilisation' | 'attendance' | 'package-liability' | 'rebooking' | 'outcomes' | 'reviews';
+        | 'revenue'
+        | 'utilisation'
+        | 'attendance'
+        | 'package-liability'
+        | 'rebooking'
+        | 'outcomes'
+        | 'reviews'
+        | 'gift-cards';
       title: string;
       from: string;
       to: string;
@@ -11933,6 +12705,475 @@ export interface components {
         | 'adverse_event.reported'
         | 'review.published'
       )[];
+    };
+    /**
+     * @example {
+     *       "presets": [
+     *         {
+     *           "id": "vagaro",
+     *           "name": "Vagaro",
+     *           "headers": [
+     *             {
+     *               "field": "firstName",
+     *               "names": [
+     *                 "First Name"
+     *               ]
+     *             }
+     *           ]
+     *         }
+     *       ],
+     *       "fields": [
+     *         {
+     *           "field": "email",
+     *           "label": "Email",
+     *           "kinds": [
+     *             "clients",
+     *             "appointments",
+     *             "packages",
+     *             "notes"
+     *           ],
+     *           "requiredFor": []
+     *         }
+     *       ]
+     *     }
+     */
+    CsvImportPresets: {
+      presets: {
+        id: string;
+        name: string;
+        headers: {
+          /** @enum {string} */
+          field:
+            | 'firstName'
+            | 'lastName'
+            | 'fullName'
+            | 'email'
+            | 'phone'
+            | 'dateOfBirth'
+            | 'date'
+            | 'time'
+            | 'service'
+            | 'provider'
+            | 'status'
+            | 'packageName'
+            | 'remainingSessions'
+            | 'expiresOn'
+            | 'note'
+            | 'noteDate';
+          names: string[];
+        }[];
+      }[];
+      fields: {
+        /** @enum {string} */
+        field:
+          | 'firstName'
+          | 'lastName'
+          | 'fullName'
+          | 'email'
+          | 'phone'
+          | 'dateOfBirth'
+          | 'date'
+          | 'time'
+          | 'service'
+          | 'provider'
+          | 'status'
+          | 'packageName'
+          | 'remainingSessions'
+          | 'expiresOn'
+          | 'note'
+          | 'noteDate';
+        label: string;
+        kinds: ('clients' | 'appointments' | 'packages' | 'notes')[];
+        requiredFor: ('clients' | 'appointments' | 'packages' | 'notes')[];
+      }[];
+    };
+    /**
+     * @example {
+     *       "running": false,
+     *       "items": [
+     *         {
+     *           "id": "4a8c2e6f-1b3d-4f5a-9c7e-0d2f4b6a8c1e",
+     *           "kind": "clients",
+     *           "preset": "vagaro",
+     *           "presetName": "Vagaro",
+     *           "fileName": "vagaro-customers.csv",
+     *           "locationId": "2b4d6f8a-0c1e-4a3b-9d5f-7e9a1c3b5d7f",
+     *           "status": "finished",
+     *           "headers": [
+     *             "First Name",
+     *             "Last Name",
+     *             "Email",
+     *             "Cell Phone",
+     *             "Birthday"
+     *           ],
+     *           "mapping": {
+     *             "firstName": "First Name",
+     *             "lastName": "Last Name",
+     *             "email": "Email",
+     *             "phone": "Cell Phone",
+     *             "dateOfBirth": "Birthday"
+     *           },
+     *           "totalRows": 240,
+     *           "progress": {
+     *             "done": 240,
+     *             "total": 240
+     *           },
+     *           "counts": {
+     *             "created": 231,
+     *             "existing": 6,
+     *             "errors": 3,
+     *             "conflicts": 0
+     *           },
+     *           "createdBy": "Lena Ortiz",
+     *           "createdAt": "2026-12-04T09:12:00.000Z",
+     *           "startedAt": "2026-12-04T09:14:10.000Z",
+     *           "finishedAt": "2026-12-04T09:14:31.000Z"
+     *         }
+     *       ]
+     *     }
+     */
+    CsvImportList: {
+      running: boolean;
+      items: components['schemas']['CsvImport'][];
+    };
+    /**
+     * @example {
+     *       "id": "4a8c2e6f-1b3d-4f5a-9c7e-0d2f4b6a8c1e",
+     *       "kind": "clients",
+     *       "preset": "vagaro",
+     *       "presetName": "Vagaro",
+     *       "fileName": "vagaro-customers.csv",
+     *       "locationId": "2b4d6f8a-0c1e-4a3b-9d5f-7e9a1c3b5d7f",
+     *       "status": "finished",
+     *       "headers": [
+     *         "First Name",
+     *         "Last Name",
+     *         "Email",
+     *         "Cell Phone",
+     *         "Birthday"
+     *       ],
+     *       "mapping": {
+     *         "firstName": "First Name",
+     *         "lastName": "Last Name",
+     *         "email": "Email",
+     *         "phone": "Cell Phone",
+     *         "dateOfBirth": "Birthday"
+     *       },
+     *       "totalRows": 240,
+     *       "progress": {
+     *         "done": 240,
+     *         "total": 240
+     *       },
+     *       "counts": {
+     *         "created": 231,
+     *         "existing": 6,
+     *         "errors": 3,
+     *         "conflicts": 0
+     *       },
+     *       "createdBy": "Lena Ortiz",
+     *       "createdAt": "2026-12-04T09:12:00.000Z",
+     *       "startedAt": "2026-12-04T09:14:10.000Z",
+     *       "finishedAt": "2026-12-04T09:14:31.000Z"
+     *     }
+     */
+    CsvImport: {
+      id: string;
+      /**
+       * @description what the file holds
+       * @enum {string}
+       */
+      kind: 'clients' | 'appointments' | 'packages' | 'notes';
+      /** @description the system it came from (a preset id) or custom */
+      preset: string;
+      presetName: string;
+      fileName: string;
+      /** @description where appointments are booked and packages held */
+      locationId: string;
+      /**
+       * @description interrupted: the run stopped moving (a server stopped); run it again to resume
+       * @enum {string}
+       */
+      status: 'uploaded' | 'running' | 'interrupted' | 'finished';
+      /** @description the file's column names */
+      headers: string[];
+      mapping: components['schemas']['ImportMapping'];
+      totalRows: number;
+      /** @description rows done of the total */
+      progress: {
+        done: number;
+        total: number;
+      };
+      counts: {
+        created: number;
+        existing: number;
+        errors: number;
+        conflicts: number;
+      };
+      createdBy: string | null;
+      createdAt: string;
+      startedAt: string | null;
+      finishedAt: string | null;
+    };
+    /**
+     * @description Dermis field -> the column of the file that fills it
+     * @example {
+     *       "firstName": "First Name",
+     *       "lastName": "Last Name",
+     *       "email": "Email",
+     *       "phone": "Cell Phone",
+     *       "dateOfBirth": "Birthday"
+     *     }
+     */
+    ImportMapping: {
+      firstName?: string;
+      lastName?: string;
+      fullName?: string;
+      email?: string;
+      phone?: string;
+      dateOfBirth?: string;
+      date?: string;
+      time?: string;
+      service?: string;
+      provider?: string;
+      status?: string;
+      packageName?: string;
+      remainingSessions?: string;
+      expiresOn?: string;
+      note?: string;
+      noteDate?: string;
+    };
+    /**
+     * @example {
+     *       "import": {
+     *         "id": "4a8c2e6f-1b3d-4f5a-9c7e-0d2f4b6a8c1e",
+     *         "kind": "clients",
+     *         "preset": "vagaro",
+     *         "presetName": "Vagaro",
+     *         "fileName": "vagaro-customers.csv",
+     *         "locationId": "2b4d6f8a-0c1e-4a3b-9d5f-7e9a1c3b5d7f",
+     *         "status": "uploaded",
+     *         "headers": [
+     *           "First Name",
+     *           "Last Name",
+     *           "Email",
+     *           "Cell Phone",
+     *           "Birthday"
+     *         ],
+     *         "mapping": {
+     *           "firstName": "First Name",
+     *           "lastName": "Last Name",
+     *           "email": "Email",
+     *           "phone": "Cell Phone",
+     *           "dateOfBirth": "Birthday"
+     *         },
+     *         "totalRows": 240,
+     *         "progress": {
+     *           "done": 0,
+     *           "total": 240
+     *         },
+     *         "counts": {
+     *           "created": 0,
+     *           "existing": 0,
+     *           "errors": 0,
+     *           "conflicts": 0
+     *         },
+     *         "createdBy": "Lena Ortiz",
+     *         "createdAt": "2026-12-04T09:12:00.000Z",
+     *         "startedAt": null,
+     *         "finishedAt": null
+     *       },
+     *       "preview": [
+     *         [
+     *           "Dana",
+     *           "Park",
+     *           "dana@example.com",
+     *           "(512) 555-0100",
+     *           "3/14/1988"
+     *         ]
+     *       ]
+     *     }
+     */
+    CsvImportWithPreview: {
+      import: components['schemas']['CsvImport'];
+      /** @description the first rows of the file, cells in column order (until the run starts; then empty) */
+      preview: string[][];
+    };
+    CsvImportUpload: {
+      fileName: string;
+      csv: string;
+      /** @enum {string} */
+      kind?: 'clients' | 'appointments' | 'packages' | 'notes';
+      /** @enum {string} */
+      preset?: 'custom' | 'boulevard' | 'vagaro' | 'mangomint' | 'zenoti' | 'jane';
+      /** Format: uuid */
+      locationId?: string;
+    };
+    /**
+     * @example {
+     *       "import": {
+     *         "id": "4a8c2e6f-1b3d-4f5a-9c7e-0d2f4b6a8c1e",
+     *         "kind": "clients",
+     *         "preset": "vagaro",
+     *         "presetName": "Vagaro",
+     *         "fileName": "vagaro-customers.csv",
+     *         "locationId": "2b4d6f8a-0c1e-4a3b-9d5f-7e9a1c3b5d7f",
+     *         "status": "finished",
+     *         "headers": [
+     *           "First Name",
+     *           "Last Name",
+     *           "Email",
+     *           "Cell Phone",
+     *           "Birthday"
+     *         ],
+     *         "mapping": {
+     *           "firstName": "First Name",
+     *           "lastName": "Last Name",
+     *           "email": "Email",
+     *           "phone": "Cell Phone",
+     *           "dateOfBirth": "Birthday"
+     *         },
+     *         "totalRows": 240,
+     *         "progress": {
+     *           "done": 240,
+     *           "total": 240
+     *         },
+     *         "counts": {
+     *           "created": 231,
+     *           "existing": 6,
+     *           "errors": 3,
+     *           "conflicts": 0
+     *         },
+     *         "createdBy": "Lena Ortiz",
+     *         "createdAt": "2026-12-04T09:12:00.000Z",
+     *         "startedAt": "2026-12-04T09:14:10.000Z",
+     *         "finishedAt": "2026-12-04T09:14:31.000Z"
+     *       }
+     *     }
+     */
+    CsvImportAnswer: {
+      import: components['schemas']['CsvImport'];
+    };
+    CsvImportUpdate: {
+      /** @enum {string} */
+      kind?: 'clients' | 'appointments' | 'packages' | 'notes';
+      /** @enum {string} */
+      preset?: 'custom' | 'boulevard' | 'vagaro' | 'mangomint' | 'zenoti' | 'jane';
+      /** Format: uuid */
+      locationId?: string;
+      mapping?: {
+        firstName?: string;
+        lastName?: string;
+        fullName?: string;
+        email?: string;
+        phone?: string;
+        dateOfBirth?: string;
+        date?: string;
+        time?: string;
+        service?: string;
+        provider?: string;
+        status?: string;
+        packageName?: string;
+        remainingSessions?: string;
+        expiresOn?: string;
+        note?: string;
+        noteDate?: string;
+      };
+    };
+    /**
+     * @example {
+     *       "import": {
+     *         "id": "4a8c2e6f-1b3d-4f5a-9c7e-0d2f4b6a8c1e",
+     *         "kind": "clients",
+     *         "preset": "vagaro",
+     *         "presetName": "Vagaro",
+     *         "fileName": "vagaro-customers.csv",
+     *         "locationId": "2b4d6f8a-0c1e-4a3b-9d5f-7e9a1c3b5d7f",
+     *         "status": "uploaded",
+     *         "headers": [
+     *           "First Name",
+     *           "Last Name",
+     *           "Email",
+     *           "Cell Phone",
+     *           "Birthday"
+     *         ],
+     *         "mapping": {
+     *           "firstName": "First Name",
+     *           "lastName": "Last Name",
+     *           "email": "Email",
+     *           "phone": "Cell Phone",
+     *           "dateOfBirth": "Birthday"
+     *         },
+     *         "totalRows": 240,
+     *         "progress": {
+     *           "done": 240,
+     *           "total": 240
+     *         },
+     *         "counts": {
+     *           "created": 231,
+     *           "existing": 6,
+     *           "errors": 3,
+     *           "conflicts": 0
+     *         },
+     *         "createdBy": "Lena Ortiz",
+     *         "createdAt": "2026-12-04T09:12:00.000Z",
+     *         "startedAt": null,
+     *         "finishedAt": null
+     *       },
+     *       "counts": {
+     *         "new": 231,
+     *         "existing": 6,
+     *         "errors": 3
+     *       },
+     *       "rows": [
+     *         {
+     *           "row": 12,
+     *           "outcome": "error",
+     *           "messages": [
+     *             "Row 12: Email 'bob@' is not an email address; correct it or leave the cell empty."
+     *           ]
+     *         }
+     *       ]
+     *     }
+     */
+    CsvImportDryRun: {
+      import: components['schemas']['CsvImport'];
+      counts: {
+        new: number;
+        existing: number;
+        errors: number;
+      };
+      rows: {
+        /** @description as a spreadsheet numbers it: the header is row 1 */
+        row: number;
+        /** @enum {string} */
+        outcome: 'new' | 'existing' | 'error';
+        messages: string[];
+      }[];
+    };
+    /**
+     * @example {
+     *       "total": 1,
+     *       "items": [
+     *         {
+     *           "row": 7,
+     *           "outcome": "conflict",
+     *           "clientId": "3f6c1a2b-7d8e-4f90-a1b2-c3d4e5f60718",
+     *           "entityId": null,
+     *           "message": "Row 7: Consultation for Dana Park on 2027-01-05 at 10:00 with Dana Park, NP was not booked: the provider, a room or a device is not free then (outside working hours, or another booking). Book it from the schedule at another time."
+     *         }
+     *       ]
+     *     }
+     */
+    CsvImportRows: {
+      total: number;
+      items: {
+        row: number;
+        /** @enum {string} */
+        outcome: 'created' | 'existing' | 'error' | 'conflict';
+        clientId: string | null;
+        entityId: string | null;
+        message: string | null;
+      }[];
     };
   };
   responses: never;
@@ -13157,6 +14398,128 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ClinicalNote'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  addLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LocationInput'];
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Location'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateLocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LocationInput'];
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Location'];
         };
       };
       /** @description Invalid input; `errors` names each offending field */
@@ -22750,6 +24113,805 @@ export interface operations {
       };
     };
   };
+  listGiftCards: {
+    parameters: {
+      query?: {
+        /** @description search: last four characters of the code, or a purchaser or recipient name or email */
+        q?: string;
+        status?: 'active' | 'void' | 'refunded' | 'pending' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Gift cards */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardList'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sellGiftCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          locationId: string;
+          amountCents: number;
+          purchaserName: string;
+          recipientName: string;
+          /** Format: email */
+          recipientEmail: string;
+          message?: string;
+          /** Format: email */
+          purchaserEmail?: string;
+          /** Format: uuid */
+          purchaserClientId?: string;
+          /** Format: date */
+          expiresOn?: string;
+          payment: {
+            /** @enum {string} */
+            method: 'cash' | 'card_terminal' | 'check' | 'other';
+            reference?: string;
+          };
+          idempotencyKey: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Already sold with this key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardSale'];
+        };
+      };
+      /** @description Sold */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardSale'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getGiftCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        giftCardId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Gift card */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardDetail'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  voidGiftCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        giftCardId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Voided */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardDetail'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  refundGiftCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        giftCardId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          /** @enum {string} */
+          method: 'cash' | 'card_terminal' | 'check' | 'other';
+          reference?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Refunded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardDetail'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  setGiftCardExpiry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        giftCardId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          expiresOn: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardDetail'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  redeemGiftCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+          amountCents?: number;
+          idempotencyKey: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Already paid with this key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardRedemption'];
+        };
+      };
+      /** @description Paid */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardRedemption'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getGiftCardOffer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Offer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardOffer'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startGiftCardCheckout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          amountCents: number;
+          purchaserName: string;
+          recipientName: string;
+          /** Format: email */
+          recipientEmail: string;
+          message?: string;
+          /** Format: email */
+          purchaserEmail: string;
+          /**
+           * @default clinic
+           * @enum {string}
+           */
+          returnTo?: 'clinic' | 'portal';
+        };
+      };
+    };
+    responses: {
+      /** @description Go to this page to pay */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardCheckout'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  confirmGiftCardCheckout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description State */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardPurchase'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  checkGiftCardBalance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Balance */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GiftCardBalance'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getBookingDepositStep: {
     parameters: {
       query?: never;
@@ -23614,7 +25776,8 @@ export interface operations {
           | 'package-liability'
           | 'rebooking'
           | 'outcomes'
-          | 'reviews';
+          | 'reviews'
+          | 'gift-cards';
       };
       cookie?: never;
     };
@@ -24657,6 +26820,503 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WebhookDelivery'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImportPresets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Presets and fields */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvImportPresets'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Imports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvImportList'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  uploadImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CsvImportUpload'];
+      };
+    };
+    responses: {
+      /** @description Uploaded */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvImportWithPreview'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The import */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvImportWithPreview'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CsvImportUpdate'];
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvImportAnswer'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Valid, but the current state forbids it (a duplicate, for example) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  dryRunImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The dry run */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvImportDryRun'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Valid, but the current state forbids it (a duplicate, for example) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  runImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Started */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvImportAnswer'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Valid, but the current state forbids it (a duplicate, for example) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listImportRows: {
+    parameters: {
+      query?: {
+        outcome?: 'all' | 'created' | 'existing' | 'error' | 'conflict';
+        limit?: number;
+        offset?: number | null;
+      };
+      header?: never;
+      path: {
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Rows */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvImportRows'];
         };
       };
       /** @description Invalid input; `errors` names each offending field */

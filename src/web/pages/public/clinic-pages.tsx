@@ -54,7 +54,15 @@ export function ClinicPage() {
   if (org.loading && !org.data) return <Loading label="Loading the clinic" />;
   if (org.error || !org.data) return <ErrorAlert error={org.error} title="Clinic not found" />;
   return (
-    <Page title={org.data.name} lead="Choose a location to meet its providers.">
+    <Page
+      title={org.data.name}
+      lead="Choose a location to meet its providers."
+      actions={
+        <Button component={Link} to={`/clinics/${org.data.slug}/gift-cards`} variant="light">
+          Gift cards
+        </Button>
+      }
+    >
       {org.data.locations.length ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {org.data.locations.map((l) => (

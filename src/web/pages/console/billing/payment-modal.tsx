@@ -1,10 +1,11 @@
 // Taking a payment against an invoice, from the client's Billing tab and from the booking drawer.
-import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { call, http, type Schemas } from '../../../api/client.js';
 import { cents, toCents, type StaffMethod } from '../../../api/billing-types.js';
 import { MethodSelect, ProblemAlert, useIntentKey, useSubmit } from './billing-ui.js';
 import { atLeastMessage, atMostMessage } from '../../../components/form-errors.js';
+import { GiftCardRedeemPanel } from './gift-card-redeem.js';
 
 type PaymentResult = Schemas['PaymentResult'];
 
@@ -27,6 +28,10 @@ export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInv
   // checked here too, in the same words as the API
   const amountProblem = amount === '' ? null : amountCents > invoice.dueCents ? atMostMessage('amountCents', invoice.dueCents) : amountCents < 1 ? atLeastMessage('amountCents', 1) : null;
   const [tried, setTried] = useState(false);
+  const [mode, setMode] = useState<'clinic' | 'gift_card'>('clinic');
+  // a gift card took part of what was due: closing the dialog shows the invoice as it is now
+  const [redeemed, setRedeemed] = useState<PaymentResult | null>(null);
+  const close = () => (redeemed ? onDone(redeemed) : onClose());
   const pay = async () => {
     setTried(true);
     if (amountProblem) return;
@@ -41,7 +46,12 @@ export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInv
     if (r) onDone(r);
   };
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={`Take payment: invoice ${invoice.number}`}>
+    <Modal opened onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title={`Take payment: invoice ${invoice.number}`}>
+      <SegmentedControl fullWidth mb="md" value={mode} onChange={(v) => setMode(v === 'gift_card' ? 'gift_card' : 'clinic')} data={[{ value: 'clinic', label: 'Cash, card or check' }, { value: 'gift_card', label: 'Gift card' }]} aria-label="How the client pays" />
+      {mode === 'gift_card' ? (
+        // the dialog stays open after a card so a second card can pay the rest; closing refreshes the invoice
+        <GiftCardRedeemPanel invoice={invoice} onClose={close} onDone={(r, stillDue) => (stillDue ? setRedeemed(r) : onDone(r))} />
+      ) : (
       <Stack>
         <Text size="sm">
           Due now: <strong>{cents(invoice.dueCents, invoice.currency)}</strong>
@@ -67,6 +77,7 @@ export function PaymentModal({ invoice, onClose, onDone }: { invoice: PayableInv
           </Button>
         </Group>
       </Stack>
+      )}
     </Modal>
   );
 }

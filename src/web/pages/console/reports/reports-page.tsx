@@ -29,6 +29,8 @@ const TABS: Tab[] = [
   { name: 'rebooking', label: 'Rebooking', Charts: RebookingCharts, emptyText: 'No completed visits in this period.' },
   { name: 'outcomes', label: 'Outcomes', Charts: OutcomesCharts, emptyText: 'No outcomes recorded in this period.' },
   { name: 'reviews', label: 'Reviews', Charts: ReviewCharts, emptyText: 'No reviews left in this period.' },
+  // the figures and the table say it all: no chart
+  { name: 'gift-cards', label: 'Gift cards', Charts: () => null, emptyText: 'No gift cards sold by the end of this period.' },
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');

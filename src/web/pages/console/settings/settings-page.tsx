@@ -1,4 +1,5 @@
-import { Card, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useGet } from '../../../api/use-api.js';
 import { useSession } from '../../../auth/session.js';
@@ -17,19 +18,38 @@ import { BackupsTab } from './backups-tab.js';
 import { ExportTab } from './export-tab.js';
 import { WebhooksTab } from './webhooks-tab.js';
 import { OnlineBookingCard } from './online-booking-card.js';
+import { LocationModal } from './location-modal.js';
+import type { Schemas } from '../../../api/client.js';
 
 function LocationsTab() {
+  const { me } = useSession();
   const org = useGet('/api/organization', {});
+  // null: adding one; a location: editing it; undefined: the form is closed
+  const [editing, setEditing] = useState<Schemas['Location'] | null | undefined>(undefined);
+  const owner = me?.role === 'owner';
   return (
     <Stack>
       <OnlineBookingCard />
+      {org.error ? (
+        <Alert color="red" role="alert">
+          The locations could not be loaded. Reload the page to try again.
+        </Alert>
+      ) : null}
+      {org.loading && !org.data ? <Loader size="sm" aria-label="Loading the locations" /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {org.data?.locations.map((l) => (
           <Card key={l.id} withBorder>
-            <Title order={2} size="h5">
-              {l.name}
-            </Title>
-            <Text size="sm">{l.address}</Text>
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Title order={2} size="h5">
+                {l.name}
+              </Title>
+              {owner ? (
+                <Button size="xs" variant="light" onClick={() => setEditing(l)} aria-label={`Edit ${l.name}`}>
+                  Edit
+                </Button>
+              ) : null}
+            </Group>
+            <Text size="sm">{l.address || 'No address yet'}</Text>
             <Text size="sm">{l.phone}</Text>
             <Text size="sm" c="dimmed">
               Time zone {l.timeZone} · State {l.state} (scope-of-practice rules)
@@ -37,6 +57,23 @@ function LocationsTab() {
           </Card>
         ))}
       </SimpleGrid>
+      {owner ? (
+        <Group>
+          <Button variant="light" onClick={() => setEditing(null)}>
+            Add a location
+          </Button>
+        </Group>
+      ) : null}
+      {editing !== undefined ? (
+        <LocationModal
+          location={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            org.reload();
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }
