@@ -20,7 +20,7 @@ import type { BookingDataset } from './booking.bench.js';
 
 const PASSWORD = 'bench-password-2026';
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
-const WARM_UP = 30;
+const WARM_UP = 100;
 const RUNS = 200;
 
 const pct = (xs: number[], p: number) => {
