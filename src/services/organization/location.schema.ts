@@ -7,6 +7,18 @@ import { isUsState, placeTimeZone } from '../../domain/shared/places.js';
 import type { Selectable } from 'kysely';
 import type { LocationsTable } from '../../db/schema.js';
 
+/** A location's IANA time zone, written as a place or a zone name; also asked at clinic sign-up. */
+export const locationTimeZone = () =>
+  line({ max: 64 })
+    .overwrite((s) => placeTimeZone(s) ?? s)
+    .refine((s) => s === '' || placeTimeZone(s) !== null, { error: 'Choose the time zone of the location from the list, such as America/Chicago' });
+
+/** A location's US state (its scope-of-practice rules); also asked at clinic sign-up. */
+export const locationState = () =>
+  line({ max: 40 })
+    .overwrite((s) => s.toUpperCase())
+    .refine((s) => s === '' || isUsState(s), { error: 'Choose the US state the location is in' });
+
 export const locationInput = z.strictObject({
   name: line({ max: 80 }),
   address: line({ max: 300 }),
@@ -15,12 +27,8 @@ export const locationInput = z.strictObject({
     .trim()
     .refine((s) => s === '' || /^\+?[0-9 ()-]{7,20}$/.test(s), { error: 'Enter a phone number of 7 to 20 digits; spaces, dashes and brackets are fine, or leave it empty' })
     .default(''),
-  timeZone: line({ max: 64 })
-    .overwrite((s) => placeTimeZone(s) ?? s)
-    .refine((s) => s === '' || placeTimeZone(s) !== null, { error: 'Choose the time zone of the location from the list, such as America/Chicago' }),
-  state: line({ max: 40 })
-    .overwrite((s) => s.toUpperCase())
-    .refine((s) => s === '' || isUsState(s), { error: 'Choose the US state the location is in' }),
+  timeZone: locationTimeZone(),
+  state: locationState(),
 });
 export type LocationInput = z.infer<typeof locationInput>;
 

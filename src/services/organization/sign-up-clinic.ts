@@ -10,7 +10,6 @@ import { membershipsOfUser, insertMembership } from '../../db/repositories/membe
 import { insertLocation, insertOrganization, slugTaken } from '../../db/repositories/organizations.repository.js';
 import { deleteUser, findUserIdByEmail } from '../../db/repositories/users.repository.js';
 import { line, personName } from '../../domain/shared/input.js';
-import { isUsState, placeTimeZone } from '../../domain/shared/places.js';
 import { appendAudit } from '../audit/record-audit-event.js';
 import { hitAddress } from '../auth/address-limits.js';
 import { assertStrongPassword, PASSWORD_MIN } from '../auth/password-policy.js';
@@ -19,6 +18,7 @@ import { AppError } from '../errors.js';
 import { enqueueMessage } from '../outbox/enqueue-message.js';
 import type { IdentityPort, SecretBox } from '../ports.js';
 import { startClinicVerification } from './clinic-verification.js';
+import { locationState, locationTimeZone } from './location.schema.js';
 
 // an empty time zone or state is refused once, as missing (line's own check), not twice
 export const signUpClinicInput = z.strictObject({
@@ -28,12 +28,8 @@ export const signUpClinicInput = z.strictObject({
   password: z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for the password`).max(128),
   address: line({ max: 300 }),
   locationName: line({ max: 80 }),
-  timeZone: line({ max: 64 })
-    .overwrite((s) => placeTimeZone(s) ?? s)
-    .refine((s) => s === '' || placeTimeZone(s) !== null, { error: 'Choose the time zone of the location from the list, such as America/Chicago' }),
-  state: line({ max: 40 })
-    .overwrite((s) => s.toUpperCase())
-    .refine((s) => s === '' || isUsState(s), { error: 'Choose the US state the location is in' }),
+  timeZone: locationTimeZone(),
+  state: locationState(),
 });
 export type SignUpClinicInput = z.infer<typeof signUpClinicInput>;
 

@@ -6,7 +6,7 @@ import { slotsAt } from '../../domain/scheduling/slots-at.js';
 import type { Ctx } from '../context.js';
 import { invalid } from '../errors.js';
 import { preparedAvailability, type PreparedAvailability } from './availability-cache.js';
-import { freeDays, type AvailabilityView } from './availability.schema.js';
+import { freeDays, type AvailabilityView, type FreeDayView } from './availability.schema.js';
 import type { BookingWindowView } from './booking-window.schema.js';
 import { windowAllows } from './booking-window.js';
 import { clientWindow } from './booking-options.js';
@@ -42,12 +42,7 @@ export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<
   ]);
   const staff = ctx.principal.role !== 'client';
   const providers = a.context.providers.filter((p) => staff || p.eligibility.ok);
-  const days = freeDays(
-    offered(a, now, q.providerId),
-    a.context.location.timeZone,
-    providers.map((p) => p.id),
-    (date) => !window || windowAllows(window, date),
-  );
+  const days = daysOf(a, offered(a, now, q.providerId), providers.map((p) => p.id), window, q.providerId);
   const { context } = a;
   return {
     location: context.location,
@@ -57,6 +52,30 @@ export async function findAvailability(ctx: Ctx, locationId: string, q: z.infer<
     window,
     nextAvailable: days[0]?.date ?? (await nextAvailableAfter(ctx, locationId, q, window)),
   };
+}
+
+/**
+ * The answer's days from one cached entry, remembered per cut of its starts: between two changes a
+ * search asked again (a calendar refreshing, many clients looking at the same week) gets the days
+ * already built, with nothing allocated but the key. The entry itself is dropped on any change, and
+ * the days with it (they hang off it in a WeakMap).
+ */
+const daysMemo = new WeakMap<PreparedAvailability, Map<string, FreeDayView[]>>();
+const MEMO_PER_ENTRY = 50;
+
+function daysOf(a: PreparedAvailability, slots: Slot[], providerIds: string[], window: BookingWindowView | null, providerId: string | undefined): FreeDayView[] {
+  const keep = (date: string) => !window || windowAllows(window, date);
+  // the starts are cut from a.open by time alone, so their count and ends name the cut
+  const cut = `${slots.length}|${slots[0]?.start ?? ''}|${slots.at(-1)?.start ?? ''}`;
+  const key = `${providerId ?? ''}|${providerIds.join(',')}|${cut}|${window ? JSON.stringify([window.bookable, window.from, window.until, window.blocked]) : ''}`;
+  let memo = daysMemo.get(a);
+  if (!memo) daysMemo.set(a, (memo = new Map<string, FreeDayView[]>()));
+  const known = memo.get(key);
+  if (known) return known;
+  const days = freeDays(slots, a.context.location.timeZone, providerIds, keep);
+  if (memo.size >= MEMO_PER_ENTRY) memo.delete(memo.keys().next().value!);
+  memo.set(key, days);
+  return days;
 }
 
 /** The starts that may be offered now (one provider's when named): the engine's, cut to this moment. */
