@@ -2,11 +2,12 @@
 // prom-client's global registry; with several processes the primary asks every worker for theirs and
 // adds them up (decision 0016). Figures read from the database are the same in every process, so they
 // are aggregated with `max` rather than summed.
-import { Gauge, register, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, register, collectDefaultMetrics } from 'prom-client';
 import { enableRequestTiming } from '../adapters/metrics/request-timing.js';
 import type { DbHandle } from '../db/connect.js';
 import { outboxBacklog, unsealedAudit } from '../db/repositories/metrics.repository.js';
 import { lastTickDone } from '../jobs/ticker.js';
+import { writeRetries } from '../services/scheduling/write-retries.js';
 
 /** The database the gauges read; the last server started in this process (tests start several). */
 let watched: DbHandle | null = null;
@@ -87,6 +88,15 @@ function makeMetrics() {
       this.reset();
       const now = Date.now();
       for (const [job, at] of lastTickDone) this.set({ job }, (now - at) / 1000);
+    },
+  });
+  new Counter({
+    name: 'dermis_booking_write_retries_total',
+    help: 'Booking writes run again after a deadlock or serialization failure (resource locks should keep this near zero)',
+    labelNames: ['reason'] as const,
+    collect() {
+      this.reset();
+      for (const [reason, n] of Object.entries(writeRetries())) this.inc({ reason }, n);
     },
   });
   return true;

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Org } from '../support/factory.js';
 import { onPostgres } from '../support/test-db.js';
 import { setUpClinic, type Clinic } from '../support/clinic.js';
+import { writeRetries } from '../../src/services/scheduling/write-retries.js';
 
 const clock = new Date('2027-03-01T14:00:00Z');
 let t: TestApp;
@@ -39,6 +40,7 @@ describe('no double booking under concurrency', () => {
     const clients = [];
     for (let i = 0; i < 20; i++) clients.push(await t.factory.client(org));
     const start = new Date('2027-03-02T16:00:00Z').toISOString();
+    const before = writeRetries().deadlock;
     const results = await Promise.all(
       clients.map(async (c, i) =>
         t.request('/api/bookings', {
@@ -51,6 +53,8 @@ describe('no double booking under concurrency', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     expect(await overlaps()).toBe(0);
+    // the losers waited their turn on the provider's lock (decision 0025) instead of deadlocking
+    expect(writeRetries().deadlock - before).toBe(0);
   });
 
   it.runIf(onPostgres())('16 clients booking, moving and cancelling at random for 20 seconds leave zero overlaps', { timeout: 60_000 }, async () => {
@@ -90,11 +94,13 @@ describe('no double booking under concurrency', () => {
         seen.set(status, (seen.get(status) ?? 0) + 1);
       }
     };
+    const before = writeRetries().deadlock;
     await Promise.all(clients.map((c, i) => worker(c.id, i)));
     // an unexpected status fails with the server's log of it (error class and stack, no personal data)
     const unhandled = t.logLines.filter((l) => l.includes('unhandled error')).slice(0, 3).join('\n');
     expect([...seen.keys()].every((s) => s === 200 || s === 201 || s === 409), `${JSON.stringify([...seen])}\n${unhandled}`).toBe(true);
     expect(seen.get(201) ?? 0).toBeGreaterThan(10);
     expect(await overlaps()).toBe(0);
+    expect(writeRetries().deadlock - before, 'booking writes that deadlocked and were run again').toBe(0);
   });
 });

@@ -1,12 +1,13 @@
 // A booking written in one statement: the booking, one row per resource it holds, the follow-up row
 // in the outbox (the worker renders its messages) and its audit event. One statement is atomic by itself,
 // so the common booking needs no BEGIN/COMMIT round trips; the exclusion constraint on the resource
-// rows (decision 0009) refuses an overlap and with it the whole statement.
+// rows (decision 0009) refuses an overlap and with it the whole statement; advisory locks per resource
+// and day (decision 0025) keep two such statements from deadlocking on each other's rows.
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../connect.js';
 import type { BookingsTable, ResourceKind } from '../schema-scheduling.js';
 import type { AuditEventsTable, OutboxMessagesTable } from '../schema.js';
-import { range } from './scheduling.repository.js';
+import { resourceLocks } from './resource-locks.repository.js';
 
 export interface HeldResource {
   kind: ResourceKind;
@@ -30,10 +31,16 @@ export async function insertBookingAtOnce(
   const org = a.booking.organization_id;
   let q = db
     .with('b', (w) => w.insertInto('bookings').values(a.booking).returningAll())
+    // the rows are written once this booking holds its resources' locks (resource-locks.repository.ts)
     .with('r', (w) =>
       w
         .insertInto('booking_resources')
-        .values(a.resources.map((r) => ({ organization_id: org, booking_id: a.booking.id, resource_kind: r.kind, resource_id: r.id, during: range(r.start, r.end) })))
+        .columns(['organization_id', 'booking_id', 'resource_kind', 'resource_id', 'during'])
+        .expression(
+          sql`select ${org}::uuid, ${a.booking.id}::uuid, u.kind, u.rid, tstzrange(u.s, u.e, '[)')
+            from unnest(${a.resources.map((r) => r.kind)}::text[], ${a.resources.map((r) => r.id)}::text[], ${a.resources.map((r) => r.start.toISOString())}::timestamptz[], ${a.resources.map((r) => r.end.toISOString())}::timestamptz[]) as u(kind, rid, s, e)
+            cross join ${resourceLocks(a.resources)} as l`,
+        )
         .returning('booking_id'),
     )
     .with('a', (w) => w.insertInto('audit_events').values({ ...a.audit, details: JSON.stringify(a.audit.details) }).returning('organization_id'));

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../route.js';
 import { ctxOf } from '../context.js';
-import { errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
+import { busyResponse, errorResponses, json, jsonBody, UuidParam } from '../schemas/common.schema.js';
 import { availabilityQuery, findAvailability } from '../../services/scheduling/find-availability.js';
 import { Availability } from '../../services/scheduling/availability.schema.js';
 import { placeBooking, placeBookingInput } from '../../services/scheduling/place-booking.js';
@@ -19,6 +19,8 @@ const STAFF = ['owner', 'medical_director', 'provider', 'front_desk'] as const;
 const locParams = z.object({ locationId: UuidParam('locationId') });
 const idParams = z.object({ bookingId: UuidParam('bookingId') });
 const conflict = { 409: errorResponses[404] };
+/** writes that place or move resource rows (a rare deadlock that outlasts the retries answers 503) */
+const writeConflict = { ...conflict, ...busyResponse };
 
 const availability = defineRoute('signed_in', {
   operationId: 'findAvailability', method: 'get', path: '/api/locations/{locationId}/availability', tags, summary: 'Bookable start times for a service over local dates (only what is really free)',
@@ -30,11 +32,11 @@ const seriesPlan = defineRoute('signed_in', {
 });
 const book = defineRoute('signed_in', {
   operationId: 'createBooking', method: 'post', path: '/api/bookings', tags, summary: 'Book (or hold) a slot: all resources in one transaction; overlaps are impossible; idempotent by key',
-  request: { body: jsonBody(placeBookingInput) }, responses: { 201: json(Booking, 'Booked'), 200: json(Booking, 'The same request again: the first booking'), ...conflict, ...errorResponses },
+  request: { body: jsonBody(placeBookingInput) }, responses: { 201: json(Booking, 'Booked'), 200: json(Booking, 'The same request again: the first booking'), ...writeConflict, ...errorResponses },
 });
 const bookManySessions = defineRoute('signed_in', {
   operationId: 'createBookingSeries', method: 'post', path: '/api/bookings/series', tags, summary: 'Book every session of a series, or none',
-  request: { body: jsonBody(bookSeriesInput) }, responses: { 201: json(SeriesBooking, 'Booked series'), 200: json(SeriesBooking, 'The same request again: the first series'), ...conflict, ...errorResponses },
+  request: { body: jsonBody(bookSeriesInput) }, responses: { 201: json(SeriesBooking, 'Booked series'), 200: json(SeriesBooking, 'The same request again: the first series'), ...writeConflict, ...errorResponses },
 });
 const calendar = defineRoute(STAFF, {
   operationId: 'listCalendarBookings', method: 'get', path: '/api/bookings', tags, summary: 'The calendar: bookings at a location over local dates',
@@ -51,10 +53,10 @@ const options = defineRoute([...STAFF, 'client'], {
 });
 const confirm = defineRoute('signed_in', { operationId: 'confirmBooking', method: 'post', path: '/api/bookings/{bookingId}/confirm', tags, summary: 'Confirm a held slot before the hold expires', request: { params: idParams }, responses: { 200: json(Booking, 'Confirmed'), ...conflict, ...errorResponses } });
 const cancel = defineRoute('signed_in', { operationId: 'cancelBooking', method: 'post', path: '/api/bookings/{bookingId}/cancel', tags, summary: "Cancel (within the location's late-cancel window it is a late cancel)", request: { params: idParams, body: jsonBody(cancelInput) }, responses: { 200: json(Booking, 'Cancelled'), ...conflict, ...errorResponses } });
-const reschedule = defineRoute('signed_in', { operationId: 'rescheduleBooking', method: 'post', path: '/api/bookings/{bookingId}/reschedule', tags, summary: 'Move a booking to another free time', request: { params: idParams, body: jsonBody(rescheduleInput) }, responses: { 200: json(Booking, 'Moved'), ...conflict, ...errorResponses } });
+const reschedule = defineRoute('signed_in', { operationId: 'rescheduleBooking', method: 'post', path: '/api/bookings/{bookingId}/reschedule', tags, summary: 'Move a booking to another free time', request: { params: idParams, body: jsonBody(rescheduleInput) }, responses: { 200: json(Booking, 'Moved'), ...writeConflict, ...errorResponses } });
 const checkInRoute = defineRoute(STAFF, { operationId: 'checkInBooking', method: 'post', path: '/api/bookings/{bookingId}/check-in', tags, summary: 'Check in: a treatment needs a clearing screening, signed consent and acknowledged risks', request: { params: idParams, body: jsonBody(checkInInput) }, responses: { 200: json(Booking, 'Checked in'), ...conflict, ...errorResponses } });
 const noShow = defineRoute(STAFF, { operationId: 'markBookingNoShow', method: 'post', path: '/api/bookings/{bookingId}/no-show', tags, summary: 'Mark a no-show after the start time', request: { params: idParams }, responses: { 200: json(Booking, 'Marked'), ...conflict, ...errorResponses } });
-const undo = defineRoute(STAFF, { operationId: 'undoBookingChange', method: 'post', path: '/api/bookings/{bookingId}/undo', tags, summary: 'Undo the booking or move the caller made moments ago (made with undoable): no fee, no message to the client', request: { params: idParams }, responses: { 200: json(Booking, 'Undone'), ...conflict, ...errorResponses } });
+const undo = defineRoute(STAFF, { operationId: 'undoBookingChange', method: 'post', path: '/api/bookings/{bookingId}/undo', tags, summary: 'Undo the booking or move the caller made moments ago (made with undoable): no fee, no message to the client', request: { params: idParams }, responses: { 200: json(Booking, 'Undone'), ...writeConflict, ...errorResponses } });
 
 export function bookingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(availability, async (c) => c.json(await findAvailability(ctxOf(c), c.req.valid('param').locationId, c.req.valid('query')), 200));

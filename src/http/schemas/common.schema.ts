@@ -28,6 +28,9 @@ export const errorResponses = {
 /** A duplicate of a unique field, a taken slot, a paid invoice: valid, but the state forbids it. */
 export const conflictResponse = { 409: { description: 'Valid, but the current state forbids it (a duplicate, for example)', content: problemContent } } as const;
 
+/** A deadlock that outlasted the retries (rare since decision 0025): nothing was written; try again after Retry-After. */
+export const busyResponse = { 503: { description: 'Busy with other changes to the same calendar; nothing was saved; try again after Retry-After seconds', content: problemContent } } as const;
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

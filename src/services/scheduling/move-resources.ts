@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.js';
 import { range } from '../../db/repositories/scheduling.repository.js';
+import { lockResources } from '../../db/repositories/resource-locks.repository.js';
 import type { Slot } from '../../domain/scheduling/availability.js';
 import type { AvailabilityContext } from './availability-context.js';
 
@@ -11,6 +12,9 @@ export async function moveResources(trx: Db, org: string, id: string, a: Availab
     ['room', slot.roomId, buf.room.beforeMin, buf.room.afterMin],
     ['device', slot.deviceId, buf.device.beforeMin, buf.device.afterMin],
   ];
+  const held = rows.filter((r) => r[1] !== null).map(([, resourceId, before, after]) => ({ id: resourceId!, start: new Date(slot.start - before * 60_000), end: new Date(slot.end + after * 60_000) }));
+  // the new ranges are taken in turn with other bookings of these resources (decision 0025)
+  await lockResources(trx, held);
   for (const [kind, resourceId, before, after] of rows) {
     if (!resourceId) continue;
     await trx

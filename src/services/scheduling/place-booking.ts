@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isoDateTime, line, text, token } from '../../domain/shared/input.js';
 import type { Db } from '../../db/connect.js';
 import { findBookingByKey, insertBooking, insertResource, type BookingRecord } from '../../db/repositories/bookings.repository.js';
+import { lockResources } from '../../db/repositories/resource-locks.repository.js';
+import { noteRetry, retryReason } from './write-retries.js';
 import { releaseExpiredHolds } from './waitlist/offer-freed-time.js';
 import { getLocationSchedule } from '../../db/repositories/scheduling.repository.js';
 import { findSlots, type Slot } from '../../domain/scheduling/availability.js';
@@ -64,8 +66,9 @@ export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 4): 
     try {
       return await work();
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if ((code !== '40P01' && code !== '40001') || i >= attempts) throw e;
+      const reason = retryReason(e);
+      if (!reason || i >= attempts) throw e;
+      noteRetry(reason);
       await new Promise((r) => setTimeout(r, 5 * i + Math.floor(Math.random() * 10)));
     }
   }
@@ -120,6 +123,13 @@ export async function insertBookingRows(
   });
   const at = (min: number) => new Date(slot.start + min * 60_000);
   const until = (min: number) => new Date(slot.end + min * 60_000);
+  const held = [
+    { id: slot.providerId, start: at(-b.provider.beforeMin), end: until(b.provider.afterMin) },
+    ...(slot.roomId ? [{ id: slot.roomId, start: at(-b.room.beforeMin), end: until(b.room.afterMin) }] : []),
+    ...(slot.deviceId ? [{ id: slot.deviceId, start: at(-b.device.beforeMin), end: until(b.device.afterMin) }] : []),
+  ];
+  // the rows are written in turn with other bookings of these resources (decision 0025)
+  await lockResources(trx, held);
   await insertResource(trx, org, row.id, 'provider', slot.providerId, at(-b.provider.beforeMin), until(b.provider.afterMin));
   if (slot.roomId) await insertResource(trx, org, row.id, 'room', slot.roomId, at(-b.room.beforeMin), until(b.room.afterMin));
   if (slot.deviceId) await insertResource(trx, org, row.id, 'device', slot.deviceId, at(-b.device.beforeMin), until(b.device.afterMin));
@@ -228,8 +238,11 @@ export async function placeBooking(ctx: Ctx, input: PlaceBookingInput) {
         const first = await findBookingByKey(ctx.db, org, key);
         if (first) return replay(first);
       }
-      const code = (e as { code?: string }).code;
-      if ((code === '40P01' || code === '40001') && attempt < 4) continue;
+      const reason = retryReason(e);
+      if (reason && attempt < 4) {
+        noteRetry(reason);
+        continue;
+      }
       throw e;
     }
   }

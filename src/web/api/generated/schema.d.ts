@@ -19763,6 +19763,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Busy with other changes to the same calendar; nothing was saved; try again after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   listCalendarBookings: {
@@ -19917,6 +19926,15 @@ export interface operations {
       };
       /** @description Not found (also for records of another organization or client) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Busy with other changes to the same calendar; nothing was saved; try again after Retry-After seconds */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -20328,6 +20346,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Busy with other changes to the same calendar; nothing was saved; try again after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   checkInBooking: {
@@ -20531,6 +20558,15 @@ export interface operations {
       };
       /** @description Not found (also for records of another organization or client) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Busy with other changes to the same calendar; nothing was saved; try again after Retry-After seconds */
+      503: {
         headers: {
           [name: string]: unknown;
         };
