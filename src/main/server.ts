@@ -23,6 +23,13 @@ export async function startServer(env: Env) {
   // ready, and any other request waits for it rather than being refused.
   const gate = startingGate();
   const server = serve({ fetch: gate.fetch, port: env.PORT, hostname: env.HOST });
+  // Node closes a keep-alive connection after 5 s idle; a client (a reverse proxy keeps idle upstream
+  // connections for 60 s, a browser's fetch pool) that sends on it at that moment gets a reset. Idle
+  // connections are kept longer than the usual proxy's 60 s, so the proxy always closes first.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   closeAfterEarlyAnswers(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
