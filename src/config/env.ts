@@ -33,6 +33,14 @@ export const envSchema = z.object({
   DERMIS_WORKER: z.enum(['inline', 'off']).default('inline').describe('inline runs the job worker inside the server'),
   DERMIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   DERMIS_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  // recall flows (docs/recall.md): browser tests and demos shorten the wait; a real clinic keeps the hour
+  DERMIS_RECALL_EVERY_MS: z.coerce
+    .number({ message: 'a whole number of milliseconds, e.g. 3600000' })
+    .int('a whole number of milliseconds, e.g. 3600000')
+    .min(1000, 'at least 1000 (one second)')
+    .max(86_400_000, 'at most 86400000 (one day)')
+    .default(3_600_000)
+    .describe('Milliseconds between looks for due recall messages (default 3600000, an hour)'),
   // Several processes (decision 0016): PostgreSQL only; the embedded database stays one process (0006)
   DERMIS_PROCESSES: z.coerce
     .number({ message: 'a whole number of processes, e.g. 2' })

@@ -75,7 +75,7 @@ export interface InvoicesTable {
   issued_at: CreatedAt;
 }
 
-export type InvoiceLineKind = 'service' | 'package' | 'package_draw' | 'fee' | 'product';
+export type InvoiceLineKind = 'service' | 'package' | 'package_draw' | 'fee' | 'product' | 'membership' | 'membership_credit';
 export interface InvoiceLinesTable {
   organization_id: string;
   invoice_id: string;

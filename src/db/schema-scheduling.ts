@@ -167,6 +167,12 @@ export interface MessagePreferencesTable {
   quiet_start: Generated<string>;
   quiet_end: Generated<string>;
   updated_at: Generated<Date>;
+  /** marketing messages (recall flows other than a series' next session): off until the client says yes */
+  marketing: Generated<boolean>;
+  marketing_changed_at: Date | null;
+  marketing_source: 'portal' | 'desk' | 'unsubscribe_link' | null;
+  /** reminders to book a series' next session; the client may stop them with the unsubscribe link */
+  care_recalls: Generated<boolean>;
 }
 
 export interface SchedulingTables {

@@ -9,6 +9,8 @@ import type { WebhookTables } from './schema-webhooks.js';
 import type { ImportTables } from './schema-import.js';
 import type { ClinicalTables } from './schema-clinical.js';
 import type { GiftCardTables } from './schema-gift-cards.js';
+import type { MembershipTables } from './schema-memberships.js';
+import type { RecallTables } from './schema-recall.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -304,7 +306,7 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables, ExportTables, WebhookTables, GiftCardTables, ImportTables {
+export interface Database extends ClinicalTables, SchedulingTables, TreatmentTables, MoneyTables, BackupTables, ExportTables, WebhookTables, GiftCardTables, ImportTables, MembershipTables, RecallTables {
   organizations: OrganizationsTable;
   locations: LocationsTable;
   rooms: RoomsTable;

@@ -16,12 +16,14 @@ export const TABLE_OWNERS = {
     'provider_credentials', 'device_maintenance', 'scope_rules', 'services', 'bookings', 'booking_resources', 'waitlist_entries', 'calendar_feeds',
   ],
   treatment: ['charts', 'chart_lots', 'cartridge_lots', 'aftercare_journeys', 'aftercare_check_ins', 'clinical_alerts', 'adverse_events', 'adverse_event_notes', 'outcomes', 'photos'],
-  billing: ['billing_policies', 'booking_deposits', 'service_deposits', 'invoices', 'invoice_lines', 'payments', 'package_purchases', 'package_draws', 'client_payment_profiles', 'booking_policy_acceptances', 'gift_cards', 'gift_card_entries'],
+  billing: ['billing_policies', 'booking_deposits', 'service_deposits', 'invoices', 'invoice_lines', 'payments', 'package_purchases', 'package_draws', 'client_payment_profiles', 'booking_policy_acceptances', 'gift_cards', 'gift_card_entries',
+    'membership_plans', 'client_memberships', 'membership_credits', 'membership_charges'],
   reviews: ['reviews', 'provider_profiles'],
   backups: ['backup_runs'],
   export: ['data_exports'],
   webhooks: ['webhook_endpoints', 'webhook_deliveries'],
   import: ['csv_imports', 'csv_import_rows'],
+  recall: ['recall_flows', 'recall_sends'],
 } as const;
 
 export type Area = keyof typeof TABLE_OWNERS;

@@ -35,6 +35,8 @@ import { bookingRoutes } from './routes/bookings.routes.js';
 import { photoRoutes } from './routes/photos.routes.js';
 import { billingRoutes } from './routes/billing.routes.js';
 import { giftCardRoutes } from './routes/gift-cards.routes.js';
+import { membershipRoutes } from './routes/memberships.routes.js';
+import { recallRoutes } from './routes/recall.routes.js';
 import { cardPaymentRoutes } from './routes/card-payments.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
@@ -170,6 +172,8 @@ export function createApp(deps: AppDeps) {
   photoRoutes(app);
   billingRoutes(app);
   giftCardRoutes(app);
+  membershipRoutes(app);
+  recallRoutes(app);
   cardPaymentRoutes(app);
   reviewRoutes(app);
   reportRoutes(app);

@@ -26,7 +26,7 @@ export function startOutboxWorker(opts: { db: Db; email: EmailPort | null; sms?:
       if (invited) opts.logger.info({ invited }, 'review invitations queued');
       const r = await deliverPendingEmail(opts.db, opts.email, { secrets: opts.secrets });
       if (r.sent || r.failed) opts.logger.info({ sent: r.sent, failed: r.failed }, 'outbox delivery');
-      const t = await deliverPendingSms(opts.db, opts.sms ?? null);
+      const t = await deliverPendingSms(opts.db, opts.sms ?? null, 20, opts.secrets);
       if (t.sent || t.failed) opts.logger.info({ sent: t.sent, failed: t.failed }, 'sms delivery');
       const hooks = await deliverWebhooks(opts.db, opts.secrets, now);
       if (hooks) opts.logger.info({ attempted: hooks }, 'webhook delivery');

@@ -1,5 +1,7 @@
 /** When each named job last finished a tick (ms since epoch), for the worker-lag metric. */
 export const lastTickDone = new Map<string, number>();
+/** How often each named job runs (ms): an hourly job is not late after a minute. */
+export const tickIntervals = new Map<string, number>();
 
 /**
  * Runs `tick` every `intervalMs`, one tick at a time (a slow tick is never overlapped by the next),
@@ -9,7 +11,10 @@ export const lastTickDone = new Map<string, number>();
 export function startTicker(tick: () => Promise<void>, intervalMs: number, name?: string) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
-  if (name) lastTickDone.set(name, Date.now());
+  if (name) {
+    lastTickDone.set(name, Date.now());
+    tickIntervals.set(name, intervalMs);
+  }
   const run = async () => {
     await tick();
     if (name) lastTickDone.set(name, Date.now());
@@ -23,7 +28,10 @@ export function startTicker(tick: () => Promise<void>, intervalMs: number, name?
       stopped = true;
       clearInterval(timer);
       await running;
-      if (name) lastTickDone.delete(name);
+      if (name) {
+        lastTickDone.delete(name);
+        tickIntervals.delete(name);
+      }
     },
   };
 }

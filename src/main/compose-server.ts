@@ -19,6 +19,8 @@ import { failInterruptedBackups, waitForRunningBackup } from '../services/backup
 import { serverExportFiles } from './export/server-exports.js';
 import { failInterruptedExports } from '../services/export/console/expire-data-exports.js';
 import { startExportExpiry } from '../jobs/export-expiry.js';
+import { startMembershipRenewal } from '../jobs/membership-renewal.js';
+import { startRecallJob } from '../jobs/recall.js';
 import type { ServerType } from '@hono/node-server';
 import type { Env } from '../config/env.js';
 import type { DbHandle } from '../db/connect.js';
@@ -49,6 +51,10 @@ export async function composeServer({ env, logger, server, gate, started, handle
   const email = env.SMTP_URL ? smtpEmail(env.SMTP_URL, env.SMTP_FROM) : null;
   const sms = env.SMS_URL ? httpSms(env.SMS_URL, env.SMS_TOKEN) : null;
   const worker = env.DERMIS_WORKER === 'inline' ? startOutboxWorker({ db: handle.db, email, sms, logger, secrets, now }) : null;
+  // recall flows run with the worker (docs/recall.md); every DERMIS_RECALL_EVERY_MS (an hour), claimed per recall, so several processes are safe
+  const recall = env.DERMIS_WORKER === 'inline' ? startRecallJob({ db: handle.db, logger, now, publicUrl: env.publicUrl, secrets, intervalMs: env.DERMIS_RECALL_EVERY_MS }) : null;
+  // membership periods are billed with the worker (docs/memberships.md); each membership is claimed, so several processes are safe
+  const membershipRenewal = env.DERMIS_WORKER === 'inline' ? startMembershipRenewal({ db: handle.db, cards: env.STRIPE_SECRET_KEY ? (stripeCheckout(env.STRIPE_SECRET_KEY, env.STRIPE_API_BASE).cards ?? null) : null, logger, now, publicUrl: env.publicUrl }) : null;
   // the audit trail is sealed whenever a server runs (decision 0015), worker or not
   const sealer = startAuditSealer({ db: handle.db, logger, now });
   // backups: the server owns the embedded database, so it makes them (decision 0011)
@@ -106,6 +112,8 @@ export async function composeServer({ env, logger, server, gate, started, handle
       // a backup the owner started finishes (and is recorded) before its database closes
       await waitForRunningBackup(handle.db, 120_000);
       await worker?.stop();
+      await membershipRenewal?.stop();
+      await recall?.stop();
       await sealer.stop();
       email?.close();
       await handle.close();

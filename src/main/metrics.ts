@@ -6,7 +6,7 @@ import { Counter, Gauge, register, collectDefaultMetrics } from 'prom-client';
 import { enableRequestTiming } from '../adapters/metrics/request-timing.js';
 import type { DbHandle } from '../db/connect.js';
 import { outboxBacklog, unsealedAudit } from '../db/repositories/metrics.repository.js';
-import { lastTickDone } from '../jobs/ticker.js';
+import { lastTickDone, tickIntervals } from '../jobs/ticker.js';
 import { writeRetries } from '../services/scheduling/write-retries.js';
 
 /** The database the gauges read; the last server started in this process (tests start several). */
@@ -88,6 +88,16 @@ function makeMetrics() {
       this.reset();
       const now = Date.now();
       for (const [job, at] of lastTickDone) this.set({ job }, (now - at) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'dermis_job_interval_seconds',
+    help: 'How often each background job runs: a job is late when its time since the last run is well past this',
+    labelNames: ['job'] as const,
+    aggregator: 'max',
+    collect() {
+      this.reset();
+      for (const [job, ms] of tickIntervals) this.set({ job }, ms / 1000);
     },
   });
   new Counter({

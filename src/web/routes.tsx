@@ -50,6 +50,7 @@ const publicPages = {
   passwords: () => import('./pages/public/password-pages.js'),
   clinics: () => import('./pages/public/clinic-pages.js'),
   giftCards: () => import('./pages/public/gift-cards-page.js'),
+  unsubscribe: () => import('./pages/public/unsubscribe-page.js'),
   start: () => import('./pages/public/start-page.js'),
   learn: () => import('./pages/portal/learn-page.js'),
 };
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
       { path: '/reset-password', ...lazyRoute(publicPages.passwords, (m) => m.ResetPasswordPage) },
       { path: '/accept-invite', ...lazyRoute(publicPages.passwords, (m) => m.AcceptInvitePage) },
       { path: '/verify-email', ...lazyRoute(publicPages.verify, (m) => m.VerifyEmailPage) },
+      { path: '/unsubscribe', ...lazyRoute(publicPages.unsubscribe, (m) => m.UnsubscribePage) },
       { path: '/start', ...lazyRoute(publicPages.start, (m) => m.StartPage) },
       { path: '/start/confirm', ...lazyRoute(publicPages.start, (m) => m.ConfirmClinicPage) },
       { path: '/learn', ...lazyRoute(publicPages.learn, (m) => m.LearnPage) },

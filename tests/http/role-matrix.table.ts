@@ -10,7 +10,9 @@ import { consentDocumentsVersion } from '../../src/services/organization/review-
 import { signUpBody } from '../support/sign-up.js';
 import { importRows } from './role-matrix.import.js';
 import { giftCardRows } from './role-matrix.gift-cards.js';
+import { membershipRows } from './role-matrix.memberships.js';
 import { locationRows } from './role-matrix.locations.js';
+import { recallRows } from './role-matrix.recall.js';
 
 export const WEEKDAYS = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, [{ start: '07:00', end: '21:00' }]]));
 
@@ -367,6 +369,7 @@ export const MATRIX: Record<string, Probe> = {
   'POST /api/webhooks/stripe': { path: () => '/api/webhooks/stripe', body: () => ({ type: 'checkout.session.completed' }), expect: { ...signedIn(404), anon: 404 } },
   'POST /api/payments/{paymentId}/receipt/email': { path: (f) => `/api/payments/${f.paymentId}/receipt/email`, expect: only(200, DESK) },
   ...giftCardRows({ only, all, uniq, NO_ID, DESK }),
+  ...membershipRows({ only, uniq, NO_ID }),
   'GET /api/marketing/photos': { path: () => '/api/marketing/photos', expect: only(200, STAFF, 200) },
   'GET /api/marketing/photos/{photoId}/image': { path: () => `/api/marketing/photos/${NO_ID}/image`, expect: only(404, STAFF, 404) },
   'GET /api/clients/{clientId}/outcomes': { path: (f) => `/api/clients/${f.clientId}/outcomes`, expect: health(200) },
@@ -383,6 +386,7 @@ export const MATRIX: Record<string, Probe> = {
   },
   'GET /api/clients/{clientId}/messages': { path: (f) => `/api/clients/${f.clientId}/messages`, expect: { ...only(200, STAFF, 404), client: 404 } },
   ...locationRows({ only, uniq }),
+  ...recallRows({ only, all, STAFF }),
   'PUT /api/organization/two-factor': { method: 'PUT', path: () => '/api/organization/two-factor', body: () => ({ requireForAllStaff: false }), expect: only(200, ['owner']) },
   'PUT /api/staff/{userId}/name': { method: 'PUT', path: (f) => `/api/staff/${f.clinic.provider.userId}/name`, body: (f) => ({ name: f.clinic.provider.name }), expect: only(200, ['owner']) },
   'PUT /api/staff/{userId}/licence': {

@@ -262,6 +262,9 @@ describe.skipIf(!onPostgres)('several processes on PostgreSQL (DERMIS_PROCESSES=
       const lag = (job: string) => Number(new RegExp(`dermis_job_seconds_since_last_run\\{job="${job}"\\} ([\\d.e+-]+)`).exec(m)?.[1] ?? NaN);
       expect(lag('audit_sealer')).toBeLessThan(10);
       expect(lag('outbox')).toBeLessThan(30);
+      // and how often each runs, so an hourly job is judged against its hour
+      expect(m).toMatch(/^dermis_job_interval_seconds\{job="audit_sealer"\} 1$/m);
+      expect(m).toMatch(/^dermis_job_interval_seconds\{job="outbox"\} 5$/m);
       // the process figures prom-client gathers (memory, event-loop lag)
       expect(m).toMatch(/^dermis_process_resident_memory_bytes /m);
       expect(m).toMatch(/^dermis_nodejs_eventloop_lag_seconds /m);

@@ -24,6 +24,8 @@ import * as m0330s from './20261203-0330-clinic-sign-up.js';
 import * as m0340t from './20261203-0340-triage-urgency.js';
 import * as m0410g from './20261204-0410-gift-cards.js';
 import * as m0450i from './20261204-0450-csv-imports.js';
+import * as m0500m from './20261205-0500-memberships.js';
+import * as m0510r from './20261205-0510-recall-flows.js';
 
 // Append new migrations here, in timestamp order. Shipped entries never change.
 export const migrations: Record<string, Migration> = {
@@ -52,4 +54,6 @@ export const migrations: Record<string, Migration> = {
   '20261203-0340-triage-urgency': m0340t,
   '20261204-0410-gift-cards': m0410g,
   '20261204-0450-csv-imports': m0450i,
+  '20261205-0500-memberships': m0500m,
+  '20261205-0510-recall-flows': m0510r,
 };

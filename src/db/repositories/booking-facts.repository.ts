@@ -24,6 +24,7 @@ export interface SlotFacts {
   service: ServiceRow | null;
   /** whether the deposit and package step has anything to do for this client and service */
   deposit_rule: boolean;
+  /** the client holds a package or an active membership (a credit to draw, a member price for the deposit) */
   client_packages: boolean;
   providers: { user_id: string; weekly: Json; name: string; role: string; title: string; licence_type: string | null; licence_state: string | null; licence_expires_on: string | null }[];
   credentials: { user_id: string; credential: string; expires_on: string | null }[];
@@ -73,7 +74,8 @@ export async function loadSlotFacts(
          from location_schedules s where s.organization_id = ${org} and s.location_id = ${a.locationId}) as schedule,
       (select row_to_json(v) from services v where v.organization_id = ${org} and v.id = ${a.serviceId}) as service,
       exists (select 1 from service_deposits d where d.organization_id = ${org} and d.service_id = ${a.serviceId}) as deposit_rule,
-      exists (select 1 from package_purchases p where p.organization_id = ${org} and p.client_id = ${a.clientId}) as client_packages,
+      exists (select 1 from package_purchases p where p.organization_id = ${org} and p.client_id = ${a.clientId})
+        or exists (select 1 from client_memberships m where m.organization_id = ${org} and m.client_id = ${a.clientId} and m.status = 'active') as client_packages,
       (select coalesce(json_agg(prov order by prov.name, prov.user_id), '[]') from prov) as providers,
       (select coalesce(json_agg(json_build_object('user_id', pc.user_id, 'credential', pc.credential, 'expires_on', pc.expires_on)), '[]')
          from provider_credentials pc where pc.organization_id = ${org} and pc.user_id in (select user_id from prov)) as credentials,

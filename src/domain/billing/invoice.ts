@@ -2,7 +2,7 @@
 // lines, a discount is spread over the lines (largest remainder, so the parts add up exactly), tax
 // is charged per taxable line on what is left after its discount, and the deposit and payments are
 // applied last. Rounding is half up, once per line.
-export type InvoiceLineKind = 'service' | 'package' | 'package_draw' | 'fee' | 'product';
+export type InvoiceLineKind = 'service' | 'package' | 'package_draw' | 'fee' | 'product' | 'membership' | 'membership_credit';
 
 export interface LineInput {
   kind: InvoiceLineKind;

@@ -17,6 +17,8 @@ import { utilisationReport } from '../../services/reports/utilisation.js';
 import { rebookingReport } from '../../services/reports/rebooking.js';
 import { outcomesReport } from '../../services/reports/outcomes.js';
 import { giftCardLiabilityReport } from '../../services/reports/gift-card-liability.js';
+import { recallReport } from '../../services/reports/recall.js';
+import { membershipsReport } from '../../services/reports/memberships.js';
 
 const REPORTS: Record<ReportName, (ctx: Ctx, q: ReportQuery) => Promise<Report>> = {
   revenue: revenueReport,
@@ -27,6 +29,8 @@ const REPORTS: Record<ReportName, (ctx: Ctx, q: ReportQuery) => Promise<Report>>
   outcomes: outcomesReport,
   reviews: reviewsReport,
   'gift-cards': giftCardLiabilityReport,
+  recall: recallReport,
+  memberships: membershipsReport,
 };
 
 const Cell = z.union([z.string(), z.number(), z.null()]);

@@ -56,7 +56,7 @@ export type PaymentView = z.output<typeof Payment>;
 export const InvoiceLine = z
   .object({
     position: z.number().int(),
-    kind: z.enum(['service', 'package', 'package_draw', 'fee', 'product']),
+    kind: z.enum(['service', 'package', 'package_draw', 'fee', 'product', 'membership', 'membership_credit']),
     description: z.string(),
     serviceCode: z.string().nullable(),
     quantity: z.number().int(),
@@ -211,6 +211,10 @@ export const BookingTerms = z
     lateCancelFeeCents: cents('Fee charged to the saved card after a late cancellation (0 when none)'),
     noShowFeeCents: cents('Fee charged to the saved card after a missed appointment (0 when none)'),
     paymentNote: z.string().nullable().describe('what the client pays now and where, in a sentence: "Deposit of $50.00 due at the desk."'),
+    membership: z
+      .object({ planName: z.string().nullable(), basePriceCents: cents('Price for non-members').nullable(), credit: z.object({ label: z.string(), expiresOn: isoDay('Last day of the credit') }).nullable() })
+      .nullable()
+      .describe("the client's membership at this location: priceCents is then the member price, and a credit may cover the visit"),
   })
   .meta({
     id: 'BookingTerms',
@@ -218,7 +222,7 @@ export const BookingTerms = z
     example: {
       serviceCode: 'BOTOX', priceCents: 25_000, currency: 'USD', coveredBy: null, depositCents: 5000, lateCancelHours: 24,
       policy: ['Cancel at least 24 hours ahead and any deposit is refunded.', 'Cancelling later: the deposit is kept.', 'Not coming without cancelling: the deposit is kept.'],
-      holdPolicy: 'deposit', lateCancelFeeCents: 0, noShowFeeCents: 0, paymentNote: 'Deposit of $50.00 due at the desk.',
+      holdPolicy: 'deposit', lateCancelFeeCents: 0, noShowFeeCents: 0, paymentNote: 'Deposit of $50.00 due at the desk.', membership: null,
     },
   });
 export type BookingTermsView = z.output<typeof BookingTerms>;

@@ -10,6 +10,7 @@ import { issueInvoice, refreshInvoiceStatus } from './invoice-store.js';
 import { loadBillingPolicy } from './policy-store.js';
 import { refundIn } from './refund-payment.js';
 import { bookingTerms, usablePurchases } from './booking-terms.js';
+import { creditOfBooking, drawMemberCredit, returnMemberCredit } from './member-pricing.js';
 
 /**
  * A confirmed booking draws one session from the client's package for its service, if they hold
@@ -18,10 +19,12 @@ import { bookingTerms, usablePurchases } from './booking-terms.js';
  */
 export async function drawOrAskDeposit(trx: Db, organizationId: string, bookingId: string) {
   const already = await trx.selectFrom('package_draws').select('booking_id').where('organization_id', '=', organizationId).where('booking_id', '=', bookingId).executeTakeFirst();
-  if (already) return;
+  if (already || (await creditOfBooking(trx, organizationId, bookingId))) return;
   const b = await findBookingTimeOrThrow(trx, organizationId, bookingId);
   const date = localDateOf(new Date(b.starts_at).getTime(), b.time_zone);
   const service = await findServiceOrThrow(trx, organizationId, b.service_id);
+  // a membership credit first: credits expire with their period, packages last longer
+  if (await drawMemberCredit(trx, organizationId, { bookingId: b.id, clientId: b.client_id, locationId: b.location_id, serviceCode: service.code, date, now: new Date() })) return;
   for (const p of await usablePurchases(trx, organizationId, b.client_id, service.code, date)) {
     const drawn = await trx
       .updateTable('package_purchases')
@@ -37,7 +40,7 @@ export async function drawOrAskDeposit(trx: Db, organizationId: string, bookingI
     }
   }
   // the deposit comes from the same price line as the plan's quote and the visit's invoice
-  const terms = await bookingTerms(trx, organizationId, { locationId: b.location_id, serviceId: b.service_id, clientId: null, date, priceLineId: b.price_line_id });
+  const terms = await bookingTerms(trx, organizationId, { locationId: b.location_id, serviceId: b.service_id, clientId: null, memberOf: b.client_id, date, priceLineId: b.price_line_id });
   if (terms.depositCents > 0) {
     await trx.insertInto('booking_deposits').values({ organization_id: organizationId, booking_id: b.id, amount_cents: terms.depositCents, currency: terms.currency }).onConflict((oc) => oc.columns(['organization_id', 'booking_id']).doNothing()).execute();
   }
@@ -58,7 +61,10 @@ export async function settleAttendance(trx: Db, ctx: Ctx, bookingId: string, eve
   const b = await findBookingTimeOrThrow(trx, org, bookingId);
   const billing = await loadBillingPolicy(trx, org, b.location_id);
   const outcome = applyPolicy(billing.policy, event);
-  if (outcome.packageSession === 'return') await returnDraw(trx, org, bookingId);
+  if (outcome.packageSession === 'return') {
+    await returnDraw(trx, org, bookingId);
+    await returnMemberCredit(trx, org, bookingId);
+  }
   const deposit = await trx.selectFrom('booking_deposits').selectAll().where('organization_id', '=', org).where('booking_id', '=', bookingId).forUpdate().executeTakeFirst();
   if (deposit?.status === 'due') {
     await trx.updateTable('booking_deposits').set({ status: 'waived', updated_at: ctx.now() }).where('organization_id', '=', org).where('booking_id', '=', bookingId).execute();

@@ -8,6 +8,7 @@ import { formatMoney, money } from '../../domain/pricing/money.js';
 import { priceBook, priceLine } from '../pricing/price-list.js';
 import { loadBillingPolicy, loadDepositRule } from './policy-store.js';
 import type { BookingTermsView } from './billing.schema.js';
+import { memberQuote } from './member-pricing.js';
 
 /** The schema (BookingTerms in billing.schema.ts) is the one description of these terms. */
 export type BookingTerms = BookingTermsView;
@@ -33,15 +34,19 @@ export async function usablePurchases(db: Db, organizationId: string, clientId: 
  * the price is that line's, the one the plan was quoted from, whatever the day's price; otherwise
  * the price in force on the visit's date. The deposit is computed from that same price.
  */
-export async function bookingTerms(db: Db, organizationId: string, args: { locationId: string; serviceId: string; clientId: string | null; date: string; priceLineId?: string | null; online?: boolean }): Promise<BookingTerms> {
+export async function bookingTerms(db: Db, organizationId: string, args: { locationId: string; serviceId: string; clientId: string | null; date: string; priceLineId?: string | null; online?: boolean; /** the client whose member price is the base (at booking, where packages were already tried) */ memberOf?: string | null }): Promise<BookingTerms> {
   const service = await findServiceOrThrow(db, organizationId, args.serviceId);
   const quoted = args.priceLineId ? await priceLine(db, organizationId, args.priceLineId) : null;
   const price = quoted ?? priceOn((await priceBook(db, organizationId, args.locationId)).prices, service.code, args.date);
   const billing = await loadBillingPolicy(db, organizationId, args.locationId);
   const purchase = args.clientId ? (await usablePurchases(db, organizationId, args.clientId, service.code, args.date))[0] : undefined;
+  const memberId = args.memberOf ?? args.clientId;
+  const member = memberId ? await memberQuote(db, organizationId, { clientId: memberId, locationId: args.locationId, serviceCode: service.code, date: args.date, baseCents: price?.price.cents ?? null }) : null;
+  const priceCents = member ? member.priceCents : (price?.price.cents ?? null);
   const rule = await loadDepositRule(db, organizationId, service.id);
-  // a location that keeps a card on file asks no deposit: the card answers for late cancels and no-shows
-  const depositCents = purchase || !price || billing.holdPolicy === 'card_on_file' ? 0 : depositFor(rule, price.price.cents);
+  // a location that keeps a card on file asks no deposit: the card answers for late cancels and no-shows;
+  // a member's deposit is taken on the member price, and none when a credit covers the visit
+  const depositCents = purchase || member?.credit || priceCents === null || billing.holdPolicy === 'card_on_file' ? 0 : depositFor(rule, priceCents);
   const p = billing.policy;
   const currency = price?.price.currency ?? 'USD';
   const m = (cents: number) => formatMoney(money(cents, currency));
@@ -59,7 +64,7 @@ export async function bookingTerms(db: Db, organizationId: string, args: { locat
       : null;
   return {
     serviceCode: service.code,
-    priceCents: price?.price.cents ?? null,
+    priceCents,
     currency,
     coveredBy: purchase ? { purchaseId: purchase.id, name: purchase.name, sessionsRemaining: purchase.sessions_total - purchase.sessions_used - purchase.sessions_refunded, expiresOn: purchase.expires_on } : null,
     depositCents,
@@ -68,6 +73,7 @@ export async function bookingTerms(db: Db, organizationId: string, args: { locat
     holdPolicy: billing.holdPolicy,
     lateCancelFeeCents: billing.lateCancelFeeCents,
     noShowFeeCents: billing.noShowFeeCents,
-    paymentNote,
+    paymentNote: member?.credit ? `Included in your membership: ${member.credit.label}.` : paymentNote,
+    membership: member ? { planName: member.planName, basePriceCents: member.basePriceCents, credit: member.credit ? { label: member.credit.label, expiresOn: member.credit.expiresOn } : null } : null,
   };
 }

@@ -11,6 +11,8 @@ import { loadClientOf } from '../clients/load-client.js';
 import { priceBook, priceLine } from '../pricing/price-list.js';
 import { invoiceView, issueInvoice, loadInvoice, refreshInvoiceStatus } from './invoice-store.js';
 import { loadBillingPolicy } from './policy-store.js';
+import { creditOfBooking, memberTermsFor } from './member-pricing.js';
+import { memberPrice } from '../../domain/billing/membership.js';
 
 export const visitInvoiceInput = z.strictObject({
   discount: z.union([z.strictObject({ kind: z.literal('percent'), bp: z.number().int().min(1).max(10_000) }), z.strictObject({ kind: z.literal('amount'), cents: z.number().int().min(1).max(10_000_000) })]).optional(),
@@ -44,7 +46,11 @@ export async function invoiceVisit(ctx: Ctx, bookingId: string, input: z.infer<t
       .where('d.booking_id', '=', b.id)
       .executeTakeFirst();
     const lines: LineInput[] = [];
-    if (draw) {
+    const credit = await creditOfBooking(trx, org, b.id);
+    const member = await memberTermsFor(trx, org, b.client_id, b.location_id);
+    if (credit) {
+      lines.push({ kind: 'membership_credit', description: `${b.name}: membership credit (${credit.label})`, serviceCode: b.code, quantity: 1, unitCents: 0, taxable: false });
+    } else if (draw) {
       lines.push({ kind: 'package_draw', description: `${b.name}: session from ${draw.name}`, serviceCode: b.code, quantity: 1, unitCents: 0, taxable: false });
     } else {
       // a booking for a plan is invoiced from the price line the plan was quoted from (the same line
@@ -52,9 +58,14 @@ export async function invoiceVisit(ctx: Ctx, bookingId: string, input: z.infer<t
       const quoted = b.price_line_id ? await priceLine(trx, org, b.price_line_id) : null;
       const price = quoted ?? priceOn((await priceBook(trx, org, b.location_id)).prices, b.code, date);
       if (!price) throw new AppError('conflict', `no price for ${b.name} on ${date}; add one to the price list`, [{ path: 'bookingId', message: 'no price' }]);
-      lines.push({ kind: 'service', description: b.name, serviceCode: b.code, quantity: 1, unitCents: price.price.cents, taxable: billing.taxServices });
+      // a member pays the member price, without staff doing anything
+      const cents = member ? memberPrice(member, b.code, price.price.cents) : price.price.cents;
+      lines.push({ kind: 'service', description: cents < price.price.cents ? `${b.name} (member price)` : b.name, serviceCode: b.code, quantity: 1, unitCents: cents, taxable: billing.taxServices });
     }
-    for (const p of input.products) lines.push({ kind: 'product', description: p.description, quantity: p.quantity, unitCents: p.unitCents, taxable: true });
+    for (const p of input.products) {
+      const cents = member ? memberPrice(member, null, p.unitCents) : p.unitCents;
+      lines.push({ kind: 'product', description: cents < p.unitCents ? `${p.description} (member price)` : p.description, quantity: p.quantity, unitCents: cents, taxable: true });
+    }
     const inv = await issueInvoice(trx, {
       organizationId: org, issuedBy: ctx.principal.userId, issuedAt: ctx.now(), locationId: b.location_id, clientId: b.client_id, bookingId: b.id, currency: 'USD', taxRateBp: billing.taxRateBp,
       lines, ...(input.discount ? { discount: input.discount } : {}), discountReason: input.discountReason ?? null,

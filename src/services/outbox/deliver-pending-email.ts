@@ -48,7 +48,7 @@ export async function deliverPendingEmail(db: Db, email: EmailPort | null, opts:
   return { sent, failed };
 }
 
-function openSecret(secrets: SecretBox | null | undefined, sealed: string): string {
+export function openSecret(secrets: SecretBox | null | undefined, sealed: string): string {
   if (!secrets) throw new Error('this message holds a sealed link and the worker has no key to open it');
   try {
     return secrets.open(sealed);

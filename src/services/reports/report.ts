@@ -6,7 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Ctx } from '../context.js';
 import { invalid } from '../errors.js';
 
-export const REPORT_NAMES = ['revenue', 'utilisation', 'attendance', 'package-liability', 'rebooking', 'outcomes', 'reviews', 'gift-cards'] as const;
+export const REPORT_NAMES = ['revenue', 'utilisation', 'attendance', 'package-liability', 'rebooking', 'outcomes', 'reviews', 'gift-cards', 'recall', 'memberships'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export const reportQuery = z.object({

@@ -22,3 +22,18 @@ export const DEMO_PACKAGES = [
 ];
 
 export const DEMO_PRICES_EFFECTIVE = '2026-01-01';
+
+/** Membership plans of each location (docs/memberships.md): a monthly plan with a quarterly pen session and member prices, and a yearly one. */
+export const DEMO_MEMBERSHIP_PLANS = [
+  {
+    name: 'Glow Monthly', description: 'A pen microneedling session every quarter, member prices on every visit, and 10% off skincare.', period: 'month' as const, austin: 9900, sandiego: 10900,
+    signupFee: 0, minTerm: 3, maxPauseDays: 60, percentOffBp: 1000,
+    memberPrices: [{ serviceCode: 'pen_face', austin: 30000, sandiego: 34000 }],
+    credits: [{ serviceCode: 'pen_face', count: 1, everyPeriods: 3, validDays: 120, label: 'Quarterly pen session' }],
+  },
+  {
+    name: 'Radiance Yearly', description: 'Four pen sessions a year and 15% off everything else.', period: 'year' as const, austin: 119000, sandiego: 129000,
+    signupFee: 5000, minTerm: 1, maxPauseDays: 90, percentOffBp: 1500, memberPrices: [],
+    credits: [{ serviceCode: 'pen_face', count: 4, everyPeriods: 1, validDays: 365, label: 'Yearly pen sessions' }],
+  },
+];

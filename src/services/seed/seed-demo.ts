@@ -4,11 +4,12 @@ import { insertMembership } from '../../db/repositories/memberships.repository.j
 import { insertClient } from '../../db/repositories/clients.repository.js';
 import { insertDevice, insertRoom } from '../../db/repositories/resources.repository.js';
 import { insertPackage, insertPriceItem } from '../../db/repositories/pricing.repository.js';
-import { DEMO_PACKAGES, DEMO_PRICES, DEMO_PRICES_EFFECTIVE } from './demo-prices.js';
+import { DEMO_MEMBERSHIP_PLANS, DEMO_PACKAGES, DEMO_PRICES, DEMO_PRICES_EFFECTIVE } from './demo-prices.js';
 import { DEMO_CREDENTIALS, DEMO_LOCATION_HOURS, DEMO_PROVIDER_HOURS, DEMO_SCOPE_RULES, DEMO_SERVICES } from './demo-scheduling.js';
 import { seedDemoBilling } from './demo-billing.js';
 import { seedDemoHistory } from './demo-history.js';
 import { appendAudit } from '../audit/record-audit-event.js';
+import { DEMO_RECALL_CLIENT, seedDemoRecallClient } from './demo-recall.js';
 import type { IdentityPort } from '../ports.js';
 import { DEMO_CLIENTS, DEMO_DEVICES, DEMO_LOCATIONS, DEMO_ORG, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF } from './demo-data.js';
 
@@ -31,7 +32,7 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
   // Identities first (better-auth hashes the passwords), then every tenant row in one transaction.
   // All at once: each password hash takes a slow scrypt on the thread pool, so together they take
   // about the time of one per core instead of one after another (the first start's budget is 5 s).
-  const people = [...DEMO_STAFF, ...DEMO_CLIENTS.filter((c) => c.account).map((c) => ({ email: c.email, name: `${c.first} ${c.last}` }))];
+  const people = [...DEMO_STAFF, ...[...DEMO_CLIENTS.filter((c) => c.account), DEMO_RECALL_CLIENT].map((c) => ({ email: c.email, name: `${c.first} ${c.last}` }))];
   const ids = await Promise.all(
     people.map(async (person) => {
       const existing = await deps.db.selectFrom('users').select('id').where('email', '=', person.email).executeTakeFirst();
@@ -60,6 +61,12 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
       }
       for (const p of DEMO_PACKAGES) {
         await insertPackage(trx, { organization_id: org.id, location_id: locationId, service_code: p.serviceCode, name: p.name, sessions: p.sessions, price_cents: p[at], valid_days: p.validDays });
+      }
+      for (const p of DEMO_MEMBERSHIP_PLANS) {
+        await trx.insertInto('membership_plans').values({
+          organization_id: org.id, location_id: locationId, name: p.name, description: p.description, period: p.period, fee_cents: p[at], signup_fee_cents: p.signupFee, min_term_periods: p.minTerm,
+          max_pause_days: p.maxPauseDays, percent_off_bp: p.percentOffBp, member_prices: JSON.stringify(p.memberPrices.map((m) => ({ serviceCode: m.serviceCode, priceCents: m[at] }))), credits: JSON.stringify(p.credits), currency: 'USD',
+        }).execute();
       }
     }
     for (const s of DEMO_STAFF) {
@@ -103,6 +110,11 @@ export async function seedDemo(deps: { db: Db; identity: IdentityPort; now: () =
     await seedDemoBilling(trx, org.id, locationIds, userIds);
     // six months of visits and the next four weeks, so the calendar and reports have something to show
     await seedDemoHistory(trx, { organizationId: org.id, now: deps.now(), locationIds, userIds, clientIds });
+    // one client whose series' next session is due, for the recall flows (docs/recall.md)
+    await seedDemoRecallClient(trx, {
+      organizationId: org.id, now: deps.now(), locationId: locationIds.get('austin')!, userId: userIds.get(DEMO_RECALL_CLIENT.email)!,
+      providerId: userIds.get('nurse@glow.example.com')!, createdBy: userIds.get('frontdesk@glow.example.com')!,
+    });
     await appendAudit(trx, { organizationId: org.id, userId: null, role: 'system', requestId: null, ip: null }, { action: 'seed.demo', entityType: 'organization', entityId: org.id }, deps.now());
   });
   return { seeded: true, organization: DEMO_ORG.slug, signIns: demoSignIns() };

@@ -8,7 +8,8 @@ export function RequireRoles({ roles }: { roles: Schemas['Me']['role'][] }) {
   const { me, loading } = useSession();
   const location = useLocation();
   if (loading) return <Loading label="Checking your session" />;
-  if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  // the query comes back too: a recall's booking link opens the picker on its service after sign-in
+  if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (!roles.includes(me.role)) return <Navigate to={homeFor(me)} replace />;
   return <Outlet />;
 }

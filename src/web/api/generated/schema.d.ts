@@ -3018,6 +3018,262 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/membership-plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Membership plans (clients see those on sale)
+     * @description Access: owner, front_desk, medical_director, provider, client.
+     */
+    get: operations['listMembershipPlans'];
+    put?: never;
+    /**
+     * Create a membership plan for a location
+     * @description Access: owner.
+     */
+    post: operations['createMembershipPlan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/membership-plans/{planId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Edit or deactivate a membership plan (members keep it)
+     * @description Access: owner.
+     */
+    put: operations['updateMembershipPlan'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/memberships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A client's memberships with credits and charges, and the plans on sale
+     * @description Access: owner, front_desk, medical_director, provider, client.
+     */
+    get: operations['getClientMemberships'];
+    put?: never;
+    /**
+     * Sell a membership at the desk: first period and sign-up fee paid at once (idempotent)
+     * @description Access: owner, front_desk.
+     */
+    post: operations['sellMembership'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/memberships/{membershipId}/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause a membership until a date within the plan's longest pause
+     * @description Access: owner, front_desk, client.
+     */
+    post: operations['pauseMembership'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/memberships/{membershipId}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume a paused membership
+     * @description Access: owner, front_desk, client.
+     */
+    post: operations['resumeMembership'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/memberships/{membershipId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a membership now (after the minimum term) or at the end of the term
+     * @description Access: owner, front_desk, client.
+     */
+    post: operations['cancelMembership'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/membership-charges/{chargeId}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the desk payment of a due membership period (idempotent)
+     * @description Access: owner, front_desk.
+     */
+    post: operations['payMembershipCharge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recall-flows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The recall flows of the clinic, each with its timing, channel and text
+     * @description Access: owner.
+     */
+    get: operations['listRecallFlows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recall-flows/{flow}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Turn a flow on or off and set its delay, channel and text (audited)
+     * @description Access: owner.
+     */
+    put: operations['updateRecallFlow'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recall-flows/{flow}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A draft text rendered for a sample client by the renderer the job uses (nothing saved)
+     * @description Access: owner.
+     */
+    post: operations['previewRecallFlow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/marketing-consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A client's marketing opt-in, with when and how it was given
+     * @description Access: owner, medical_director, provider, front_desk, client.
+     */
+    get: operations['getMarketingConsent'];
+    /**
+     * Opt in to or out of marketing messages (the client, or the desk with the client’s say-so; audited)
+     * @description Access: owner, front_desk, client.
+     */
+    put: operations['updateMarketingConsent'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What an unsubscribe link stops, and whether the person still gets those messages
+     * @description Access: anyone.
+     */
+    get: operations['readUnsubscribe'];
+    put?: never;
+    /**
+     * Unsubscribe with the link of a recall message, or undo it (rate limited per address)
+     * @description Access: anyone.
+     */
+    post: operations['unsubscribe'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/bookings/{bookingId}/deposit-step': {
     parameters: {
       query?: never;
@@ -10274,7 +10530,8 @@ export interface components {
      *       "holdPolicy": "deposit",
      *       "lateCancelFeeCents": 0,
      *       "noShowFeeCents": 0,
-     *       "paymentNote": "Deposit of $50.00 due at the desk."
+     *       "paymentNote": "Deposit of $50.00 due at the desk.",
+     *       "membership": null
      *     }
      */
     BookingTerms: {
@@ -10310,6 +10567,20 @@ export interface components {
       noShowFeeCents: number;
       /** @description what the client pays now and where, in a sentence: "Deposit of $50.00 due at the desk." */
       paymentNote: string | null;
+      /** @description the client's membership at this location: priceCents is then the member price, and a credit may cover the visit */
+      membership: {
+        planName: string | null;
+        /** @description Price for non-members, in integer cents */
+        basePriceCents: number | null;
+        credit: {
+          label: string;
+          /**
+           * Format: date
+           * @description Last day of the credit (ISO 8601 date)
+           */
+          expiresOn: string;
+        } | null;
+      } | null;
     };
     /**
      * @description A package sold: the sessions held, the invoice and the payment taken
@@ -10582,7 +10853,7 @@ export interface components {
     InvoiceLine: {
       position: number;
       /** @enum {string} */
-      kind: 'service' | 'package' | 'package_draw' | 'fee' | 'product';
+      kind: 'service' | 'package' | 'package_draw' | 'fee' | 'product' | 'membership' | 'membership_credit';
       description: string;
       serviceCode: string | null;
       quantity: number;
@@ -11440,6 +11711,622 @@ export interface components {
       expiresOn: string | null;
     };
     /**
+     * @description Membership plans
+     * @example {
+     *       "plans": [
+     *         {
+     *           "id": "2b0c7a4e-5d6f-4a1b-9c8d-7e6f5a4b3c2d",
+     *           "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *           "name": "Glow Monthly",
+     *           "description": "A pen session every quarter and member prices.",
+     *           "period": "month",
+     *           "feeCents": 9900,
+     *           "signupFeeCents": 0,
+     *           "minTermPeriods": 3,
+     *           "maxPauseDays": 60,
+     *           "percentOffBp": 1000,
+     *           "currency": "USD",
+     *           "active": true,
+     *           "memberPrices": [
+     *             {
+     *               "serviceCode": "pen_face",
+     *               "priceCents": 30000
+     *             }
+     *           ],
+     *           "credits": [
+     *             {
+     *               "serviceCode": "pen_face",
+     *               "count": 1,
+     *               "everyPeriods": 3,
+     *               "validDays": 120,
+     *               "label": "Quarterly pen session"
+     *             }
+     *           ],
+     *           "summary": "$99.00 a month; 1 x Microneedling, pen every 3 months; Microneedling, pen at $300.00; 10% off other services and products; minimum 3 months."
+     *         }
+     *       ]
+     *     }
+     */
+    MembershipPlanList: {
+      plans: components['schemas']['MembershipPlan'][];
+    };
+    /**
+     * @description A membership plan of a location
+     * @example {
+     *       "id": "2b0c7a4e-5d6f-4a1b-9c8d-7e6f5a4b3c2d",
+     *       "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *       "name": "Glow Monthly",
+     *       "description": "A pen session every quarter and member prices.",
+     *       "period": "month",
+     *       "feeCents": 9900,
+     *       "signupFeeCents": 0,
+     *       "minTermPeriods": 3,
+     *       "maxPauseDays": 60,
+     *       "percentOffBp": 1000,
+     *       "currency": "USD",
+     *       "active": true,
+     *       "memberPrices": [
+     *         {
+     *           "serviceCode": "pen_face",
+     *           "priceCents": 30000
+     *         }
+     *       ],
+     *       "credits": [
+     *         {
+     *           "serviceCode": "pen_face",
+     *           "count": 1,
+     *           "everyPeriods": 3,
+     *           "validDays": 120,
+     *           "label": "Quarterly pen session"
+     *         }
+     *       ],
+     *       "summary": "$99.00 a month; 1 x Microneedling, pen every 3 months; Microneedling, pen at $300.00; 10% off other services and products; minimum 3 months."
+     *     }
+     */
+    MembershipPlan: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      locationId: string;
+      name: string;
+      description: string;
+      /** @enum {string} */
+      period: 'month' | 'year';
+      /** @description The fee each period, in integer cents */
+      feeCents: number;
+      /** @description The one-off sign-up fee, in integer cents */
+      signupFeeCents: number;
+      minTermPeriods: number;
+      maxPauseDays: number;
+      /** @description basis points off services and products without a member price */
+      percentOffBp: number;
+      currency: string;
+      active: boolean;
+      memberPrices: {
+        serviceCode: string;
+        /** @description The member price, in integer cents */
+        priceCents: number;
+      }[];
+      credits: {
+        serviceCode: string;
+        count: number;
+        everyPeriods: number;
+        validDays: number;
+        label: string;
+      }[];
+      /** @description what a member gets, in one sentence */
+      summary: string;
+    };
+    /**
+     * @description A client's memberships and the plans they may join
+     * @example {
+     *       "memberships": [
+     *         {
+     *           "id": "4c3b2a19-0f8e-4d7c-9b6a-5f4e3d2c1b0a",
+     *           "clientId": "0b5c2d7e-1f3a-4b6c-8d9e-a0b1c2d3e4f5",
+     *           "plan": {
+     *             "id": "2b0c7a4e-5d6f-4a1b-9c8d-7e6f5a4b3c2d",
+     *             "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *             "name": "Glow Monthly",
+     *             "description": "A pen session every quarter and member prices.",
+     *             "period": "month",
+     *             "feeCents": 9900,
+     *             "signupFeeCents": 0,
+     *             "minTermPeriods": 3,
+     *             "maxPauseDays": 60,
+     *             "percentOffBp": 1000,
+     *             "currency": "USD",
+     *             "active": true,
+     *             "memberPrices": [
+     *               {
+     *                 "serviceCode": "pen_face",
+     *                 "priceCents": 30000
+     *               }
+     *             ],
+     *             "credits": [
+     *               {
+     *                 "serviceCode": "pen_face",
+     *                 "count": 1,
+     *                 "everyPeriods": 3,
+     *                 "validDays": 120,
+     *                 "label": "Quarterly pen session"
+     *               }
+     *             ],
+     *             "summary": "$99.00 a month; 1 x Microneedling, pen every 3 months; Microneedling, pen at $300.00; 10% off other services and products; minimum 3 months."
+     *           },
+     *           "status": "active",
+     *           "billing": "desk",
+     *           "startedOn": "2027-03-01",
+     *           "periodStart": "2027-03-01",
+     *           "periodEnd": "2027-04-01",
+     *           "nextBillingOn": "2027-04-01",
+     *           "nextAmountCents": 9900,
+     *           "termEndsOn": "2027-06-01",
+     *           "pausedOn": null,
+     *           "resumeOn": null,
+     *           "pauseReason": null,
+     *           "cancelRequestedOn": null,
+     *           "cancelledOn": null,
+     *           "statusText": "Active. Next payment of $99.00 on 1 April 2027.",
+     *           "credits": [],
+     *           "charges": []
+     *         }
+     *       ],
+     *       "plans": [
+     *         {
+     *           "id": "2b0c7a4e-5d6f-4a1b-9c8d-7e6f5a4b3c2d",
+     *           "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *           "name": "Glow Monthly",
+     *           "description": "A pen session every quarter and member prices.",
+     *           "period": "month",
+     *           "feeCents": 9900,
+     *           "signupFeeCents": 0,
+     *           "minTermPeriods": 3,
+     *           "maxPauseDays": 60,
+     *           "percentOffBp": 1000,
+     *           "currency": "USD",
+     *           "active": true,
+     *           "memberPrices": [
+     *             {
+     *               "serviceCode": "pen_face",
+     *               "priceCents": 30000
+     *             }
+     *           ],
+     *           "credits": [
+     *             {
+     *               "serviceCode": "pen_face",
+     *               "count": 1,
+     *               "everyPeriods": 3,
+     *               "validDays": 120,
+     *               "label": "Quarterly pen session"
+     *             }
+     *           ],
+     *           "summary": "$99.00 a month; 1 x Microneedling, pen every 3 months; Microneedling, pen at $300.00; 10% off other services and products; minimum 3 months."
+     *         }
+     *       ],
+     *       "canJoinOnline": false,
+     *       "joinNote": "Ask at the front desk to join."
+     *     }
+     */
+    ClientMemberships: {
+      memberships: components['schemas']['ClientMembership'][];
+      /** @description plans on sale at the clinic */
+      plans: components['schemas']['MembershipPlan'][];
+      /** @description the clinic takes cards online, so the client may join in the portal */
+      canJoinOnline: boolean;
+      /** @description what to do to join when it cannot be done online */
+      joinNote: string | null;
+    };
+    /**
+     * @description A client's membership with its credits and charges
+     * @example {
+     *       "id": "4c3b2a19-0f8e-4d7c-9b6a-5f4e3d2c1b0a",
+     *       "clientId": "0b5c2d7e-1f3a-4b6c-8d9e-a0b1c2d3e4f5",
+     *       "plan": {
+     *         "id": "2b0c7a4e-5d6f-4a1b-9c8d-7e6f5a4b3c2d",
+     *         "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *         "name": "Glow Monthly",
+     *         "description": "A pen session every quarter and member prices.",
+     *         "period": "month",
+     *         "feeCents": 9900,
+     *         "signupFeeCents": 0,
+     *         "minTermPeriods": 3,
+     *         "maxPauseDays": 60,
+     *         "percentOffBp": 1000,
+     *         "currency": "USD",
+     *         "active": true,
+     *         "memberPrices": [
+     *           {
+     *             "serviceCode": "pen_face",
+     *             "priceCents": 30000
+     *           }
+     *         ],
+     *         "credits": [
+     *           {
+     *             "serviceCode": "pen_face",
+     *             "count": 1,
+     *             "everyPeriods": 3,
+     *             "validDays": 120,
+     *             "label": "Quarterly pen session"
+     *           }
+     *         ],
+     *         "summary": "$99.00 a month; 1 x Microneedling, pen every 3 months; Microneedling, pen at $300.00; 10% off other services and products; minimum 3 months."
+     *       },
+     *       "status": "active",
+     *       "billing": "desk",
+     *       "startedOn": "2027-03-01",
+     *       "periodStart": "2027-03-01",
+     *       "periodEnd": "2027-04-01",
+     *       "nextBillingOn": "2027-04-01",
+     *       "nextAmountCents": 9900,
+     *       "termEndsOn": "2027-06-01",
+     *       "pausedOn": null,
+     *       "resumeOn": null,
+     *       "pauseReason": null,
+     *       "cancelRequestedOn": null,
+     *       "cancelledOn": null,
+     *       "statusText": "Active. Next payment of $99.00 on 1 April 2027.",
+     *       "credits": [],
+     *       "charges": []
+     *     }
+     */
+    ClientMembership: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      clientId: string;
+      plan: components['schemas']['MembershipPlan'];
+      /** @enum {string} */
+      status: 'active' | 'past_due' | 'paused' | 'cancelled';
+      /**
+       * @description card: the saved card is charged each period; desk: paid at the desk
+       * @enum {string}
+       */
+      billing: 'card' | 'desk';
+      /**
+       * Format: date
+       * @description Joined on (ISO 8601 date)
+       */
+      startedOn: string;
+      /**
+       * Format: date
+       * @description First day of the current period (ISO 8601 date)
+       */
+      periodStart: string;
+      /**
+       * Format: date
+       * @description First day after the current period (ISO 8601 date)
+       */
+      periodEnd: string;
+      /**
+       * Format: date
+       * @description Next payment (ISO 8601 date)
+       */
+      nextBillingOn: string | null;
+      /** @description Next payment, in integer cents */
+      nextAmountCents: number | null;
+      /**
+       * Format: date
+       * @description End of the minimum term: from this day the member may cancel (ISO 8601 date)
+       */
+      termEndsOn: string;
+      /**
+       * Format: date
+       * @description Paused on (ISO 8601 date)
+       */
+      pausedOn: string | null;
+      /**
+       * Format: date
+       * @description Resumes on (ISO 8601 date)
+       */
+      resumeOn: string | null;
+      pauseReason: string | null;
+      /**
+       * Format: date
+       * @description Ends on (cancelled at the end of the term) (ISO 8601 date)
+       */
+      cancelRequestedOn: string | null;
+      /**
+       * Format: date
+       * @description Cancelled on (ISO 8601 date)
+       */
+      cancelledOn: string | null;
+      /** @description the state in a plain sentence */
+      statusText: string;
+      credits: {
+        /** Format: uuid */
+        id: string;
+        serviceCode: string;
+        label: string;
+        /**
+         * Format: date
+         * @description Granted on (ISO 8601 date)
+         */
+        grantedOn: string;
+        /**
+         * Format: date
+         * @description Last day it can be used (ISO 8601 date)
+         */
+        expiresOn: string;
+        /** Format: uuid */
+        usedBookingId: string | null;
+        /** @description the credit in words: "1 x Microneedling, pen — Quarterly pen session, expires 31 March 2027" */
+        text: string;
+      }[];
+      charges: components['schemas']['MembershipCharge'][];
+    };
+    /**
+     * @description One billed period of a membership
+     * @example {
+     *       "id": "8a7b6c5d-4e3f-4a1b-9c2d-3e4f5a6b7c8d",
+     *       "periodStart": "2027-04-01",
+     *       "periodEnd": "2027-05-01",
+     *       "amountCents": 9900,
+     *       "currency": "USD",
+     *       "status": "paid",
+     *       "invoiceId": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *       "attempts": 1,
+     *       "lastError": null
+     *     }
+     */
+    MembershipCharge: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: date
+       * @description First day of the period (ISO 8601 date)
+       */
+      periodStart: string;
+      /**
+       * Format: date
+       * @description First day after the period (ISO 8601 date)
+       */
+      periodEnd: string;
+      /** @description Amount, in integer cents */
+      amountCents: number;
+      currency: string;
+      /** @enum {string} */
+      status: 'due' | 'paid' | 'failed' | 'waived';
+      /** Format: uuid */
+      invoiceId: string | null;
+      attempts: number;
+      lastError: string | null;
+    };
+    /**
+     * @description A membership sold: the membership, its first invoice and the payment taken
+     * @example {
+     *       "membership": {
+     *         "id": "4c3b2a19-0f8e-4d7c-9b6a-5f4e3d2c1b0a",
+     *         "clientId": "0b5c2d7e-1f3a-4b6c-8d9e-a0b1c2d3e4f5",
+     *         "plan": {
+     *           "id": "2b0c7a4e-5d6f-4a1b-9c8d-7e6f5a4b3c2d",
+     *           "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *           "name": "Glow Monthly",
+     *           "description": "A pen session every quarter and member prices.",
+     *           "period": "month",
+     *           "feeCents": 9900,
+     *           "signupFeeCents": 0,
+     *           "minTermPeriods": 3,
+     *           "maxPauseDays": 60,
+     *           "percentOffBp": 1000,
+     *           "currency": "USD",
+     *           "active": true,
+     *           "memberPrices": [
+     *             {
+     *               "serviceCode": "pen_face",
+     *               "priceCents": 30000
+     *             }
+     *           ],
+     *           "credits": [
+     *             {
+     *               "serviceCode": "pen_face",
+     *               "count": 1,
+     *               "everyPeriods": 3,
+     *               "validDays": 120,
+     *               "label": "Quarterly pen session"
+     *             }
+     *           ],
+     *           "summary": "$99.00 a month; 1 x Microneedling, pen every 3 months; Microneedling, pen at $300.00; 10% off other services and products; minimum 3 months."
+     *         },
+     *         "status": "active",
+     *         "billing": "desk",
+     *         "startedOn": "2027-03-01",
+     *         "periodStart": "2027-03-01",
+     *         "periodEnd": "2027-04-01",
+     *         "nextBillingOn": "2027-04-01",
+     *         "nextAmountCents": 9900,
+     *         "termEndsOn": "2027-06-01",
+     *         "pausedOn": null,
+     *         "resumeOn": null,
+     *         "pauseReason": null,
+     *         "cancelRequestedOn": null,
+     *         "cancelledOn": null,
+     *         "statusText": "Active. Next payment of $99.00 on 1 April 2027.",
+     *         "credits": [],
+     *         "charges": []
+     *       },
+     *       "invoice": {
+     *         "id": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *         "number": 1001,
+     *         "clientId": "0b5c2d7e-1f3a-4b6c-8d9e-a0b1c2d3e4f5",
+     *         "locationId": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+     *         "bookingId": null,
+     *         "status": "paid",
+     *         "currency": "USD",
+     *         "issuedAt": "2027-03-01T16:00:00.000Z",
+     *         "subtotalCents": 9900,
+     *         "discountCents": 0,
+     *         "discountReason": null,
+     *         "taxCents": 0,
+     *         "taxRateBp": 0,
+     *         "voidReason": null,
+     *         "totalCents": 9900,
+     *         "paidCents": 9900,
+     *         "refundedCents": 0,
+     *         "dueCents": 0,
+     *         "creditCents": 0,
+     *         "creditedCents": 0,
+     *         "lines": [
+     *           {
+     *             "position": 1,
+     *             "kind": "membership",
+     *             "description": "Glow Monthly membership, March 1, 2027 to March 31, 2027",
+     *             "serviceCode": null,
+     *             "quantity": 1,
+     *             "unitCents": 9900,
+     *             "totalCents": 9900,
+     *             "discountCents": 0,
+     *             "taxable": false,
+     *             "taxCents": 0
+     *           }
+     *         ],
+     *         "payments": [
+     *           {
+     *             "id": "6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10",
+     *             "kind": "payment",
+     *             "purpose": "invoice",
+     *             "method": "card_terminal",
+     *             "amountCents": 9900,
+     *             "currency": "USD",
+     *             "refundOf": null,
+     *             "reason": null,
+     *             "invoiceId": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *             "bookingId": null,
+     *             "at": "2027-03-01T16:05:00.000Z",
+     *             "receiptUrl": "/api/payments/6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10/receipt.pdf"
+     *           }
+     *         ]
+     *       },
+     *       "payment": {
+     *         "id": "6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10",
+     *         "kind": "payment",
+     *         "purpose": "invoice",
+     *         "method": "card_terminal",
+     *         "amountCents": 9900,
+     *         "currency": "USD",
+     *         "refundOf": null,
+     *         "reason": null,
+     *         "invoiceId": "3f1e9a4b-7c2d-4e8f-a1b0-5c6d7e8f9a01",
+     *         "bookingId": null,
+     *         "at": "2027-03-01T16:05:00.000Z",
+     *         "receiptUrl": "/api/payments/6a7c1e52-2f0e-4c59-9d3b-0d6f4f1b2a10/receipt.pdf"
+     *       },
+     *       "replayed": false
+     *     }
+     */
+    MembershipSale: {
+      membership: components['schemas']['ClientMembership'];
+      invoice: components['schemas']['Invoice'];
+      payment: components['schemas']['Payment'] & (Record<string, never> | null);
+      /** @description true when this idempotency key was already used and the first answer is repeated */
+      replayed: boolean;
+    };
+    /**
+     * @description Every recall flow of the clinic
+     * @example {
+     *       "items": []
+     *     }
+     */
+    RecallFlowList: {
+      items: components['schemas']['RecallFlow'][];
+    };
+    /**
+     * @description One recall flow of the clinic: when it sends, on which channel, and what it says
+     * @example {
+     *       "flow": "series_next",
+     *       "label": "Next session of a series",
+     *       "purpose": "care",
+     *       "enabled": true,
+     *       "available": true,
+     *       "delayDays": 0,
+     *       "delayMeaning": "days after the window for the next session opens",
+     *       "channel": "email",
+     *       "subject": "Time to book your next {serviceName} session",
+     *       "body": "Hi {firstName}, ... Book here: {bookingLink} ... To stop these messages: {unsubscribeLink}",
+     *       "updatedAt": "2026-12-05T10:00:00.000Z"
+     *     }
+     */
+    RecallFlow: {
+      /** @enum {string} */
+      flow: 'series_next' | 'consult_no_treatment' | 'lapsed' | 'credits_expiring';
+      label: string;
+      /**
+       * @description care goes to every client; marketing only to clients who opted in
+       * @enum {string}
+       */
+      purpose: 'care' | 'marketing';
+      enabled: boolean;
+      /** @description false: this flow is not sent yet (coming with another part of Dermis) */
+      available: boolean;
+      delayDays: number;
+      /** @description what the delay counts, in plain words */
+      delayMeaning: string;
+      /** @enum {string} */
+      channel: 'email' | 'sms' | 'both';
+      subject: string;
+      /** @description placeholders: {firstName} {clinicName} {serviceName} {bookingLink} {unsubscribeLink} */
+      body: string;
+      /**
+       * Format: date-time
+       * @description last saved (ISO 8601 date-time, UTC)
+       */
+      updatedAt: string;
+    };
+    /**
+     * @description A recall message rendered for a sample client
+     * @example {
+     *       "subject": "Time to book your next Pen microneedling session",
+     *       "text": "Hi Alex, ...",
+     *       "problems": []
+     *     }
+     */
+    RecallPreview: {
+      subject: string;
+      /** @description the message as a sample client would read it */
+      text: string;
+      /** @description what would stop this text being saved, in plain sentences */
+      problems: string[];
+    };
+    /**
+     * @description A client's marketing opt-in, kept apart from care messages
+     * @example {
+     *       "optedIn": true,
+     *       "changedAt": "2026-12-05T10:00:00.000Z",
+     *       "source": "portal"
+     *     }
+     */
+    MarketingConsent: {
+      /** @description the client agreed to marketing messages (recalls other than a series’ next session) */
+      optedIn: boolean;
+      /**
+       * Format: date-time
+       * @description when it last changed (ISO 8601 date-time, UTC)
+       */
+      changedAt: string | null;
+      /**
+       * @description how it was given or withdrawn
+       * @enum {string|null}
+       */
+      source: 'portal' | 'desk' | 'unsubscribe_link' | null;
+    };
+    /**
+     * @description What an unsubscribe link is for, and whether the person still gets those messages
+     * @example {
+     *       "clinicName": "Glow Skin Studio",
+     *       "purpose": "marketing",
+     *       "what": "marketing messages from Glow Skin Studio",
+     *       "subscribed": false
+     *     }
+     */
+    UnsubscribeState: {
+      clinicName: string;
+      /** @enum {string} */
+      purpose: 'care' | 'marketing';
+      /** @description what the link unsubscribes from, in plain words */
+      what: string;
+      subscribed: boolean;
+    };
+    /**
      * @description After booking: what the booking still asks for (a deposit or a card on file), and the cancellation policy
      * @example {
      *       "bookingId": "8f3c2a1e-4b5d-4c6e-9f70-a1b2c3d4e5f6",
@@ -12071,7 +12958,9 @@ export interface components {
         | 'rebooking'
         | 'outcomes'
         | 'reviews'
-        | 'gift-cards';
+        | 'gift-cards'
+        | 'recall'
+        | 'memberships';
       title: string;
       from: string;
       to: string;
@@ -24948,6 +25837,1135 @@ export interface operations {
       };
     };
   };
+  listMembershipPlans: {
+    parameters: {
+      query?: {
+        locationId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Plans */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipPlanList'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createMembershipPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          locationId: string;
+          name: string;
+          /** @default  */
+          description?: string;
+          /** @enum {string} */
+          period: 'month' | 'year';
+          feeCents: number;
+          /** @default 0 */
+          signupFeeCents?: number;
+          /** @default 0 */
+          minTermPeriods?: number;
+          /** @default 0 */
+          maxPauseDays?: number;
+          /** @default 0 */
+          percentOffBp?: number;
+          /** @default [] */
+          memberPrices?: {
+            serviceCode: string;
+            priceCents: number;
+          }[];
+          /** @default [] */
+          credits?: {
+            serviceCode: string;
+            count: number;
+            everyPeriods: number;
+            validDays: number;
+            label: string;
+          }[];
+          /** @default true */
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipPlan'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateMembershipPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          locationId: string;
+          name: string;
+          /** @default  */
+          description?: string;
+          /** @enum {string} */
+          period: 'month' | 'year';
+          feeCents: number;
+          /** @default 0 */
+          signupFeeCents?: number;
+          /** @default 0 */
+          minTermPeriods?: number;
+          /** @default 0 */
+          maxPauseDays?: number;
+          /** @default 0 */
+          percentOffBp?: number;
+          /** @default [] */
+          memberPrices?: {
+            serviceCode: string;
+            priceCents: number;
+          }[];
+          /** @default [] */
+          credits?: {
+            serviceCode: string;
+            count: number;
+            everyPeriods: number;
+            validDays: number;
+            label: string;
+          }[];
+          /** @default true */
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipPlan'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getClientMemberships: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Memberships */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientMemberships'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  sellMembership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          locationId: string;
+          /** Format: uuid */
+          planId: string;
+          payment: {
+            /** @enum {string} */
+            method: 'cash' | 'card_terminal' | 'check' | 'other' | 'saved_card';
+            reference?: string;
+          };
+          idempotencyKey: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Already sold with this key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipSale'];
+        };
+      };
+      /** @description Sold */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipSale'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  pauseMembership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        membershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          resumeOn: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Paused */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientMembership'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  resumeMembership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        membershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Resumed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientMembership'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelMembership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        membershipId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          when: 'now' | 'end_of_term';
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Cancelled */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientMembership'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  payMembershipCharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        chargeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          method: 'cash' | 'card_terminal' | 'check' | 'other';
+          reference?: string;
+          idempotencyKey: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Paid */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MembershipCharge'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listRecallFlows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Flows */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallFlowList'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateRecallFlow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        flow: 'series_next' | 'consult_no_treatment' | 'lapsed' | 'credits_expiring';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          enabled: boolean;
+          delayDays: number;
+          /** @enum {string} */
+          channel: 'email' | 'sms' | 'both';
+          subject: string;
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallFlow'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  previewRecallFlow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        flow: 'series_next' | 'consult_no_treatment' | 'lapsed' | 'credits_expiring';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          subject: string;
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Preview */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecallPreview'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getMarketingConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Consent */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarketingConsent'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  updateMarketingConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          optedIn: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarketingConsent'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  readUnsubscribe: {
+    parameters: {
+      query: {
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description State */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnsubscribeState'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  unsubscribe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          token: string;
+          /** @description false to unsubscribe, true to undo */
+          subscribed: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnsubscribeState'];
+        };
+      };
+      /** @description Invalid input; `errors` names each offending field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Signed in, but this role may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found (also for records of another organization or client) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getBookingDepositStep: {
     parameters: {
       query?: never;
@@ -25813,7 +27831,9 @@ export interface operations {
           | 'rebooking'
           | 'outcomes'
           | 'reviews'
-          | 'gift-cards';
+          | 'gift-cards'
+          | 'recall'
+          | 'memberships';
       };
       cookie?: never;
     };

@@ -19,8 +19,13 @@ export function BookingTermsCard({ locationId, serviceId, date, planId }: { loca
         Price and cancellation policy
       </Title>
       <Stack gap={6}>
-        <Text>{t.priceCents === null ? 'Price: ask the clinic' : `Price: ${cents(t.priceCents, t.currency)}`}</Text>
-        {t.coveredBy ? (
+        <Text>
+          {t.priceCents === null ? 'Price: ask the clinic' : `Price: ${cents(t.priceCents, t.currency)}`}
+          {t.membership?.planName && t.membership.basePriceCents !== null && t.priceCents !== null && t.priceCents < t.membership.basePriceCents ? ` (member price with ${t.membership.planName}; ${cents(t.membership.basePriceCents, t.currency)} for non-members)` : ''}
+        </Text>
+        {t.membership?.credit ? (
+          <Text fw={600}>Included in your membership: {t.membership.credit.label}</Text>
+        ) : t.coveredBy ? (
           <Text fw={600}>
             Covered by your package {t.coveredBy.name}: {sessionsLeft(t.coveredBy.sessionsRemaining)}
           </Text>

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Switch, Table, Text, TextInpu
 import { useEffect, useState } from 'react';
 import { call, errorText, http, type Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';
+import { MarketingConsentSwitch } from './marketing-consent-switch.js';
 
 type Prefs = Schemas['MessagePreferences'];
 
@@ -44,6 +45,7 @@ export function MessagePreferencesCard({ clientId, showHistory }: { clientId: st
           <Button onClick={() => void save()} w="fit-content">
             Save message settings
           </Button>
+          <MarketingConsentSwitch clientId={clientId} />
         </Stack>
       ) : null}
       {showHistory && history.data?.items.length ? (

@@ -10,6 +10,7 @@ import { ClientForm } from './client-form.js';
 import { MessagePreferencesCard } from '../../components/clinical/message-preferences-card.js';
 import { ClientClinicalTab } from './client-clinical-tab.js';
 import { ClientBillingTab } from './billing/client-billing-tab.js';
+import { ClientMembershipPanel } from './memberships/client-membership-panel.js';
 
 function Notes({ clientId }: { clientId: string }) {
   const notes = useGet('/api/clients/{clientId}/notes', { params: { path: { clientId } } });
@@ -66,6 +67,7 @@ export function ClientDetailPage() {
           <Tabs.Tab value="contact">Contact details</Tabs.Tab>
           {clinical ? <Tabs.Tab value="notes">Clinical notes</Tabs.Tab> : null}
           {billing ? <Tabs.Tab value="billing">Billing</Tabs.Tab> : null}
+          <Tabs.Tab value="membership">Membership</Tabs.Tab>
         </Tabs.List>
         {clinical ? (
           <Tabs.Panel value="clinical" pt="md">
@@ -93,6 +95,9 @@ export function ClientDetailPage() {
             <ClientBillingTab clientId={c.id} />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="membership" pt="md">
+          <ClientMembershipPanel clientId={c.id} />
+        </Tabs.Panel>
       </Tabs>
     </Page>
   );

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Radio, Select, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconCalendarCheck, IconClock } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError, call, errorText, http, type Schemas } from '../../api/client.js';
 import { useGet } from '../../api/use-api.js';
 import { useSession } from '../../auth/session.js';
@@ -43,8 +43,10 @@ export function BookPage() {
   const services = useGet('/api/services', {});
   const plans = useGet('/api/clients/{clientId}/plans', clientId ? { params: { path: { clientId } } } : null);
   const [step, setStep] = useState(0);
-  const [locationId, setLocationId] = useState<string | null>(null);
-  const [serviceId, setServiceId] = useState<string | null>(null);
+  // ?service=…&location=…&from=… open the picker on a service (a recall message's booking link)
+  const [params] = useSearchParams();
+  const [locationId, setLocationId] = useState<string | null>(() => params.get('location'));
+  const [serviceId, setServiceId] = useState<string | null>(() => params.get('service'));
   const [mode, setMode] = useState<'single' | 'series'>('single');
   const [slot, setSlot] = useState<AvailableSlot | null>(null);
   const [series, setSeries] = useState<Schemas['SeriesProposal'] | null>(null);
@@ -54,7 +56,7 @@ export function BookPage() {
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
 
-  const location = locationId ?? org.data?.locations[0]?.id ?? null;
+  const location = (org.data?.locations.some((l) => l.id === locationId) ? locationId : null) ?? org.data?.locations[0]?.id ?? null;
   const service = services.data?.items.find((s) => s.id === serviceId) ?? null;
   // what this client may book of each service: closed services say why and what to do next
   const options = useGet('/api/clients/{clientId}/booking-options', clientId && location ? { params: { path: { clientId }, query: { locationId: location } } } : null);
@@ -74,7 +76,8 @@ export function BookPage() {
     if (!serviceId && plannedService && options.data?.items.find((w) => w.serviceId === plannedService.id)?.bookable) setServiceId(plannedService.id);
   }, [serviceId, plannedService, options.data]);
   // the first date the client may book, in the clinic's zone (the server's window)
-  const from = window?.from ?? todayIso();
+  const linkFrom = /^\d{4}-\d{2}-\d{2}$/.test(params.get('from') ?? '') ? params.get('from')! : '';
+  const from = [window?.from ?? todayIso(), linkFrom].sort().at(-1)!;
 
   const fail = (e: unknown) => {
     const rule = e instanceof ApiError ? (e.fields[0]?.path ?? undefined) : undefined;

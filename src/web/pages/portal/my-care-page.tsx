@@ -15,6 +15,7 @@ import { AftercareCard } from './aftercare-card.js';
 import { SatisfactionCard } from './satisfaction-card.js';
 import { ReviewCard } from './review-card.js';
 import { BillingCard } from './billing-card.js';
+import { MembershipSection } from './membership-section.js';
 
 /** today on the client's own calendar: a check is for now unless they pick a later day */
 const localToday = () => new Date().toLocaleDateString('en-CA');
@@ -228,6 +229,7 @@ export function MyCarePage() {
       ) : null}
       {clientId ? <MyPlans clientId={clientId} /> : null}
       {clientId && intake.data ? <MyConsents clientId={clientId} /> : null}
+      {clientId ? <MembershipSection clientId={clientId} /> : null}
       {clientId ? <BillingCard clientId={clientId} /> : null}
     </Page>
   );

@@ -13,6 +13,8 @@ import { AttendanceCharts, PackageCharts, RevenueCharts, ReviewCharts } from './
 import { UtilisationCharts } from './utilisation-charts.js';
 import { RebookingCharts } from './rebooking-charts.js';
 import { OutcomesCharts } from './outcomes-charts.js';
+import { RecallCharts } from './recall-charts.js';
+import { MembershipCharts } from './membership-charts.js';
 
 interface Tab {
   name: ReportJson['name'];
@@ -31,6 +33,8 @@ const TABS: Tab[] = [
   { name: 'reviews', label: 'Reviews', Charts: ReviewCharts, emptyText: 'No reviews left in this period.' },
   // the figures and the table say it all: no chart
   { name: 'gift-cards', label: 'Gift cards', Charts: () => null, emptyText: 'No gift cards sold by the end of this period.' },
+  { name: 'recall', label: 'Recall', Charts: RecallCharts, emptyText: 'No recall messages sent in this period.' },
+  { name: 'memberships', label: 'Memberships', Charts: MembershipCharts, emptyText: 'No memberships in this period.' },
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');

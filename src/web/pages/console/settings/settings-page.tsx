@@ -17,6 +17,8 @@ import { PricesTab } from './prices-tab.js';
 import { BackupsTab } from './backups-tab.js';
 import { ExportTab } from './export-tab.js';
 import { WebhooksTab } from './webhooks-tab.js';
+import { RecallTab } from './recall-tab.js';
+import { MembershipsTab } from '../memberships/memberships-tab.js';
 import { OnlineBookingCard } from './online-booking-card.js';
 import { LocationModal } from './location-modal.js';
 import type { Schemas } from '../../../api/client.js';
@@ -103,7 +105,10 @@ export function SettingsPage() {
     // the owner edits prices and billing; other staff read them
     { value: 'prices', label: 'Prices', show: role !== 'client', el: <PricesTab /> },
     { value: 'billing', label: 'Billing', show: role !== 'client', el: <BillingTab /> },
+    { value: 'memberships', label: 'Memberships', show: role !== 'client', el: <MembershipsTab /> },
     { value: 'lots', label: 'Cartridge lots', show: role === 'owner' || role === 'medical_director' || role === 'provider', el: <LotsTab /> },
+    // recall flows write to clients on the clinic's behalf: the owner's to set
+    { value: 'recall', label: 'Recall', show: role === 'owner', el: <RecallTab /> },
     { value: 'outbox', label: 'Outbox', show: role === 'owner' || role === 'front_desk', el: <OutboxTab /> },
     // a backup holds every record of the installation: the owner's alone
     { value: 'backups', label: 'Backups', show: role === 'owner', el: <BackupsTab /> },
